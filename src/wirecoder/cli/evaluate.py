@@ -1,0 +1,2 @@
+"""`wirecoder eval` — scores gold files per SPEC §3."""
+from __future__ import annotations

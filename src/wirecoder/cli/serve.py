@@ -1,0 +1,2 @@
+"""`wirecoder serve` — see issue 5."""
+from __future__ import annotations

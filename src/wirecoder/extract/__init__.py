@@ -1,0 +1,28 @@
+"""Extraction: a parsed article → the Report of SPEC §2. One module per thing."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..schema import Article, Report
+from .actors import build_actor_table
+from .claims import find_claims
+from .context import ExtractionContext, parse_published
+from .events import find_events
+from .quotes import find_quotes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def build_report(article: Article, doc: "Doc") -> Report:
+    """Run every extractor over one parsed article."""
+    ctx = ExtractionContext(doc=doc, article=article, published=parse_published(article.published),
+                            actors=build_actor_table(doc, article))
+    events = find_events(ctx)
+    claims = find_claims(ctx, events)
+    quotes = find_quotes(ctx)
+    return Report(article=article, actors=ctx.actors.actors, events=events, claims=claims,
+                  quotes=quotes)
+
+
+__all__ = ["build_report"]
