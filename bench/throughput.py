@@ -1,0 +1,76 @@
+"""Throughput of the whole extraction against bare `nlp.pipe` of the same model, same texts.
+
+Run: .venv/bin/python bench/throughput.py [CORPUS.jsonl] [--repeat N]
+Default corpus: ../shared/eval/dev/cnn_2024-07_dev.jsonl (read at run time, never copied).
+Prints words/s of each, their ratio (target ≥ 0.85) and peak resident memory.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "eval" / "dev" / "cnn_2024-07_dev.jsonl"
+
+
+def load_texts(path: Path, repeat: int) -> list[dict]:
+    docs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    return docs * repeat
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--batch-size", type=int, default=16)
+    args = ap.parse_args()
+    if not args.corpus.exists():
+        print(f"bench: corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+
+    from wirecoder.ingest import make_article
+    from wirecoder.pipeline import Pipeline
+
+    docs = load_texts(args.corpus, args.repeat)
+    articles = [make_article(d["text"], id=str(d.get("id")), published=d.get("published"),
+                             source=str(args.corpus)) for d in docs]
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    pipe = Pipeline()
+    rss_loaded = peak_rss_mb()
+    # Warm-up (lazy lexicons, gazetteers, dateparser) outside both timings.
+    list(pipe.extract_many(articles[:2]))
+
+    t0 = time.perf_counter()
+    for _ in pipe.nlp.pipe(texts, batch_size=args.batch_size):
+        pass
+    bare = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    n_events = n_claims = n_quotes = 0
+    for r in pipe.extract_many(articles, batch_size=args.batch_size):
+        n_events += len(r.events)
+        n_claims += len(r.claims)
+        n_quotes += len(r.quotes)
+    full = time.perf_counter() - t0
+
+    bare_wps, full_wps = words / bare, words / full
+    print(f"articles {len(texts)}  words {words}")
+    print(f"bare nlp.pipe        {bare_wps:9.0f} words/s  ({bare:.1f} s)")
+    print(f"wirecoder extraction {full_wps:9.0f} words/s  ({full:.1f} s)  "
+          f"events {n_events} claims {n_claims} quotes {n_quotes}")
+    print(f"ratio extraction/bare {full_wps / bare_wps:.3f}  (target >= 0.85)")
+    print(f"peak RSS {peak_rss_mb():.0f} MB (after model load {rss_loaded:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
