@@ -1,0 +1,8 @@
+"""DuckDB store of reports: `Store`, `open_reader`, listing queries (see db.py for concurrency)."""
+from __future__ import annotations
+
+from .db import LOCK_RETRY_SECONDS, QueryResult, Store, new_run_id, open_reader
+from .queries import QUERY_KINDS, Filters, build_query
+
+__all__ = ["Store", "QueryResult", "open_reader", "new_run_id", "LOCK_RETRY_SECONDS", "Filters",
+           "build_query", "QUERY_KINDS"]

@@ -52,16 +52,19 @@ CREATE TABLE IF NOT EXISTS claims (
     claimant_text VARCHAR, claimant_country VARCHAR, as_of DATE, period_start DATE,
     period_end DATE, location_name VARCHAR, country VARCHAR, event_uid VARCHAR,
     qualifiers VARCHAR, evidence_start INTEGER, evidence_end INTEGER, evidence_text VARCHAR,
-    doc VARCHAR
+    doc VARCHAR,
+    claimant_id VARCHAR                       -- actor id in the article (claimant = its name)
 );
 CREATE TABLE IF NOT EXISTS quotes (
     uid VARCHAR PRIMARY KEY, article_id VARCHAR, quote_id VARCHAR, text VARCHAR,
     speaker VARCHAR, speaker_text VARCHAR, cue VARCHAR, channel VARCHAR, direct BOOLEAN,
-    evidence_start INTEGER, evidence_end INTEGER, doc VARCHAR
+    evidence_start INTEGER, evidence_end INTEGER, doc VARCHAR,
+    speaker_id VARCHAR                        -- actor id in the article (speaker = its name)
 );
 CREATE TABLE IF NOT EXISTS merged_events (    -- one row per real-world event across outlets
     merged_id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, date_start DATE, date_end DATE,
     country VARCHAR, location_name VARCHAR, lat DOUBLE, lon DOUBLE, status VARCHAR,
     actors VARCHAR, recipients VARCHAR, source_count INTEGER, article_ids VARCHAR,
-    dead INTEGER, injured INTEGER
+    dead INTEGER, injured INTEGER,
+    acled_event_type VARCHAR, acled_sub_event_type VARCHAR, uids VARCHAR  -- JSON list of member events
 );
