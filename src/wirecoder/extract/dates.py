@@ -1,17 +1,292 @@
-"""Dates: phrases resolved against the publication date, with precision."""
+"""Dates: phrases resolved against the publication date, with precision.
+
+A small rule-based resolver (one compiled regex) handles what news text says most:
+weekdays, "late October", "since October 7", "last week", "earlier this month",
+"7 October 2023", "Oct. 7". dateparser is only a cached fallback for other absolute
+dates, because it is slow on its first call and misses most relative phrases.
+Without a publication date, relative phrases get `precision: unknown` — never today.
+"""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Union
 
 from ..schema import DatePrecision, EventDate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+
+# Month names are matched case-sensitively (capitalised) so "may"/"march" as words do not fire.
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_WD = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)"
+_PART = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end|mid-)"
+_PREP = r"(?:(?:on|in|since|by|during|from|until|till|before|after|around|about|as\s+of)\s+)"
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", rf"\b(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"),
+    ("range_dmy", rf"\b(?i:between|from)\s+(?P<rd1>{_DAY})\s+(?:and|to|-|–)\s+(?P<rd2>{_DAY})\s+"
+                  rf"(?P<rm>{_MON})(?:,?\s+(?P<ry>{_YEAR}))?\b"),
+    ("dmy", rf"\b(?P<dd>{_DAY})\s+(?:of\s+)?(?P<dm>{_MON})(?:,?\s+(?P<dy>{_YEAR}))?\b"),
+    ("mdy", rf"\b(?P<mm>{_MON})\s+(?P<md>{_DAY})\b(?:,?\s+(?P<my>{_YEAR}))?"),
+    ("part_month", rf"\b(?P<pp>{_PART})[\s-]*(?P<pm>{_MON})(?:,?\s+(?P<py>{_YEAR}))?\b"),
+    ("month_year", rf"\b(?P<ym>{_MON})\s+(?P<yy>{_YEAR})\b"),
+    ("weekday", rf"\b(?P<wrel>(?i:last|next|this|on|past)\s+)?(?P<wd>{_WD})\b"),
+    ("rel", r"\b(?P<rw>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
+            r"this\s+(?:morning|afternoon|evening)|last\s+night|overnight|"
+            r"(?:earlier|later)\s+this\s+(?:week|month|year)|(?:this|last|next|past)\s+"
+            r"(?:week|month|year|weekend)|(?:the\s+)?(?:past|last)\s+(?:few\s+)?(?:days|weeks)))\b"),
+    ("ago", r"\b(?i:(?P<an>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?P<au>day|week|month|year)s?\s+ago)\b"),
+    ("bare_month", rf"\b(?i:in|since|during|until|of|by)\s+(?P<bm>{_MON})\b(?!\s*\d)"),
+    ("year", rf"\b(?i:in|since|during|until|by)\s+(?P<yo>{_YEAR})\b"),
+]
+_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS))
+_WITH_PREP = re.compile(rf"(?i)\b(?P<prep>{_PREP})$")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_RELATIVE = {"weekday", "rel", "ago"}
+
+
+def _month(s: str) -> int:
+    return _MONTHS[s.rstrip(".").lower()]
+
+
+def _day(s: str) -> int:
+    return int(re.sub(r"\D", "", s))
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _make(start: dt.date, end: dt.date, precision: DatePrecision, text: str) -> EventDate:
+    return EventDate(start=_iso(start), end=_iso(end), precision=precision, text=text)
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _guess_year(month: int, day: int, published: dt.date) -> int:
+    """Year of a day-month without year: the nearest to publication, past preferred
+    (future distance counts double: news mostly reports what happened)."""
+    best, best_cost = published.year, None
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            cand = dt.date(y, month, min(day, calendar.monthrange(y, month)[1]))
+        except ValueError:
+            continue
+        delta = (cand - published).days
+        cost = delta * 2 if delta > 0 else -delta
+        if best_cost is None or cost < best_cost:
+            best, best_cost = y, cost
+    return best
+
+
+def _since(ed: EventDate, published: dt.date | None, text: str) -> EventDate:
+    """'since X' → from X to the publication date."""
+    if ed.start is None or published is None:
+        return ed
+    return EventDate(start=ed.start, end=_iso(max(published, dt.date.fromisoformat(ed.start))),
+                     precision=DatePrecision.range, text=text)
+
+
+def _resolve_match(m: re.Match[str], published: dt.date | None, text: str) -> EventDate | None:
+    kind = m.lastgroup
+    g = m.groupdict()
+    unknown = EventDate(text=text, precision=DatePrecision.unknown)
+    try:
+        if kind == "iso":
+            d = dt.date(int(g["iy"]), int(g["im"]), int(g["id"]))
+            return _make(d, d, DatePrecision.day, text)
+        if kind == "range_dmy":
+            mon = _month(g["rm"])
+            if g["ry"]:
+                y = int(g["ry"])
+            elif published:
+                y = _guess_year(mon, _day(g["rd1"]), published)
+            else:
+                return unknown
+            return _make(dt.date(y, mon, _day(g["rd1"])), dt.date(y, mon, _day(g["rd2"])),
+                         DatePrecision.range, text)
+        if kind in ("dmy", "mdy"):
+            day = _day(g["dd"] or g["md"])
+            mon = _month(g["dm"] or g["mm"])
+            year = g["dy"] or g["my"]
+            if year:
+                y = int(year)
+            elif published:
+                y = _guess_year(mon, day, published)
+            else:
+                return unknown
+            d = dt.date(y, mon, day)
+            return _make(d, d, DatePrecision.day, text)
+        if kind == "part_month":
+            mon = _month(g["pm"])
+            if g["py"]:
+                y = int(g["py"])
+            elif published:
+                y = _guess_year(mon, 15, published)
+            else:
+                return unknown
+            part = g["pp"].lower()
+            last = calendar.monthrange(y, mon)[1]
+            if part.startswith("early") or "beginning" in part or "start" in part:
+                lo, hi = 1, 10
+            elif part.startswith("mid"):
+                lo, hi = 11, 20
+            else:  # late / end
+                lo, hi = 21, last
+            return _make(dt.date(y, mon, lo), dt.date(y, mon, hi), DatePrecision.range, text)
+        if kind in ("month_year", "bare_month"):
+            mon = _month(g["ym"] or g["bm"])
+            if g["yy"]:
+                y = int(g["yy"])
+            elif published:
+                y = _guess_year(mon, 15, published)
+            else:
+                return unknown
+            return _make(dt.date(y, mon, 1), _month_end(y, mon), DatePrecision.month, text)
+        if kind == "year":
+            y = int(g["yo"])
+            return _make(dt.date(y, 1, 1), dt.date(y, 12, 31), DatePrecision.year, text)
+        if published is None:
+            return unknown
+        if kind == "weekday":
+            wd = _WEEKDAYS[g["wd"].lower()]
+            rel = (g["wrel"] or "").strip().lower()
+            back = (published.weekday() - wd) % 7
+            if rel == "next":
+                d = published + dt.timedelta(days=(wd - published.weekday()) % 7 or 7)
+            elif rel in ("last", "past") and back == 0:
+                d = published - dt.timedelta(days=7)
+            else:
+                d = published - dt.timedelta(days=back)
+            return _make(d, d, DatePrecision.day, text)
+        if kind == "ago":
+            n = _NUMBER_WORDS.get(g["an"].lower()) or int(g["an"])
+            unit = g["au"].lower()
+            if unit == "day":
+                d = published - dt.timedelta(days=n)
+                return _make(d, d, DatePrecision.day, text)
+            if unit == "week":
+                d = published - dt.timedelta(days=7 * n)
+                return _make(d - dt.timedelta(days=3), d + dt.timedelta(days=3),
+                             DatePrecision.week, text)
+            if unit == "month":
+                mon = (published.month - 1 - n) % 12 + 1
+                y = published.year + (published.month - 1 - n) // 12
+                return _make(dt.date(y, mon, 1), _month_end(y, mon), DatePrecision.month, text)
+            y = published.year - n
+            return _make(dt.date(y, 1, 1), dt.date(y, 12, 31), DatePrecision.year, text)
+        if kind == "rel":
+            return _relative(re.sub(r"\s+", " ", g["rw"].lower()), published, text)
+    except (ValueError, KeyError):
+        return unknown
+    return None
+
+
+def _relative(rel: str, p: dt.date, text: str) -> EventDate:
+    day = dt.timedelta(days=1)
+    week_start = p - dt.timedelta(days=p.weekday())
+    if rel in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+        return _make(p, p, DatePrecision.day, text)
+    if rel in ("yesterday", "last night"):
+        return _make(p - day, p - day, DatePrecision.day, text)
+    if rel == "overnight":  # the night before publication: news writes it of the last night
+        return _make(p - day, p, DatePrecision.range, text)
+    if rel == "the day before yesterday":
+        return _make(p - 2 * day, p - 2 * day, DatePrecision.day, text)
+    if rel == "tomorrow":
+        return _make(p + day, p + day, DatePrecision.day, text)
+    if rel in ("this week", "earlier this week"):
+        return _make(week_start, p, DatePrecision.week, text)
+    if rel == "later this week":
+        return _make(p, week_start + 6 * day, DatePrecision.week, text)
+    if rel in ("last week", "past week"):
+        return _make(week_start - 7 * day, week_start - day, DatePrecision.week, text)
+    if rel == "next week":
+        return _make(week_start + 7 * day, week_start + 13 * day, DatePrecision.week, text)
+    if rel in ("this weekend", "last weekend", "past weekend", "next weekend"):
+        sat = week_start + 5 * day
+        if rel == "next weekend" or (rel == "this weekend" and p < sat):
+            sat = sat if rel == "this weekend" else sat + 7 * day
+        elif p < sat or rel != "this weekend":
+            sat -= 7 * day
+        return _make(sat, sat + day, DatePrecision.range, text)
+    if rel in ("this month", "earlier this month"):
+        return _make(p.replace(day=1), p, DatePrecision.range, text)
+    if rel == "later this month":
+        return _make(p, _month_end(p.year, p.month), DatePrecision.range, text)
+    if rel in ("last month", "past month"):
+        prev = p.replace(day=1) - day
+        return _make(prev.replace(day=1), prev, DatePrecision.month, text)
+    if rel == "next month":
+        nxt = _month_end(p.year, p.month) + day
+        return _make(nxt, _month_end(nxt.year, nxt.month), DatePrecision.month, text)
+    if rel in ("this year", "earlier this year"):
+        return _make(dt.date(p.year, 1, 1), p, DatePrecision.range, text)
+    if rel in ("last year", "past year"):
+        return _make(dt.date(p.year - 1, 1, 1), dt.date(p.year - 1, 12, 31), DatePrecision.year,
+                     text)
+    if rel == "next year":
+        return _make(dt.date(p.year + 1, 1, 1), dt.date(p.year + 1, 12, 31), DatePrecision.year,
+                     text)
+    if "days" in rel:
+        return _make(p - 7 * day, p, DatePrecision.range, text)
+    if "weeks" in rel:
+        return _make(p - 28 * day, p, DatePrecision.range, text)
+    return EventDate(text=text, precision=DatePrecision.unknown)
+
+
+@lru_cache(maxsize=2048)
+def _dateparser(text: str, published: dt.date | None) -> dt.date | None:
+    """Last resort for absolute dates the rules miss (imported lazily: it is slow to load)."""
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - dateparser is a core dependency
+        return None
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["month", "day"]}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    try:
+        got = dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    return got.date() if got else None
 
 
 def resolve_date(text: str, published: dt.date | None) -> EventDate:
     """A date phrase ("on Thursday", "late October", "since October 7") → EventDate.
     Without a publication date: `precision: unknown`, never today's date."""
-    if published is None:
-        return EventDate(text=text, precision=DatePrecision.unknown)
-    return EventDate(text=text, precision=DatePrecision.unknown)
+    phrase = text.strip()
+    m = _RX.search(phrase)
+    if m is not None:
+        ed = _resolve_match(m, published, phrase)
+        if ed is not None:
+            if re.match(r"(?i)since\b", phrase):
+                return _since(ed, published, phrase)
+            return ed
+    if published is not None and re.search(r"\d", phrase):
+        d = _dateparser(re.sub(rf"(?i)^{_PREP}", "", phrase), published)
+        if d is not None:
+            return _make(d, d, DatePrecision.day, phrase)
+    return EventDate(text=phrase or None, precision=DatePrecision.unknown)
 
 
 def publication_date(published: dt.date | None) -> EventDate:
@@ -22,4 +297,65 @@ def publication_date(published: dt.date | None) -> EventDate:
     return EventDate(start=d, end=d, precision=DatePrecision.day)
 
 
-__all__ = ["resolve_date", "publication_date"]
+def find_dates(span: Union["Span", "Doc"], published: dt.date | None
+               ) -> list[tuple[int, int, EventDate]]:
+    """Every date phrase in a span: (start_char, end_char, EventDate), in text order.
+    The phrase includes a leading preposition ("on Thursday", "since October 7")."""
+    text = span.text
+    base = span.start_char if hasattr(span, "start_char") else 0
+    out: list[tuple[int, int, EventDate]] = []
+    for m in _RX.finditer(text):
+        start, end = m.start(), m.end()
+        if m.lastgroup not in ("bare_month", "year"):
+            pm = _WITH_PREP.search(text, 0, start)
+            if pm is not None and pm.end() == start:
+                start = pm.start()
+        phrase = text[start:end]
+        ed = _resolve_match(m, published, phrase)
+        if ed is None:
+            continue
+        if re.match(r"(?i)since\b", phrase):
+            ed = _since(ed, published, phrase)
+        out.append((base + start, base + end, ed))
+    return out
+
+
+def _distance(tok: "Token", target: "Token") -> int:
+    """Dependency steps from tok up to target (large when target is not an ancestor)."""
+    steps, cur = 0, tok
+    while cur.i != target.i:
+        if cur.head.i == cur.i or steps > 30:
+            return 50 + abs(tok.i - target.i)
+        cur, steps = cur.head, steps + 1
+    return steps
+
+
+def find_date_in(span_or_sent: Union["Span", "Doc", "Token"], published: dt.date | None
+                 ) -> EventDate | None:
+    """The date phrase governing a clause: of the date phrases in it, the one closest
+    (in dependency steps) to the clause's root — or to the given predicate token."""
+    from spacy.tokens import Token
+
+    if isinstance(span_or_sent, Token):
+        target, span = span_or_sent, span_or_sent.sent
+    else:
+        span = span_or_sent
+        target = span.root if hasattr(span, "root") else None
+    found = find_dates(span, published)
+    if not found:
+        return None
+    if target is None or len(found) == 1:
+        return found[0][2]
+    doc = target.doc
+    best, best_cost = None, None
+    for start, end, ed in found:
+        toks = doc.char_span(start, end, alignment_mode="expand")
+        if toks is None or len(toks) == 0:
+            continue
+        cost = min(_distance(t, target) for t in toks)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = ed, cost
+    return best if best is not None else found[0][2]
+
+
+__all__ = ["resolve_date", "publication_date", "find_date_in", "find_dates"]
