@@ -93,14 +93,26 @@ class GoldError(WirecoderError):
     code = "E200"
 
 
+class NotGoldFile(GoldError):
+    """A JSONL file holds no report gold (e.g. HTML-extraction gold): it is skipped whole."""
+
+    code = "E201"
+
+
 class StoreError(WirecoderError):
     """The DuckDB store cannot be opened or written."""
 
     code = "E300"
 
 
+class ExtractionFailed(WirecoderError):
+    """Extraction raised on one article of a batch; it is reported and the batch goes on."""
+
+    code = "E310"
+
+
 __all__ = [
     "WirecoderError", "UsageError", "ModelNotFound", "OptionalDependencyMissing", "InputError",
     "EmptyInput", "BinaryInput", "InputTooLarge", "NoHtmlBody", "FeedError", "RecordError",
-    "NotFound", "GoldError", "StoreError",
+    "NotFound", "GoldError", "NotGoldFile", "StoreError", "ExtractionFailed",
 ]
