@@ -1,0 +1,119 @@
+"""Claim series: each claimed figure over time, per quantity, scope and claimant.
+
+- key: (quantity, scope, claimant). scope = the claim's country (ISO3), else its place name,
+  else "-"; claimant = the resolved claimant actor's name, else the claimant text, normalized
+  (SPEC §4 name rules), else "(unattributed)". The claim's period start is kept as a column.
+- points are ordered by as-of date (the article's publication date when the claim has none),
+  then article id.
+- revision: a later point of the same series whose value is lower than an earlier one (for
+  counts that should only grow — killed, injured, displaced … — this is a correction).
+- disagreement: on the same day and scope, two claimants whose figures differ by more than
+  DISAGREE_MARGIN of the larger one.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable
+
+from ..store.rows import normalize_name
+
+__all__ = ["SeriesPoint", "build_series", "series_from_store", "DISAGREE_MARGIN", "SERIES_COLUMNS"]
+
+DISAGREE_MARGIN = 0.10
+SERIES_COLUMNS = ("as_of", "quantity", "scope", "claimant", "value", "value_max", "bound",
+                  "period_start", "article_id", "outlet", "revision", "disagreement", "uid")
+
+
+@dataclass
+class SeriesPoint:
+    uid: str
+    article_id: str
+    quantity: str
+    value: int
+    as_of: date | None
+    claimant: str
+    scope: str
+    bound: str | None = None
+    value_max: int | None = None
+    period_start: date | None = None
+    outlet: str | None = None
+    revision: str | None = None       # e.g. "down from 120 (2031-03-02)"
+    disagreement: str | None = None   # e.g. "vs other ministry: 90"
+    flags: list[str] = field(default_factory=list)
+
+    def row(self) -> tuple[Any, ...]:
+        return (self.as_of, self.quantity, self.scope, self.claimant, self.value, self.value_max,
+                self.bound, self.period_start, self.article_id, self.outlet, self.revision,
+                self.disagreement, self.uid)
+
+
+def _claimant(name: str | None, text: str | None) -> str:
+    return normalize_name(name) or normalize_name(text) or "(unattributed)"
+
+
+def build_series(points: Iterable[SeriesPoint]) -> list[SeriesPoint]:
+    """Sort points and flag revisions and disagreements (module docstring)."""
+    pts = sorted(points, key=lambda p: (p.quantity, p.scope, p.as_of or date.max, p.claimant,
+                                        p.article_id, p.uid))
+    series: dict[tuple[str, str, str], list[SeriesPoint]] = defaultdict(list)
+    for p in pts:
+        series[(p.quantity, p.scope, p.claimant)].append(p)
+    for s in series.values():
+        best: SeriesPoint | None = None   # highest figure so far, from an earlier day
+        day_best: SeriesPoint | None = None
+        current_day: date | None = None
+        for p in s:
+            if p.as_of != current_day:
+                if day_best is not None and (best is None or day_best.value > best.value):
+                    best = day_best
+                current_day, day_best = p.as_of, None
+            if best is not None and p.as_of is not None and best.as_of is not None \
+                    and p.value < best.value:
+                p.revision = f"down from {best.value} ({best.as_of})"
+            if day_best is None or p.value > day_best.value:
+                day_best = p
+    by_day: dict[tuple[str, str, date], list[SeriesPoint]] = defaultdict(list)
+    for p in pts:
+        if p.as_of is not None:
+            by_day[(p.quantity, p.scope, p.as_of)].append(p)
+    for group in by_day.values():
+        for p in group:
+            others = [o for o in group if o.claimant != p.claimant and
+                      abs(o.value - p.value) > DISAGREE_MARGIN * max(o.value, p.value)]
+            if others:
+                p.disagreement = "; ".join(sorted({f"{o.claimant}: {o.value}" for o in others}))
+    return pts
+
+
+def series_from_store(store: Any, *, quantity: str | None = None, country: str | None = None,
+                      claimant: str | None = None, since: str | None = None,
+                      until: str | None = None) -> list[SeriesPoint]:
+    """The flagged series of the claims in a `Store`, filtered; flags are computed over the
+    whole quantity/scope (before the claimant filter) so disagreements stay visible."""
+    where, params = [], []
+    if quantity:
+        where.append("c.quantity = ?")
+        params.append(quantity)
+    if country:
+        where.append("c.country = ?")
+        params.append(country.upper())
+    sql = ("SELECT c.uid, c.article_id, c.quantity, c.value, c.value_max, c.bound, "
+           "coalesce(c.as_of, a.published), c.claimant, c.claimant_text, c.country, "
+           "c.location_name, c.period_start, a.outlet FROM claims c JOIN articles a "
+           "USING (article_id)" + (" WHERE " + " AND ".join(where) if where else ""))
+    res = store.query(sql, params)
+    pts = [SeriesPoint(uid=r[0], article_id=r[1], quantity=r[2], value=r[3], value_max=r[4],
+                       bound=r[5], as_of=r[6], claimant=_claimant(r[7], r[8]),
+                       scope=r[9] or normalize_name(r[10]) or "-", period_start=r[11],
+                       outlet=r[12]) for r in res.rows]
+    out = build_series(pts)
+    if claimant:
+        needle = normalize_name(claimant)
+        out = [p for p in out if needle in p.claimant]
+    if since:
+        out = [p for p in out if p.as_of is not None and p.as_of.isoformat() >= since]
+    if until:
+        out = [p for p in out if p.as_of is not None and p.as_of.isoformat() <= until]
+    return out

@@ -1,0 +1,254 @@
+"""Local ingest engine: stream articles, extract in batches (one process or a process pool),
+write each batch in one store transaction, then recompute the cross-article merge.
+
+Why batches: a batch is the unit of work, of commit and of crash recovery. Articles already
+in the store are skipped before extraction, so re-running an interrupted ingest only does
+what is missing and never duplicates anything.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from ..errors import ExtractionFailed, WirecoderError
+from ..ingest import InputFailure, iter_articles
+from ..schema import Article, Report
+
+__all__ = ["IngestSummary", "Progress", "iter_inputs", "batched", "extract_batch",
+           "LocalExtractor", "PoolExtractor", "run_ingest", "DEFAULT_BATCH_SIZE"]
+
+DEFAULT_BATCH_SIZE = 32
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did."""
+
+    run_id: str
+    seen: int = 0            # articles read from the sources
+    stored: int = 0          # newly written
+    skipped: int = 0         # already in the store
+    failures: list[InputFailure] = field(default_factory=list)
+    words: int = 0           # words of the articles extracted
+    seconds: float = 0.0
+    merged_events: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def line(self) -> str:
+        rate = self.seen / self.seconds if self.seconds else 0.0
+        merged = f", {self.merged_events} merged events" if self.merged_events is not None else ""
+        return (f"{self.seen} articles read, {self.stored} stored, {self.skipped} already stored, "
+                f"{len(self.failures)} failed in {self.seconds:.1f}s ({rate:.1f} articles/s)"
+                f"{merged}")
+
+
+# (articles done, failures, words) after each batch
+Progress = Callable[[int, int, int], None]
+
+
+def iter_inputs(sources: Sequence[str], *, published: str | None = None,
+                limit: int | None = None) -> Iterator[Article | InputFailure]:
+    """Articles and failures of every source in order; at most `limit` articles (failures do
+    not count towards the limit). Wraps `ingest.iter_articles`, which has no limit of its own."""
+    n = 0
+    for source in sources:
+        for item in iter_articles(source, published=published):
+            if isinstance(item, Article):
+                if limit is not None and n >= limit:
+                    return
+                n += 1
+            yield item
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for x in items:
+        batch.append(x)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _failure(article: Article, e: Exception) -> InputFailure:
+    msg = str(e).splitlines()[0] if str(e) else type(e).__name__
+    return InputFailure(article.source, ExtractionFailed(f"extraction failed ({type(e).__name__}: "
+                                                         f"{msg[:200]})", source=article.source))
+
+
+def extract_batch(pipeline: Any, articles: list[Article]) -> list[Report | InputFailure]:
+    """Reports in input order; if the batched pass raises, retry one by one so a single bad
+    article becomes an InputFailure instead of losing the batch."""
+    try:
+        return list(pipeline.extract_many(articles, batch_size=len(articles) or 1))
+    except Exception:  # noqa: BLE001 - isolate the culprit below
+        out: list[Report | InputFailure] = []
+        for a in articles:
+            try:
+                out.append(pipeline.extract(a))
+            except Exception as e:  # noqa: BLE001
+                out.append(_failure(a, e))
+        return out
+
+
+class LocalExtractor:
+    """Extraction in this process (model loaded once)."""
+
+    def __init__(self, model: str | None = None) -> None:
+        from ..pipeline import Pipeline
+
+        self.pipeline = Pipeline(model)
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Report | InputFailure]]:
+        for b in batches:
+            yield extract_batch(self.pipeline, b)
+
+    def close(self) -> None:
+        pass
+
+
+# -- process pool: one model per worker, loaded in the initializer ------------------------------
+_WORKER_PIPELINE: Any = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _WORKER_PIPELINE
+    from ..pipeline import Pipeline
+
+    _WORKER_PIPELINE = Pipeline(model)
+
+
+def _work(batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    articles = [Article.model_validate(a) for a in batch]
+    out = []
+    for r in extract_batch(_WORKER_PIPELINE, articles):
+        if isinstance(r, Report):
+            out.append({"report": r.to_dict()})
+        else:
+            out.append({"failure": [r.source, r.error.message]})
+    return out
+
+
+class PoolExtractor:
+    """A multiprocessing pool (spawn: no forked DuckDB/thread state); at most 2×workers batches
+    in flight so a stream of any length uses bounded memory; results come back in order."""
+
+    def __init__(self, workers: int, model: str | None = None) -> None:
+        self.workers = workers
+        self.pool = mp.get_context("spawn").Pool(workers, initializer=_init_worker,
+                                                  initargs=(model,))
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Report | InputFailure]]:
+        window: deque[Any] = deque()
+        for b in batches:
+            window.append(self.pool.apply_async(_work, ([a.model_dump(mode="json") for a in b],)))
+            if len(window) >= 2 * self.workers:
+                yield self._decode(window.popleft().get())
+        while window:
+            yield self._decode(window.popleft().get())
+
+    @staticmethod
+    def _decode(items: list[dict[str, Any]]) -> list[Report | InputFailure]:
+        out: list[Report | InputFailure] = []
+        for it in items:
+            if "report" in it:
+                out.append(Report.model_validate(it["report"]))
+            else:
+                src, msg = it["failure"]
+                out.append(InputFailure(src, ExtractionFailed(msg, source=src)))
+        return out
+
+    def close(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
+def make_extractor(engine: str, workers: int, model: str | None,
+                   ray_address: str | None = None) -> Any:
+    if engine == "ray":
+        from .ray import RayExtractor
+
+        return RayExtractor(workers=workers, model=model, address=ray_address)
+    if workers > 1:
+        return PoolExtractor(workers, model)
+    return LocalExtractor(model)
+
+
+def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str = "local",
+               batch_size: int = DEFAULT_BATCH_SIZE, limit: int | None = None,
+               published: str | None = None, model: str | None = None,
+               ray_address: str | None = None, merge: bool = True,
+               on_progress: Progress | None = None,
+               on_failure: Callable[[InputFailure], None] | None = None) -> IngestSummary:
+    """Ingest `sources` into the store at `db`; see the module docstring for the guarantees."""
+    from ..store import Store, new_run_id
+
+    store = Store(db, hold=False)  # open per batch: readers get the file between batches
+    summary = IngestSummary(run_id=new_run_id())
+    store.start_run(summary.run_id, list(sources), engine if engine == "ray" else
+                    f"local:{workers}")
+    t0 = time.perf_counter()
+
+    def fail(f: InputFailure) -> None:
+        summary.failures.append(f)
+        if on_failure:
+            on_failure(f)
+
+    def todo() -> Iterator[list[Article]]:
+        """Batches of articles not yet stored; read failures are reported on the way."""
+        def articles() -> Iterator[Article]:
+            for item in iter_inputs(sources, published=published, limit=limit):
+                if isinstance(item, InputFailure):
+                    fail(item)
+                    continue
+                summary.seen += 1
+                yield item
+        for batch in batched(articles(), batch_size):
+            have = store.existing_ids(a.id for a in batch)
+            new, seen_ids = [], set()
+            for a in batch:
+                if a.id in have or a.id in seen_ids:
+                    summary.skipped += 1
+                else:
+                    seen_ids.add(a.id)
+                    new.append(a)
+            if new:
+                yield new
+            elif on_progress:
+                on_progress(summary.seen, len(summary.failures), summary.words)
+
+    extractor = make_extractor(engine, workers, model, ray_address)
+    status = "interrupted"
+    try:
+        for results in extractor.map(todo()):
+            reports = []
+            for r in results:
+                if isinstance(r, Report):
+                    reports.append(r)
+                    summary.words += len(r.article.text.split())
+                else:
+                    fail(r)
+            summary.stored += store.write_reports(reports, summary.run_id)
+            if on_progress:
+                on_progress(summary.seen, len(summary.failures), summary.words)
+        status = "done"
+    finally:
+        extractor.close()
+        summary.seconds = time.perf_counter() - t0
+        try:
+            store.finish_run(summary.run_id, summary.stored, len(summary.failures), status)
+        except WirecoderError:
+            pass
+    if merge:
+        from ..corpus.merge import merge_store
+
+        summary.merged_events = merge_store(db)
+    summary.seconds = time.perf_counter() - t0
+    return summary

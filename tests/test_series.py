@@ -1,0 +1,66 @@
+"""Claim series on hand-built claims: ordering, revisions, disagreements, filters."""
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+from pathlib import Path
+
+from wirecoder.corpus.series import series_from_store
+from wirecoder.store import Store
+
+_spec = importlib.util.spec_from_file_location(
+    "corpus_build", Path(__file__).parent / "fixtures" / "corpus" / "build.py")
+B = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(B)  # type: ignore[union-attr]
+
+MIN = B.actor("a1", "Southland Health Ministry", "organization", "SLD", "HLH")
+UN = B.actor("a2", "Relief Office", "organization", None, "IGO")
+
+
+def _r(aid, day, claims, actors=(MIN, UN)):
+    return B.report(aid, day, actors=list(actors), claims=claims)
+
+
+def _store(tmp_path):
+    reports = [
+        _r("n1", "2031-01-01", [B.claim("c1", "killed", 100, "2031-01-01", country="SLD")]),
+        _r("n2", "2031-01-03", [B.claim("c1", "killed", 130, "2031-01-03", country="SLD"),
+                                B.claim("c2", "killed", 129, "2031-01-03", claimant="a2",
+                                        country="SLD")]),  # within 10 %: agrees
+        _r("n3", "2031-01-05", [B.claim("c1", "killed", 125, "2031-01-05", country="SLD"),
+                                B.claim("c2", "killed", 160, "2031-01-05", claimant="a2",
+                                        country="SLD")]),  # revision + disagreement
+        _r("n4", "2031-01-06", [B.claim("c1", "injured", 300, None, country="SLD",
+                                        claimant=None, claimant_text="local officials")]),
+        _r("n5", "2031-01-06", [B.claim("c1", "killed", 5, "2031-01-06", country="NRL")]),
+    ]
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        s.write_reports(reports, "r")
+    return Store(db, read_only=True)
+
+
+def test_series_order_revision_and_disagreement(tmp_path):
+    with _store(tmp_path) as s:
+        pts = series_from_store(s, quantity="killed", country="SLD")
+        ministry = [p for p in pts if p.claimant == "southland health ministry"]
+        assert [p.value for p in ministry] == [100, 130, 125]
+        assert [p.as_of for p in ministry] == [date(2031, 1, 1), date(2031, 1, 3), date(2031, 1, 5)]
+        assert ministry[2].revision == "down from 130 (2031-01-03)"
+        assert ministry[0].revision is None and ministry[1].revision is None
+        assert ministry[1].disagreement is None            # 130 vs 129: within the margin
+        assert ministry[2].disagreement == "relief office: 160"
+        relief = [p for p in pts if p.claimant == "relief office"]
+        assert relief[1].disagreement == "southland health ministry: 125"
+        assert relief[1].revision is None
+
+
+def test_series_filters_and_fallbacks(tmp_path):
+    with _store(tmp_path) as s:
+        only = series_from_store(s, quantity="killed", country="SLD", claimant="Relief")
+        assert {p.claimant for p in only} == {"relief office"}
+        assert only[-1].disagreement  # flags computed before the claimant filter
+        inj = series_from_store(s, quantity="injured")
+        assert inj[0].claimant == "local officials" and inj[0].as_of == date(2031, 1, 6)
+        assert [p.scope for p in series_from_store(s, quantity="killed", country="NRL")] == ["NRL"]
+        assert len(series_from_store(s, since="2031-01-04", until="2031-01-05")) == 2
