@@ -1,17 +1,47 @@
-"""`wirecoder extract` and `wirecoder schema`."""
+"""`wirecoder extract` and `wirecoder schema`.
+
+Exit codes (trafilatura's batch habit): 0 every input extracted, 1 some inputs failed (each
+listed on stderr with file[:line] and reason), 2 usage error. A summary line always ends stderr.
+"""
 from __future__ import annotations
 
+import itertools
 import json
+import logging
 import sys
-from typing import Optional
+from typing import Iterator, Optional
 
 import typer
 
 from ..errors import UsageError
-from ..ingest import InputFailure, iter_articles
-from ..schema import report_json_schema
+from ..ingest import ColumnMap, InputFailure, iter_articles
+from ..ingest.sniff import parse_format
+from ..ingest.stream import resolve_max_bytes
+from ..schema import Article, report_json_schema
 from . import app
 from .render import print_report_table
+
+
+class _StderrWarnings(logging.Handler):
+    """Ingest warnings (e.g. invalid UTF-8 replaced) as 'wirecoder: warning: …' lines, counted."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+        print(f"wirecoder: warning: {record.getMessage()}", file=sys.stderr)
+
+
+def _columns(id_field: str | None, text_field: str | None, title_field: str | None,
+             url_field: str | None, published_field: str | None) -> ColumnMap | None:
+    given = {"id": id_field, "text": text_field, "title": title_field, "url": url_field,
+             "published": published_field}
+    chosen = {k: v.strip() for k, v in given.items() if v is not None}
+    if any(not v for v in chosen.values()):
+        raise UsageError("--*-field options need a field or column name.")
+    return ColumnMap(**chosen) if chosen else None
 
 
 @app.command("extract")
@@ -20,39 +50,74 @@ def extract_cmd(
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when the input has none."),
     fmt: str = typer.Option("", "--format", "-f", help="json (one article), jsonl (many), or table."),
     model: Optional[str] = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model package or path."),
+    input_format: str = typer.Option("auto", "--input-format", help="Force a reader: auto (sniff the content), text, html, feed, jsonl or csv."),
+    text_field: Optional[str] = typer.Option(None, "--text-field", help="Corpus field/column holding the text (default: text, body, content …)."),
+    id_field: Optional[str] = typer.Option(None, "--id-field", help="Corpus field/column holding the record's id (default: id)."),
+    title_field: Optional[str] = typer.Option(None, "--title-field", help="Corpus field/column holding the title (default: title, headline)."),
+    url_field: Optional[str] = typer.Option(None, "--url-field", help="Corpus field/column holding the url (default: url, link)."),
+    published_field: Optional[str] = typer.Option(None, "--published-field", help="Corpus field/column holding the date (default: published, date …)."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest article in bytes (default $WIRECODER_MAX_BYTES or 1,000,000)."),
 ) -> None:
     """Extract events, actors, claims and quotes: one report per article."""
     from ..extract.context import parse_published
-    from ..pipeline import Pipeline
 
     if published and parse_published(published) is None:
         raise UsageError(f"--published must be an ISO date (YYYY-MM-DD), got {published!r}.")
     if fmt not in ("", "json", "jsonl", "table"):
         raise UsageError(f"--format must be json, jsonl or table, got {fmt!r}.")
-    failures: list[InputFailure] = []
-    articles = []
-    for item in iter_articles(path, published=published):
-        if isinstance(item, InputFailure):
-            failures.append(item)
-            print(f"wirecoder: {item}", file=sys.stderr)
-        else:
-            articles.append(item)
-    if articles:
-        pipeline = Pipeline(model)
-        reports = list(pipeline.extract_many(articles))
-        mode = fmt or ("json" if len(reports) == 1 else "jsonl")
-        for r in reports:
-            if mode == "table":
-                print_report_table(r)
-            elif mode == "json":
-                print(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
+    kind = parse_format(input_format)
+    limit = resolve_max_bytes(max_bytes)
+    columns = _columns(id_field, text_field, title_field, url_field, published_field)
+
+    warnings = _StderrWarnings()
+    ingest_log = logging.getLogger("wirecoder.ingest")
+    ingest_log.addHandler(warnings)
+    ingest_log.propagate = False
+    ok = failed = 0
+
+    def articles() -> Iterator[Article]:
+        # Streams: a corpus of any size is read, extracted and printed record by record.
+        nonlocal ok, failed
+        for item in iter_articles(path, published=published, columns=columns, input_format=kind,
+                                  max_bytes=limit):
+            if isinstance(item, InputFailure):
+                failed += 1
+                print(f"wirecoder: {item}", file=sys.stderr)
             else:
-                print(json.dumps(r.to_dict(), ensure_ascii=False))
-    total = len(articles) + len(failures)
-    print(f"wirecoder: {len(articles)} of {total} input(s) extracted, {len(failures)} failed",
+                ok += 1
+                yield item
+
+    try:
+        stream = articles()
+        first = list(itertools.islice(stream, 2))  # one article → pretty JSON, more → JSONL
+        if first:
+            _print_reports(itertools.chain(first, stream), fmt or ("json" if len(first) == 1 else "jsonl"),
+                           model, limit)
+    finally:
+        ingest_log.removeHandler(warnings)
+        ingest_log.propagate = True
+    warned = f", {warnings.count} warning(s)" if warnings.count else ""
+    print(f"wirecoder: {ok} of {ok + failed} input(s) extracted, {failed} failed{warned}",
           file=sys.stderr)
-    if failures:
-        raise typer.Exit(1)
+    if failed:
+        # sys.exit, not typer.Exit: the entry point runs Typer with standalone_mode=False, which
+        # turns typer.Exit into a return value and would lose the code.
+        sys.exit(1)
+
+
+def _print_reports(articles: Iterator[Article], mode: str, model: str | None, limit: int) -> None:
+    from ..pipeline import Pipeline
+
+    pipeline = Pipeline(model)
+    # Ingest already capped each article at `limit` bytes (≥ its characters): spaCy must accept it.
+    pipeline.nlp.max_length = max(pipeline.nlp.max_length, limit + 1)
+    for r in pipeline.extract_many(articles):
+        if mode == "table":
+            print_report_table(r)
+        elif mode == "json":
+            print(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            print(json.dumps(r.to_dict(), ensure_ascii=False), flush=True)
 
 
 @app.command("schema")

@@ -5,54 +5,88 @@ Contract used by the rest of wirecoder:
   into `related`, computing the stable id when none is given.
 - `iter_articles(source, …)` yields an `Article` per readable input and an `InputFailure` per
   unreadable one (never raises for one bad input in a batch).
+
+One module per input kind (text, html, feed, corpus); `sniff` picks the reader by content.
 """
 from __future__ import annotations
 
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError, NotFound
-from ..ids import article_id
+from ..errors import BinaryInput, InputError, NotFound
 from ..schema import Article
+from .article import InputFailure, make_article, normalize_date
+from .corpus import ColumnMap, read_csv, read_jsonl
+from .feed import read_feed
+from .html import read_html
 from .related import split_related
+from .sniff import InputFormat, iter_files, parse_format, sniff_format
+from .stream import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, binary_kind, open_source, resolve_max_bytes
+from .text import read_text
 
 
-@dataclass
-class InputFailure:
-    """One input that could not be read: where (file, line) and why."""
+def _read_one(source: str, *, published: str | None, columns: ColumnMap | None,
+              fmt: InputFormat, max_bytes: int) -> Iterator[Article | InputFailure]:
+    """Every article of one file (or stdin); raises InputError for a whole-input failure."""
+    try:
+        stream, head = open_source(source)
+    except OSError as e:
+        raise NotFound(f"cannot read it ({e.strerror or e}).", source=source) from None
+    with stream:
+        kind = fmt
+        if kind is InputFormat.auto:
+            what = binary_kind(head)
+            if what:
+                raise BinaryInput(f"this is {what}, not text.", source=source,
+                                  fix="Give a text, HTML, RSS/Atom, JSONL or CSV file.")
+            text_cols = columns.candidates("text") if columns else ColumnMap().candidates("text")
+            kind = sniff_format(head, source, text_cols)
+        if kind is InputFormat.html:
+            yield read_html(stream, source, published=published, max_bytes=max_bytes)
+        elif kind is InputFormat.feed:
+            yield from read_feed(stream, source, published=published, max_bytes=max_bytes)
+        elif kind is InputFormat.jsonl:
+            yield from read_jsonl(stream, source, published=published, max_bytes=max_bytes,
+                                  columns=columns)
+        elif kind is InputFormat.csv:
+            yield from read_csv(stream, source, published=published, max_bytes=max_bytes,
+                                columns=columns)
+        else:
+            yield read_text(stream, source, published=published, max_bytes=max_bytes)
 
-    source: str
-    error: InputError
-    line: int | None = None
 
-    def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.error.message if hasattr(self.error, 'message') else self.error}"
+def iter_articles(source: str | Path, *, published: str | None = None,
+                  columns: ColumnMap | None = None, input_format: InputFormat | str | None = None,
+                  max_bytes: int | None = None) -> Iterator[Article | InputFailure]:
+    """Articles from a file, a directory (recursively, sorted) or '-' (stdin).
 
-
-def make_article(text: str, *, source: str = "-", url: str | None = None, title: str | None = None,
-                 published: str | None = None, id: str | None = None, outlet: str | None = None,
-                 author: str | None = None, language: str | None = "en") -> Article:
-    """An Article from raw text: related-link lines split off, stable id computed."""
-    body, related = split_related(text)
-    return Article(id=id or article_id(body, url), source=source, url=url, title=title,
-                   outlet=outlet, author=author, published=published, language=language,
-                   text=body, related=related)
-
-
-def iter_articles(source: str, *, published: str | None = None) -> Iterator[Article | InputFailure]:
-    """Articles from a path or '-' (plain text only in this first version)."""
-    if source == "-":
-        yield make_article(sys.stdin.read(), source="-", published=published)
+    `published` is the fallback date for inputs without their own; `columns` names the fields of
+    a JSONL/CSV corpus; `input_format` forces a reader (default: sniffed per file by content);
+    `max_bytes` caps one article (default $WIRECODER_MAX_BYTES or 1,000,000).
+    Raises only UsageError (a bad option); every unreadable input is yielded as InputFailure.
+    """
+    fmt = input_format if isinstance(input_format, InputFormat) else parse_format(input_format)
+    limit = resolve_max_bytes(max_bytes)
+    src = str(source)
+    path = Path(src)
+    if src != "-" and path.is_dir():
+        files: Iterator[Path] = iter_files(path)
+    elif src == "-" or path.exists():
+        files = iter([path])
+    else:
+        yield InputFailure(src, NotFound("no such file or directory.", source=src))
         return
-    path = Path(source)
-    if not path.exists():
-        yield InputFailure(source, NotFound("no such file or directory", source=source))
-        return
-    yield make_article(path.read_text(encoding="utf-8", errors="replace"), source=source,
-                       published=published)
+    for f in files:
+        name = "-" if src == "-" else str(f)
+        try:
+            yield from _read_one(name, published=published, columns=columns, fmt=fmt, max_bytes=limit)
+        except InputError as e:
+            yield InputFailure(name, e)
+        except (OSError, EOFError) as e:  # a read that fails half-way (truncated gzip, I/O error)
+            yield InputFailure(name, InputError(f"reading failed ({e}).", source=name))
 
 
-__all__ = ["InputFailure", "make_article", "iter_articles", "split_related"]
+__all__ = [
+    "ColumnMap", "DEFAULT_MAX_BYTES", "InputFailure", "InputFormat", "MAX_BYTES_ENV",
+    "iter_articles", "make_article", "normalize_date", "split_related",
+]
