@@ -1,13 +1,302 @@
-"""Claims: figures with what they count, bound, claimant, as-of date and period."""
+"""Claims: figures with what they count, bound, claimant, as-of date and period.
+
+A figure is a claim when the parse ties it to people and to a quantity: the noun it
+counts ("23 deaths", "239 hostages"), the verb or event noun governing the counted
+people ("killed more than 10 people", "12 people were wounded", "the release of two
+women"), a "toll" moved to it ("the death toll rose to 40"), or a modifier ("5 people
+missing"). The claimant comes from attribution.py (the cue governing the figure, else
+the sentence's "according to"). Vocabulary: lexicons/claims*.yaml."""
 from __future__ import annotations
 
-from ..schema import Claim, Event
+import datetime as dt
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..schema import Claim, ClaimLocation, Event, Period, Span as SpanModel
+from . import dates as _dates
+from . import places as _places
+from .attribution import load_lexicon, resolve_source, sources_on_path
 from .context import ExtractionContext
+from .numbers import Figure, find_figures
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Which event type a quantity most likely measures (to link Claim.event).
+_EVENT_FOR = {"killed": ("ASSAULT",), "injured": ("ASSAULT",), "hostages": ("ASSAULT",),
+              "released": ("RETREAT",), "detained": ("COERCE",), "displaced": ("ASSAULT", "COERCE"),
+              "evacuated": ("RETREAT", "AID")}
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict[str, Any]:
+    lex = load_lexicon("claims")
+
+    def inverse(key: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for quantity, words in (lex.get(key) or {}).items():
+            for w in words or []:
+                out.setdefault(str(w).lower(), str(quantity))
+        return out
+
+    return {
+        "nouns": inverse("quantity_nouns"),
+        "governors": inverse("governors"),
+        "subject_governors": inverse("subject_governors"),
+        "modifiers": inverse("modifiers"),
+        "toll_verbs": frozenset(str(w).lower() for w in lex.get("toll_verbs") or []),
+        "count_nouns": frozenset(str(w).lower() for w in lex.get("count_nouns") or []),
+        "people": frozenset(str(w).lower() for w in lex.get("people") or []),
+        "qualifier_cues": frozenset(str(w).lower() for w in lex.get("qualifier_cues") or []),
+        "as_of_cues": tuple(str(w).lower() for w in lex.get("as_of_cues") or []),
+    }
+
+
+def _lemma(tok: "Token") -> str:
+    return tok.lemma_.lower()
+
+
+def _phrasal(tok: "Token") -> str:
+    """Verb lemma with its particle or fixed object: "hand over", "take hostage"."""
+    for c in tok.children:
+        if c.dep_ in ("prt", "acomp", "oprd") or (c.dep_ in ("dobj", "npadvmod") and c.lower_ in (
+                "hostage", "hostages", "captive", "dead")):
+            return f"{_lemma(tok)} {c.lower_}"
+    return _lemma(tok)
+
+
+def _governed(tok: "Token", table: dict[str, str]) -> str | None:
+    key = _phrasal(tok)
+    return table.get(key) or table.get(_lemma(tok)) or table.get(tok.lower_)
+
+
+def _is_people(noun: "Token") -> bool:
+    return _lemma(noun) in _lex()["people"] or noun.lower_ in _lex()["people"] or \
+        noun.ent_type_ == "NORP"
+
+
+def _toll_quantity(verb: "Token") -> str | None:
+    """ "the death toll rose to 40" / "the number of dead reached 40" → killed."""
+    lex = _lex()
+    if _lemma(verb) not in lex["toll_verbs"]:
+        return None
+    for subj in verb.children:
+        if subj.dep_ not in ("nsubj", "nsubjpass", "dobj") or _lemma(subj) not in lex["count_nouns"]:
+            continue
+        for mod in subj.children:
+            if mod.dep_ in ("compound", "amod", "nmod"):
+                q = lex["nouns"].get(_lemma(mod)) or lex["modifiers"].get(mod.lower_) or \
+                    lex["nouns"].get(mod.lower_)
+                if q:
+                    return q
+            if mod.dep_ == "prep" and mod.lower_ == "of":
+                for pobj in mod.children:
+                    q = lex["nouns"].get(_lemma(pobj)) or lex["modifiers"].get(pobj.lower_) \
+                        or lex["nouns"].get(pobj.lower_)
+                    if q:
+                        return q
+                    # "the number of people killed"
+                    for acl in pobj.children:
+                        if acl.dep_ in ("acl", "relcl", "amod"):
+                            q = _governed(acl, lex["governors"]) or lex["modifiers"].get(acl.lower_)
+                            if q:
+                                return q
+        if _lemma(subj) == "toll":
+            return "killed"
+    return None
+
+
+def _quantity(doc_tok: "Token") -> str | None:
+    """What the figure whose attaching token is doc_tok counts, by the parse; None when it
+    counts no people (days, rockets, votes) or nothing says what happened to them."""
+    lex = _lex()
+    num = doc_tok
+    noun = num.head if num.dep_ in ("nummod", "quantmod", "amod") and num.head is not num else num
+    own = noun is not num
+    # "the bodies of 12 people", "12 of the hostages": the counted noun is in an of-phrase
+    if not own:
+        for c in num.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        noun, own = p, True
+    people = own and _is_people(noun)
+    noun_q = lex["nouns"].get(_lemma(noun)) or lex["nouns"].get(noun.lower_) if own else None
+    # climb through conjunctions/appositions/"including" to the phrase that is governed
+    np = noun
+    for _ in range(4):
+        if np.dep_ in ("conj", "appos") and np.head is not np and np.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            np = np.head
+        elif np.dep_ == "pobj" and np.head.lower_ in ("including", "among") and np.head.head is not np.head:
+            np = np.head.head
+        else:
+            break
+    gov = None
+    if np.dep_ in ("dobj", "nsubjpass", "oprd", "attr", "dative") or (np.dep_ == "nsubj" and np.head.tag_ == "VBN"):
+        q = _governed(np.head, lex["governors"])
+        if q:
+            gov = q
+    elif np.dep_ == "nsubj":
+        q = _governed(np.head, lex["subject_governors"])
+        if q:
+            gov = q
+    elif np.dep_ == "pobj" and np.head.lower_ in ("between", "about", "around", "over", "under"):
+        # "Between 10 and 20 soldiers were abducted": a bound word parsed as a preposition
+        verb = np.head.head
+        gov = _governed(verb, lex["governors"]) or _governed(verb, lex["subject_governors"])
+    elif np.dep_ == "pobj" and np.head.head is not np.head:
+        prep, head = np.head, np.head.head
+        # "the release in late October of two women": skip the date/place the of-phrase hangs on
+        for _ in range(3):
+            if head.ent_type_ in ("DATE", "TIME", "GPE", "LOC") and head.dep_ == "pobj" \
+                    and head.head.head is not head.head:
+                head = head.head.head
+            else:
+                break
+        if prep.lower_ in ("of", "for") and head.pos_ in ("NOUN", "PROPN"):
+            gov = lex["governors"].get(_lemma(head)) or lex["nouns"].get(_lemma(head))
+        elif prep.lower_ in ("to", "at", "past", "above") and head.pos_ in ("VERB", "AUX"):
+            gov = _toll_quantity(head)
+        elif prep.lower_ in ("by", "to") and head.pos_ == "VERB":
+            gov = None
+    if np.dep_ in ("dobj",) and gov is None:
+        gov = _toll_quantity(np.head)  # "the toll reached 40"
+    if gov is None and np is num and num.dep_ in ("dobj", "nsubjpass"):
+        gov = _governed(num.head, lex["governors"])
+    if gov:
+        if own and not (people or noun_q):
+            return None
+        return gov
+    if noun_q:
+        return noun_q
+    if not people and own:
+        return None
+    # modifiers on the counted people: "12 wounded soldiers", "5 people missing", "who were kidnapped"
+    for c in noun.children:
+        if c.dep_ in ("amod", "acomp", "oprd", "appos", "acl", "relcl", "advmod", "compound"):
+            q = lex["modifiers"].get(c.lower_) or (
+                _governed(c, lex["governors"]) if c.dep_ in ("acl", "relcl") else None)
+            if q:
+                return q
+    # "left 20 people dead": the result phrase hangs on the verb
+    if np.dep_ == "dobj":
+        for c in np.head.children:
+            if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in lex["modifiers"]:
+                return lex["modifiers"][c.lower_]
+    if np.dep_ in ("nsubj", "nsubjpass"):
+        for c in np.head.children:
+            if c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in lex["modifiers"]:
+                return lex["modifiers"][c.lower_]
+    return None
+
+
+def _qualifiers(noun: "Token") -> list[str]:
+    """ "…people, mostly civilians", "…, including 4,000 children", "…, among them …"."""
+    lex = _lex()
+    out: list[str] = []
+    for c in noun.children:
+        if c.dep_ in ("appos", "prep", "acl", "advmod", "amod", "conj", "npadvmod") and c.i > noun.i:
+            span = noun.doc[c.left_edge.i:c.right_edge.i + 1]
+            first = span[0].lower_
+            if first in lex["qualifier_cues"] or c.lower_ in lex["qualifier_cues"]:
+                out.append(span.text.strip(" ,"))
+    return out
+
+
+def _as_of_and_period(sent: "Span", published: dt.date | None) -> tuple[str | None, Period | None]:
+    """as_of = publication day unless "as of …"/"by …" dates the count; "since X" → period."""
+    pub = published.isoformat() if published else None
+    as_of, period = pub, None
+    low_toks = [t.lower_ for t in sent]
+    for i, t in enumerate(sent):
+        if t.lower_ == "since" and i + 1 < len(sent):
+            phrase = sent.doc[t.i:t.right_edge.i + 1].text if t.right_edge.i > t.i else \
+                sent.doc[t.i:min(t.i + 4, sent.end)].text
+            d = _dates.resolve_date(phrase, published)
+            if d.start:
+                period = Period(start=d.start, end=pub)
+        for cue in _lex()["as_of_cues"]:
+            words = cue.split()
+            if low_toks[i:i + len(words)] == words and i + len(words) < len(sent):
+                nxt = sent[i + len(words)]
+                if nxt.ent_type_ in ("DATE", "TIME"):
+                    lo, hi = nxt.i, nxt.i
+                    while hi + 1 < sent.end and sent.doc[hi + 1].ent_type_ in ("DATE", "TIME"):
+                        hi += 1
+                    d = _dates.resolve_date(sent.doc[t.i:hi + 1].text, published)
+                    if d.start and d.precision == "day":
+                        as_of = d.start
+    return as_of, period
+
+
+def _location(sent: "Span") -> ClaimLocation | None:
+    finder = getattr(_places, "find_place_in", None)
+    if finder is None:
+        return None
+    try:
+        loc = finder(sent)
+    except Exception:  # a partner's module must not sink the claims
+        return None
+    if loc is None:
+        return None
+    return ClaimLocation(name=loc.name, country=loc.country)
+
+
+def _event_for(events: list[Event], sent: "Span", quantity: str) -> str | None:
+    """The event told in the same sentence that this figure measures."""
+    here = [e for e in events if any(s.start < sent.end_char and sent.start_char < s.end
+                                     for s in e.evidence)]
+    if not here:
+        return None
+    wanted = _EVENT_FOR.get(quantity, ())
+    for e in here:
+        etype = e.type.value if hasattr(e.type, "value") else e.type
+        if etype in wanted:
+            return e.id
+    return here[0].id if len(here) == 1 else None
+
+
+def claims_in_sentence(ctx: ExtractionContext, sent: "Span", events: list[Event]) -> list[Claim]:
+    """The claims of one sentence."""
+    out: list[Claim] = []
+    figures = find_figures(sent)
+    if not figures:
+        return out
+    as_of, period = _as_of_and_period(sent, ctx.published)
+    location = None
+    for fig in figures:
+        tok = sent.doc[fig.head]
+        quantity = _quantity(tok)
+        if quantity is None:
+            continue
+        noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
+        sources = sources_on_path(tok)
+        claimant, claimant_text = None, None
+        if not sources:
+            # "According to X, …" attached elsewhere in the sentence still attributes it
+            sources = [s for s in sources_on_path(sent.root) if s.how == "prep"]
+        if sources:
+            src = sources[0]
+            claimant_text = src.speaker.text
+            claimant = resolve_source(ctx, src.speaker)
+        if location is None:
+            location = _location(sent)
+        evidence = SpanModel(start=sent.start_char, end=sent.end_char)
+        out.append(Claim(
+            id=ctx.next_id("c"), quantity=quantity, value=fig.value, value_max=fig.value_max,
+            bound=fig.bound, unit="people", claimant=claimant, claimant_text=claimant_text,
+            as_of=as_of, period=period, location=location,
+            event=_event_for(events, sent, quantity), qualifiers=_qualifiers(noun),
+            evidence=[evidence]))
+    return out
 
 
 def find_claims(ctx: ExtractionContext, events: list[Event]) -> list[Claim]:
-    """Every numeric claim of the article."""
-    return []
+    """Every numeric claim of the article (people counts only)."""
+    claims: list[Claim] = []
+    for sent in ctx.doc.sents:
+        claims.extend(claims_in_sentence(ctx, sent, events))
+    return claims
 
 
-__all__ = ["find_claims"]
+__all__ = ["find_claims", "claims_in_sentence"]

@@ -1,0 +1,317 @@
+"""Attribution: who says so. "according to X", "X said", "…, X said", "identified by X",
+"X's health ministry reported" → the source phrase, the cue, the channel and the content.
+
+Shared by claims (claimant), quotes (speaker) and events (Event.attribution). Every
+source phrase is resolved to an actor through the ActorTable (ctx.actors.resolve_span),
+pronouns to the nearest earlier actor. Vocabulary: lexicons/quote_cues*.yaml."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+import yaml
+
+from ..schema import ActorKind, Attribution, AttributionKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .context import ExtractionContext
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+
+
+@lru_cache(maxsize=16)
+def load_lexicon(name: str) -> dict[str, Any]:
+    """lexicons/NAME.yaml merged with NAME_*.yaml there and in $WIRECODER_LEXICONS dirs:
+    lists are concatenated, mappings updated, so users extend without editing ours."""
+    dirs = [LEXICON_DIR] + [Path(p) for p in os.environ.get("WIRECODER_LEXICONS", "").split(
+        os.pathsep) if p]
+    merged: dict[str, Any] = {}
+    for d in dirs:
+        for path in sorted(d.glob(f"{name}.yaml")) + sorted(d.glob(f"{name}_*.yaml")):
+            with path.open(encoding="utf-8") as fh:
+                data = yaml.safe_load(fh) or {}
+            for key, value in data.items():
+                old = merged.get(key)
+                if isinstance(old, list) and isinstance(value, list):
+                    merged[key] = old + value
+                elif isinstance(old, dict) and isinstance(value, dict):
+                    merged[key] = {**old, **{k: (old.get(k, []) + v if isinstance(v, list) and
+                                                 isinstance(old.get(k), list) else v)
+                                             for k, v in value.items()}}
+                else:
+                    merged[key] = value
+    return merged
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, Any]:
+    lex = load_lexicon("quote_cues")
+    channels = sorted({str(c).lower() for c in lex.get("channels") or []},
+                      key=lambda c: -len(c.split()))
+    return {
+        "reporting": frozenset(str(v).lower() for v in lex.get("reporting_verbs") or []),
+        "report": frozenset(str(v).lower() for v in lex.get("report_verbs") or []),
+        "preps": {str(k).lower(): (str(v).lower() if v else None)
+                  for k, v in (lex.get("prepositional_cues") or {}).items()},
+        "channels": channels,
+        "anonymous": frozenset(str(v).lower() for v in lex.get("anonymous_heads") or []),
+        "person_pronouns": frozenset(str(v).lower() for v in lex.get("person_pronouns") or []),
+        "group_pronouns": frozenset(str(v).lower() for v in lex.get("group_pronouns") or []),
+    }
+
+
+@dataclass
+class Source:
+    """One attribution found in the parse."""
+
+    speaker: "Span"  # the source phrase as written ("he", "the Islamist movement")
+    cue: str  # "said", "according to", "identified by"
+    cue_token: "Token"
+    channel: str | None = None
+    content: "Span | None" = None  # the attributed clause, when there is one
+    how: str = "verb"  # verb | prep | agent
+
+    @property
+    def text(self) -> str:
+        """The attribution as read: "according to X", "X said"."""
+        doc = self.speaker.doc
+        a, b = self.speaker, self.cue_token
+        lo, hi = min(a.start, b.i), max(a.end, b.i + 1)
+        if self.how == "prep":
+            return f"{self.cue} {a.text}"
+        if hi - lo <= len(a) + 4:
+            return doc[lo:hi].text
+        return f"{a.text} {self.cue}"
+
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_KEEP_RIGHT = frozenset({"prep", "compound", "amod", "nummod", "poss", "case", "flat", "nmod",
+                         "cc", "conj", "det", "advmod", "pobj", "quantmod"})
+_CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
+_QUOTE_CHARS = frozenset('"“”‘’«»\'')
+
+
+def source_span(tok: "Token") -> "Span":
+    """The noun phrase headed by tok, without relative clauses or appositions after a comma."""
+    doc = tok.doc
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ not in _KEEP_RIGHT or child.is_punct:
+            break
+        end = child.right_edge.i + 1
+    start = tok.left_edge.i
+    while start < tok.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def is_reporting_verb(tok: "Token") -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _cues()["reporting"]
+
+
+def speaker_of(verb: "Token") -> "Token | None":
+    """Subject of a cue verb; for "…, saying …" / "… and added …" the governing verb's
+    subject; for passives "was told by X" the agent."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in ("it", "there", "that", "which", "who"):
+            return child
+        if child.dep_ == "agent":
+            for gc in child.children:
+                if gc.dep_ == "pobj":
+                    return gc
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+        return speaker_of(verb.head)
+    return None
+
+
+def channel_of(verb: "Token") -> str | None:
+    """The medium of a statement: "said in a press release" → "press release"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "during", "via", "through", "at"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            words = " ".join(t.lower_ for t in pobj.subtree if not t.is_punct and t.dep_ != "det"
+                             and t.i <= pobj.i)
+            for ch in _cues()["channels"]:
+                if words == ch or words.endswith(" " + ch):
+                    return ch
+    return None
+
+
+def _prep_source(tok: "Token") -> "Source | None":
+    """ "according to X" / "citing X" on tok → Source."""
+    low = tok.lower_
+    preps = _cues()["preps"]
+    if low not in preps:
+        return None
+    second = preps[low]
+    obj_holder = tok
+    if second:
+        nxt = [c for c in tok.children if c.lower_ == second]
+        if not nxt:
+            return None
+        obj_holder = nxt[0]
+    for c in obj_holder.children:
+        if c.dep_ in ("pobj", "dobj"):
+            cue = f"{low} {second}" if second else low
+            return Source(speaker=source_span(c), cue=cue, cue_token=tok, how="prep")
+    return None
+
+
+def _verb_source(verb: "Token", via: "Token | None") -> "Source | None":
+    """A cue verb on the path from a claim/content up to the root → Source."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or not (lemma in _cues()["reporting"] or lemma in _cues()["report"]):
+        return None
+    if via is not None and via.dep_ in _SUBJ + ("agent",):
+        return None
+    spk = speaker_of(verb)
+    if spk is None:
+        return None
+    content = None
+    if via is not None and via.dep_ in _CONTENT_DEPS:
+        content = verb.doc[via.left_edge.i:via.right_edge.i + 1]
+    return Source(speaker=source_span(spk), cue=verb.text, cue_token=verb,
+                  channel=channel_of(verb), content=content, how="verb" if not any(
+                      c.dep_ == "agent" for c in verb.children) else "agent")
+
+
+def sources_on_path(tok: "Token") -> list["Source"]:
+    """Attributions governing tok, innermost first: cue verbs among its heads ("which X
+    said killed…", "X reported 20 deaths", "identified by X") and "according to X"
+    attached to any of them."""
+    found: list[Source] = []
+    via: Token | None = None
+    node = tok
+    seen = 0
+    while seen < 40:
+        seen += 1
+        src = _verb_source(node, via) if via is not None else None
+        if src is not None:
+            found.append(src)
+        for child in node.children:
+            if child.dep_ in ("prep", "advcl", "advmod") and child is not via:
+                ps = _prep_source(child)
+                if ps is not None:
+                    found.append(ps)
+        if node.head is node:
+            break
+        via, node = node, node.head
+    return found
+
+
+def sentence_sources(sent: "Span") -> list["Source"]:
+    """Every attribution in a sentence: cue verbs with a speaker and a clausal content,
+    and "according to X" phrases (content = the rest of the clause)."""
+    out: list[Source] = []
+    for tok in sent:
+        ps = _prep_source(tok) if tok.dep_ in ("prep", "advcl", "advmod") else None
+        if ps is not None:
+            ps.content = _rest_of_clause(sent, tok)
+            out.append(ps)
+            continue
+        if not is_reporting_verb(tok):
+            continue
+        content = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")
+                   or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and not any(
+                       g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]
+        if not content:
+            continue
+        spk = speaker_of(tok)
+        if spk is None:
+            continue
+        c = content[0]
+        out.append(Source(speaker=source_span(spk), cue=tok.text, cue_token=tok,
+                          channel=channel_of(tok),
+                          content=sent.doc[c.left_edge.i:c.right_edge.i + 1]))
+    return out
+
+
+def _rest_of_clause(sent: "Span", cue: "Token") -> "Span | None":
+    """The clause an "according to X" phrase attributes: the sentence minus the phrase."""
+    doc = sent.doc
+    a, b = cue.left_edge.i, cue.right_edge.i + 1
+    before = (sent.start, a)
+    after = (b, sent.end)
+    lo, hi = max((before, after), key=lambda r: r[1] - r[0])
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return doc[lo:hi] if hi > lo else None
+
+
+def _is_pronoun(span: "Span") -> bool:
+    c = _cues()
+    return len(span) == 1 and span[0].lower_ in c["person_pronouns"] | c["group_pronouns"]
+
+
+def resolve_source(ctx: "ExtractionContext", span: "Span") -> str | None:
+    """Actor id of a source phrase. Pronouns go to the nearest earlier actor (a person for
+    he/she); other phrases through the ActorTable (which creates unknown ones)."""
+    if len(span) == 0:
+        return None
+    if _is_pronoun(span):
+        low = span[0].lower_
+        want_person = low in _cues()["person_pronouns"]
+        best: tuple[int, str] | None = None
+        for actor in ctx.actors.actors:
+            kind = actor.kind.value if hasattr(actor.kind, "value") else actor.kind
+            if want_person != (kind == ActorKind.person.value):
+                continue
+            for m in actor.mentions:
+                if m.end <= span.start_char and (best is None or m.end > best[0]):
+                    best = (m.end, actor.id)
+        return best[1] if best else None
+    ids = ctx.actors.resolve_span(span)
+    if not ids:
+        return None
+    # the head noun's actor first: "the Health Ministry of Hamas" → the ministry, not Hamas
+    head_ids = ctx.actors.at(span.root.idx, span.root.idx + len(span.root.text))
+    for i in head_ids:
+        if i in ids:
+            return i
+    return ids[0]
+
+
+def source_kind(span: "Span", actor_id: str | None, self_ids: Iterable[str] = ()) -> AttributionKind:
+    """named | anonymous | self (the source is one of the event's own actors)."""
+    if actor_id is not None and actor_id in set(self_ids):
+        return AttributionKind.self
+    if not any(t.ent_type_ or t.pos_ == "PROPN" for t in span) and \
+            span.root.lemma_.lower() in _cues()["anonymous"]:
+        return AttributionKind.anonymous
+    return AttributionKind.named
+
+
+def attribute(ctx: "ExtractionContext", target: "Token | Span",
+              actor_ids: Iterable[str] = ()) -> list[Attribution]:
+    """Event.attribution for a predicate token (or a clause/sentence: its root): every
+    source governing it, innermost first; kind `self` when the source is one of
+    actor_ids (the event's actors)."""
+    tok = target.root if hasattr(target, "root") else target
+    out: list[Attribution] = []
+    seen: set[tuple[int, int]] = set()
+    for src in sources_on_path(tok):
+        key = (src.speaker.start, src.speaker.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        aid = resolve_source(ctx, src.speaker)
+        out.append(Attribution(source=aid, text=src.text,
+                               kind=source_kind(src.speaker, aid, actor_ids)))
+    return out
+
+
+__all__ = ["Source", "load_lexicon", "source_span", "is_reporting_verb", "speaker_of",
+           "channel_of", "sources_on_path", "sentence_sources", "resolve_source",
+           "source_kind", "attribute", "LEXICON_DIR"]
