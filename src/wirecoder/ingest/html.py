@@ -18,6 +18,29 @@ from .stream import MARKUP_FACTOR, read_limited, too_large
 
 FAVOR_PRECISION = False
 _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGNORECASE)
+_TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
+_DATEISH = re.compile(r"^[\d\s./-]+$")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def clean_title(title: str | None, sitename: str | None, hostname: str | None = None) -> str | None:
+    """Drop trailing " | Outlet" / " - Outlet" / " | 23.05.2011" parts pages add to <title>."""
+    if not title:
+        return None
+    title = title.strip()
+    seps = list(_TITLE_SEP.finditer(title))
+    parts = _TITLE_SEP.split(title)
+    site_words = {w for w in _WORD.findall(f"{sitename or ''} {hostname or ''}".lower())
+                  if w not in {"www", "com", "org", "net", "news", "the"}}
+    keep = len(parts)
+    while keep > 1:
+        last = parts[keep - 1].strip()
+        words = set(_WORD.findall(last.lower()))
+        if not (_DATEISH.match(last) or (words and words & site_words)):
+            break
+        keep -= 1
+    # Cut the original at the separator after the last kept part (keeps inner " - " intact).
+    return title[:seps[keep - 1].start()] if keep < len(parts) else title
 
 
 @dataclass
@@ -49,7 +72,8 @@ def extract_html(data: bytes, *, url: str | None = None,
     if doc is None or not (doc.text or "").strip():
         return None
     lang = _LANG.search(data[:65536])
-    return HtmlPage(text=doc.text.replace("\r\n", "\n").replace("\r", "\n"), title=doc.title or None,
+    return HtmlPage(text=doc.text.replace("\r\n", "\n").replace("\r", "\n"),
+                    title=clean_title(doc.title, doc.sitename, doc.hostname),
                     author=doc.author or None, date=normalize_date(doc.date), url=doc.url or url,
                     sitename=doc.sitename or doc.hostname or None,
                     language=(lang.group(1).decode("ascii").lower()[:2] if lang else doc.language))
@@ -77,4 +101,4 @@ def read_html(stream: BinaryIO, source: str, *, published: str | None = None, ma
                         author=page.author, language=page.language or "en")
 
 
-__all__ = ["FAVOR_PRECISION", "HtmlPage", "extract_html", "read_html"]
+__all__ = ["FAVOR_PRECISION", "HtmlPage", "clean_title", "extract_html", "read_html"]
