@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..schema import Event, Report
-from .match import event_agreements, rank_key, slot_right, pred_slot, date_right, location_right
+from .match import (date_right, event_agreements, location_right, pred_slot, rank_key, slot_right,
+                    value_of)
 from .normalize import contains_tokens, normalize_text
 from .tally import Tallies
 
@@ -47,7 +48,7 @@ def forbidden_indices(report: Report, forbidden: list[dict[str, Any]]) -> set[in
     for i, ev in enumerate(report.events):
         ev_text = evidence_text(report, ev)
         for f in forbidden:
-            if str(ev.status) in (f.get("unless_status") or ()):
+            if value_of(ev.status) in (f.get("unless_status") or ()):
                 continue
             if contains_tokens(ev_text, normalize_text(f["evidence_contains"])):
                 out.add(i)
@@ -65,7 +66,7 @@ def gold_key(gold: dict[str, Any]) -> tuple[str, str]:
 def key_matches(ev: Event, key: tuple[str, str]) -> bool:
     kind, value = key
     if kind == "type":
-        return str(ev.type) == value
+        return value_of(ev.type) == value
     return bool(value) and _fold(ev.acled.sub_event_type) == value
 
 
@@ -155,7 +156,7 @@ def predicted_fatalities(report: Report) -> int | None:
     deads = [e.dead for e in report.events if e.dead is not None]
     if deads:
         return sum(deads)
-    killed = [c.value for c in report.claims if str(c.quantity) == "killed"]
+    killed = [c.value for c in report.claims if value_of(c.quantity) == "killed"]
     if killed:
         return max(killed)
     return 0 if report.events else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Iterable
 
 from ..schema import Event, EventDate, Location, Report
@@ -14,6 +15,12 @@ from .normalize import contains_tokens, normalize_name, normalize_text
 
 EARTH_RADIUS_KM = 6371.0088
 LOCATION_KM = 25.0
+
+
+def value_of(v: Any) -> str:
+    """An enum field's plain value: pydantic keeps an unvalidated default as the Enum member,
+    whose str() is "Status.occurred", not "occurred"."""
+    return str(v.value) if isinstance(v, Enum) else str(v)
 
 
 @dataclass(frozen=True)
@@ -140,7 +147,7 @@ def event_agreements(report: Report, pred: Event, gold: dict[str, Any]) -> dict[
     if isinstance(gold.get("location"), dict):
         out["location"] = location_right(pred.location, gold["location"])
     if "status" in gold:
-        out["status"] = status_right(str(pred.status), gold["status"])
+        out["status"] = status_right(value_of(pred.status), gold["status"])
     if "mode" in gold:
         out["mode"] = mode_right(pred.mode, gold["mode"])
     for k in ("dead", "injured"):
@@ -158,6 +165,6 @@ def rank_key(agree: dict[str, bool]) -> tuple[int, ...]:
     return (slots, *(int(agree.get(f, False)) for f in RANK_FIELDS))
 
 
-__all__ = ["LOCATION_KM", "PredActor", "pred_actor", "pred_slot", "actor_matches", "slot_right",
+__all__ = ["value_of", "LOCATION_KM", "PredActor", "pred_actor", "pred_slot", "actor_matches", "slot_right",
            "any_of", "date_right", "haversine_km", "location_right", "country_right", "mode_right",
            "status_right", "event_agreements", "RANK_FIELDS", "rank_key"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..schema import Claim, Quote, Report
-from .match import any_of, pred_actor, slot_right
+from .match import any_of, pred_actor, slot_right, value_of
 from .normalize import contains_tokens, normalize_text
 from .tally import Tallies
 
@@ -42,7 +42,7 @@ def claim_agreements(report: Report, pred: Claim, gold: dict[str, Any]) -> dict[
         out["claimant"] = slot_right(_speaker_slot(report, pred.claimant, pred.claimant_text),
                                      gold["claimant"])
     if "bound" in gold:
-        out["bound"] = str(pred.bound) in any_of(gold["bound"])
+        out["bound"] = value_of(pred.bound) in any_of(gold["bound"])
     if gold.get("as_of"):
         out["as_of"] = (pred.as_of or "")[:10] == gold["as_of"][:10]
     if gold.get("period_start"):
@@ -63,7 +63,7 @@ def score_claims(gold: dict[str, Any], report: Report, t: Tallies) -> None:
     pairs = []
     for gi, g in enumerate(golds):
         for pi, c in enumerate(report.claims):
-            if str(c.quantity) == g["quantity"] and c.value == g["value"]:
+            if value_of(c.quantity) == g["quantity"] and c.value == g["value"]:
                 agree = claim_agreements(report, c, g)
                 rank = tuple(int(agree.get(k, False)) for k in CLAIM_RANK)
                 pairs.append((rank, gi, _order(c.evidence, pi), pi, agree))
