@@ -1,0 +1,7 @@
+"""HTTP API and dashboard over the DuckDB store (`wirecoder serve`)."""
+from __future__ import annotations
+
+from .app import create_app
+from .db import Store
+
+__all__ = ["create_app", "Store"]

@@ -1,0 +1,62 @@
+"""The FastAPI app: JSON API under /api, OpenAPI at /docs, the dashboard at /."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from .db import Store
+from .errors import install_error_handlers
+from .routes import router
+
+__all__ = ["create_app", "STATIC", "DEFAULT_MAX_EXTRACT_BYTES"]
+
+STATIC = Path(__file__).resolve().parent / "static"
+DEFAULT_MAX_EXTRACT_BYTES = 200_000
+
+# The dashboard loads only its own files; inline scripts and handlers (e.g. an onerror in
+# ingested text) could not run even if some text ever reached the DOM as HTML.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+       "frame-ancestors 'none'")
+
+
+def create_app(db: str | Path, *, max_extract_bytes: int = DEFAULT_MAX_EXTRACT_BYTES,
+               check: bool = True) -> FastAPI:
+    """An app over the DuckDB store at `db` (opened read-only, per request)."""
+    store = Store(db)
+    if check:
+        store.check()
+    app = FastAPI(title="wirecoder", version="1",
+                  description="Source-attributed events, actors, claims and quotes from news "
+                              "reports. Read-only over a wirecoder DuckDB store.")
+    app.state.store = store
+    app.state.max_extract_bytes = max_extract_bytes
+    app.state.pipeline = None
+    install_error_handlers(app)
+    app.include_router(router)
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        resp: Response = await call_next(request)
+        path = request.url.path
+        if path == "/" or path.startswith("/static/"):
+            resp.headers["Content-Security-Policy"] = CSP
+        resp.headers["X-Content-Type-Options"] = "nosniff"
+        if path.startswith("/api/"):
+            resp.headers["Cache-Control"] = "no-store"  # live store: always fresh
+        return resp
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    @app.on_event("shutdown")
+    def _close() -> None:
+        store.close()
+
+    return app
