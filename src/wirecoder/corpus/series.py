@@ -1,6 +1,8 @@
 """Claim series: each claimed figure over time, per quantity, scope and claimant.
 
-- key: (quantity, scope, claimant). scope = the claim's country (ISO3), else its place name,
+- key: (quantity, scope, claimant, kind). kind = "incident" for a figure tied to one event of
+  its article (claim.event set: "the strike killed 6"), else "total" (tolls, running counts);
+  the two never mix, and revisions are flagged only in "total" series. scope = the claim's country (ISO3), else its place name,
   else "-"; claimant = the resolved claimant actor's name, else the claimant text, normalized
   (SPEC §4 name rules), else "(unattributed)". The claim's period start is kept as a column.
 - points are ordered by as-of date (the article's publication date when the claim has none),
@@ -22,7 +24,7 @@ from ..store.rows import normalize_name
 __all__ = ["SeriesPoint", "build_series", "series_from_store", "DISAGREE_MARGIN", "SERIES_COLUMNS"]
 
 DISAGREE_MARGIN = 0.10
-SERIES_COLUMNS = ("as_of", "quantity", "scope", "claimant", "value", "value_max", "bound",
+SERIES_COLUMNS = ("as_of", "quantity", "scope", "claimant", "kind", "value", "value_max", "bound",
                   "period_start", "article_id", "outlet", "revision", "disagreement", "uid")
 
 
@@ -39,12 +41,14 @@ class SeriesPoint:
     value_max: int | None = None
     period_start: date | None = None
     outlet: str | None = None
+    kind: str = "total"               # total | incident
     revision: str | None = None       # e.g. "down from 120 (2031-03-02)"
     disagreement: str | None = None   # e.g. "vs other ministry: 90"
     flags: list[str] = field(default_factory=list)
 
     def row(self) -> tuple[Any, ...]:
-        return (self.as_of, self.quantity, self.scope, self.claimant, self.value, self.value_max,
+        return (self.as_of, self.quantity, self.scope, self.claimant, self.kind, self.value,
+                self.value_max,
                 self.bound, self.period_start, self.article_id, self.outlet, self.revision,
                 self.disagreement, self.uid)
 
@@ -55,12 +59,14 @@ def _claimant(name: str | None, text: str | None) -> str:
 
 def build_series(points: Iterable[SeriesPoint]) -> list[SeriesPoint]:
     """Sort points and flag revisions and disagreements (module docstring)."""
-    pts = sorted(points, key=lambda p: (p.quantity, p.scope, p.as_of or date.max, p.claimant,
-                                        p.article_id, p.uid))
-    series: dict[tuple[str, str, str], list[SeriesPoint]] = defaultdict(list)
+    pts = sorted(points, key=lambda p: (p.quantity, p.scope, p.kind, p.as_of or date.max,
+                                        p.claimant, p.article_id, p.uid))
+    series: dict[tuple[str, str, str, str], list[SeriesPoint]] = defaultdict(list)
     for p in pts:
-        series[(p.quantity, p.scope, p.claimant)].append(p)
-    for s in series.values():
+        series[(p.quantity, p.scope, p.kind, p.claimant)].append(p)
+    for (_, _, kind, _), s in series.items():
+        if kind != "total":
+            continue
         best: SeriesPoint | None = None   # highest figure so far, from an earlier day
         day_best: SeriesPoint | None = None
         current_day: date | None = None
@@ -74,10 +80,10 @@ def build_series(points: Iterable[SeriesPoint]) -> list[SeriesPoint]:
                 p.revision = f"down from {best.value} ({best.as_of})"
             if day_best is None or p.value > day_best.value:
                 day_best = p
-    by_day: dict[tuple[str, str, date], list[SeriesPoint]] = defaultdict(list)
+    by_day: dict[tuple[str, str, str, date], list[SeriesPoint]] = defaultdict(list)
     for p in pts:
         if p.as_of is not None:
-            by_day[(p.quantity, p.scope, p.as_of)].append(p)
+            by_day[(p.quantity, p.scope, p.kind, p.as_of)].append(p)
     for group in by_day.values():
         for p in group:
             others = [o for o in group if o.claimant != p.claimant and
@@ -101,13 +107,13 @@ def series_from_store(store: Any, *, quantity: str | None = None, country: str |
         params.append(country.upper())
     sql = ("SELECT c.uid, c.article_id, c.quantity, c.value, c.value_max, c.bound, "
            "coalesce(c.as_of, a.published), c.claimant, c.claimant_text, c.country, "
-           "c.location_name, c.period_start, a.outlet FROM claims c JOIN articles a "
+           "c.location_name, c.period_start, a.outlet, c.event_uid FROM claims c JOIN articles a "
            "USING (article_id)" + (" WHERE " + " AND ".join(where) if where else ""))
     res = store.query(sql, params)
     pts = [SeriesPoint(uid=r[0], article_id=r[1], quantity=r[2], value=r[3], value_max=r[4],
                        bound=r[5], as_of=r[6], claimant=_claimant(r[7], r[8]),
                        scope=r[9] or normalize_name(r[10]) or "-", period_start=r[11],
-                       outlet=r[12]) for r in res.rows]
+                       outlet=r[12], kind="incident" if r[13] else "total") for r in res.rows]
     out = build_series(pts)
     if claimant:
         needle = normalize_name(claimant)
