@@ -17,6 +17,7 @@ from .article import make_article, normalize_date
 from .stream import MARKUP_FACTOR, read_limited, too_large
 
 FAVOR_PRECISION = False
+MIN_WORDS = 5
 _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGNORECASE)
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
 _DATEISH = re.compile(r"^[\d\s./-]+$")
@@ -69,7 +70,8 @@ def extract_html(data: bytes, *, url: str | None = None,
         # Short pages fall under trafilatura's minimum size; a recall pass still finds them.
         doc = trafilatura.bare_extraction(data, url=url, favor_recall=True, include_comments=False,
                                           with_metadata=True)
-    if doc is None or not (doc.text or "").strip():
+    # The recall pass also returns menus on a page without an article: ask for a few words.
+    if doc is None or len((doc.text or "").split()) < MIN_WORDS:
         return None
     lang = _LANG.search(data[:65536])
     return HtmlPage(text=doc.text.replace("\r\n", "\n").replace("\r", "\n"),

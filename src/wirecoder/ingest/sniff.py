@@ -29,6 +29,7 @@ _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
 _JSONL_EXT = {".jsonl", ".ndjson", ".jsonlines"}
 _CSV_EXT = {".csv", ".tsv"}
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
+_JSON_OPEN = re.compile(rb'^\{\s*"(?:[^"\\]|\\.)*"\s*:')
 _HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|script)[\s>/]",
                        re.IGNORECASE)
 
@@ -57,8 +58,9 @@ def _looks_jsonl(head: bytes) -> bool:
     try:
         return isinstance(json.loads(first), dict)
     except ValueError:
-        # A first line cut off by the head limit, or a malformed first record: still a corpus.
-        return first.endswith(b"}") or len(first) >= len(head.strip()) - 1
+        # A first line cut off by the head limit, or a malformed first record: still a corpus
+        # when it opens like a JSON object ('{"key":'); prose in braces does not.
+        return _JSON_OPEN.match(first) is not None
 
 
 def _looks_csv(head: bytes, text_columns: tuple[str, ...]) -> bool:
