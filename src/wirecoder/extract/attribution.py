@@ -127,6 +127,12 @@ def speaker_of(verb: "Token") -> "Token | None":
                 if gc.dep_ == "pobj":
                     return gc
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+        if verb.tag_ == "VBG":
+            # "…, adding that …" may hang low in the parse: the speaker is the subject of
+            # the nearest cue verb above it
+            for anc in verb.ancestors:
+                if is_reporting_verb(anc):
+                    return speaker_of(anc)
         return speaker_of(verb.head)
     return None
 
@@ -255,23 +261,43 @@ def _is_pronoun(span: "Span") -> bool:
     return len(span) == 1 and span[0].lower_ in c["person_pronouns"] | c["group_pronouns"]
 
 
-def resolve_source(ctx: "ExtractionContext", span: "Span") -> str | None:
-    """Actor id of a source phrase. Pronouns go to the nearest earlier actor (a person for
-    he/she); other phrases through the ActorTable (which creates unknown ones)."""
+def resolve_pronoun(ctx: "ExtractionContext", tok: "Token",
+                    skip: Iterable[tuple[int, int]] = ()) -> str | None:
+    """The actor a pronoun speaker stands for: the nearest earlier mention that is a
+    clause subject (salient), else the nearest earlier mention; a person for he/she.
+    Mentions inside `skip` ranges (the quote being attributed) do not count."""
+    low = tok.lower_
+    want_person = low in _cues()["person_pronouns"]
+    skip = list(skip)
+    doc = tok.doc
+    best: tuple[int, int, str] | None = None  # (is_subject, end, id)
+    for actor in ctx.actors.actors:
+        kind = actor.kind.value if hasattr(actor.kind, "value") else actor.kind
+        if want_person != (kind == ActorKind.person.value):
+            continue
+        for m in actor.mentions:
+            if m.end > tok.idx or any(a <= m.start < b for a, b in skip):
+                continue
+            if tok.idx - m.end > 3000:
+                continue
+            mspan = doc.char_span(m.start, m.end, alignment_mode="expand")
+            subj = int(mspan is not None and len(mspan) > 0 and any(
+                t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
+                for t in mspan))
+            key = (subj, m.end, actor.id)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return best[2] if best else None
+
+
+def resolve_source(ctx: "ExtractionContext", span: "Span",
+                   skip: Iterable[tuple[int, int]] = ()) -> str | None:
+    """Actor id of a source phrase. Pronouns go to an earlier actor (resolve_pronoun);
+    other phrases through the ActorTable (which creates unknown ones)."""
     if len(span) == 0:
         return None
     if _is_pronoun(span):
-        low = span[0].lower_
-        want_person = low in _cues()["person_pronouns"]
-        best: tuple[int, str] | None = None
-        for actor in ctx.actors.actors:
-            kind = actor.kind.value if hasattr(actor.kind, "value") else actor.kind
-            if want_person != (kind == ActorKind.person.value):
-                continue
-            for m in actor.mentions:
-                if m.end <= span.start_char and (best is None or m.end > best[0]):
-                    best = (m.end, actor.id)
-        return best[1] if best else None
+        return resolve_pronoun(ctx, span[0], skip)
     ids = ctx.actors.resolve_span(span)
     if not ids:
         return None
@@ -313,5 +339,5 @@ def attribute(ctx: "ExtractionContext", target: "Token | Span",
 
 
 __all__ = ["Source", "load_lexicon", "source_span", "is_reporting_verb", "speaker_of",
-           "channel_of", "sources_on_path", "sentence_sources", "resolve_source",
+           "channel_of", "sources_on_path", "sentence_sources", "resolve_source", "resolve_pronoun",
            "source_kind", "attribute", "LEXICON_DIR"]

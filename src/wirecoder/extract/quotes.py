@@ -1,13 +1,257 @@
-"""Quotes: direct, partial and indirect speech with speaker, cue and channel."""
+"""Quotes: direct, partial and indirect speech with speaker, cue and channel.
+
+Direct quotes are the text between quotation marks (curly or straight, a quote running
+over paragraphs included); the speaker is the subject of the cue verb next to the marks
+(“…,” he said / X said: “…”), else the source governing a partial quote inside a
+sentence, else the speaker of the quote just before (a quote continued over sentences).
+Indirect speech is the clausal content of a cue verb ("X said (that) …", "…, X said")
+or the clause an "according to X" attributes. Speakers keep their surface text
+(`speaker_text`, e.g. "he") and are resolved to actors (pronouns to the nearest one)."""
 from __future__ import annotations
 
-from ..schema import Quote
+import re
+from typing import TYPE_CHECKING
+
+from ..schema import Quote, Span as SpanModel
+from .attribution import (Source, channel_of, is_reporting_verb, resolve_source, sentence_sources,
+                          source_span, sources_on_path, speaker_of)
 from .context import ExtractionContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_PAIRS = {"“": "”", "«": "»", "„": "“"}
+_MIN_WORDS = 2  # one-word quotes are scare quotes ("to “destroy” the group"), not speech
+_WORD = re.compile(r"\w+")
+
+
+def quote_segments(text: str) -> list[tuple[int, int]]:
+    """Character ranges [start, end) of quoted text (marks excluded). A curly quote left
+    open at a paragraph end closes there (the next paragraph reopens it, wire style)."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    straight_open: int | None = None
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            if straight_open is not None:
+                straight_open = None  # unbalanced straight quote: drop it
+        elif ch in _PAIRS:
+            close = _PAIRS[ch]
+            j = i + 1
+            while j < n and text[j] != close and text[j] not in _PAIRS:
+                if text[j] == "\n":
+                    break
+                j += 1
+            if j > i + 1:
+                out.append((i + 1, j))
+            i = j + 1 if j < n and text[j] == close else j
+            continue
+        elif ch == '"':
+            if straight_open is None:
+                straight_open = i
+            else:
+                out.append((straight_open + 1, i))
+                straight_open = None
+        i += 1
+    return [(a, b) for a, b in out if len(_WORD.findall(text[a:b])) >= _MIN_WORDS]
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace()):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
+        b -= 1
+    return a, b
+
+
+def _tok_at(doc: "Doc", char: int) -> "Token | None":
+    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span[0]
+
+
+def _cue_after(doc: "Doc", close_char: int) -> "Token | None":
+    """A cue verb right after the closing mark: “…,” he said / “…,” said the minister."""
+    tok = _tok_at(doc, close_char)
+    if tok is None:
+        return None
+    sent = tok.sent
+    k = tok.i + 1
+    # the close mark may end the sentence: “….” He said. → look into a short next sentence
+    limit = sent.end
+    if k >= sent.end and sent.end < len(doc):
+        nxt = doc[sent.end].sent
+        if len(nxt) <= 10:
+            limit = nxt.end
+    for i in range(k, min(limit, k + 8)):
+        t = doc[i]
+        if t.text in _PAIRS:
+            break
+        if is_reporting_verb(t):
+            return t
+    return None
+
+
+def _cue_before(doc: "Doc", mark_char: int) -> "Token | None":
+    """A cue verb before the opening mark: X said: “…” / X told Y, “…” (the parser may
+    start a new sentence at the mark: the previous one is searched when it ends in : or ,)."""
+    tok = _tok_at(doc, mark_char)
+    if tok is None:
+        return None
+    lo = tok.sent.start
+    if tok.i == lo or all(doc[k].is_space or doc[k].is_punct for k in range(lo, tok.i)):
+        k = lo - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k >= 0 and doc[k].text in (":", ","):
+            lo = doc[k].sent.start
+    for i in range(tok.i - 1, max(lo, tok.i - 12) - 1, -1):
+        t = doc[i]
+        if t.text in _PAIRS.values():
+            break
+        if is_reporting_verb(t) and (t.i >= tok.i - 4 or any(
+                d.i >= tok.i for d in t.subtree)):
+            return t
+    return None
+
+
+def _inner_source(doc: "Doc", a: int, b: int) -> "Source | None":
+    """Who a partial quote inside a sentence belongs to: the cue governing it, else the
+    subject of the clause it sits in ("X called the plan a “disaster”")."""
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    srcs = sources_on_path(root)
+    if srcs:
+        return srcs[0]
+    node = root
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX"):
+            spk = speaker_of(node)
+            if spk is not None and spk.i not in range(span.start, span.end):
+                return Source(speaker=source_span(spk), cue=node.text, cue_token=node)
+        if node.head is node:
+            break
+        node = node.head
+    return None
+
+
+def _source_of(doc: "Doc", verb: "Token") -> "Source | None":
+    spk = speaker_of(verb)
+    if spk is None:
+        return None
+    return Source(speaker=source_span(spk), cue=verb.text, cue_token=verb, channel=channel_of(verb))
+
+
+def _make(ctx: ExtractionContext, text: str, src: "Source | None", direct: bool,
+          evidence: tuple[int, int], skip: list[tuple[int, int]] | None = None) -> Quote:
+    speaker_id = resolve_source(ctx, src.speaker, skip or ()) if src is not None else None
+    return Quote(id=ctx.next_id("q"), text=text, speaker=speaker_id,
+                 speaker_text=src.speaker.text if src is not None else None,
+                 cue=src.cue if src is not None else None,
+                 channel=src.channel if src is not None else None, direct=direct,
+                 evidence=[SpanModel(start=evidence[0], end=evidence[1])])
+
+
+def direct_quotes(ctx: ExtractionContext) -> list[tuple[Quote, tuple[int, int]]]:
+    """Quotes between quotation marks, with the character range they cover."""
+    doc, text = ctx.doc, ctx.doc.text
+    out: list[tuple[Quote, tuple[int, int]]] = []
+    last: tuple[Source | None, int] | None = None  # previous speaker, its sentence index
+    sent_starts = [s.start_char for s in doc.sents]
+    for a, b in quote_segments(text):
+        qa, qb = _strip(text, a, b)
+        if qb <= qa:
+            continue
+        src: Source | None = None
+        verb = _cue_after(doc, b) or _cue_before(doc, a - 1)
+        if verb is not None:
+            src = _source_of(doc, verb)
+        if src is None:
+            open_tok, close_tok = _tok_at(doc, a), _tok_at(doc, max(b - 1, a))
+            whole = open_tok is not None and close_tok is not None and \
+                open_tok.sent.start_char >= a - 2 and close_tok.sent.end_char <= b + 2
+            if not whole:
+                src = _inner_source(doc, qa, qb)
+            if src is None and open_tok is not None:
+                prev = _previous_sentence(doc, open_tok.sent)
+                if prev is not None and prev.text.rstrip().endswith(":"):
+                    verbs = [t for t in prev if is_reporting_verb(t)]
+                    if verbs:
+                        src = _source_of(doc, verbs[-1])
+            if src is None and last is not None:
+                here = _sent_index(sent_starts, a)
+                if here - last[1] <= 2:
+                    src = last[0]
+        sa = _tok_at(doc, a)
+        sb = _tok_at(doc, max(b - 1, a))
+        ev = (sa.sent.start_char if sa is not None else a - 1,
+              sb.sent.end_char if sb is not None else b + 1)
+        quote = _make(ctx, text[qa:qb], src, True, ev, [(a, b)])
+        out.append((quote, (qa, qb)))
+        last = (src, _sent_index(sent_starts, b))
+    return out
+
+
+def _sent_index(starts: list[int], char: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
+
+
+def _previous_sentence(doc: "Doc", sent: "Span") -> "Span | None":
+    k = sent.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return doc[k].sent if k >= 0 else None
+
+
+def _covered(a: int, b: int, ranges: list[tuple[int, int]]) -> float:
+    """Share of [a, b) inside the given ranges."""
+    if b <= a:
+        return 0.0
+    inside = sum(max(0, min(b, y) - max(a, x)) for x, y in ranges)
+    return inside / (b - a)
+
+
+def indirect_quotes(ctx: ExtractionContext, direct: list[tuple[int, int]]) -> list[Quote]:
+    """Reported speech: the content clause of cue verbs and of "according to X"."""
+    out: list[Quote] = []
+    text = ctx.doc.text
+    seen: set[tuple[int, int]] = set()
+    for sent in ctx.doc.sents:
+        for src in sentence_sources(sent):
+            content = src.content
+            if content is None or len(content) < 2:
+                continue
+            a, b = _strip(text, content.start_char, content.end_char)
+            while a < b and text[a] in "\"“”«»'":
+                a += 1
+            if b - a < 8 or (a, b) in seen or _covered(a, b, direct) >= 0.5:
+                continue
+            seen.add((a, b))
+            out.append(_make(ctx, text[a:b], src, False, (sent.start_char, sent.end_char),
+                             [(a, b)]))
+    return out
 
 
 def find_quotes(ctx: ExtractionContext) -> list[Quote]:
-    """Every quote of the article."""
-    return []
+    """Every quote of the article, in text order: direct first where both overlap."""
+    direct = direct_quotes(ctx)
+    ranges = [r for _, r in direct]
+    quotes = [q for q, _ in direct] + indirect_quotes(ctx, ranges)
+    quotes.sort(key=lambda q: (q.evidence[0].start if q.evidence else 0, not q.direct))
+    for k, q in enumerate(quotes, 1):
+        q.id = f"q{k}"
+    return quotes
 
 
-__all__ = ["find_quotes"]
+__all__ = ["find_quotes", "direct_quotes", "indirect_quotes", "quote_segments"]
