@@ -87,12 +87,12 @@ def evaluate_files(paths: Iterable[str | Path], pipeline: "Pipeline | None" = No
                 continue
             docs = select(docs, limit=limit, sample=sample)
             scored = [d for d in docs if d.annotated]
-            t0 = time.perf_counter()
             doc_scores: list[DocScore] = []
-            if scored:
-                if pipeline is None:
-                    from ..pipeline import Pipeline
-                    pipeline = Pipeline(model)
+            if scored and pipeline is None:
+                from ..pipeline import Pipeline
+                pipeline = Pipeline(model)
+            t0 = time.perf_counter()  # extraction + scoring, not the model load
+            if scored and pipeline is not None:
                 task = bar.add_task(Path(path).name, total=len(scored)) if bar else None
                 pairs: list[tuple[GoldDoc, Article]] = []
                 for d in scored:

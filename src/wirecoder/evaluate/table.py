@@ -18,6 +18,7 @@ ORDER: tuple[str, ...] = (
     "acled.sub_event", "acled.event_type", "acled.date", "acled.location", "acled.fatalities",
     "acled.outside",
     "claims.f1", "claims.precision", "claims.recall", "claims.bound", "claims.claimant",
+    "claims.as_of", "claims.period_start", "claims.qualifiers",
     "quotes.f1", "quotes.precision", "quotes.recall", "quotes.speaker", "quotes.channel",
     "related.f1", "related.precision", "related.recall",
 )
@@ -51,16 +52,20 @@ def print_tables(results: Mapping[str, DatasetScore], console: Console | None = 
     console = console or Console()
     for name, ds in results.items():
         secs = f", {ds.seconds:.1f} s" if ds.seconds is not None else ""
-        title = f"{name}: {ds.docs} docs scored, {ds.skipped} skipped{secs}"
+        head = f"[bold]{name}[/bold]: {ds.docs} docs scored, {ds.skipped} skipped{secs}"
         if ds.errors:
-            title += f", {len(ds.errors)} errors"
-        table = Table(title=title, title_justify="left")
+            head += f", [red]{len(ds.errors)} errors[/red]"
+        console.print(head)
+        if not ds.docs:
+            continue
+        table = Table()
         table.add_column("metric")
         table.add_column("value", justify="right")
         table.add_column("counts", justify="right")
         for metric, value in ordered_metrics(ds):
             table.add_row(metric, fmt(value), _counts_text(ds, metric))
         console.print(table)
+        console.print()
 
 
 def results_json(results: Mapping[str, DatasetScore], *, documents: bool = False,
