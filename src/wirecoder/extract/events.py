@@ -1,13 +1,599 @@
-"""Events: predicates (verbs and event nouns) → PLOVER type and mode, with their arguments."""
+"""Events: predicates (verbs and event nouns) → PLOVER type and mode, with their arguments.
+
+Per predicate: decide whether it is an event of its own (not a topic of talks, not the
+content of a promise or a purpose, not the outcome "killing 3" of another attack, not an
+anaphor "this attack" of an earlier one), resolve its argument phrases to actors, date,
+place, status, toll and ACLED view; then merge mentions of the same event."""
 from __future__ import annotations
 
-from ..schema import Event
+from typing import TYPE_CHECKING
+
+from ..schema import Attribution, DatePrecision, Event, EventDate, Span, Status
+from . import dates as _dates
+from . import places as _places
+from .acled import acled_view, has_cue, is_armed, load_cues, weapon_mode
+from .arguments import arguments, conjuncts, is_actor_like, leave_toll, phrase, toll_of
 from .context import ExtractionContext
+from .merge_mentions import Draft, merge_mentions
+from .predicates import PredicateHit, find_predicates
+from .status import event_status
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
+# clause-making dependents: their subtrees belong to other predicates
+_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "xcomp", "acl", "csubj", "parataxis"})
+_VERBAL_TYPES = frozenset({"CONSULT", "REQUEST", "AGREE", "REJECT", "THREATEN", "ACCUSE",
+                           "SUPPORT", "CONCEDE"})
+_CONTENT_HEADS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE", "ACCUSE"})
+_OUTCOME = frozenset({"kill", "die", "injure", "wound", "destroy", "damage", "hurt", "leave",
+                      "murder"})
+_ANAPHORS = frozenset({"this", "these", "that", "those", "such"})
+_ATTRIB_CUES = frozenset({"accord", "according", "familiar", "close", "source", "spokesman",
+                          "spokesperson", "spokeswoman"})
+_REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "state", "add", "confirm",
+                        "declare", "note", "allege"})
+_EARLIER = frozenset({"earlier", "previous", "past", "prior", "former", "recent"})
+_CAUSE_PREPS = frozenset({"in", "during", "by", "with", "amid", "after", "from", "following"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "around",
+                       "throughout", "within", "off", "along", "east", "west", "north", "south"})
+_TERRITORY_NOUNS = frozenset({"territory", "soil", "land", "side", "border", "town", "village",
+                              "city", "area", "region", "border"})
+_SKIP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _is_date_tok(t: "Token") -> bool:
+    return t.ent_type_ in _SKIP_ENTS
+
+
+def _in_attribution(tok: "Token") -> bool:
+    """A noun inside "according to a source close to the discussions" is no event."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _ATTRIB_CUES or cur.lower_ in _ATTRIB_CUES:
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _governing_hit(tok: "Token", by_i: dict[int, PredicateHit], limit: int = 6,
+                   same_clause: bool = False) -> tuple[PredicateHit | None, "Token"]:
+    """The nearest predicate above tok in the tree (and the child of it on the path);
+    with `same_clause`, only when no other verb stands between them."""
+    cur = tok
+    for _ in range(limit):
+        if cur.head.i == cur.i:
+            return None, cur
+        child, cur = cur, cur.head
+        if cur.i in by_i:
+            return by_i[cur.i], child
+        if same_clause and cur.pos_ in ("VERB", "AUX"):
+            return None, cur
+    return None, cur
+
+
+def _own_tokens(tok: "Token", hits: dict[int, PredicateHit]) -> list["Token"]:
+    """The predicate and its dependents, minus nested clauses and other predicates' phrases."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ not in _CLAUSE_DEPS]
+    while stack:
+        t = stack.pop()
+        if t.i in hits and t.i != tok.i and not hits[t.i].nominal:
+            continue
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _subject_tokens(tok: "Token") -> list["Token"]:
+    toks: list["Token"] = []
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+            toks.extend(c.subtree)
+    return toks
+
+
+class _Builder:
+    """Builds drafts for one document."""
+
+    def __init__(self, ctx: ExtractionContext) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.hits = find_predicates(self.doc)
+        self.by_i = {h.token.i: h for h in self.hits}
+        self.sents = list(self.doc.sents)
+        self.sent_index = {}
+        for n, s in enumerate(self.sents):
+            for t in s:
+                self.sent_index[t.i] = n
+        self.drafts: dict[int, Draft] = {}
+        self._sent_dates: dict[int, list[tuple[int, int, EventDate]]] = {}
+        self._main_place = None
+        self._main_place_done = False
+
+    # ------------------------------------------------------------ what is no event
+    def role(self, hit: PredicateHit) -> tuple[str, PredicateHit | None]:
+        """("event" | "skip" | "outcome" | "part"), and the event it belongs to."""
+        tok = hit.token
+        if hit.nominal and _in_attribution(tok):
+            return "skip", None
+        gov, child = _governing_hit(tok, self.by_i)
+        if hit.nominal:
+            topic_gov, _ = _governing_hit(tok, self.by_i, same_clause=True)
+            if topic_gov is not None and (topic_gov.type in _VERBAL_TYPES or (
+                    topic_gov.nominal and self.role(topic_gov)[0] == "skip")):
+                # topic of talks/demands: "negotiating the release … in exchange for a ceasefire"
+                return "skip", None
+            head = tok.head
+            if head.pos_ in ("VERB", "AUX") and head.lemma_ in ("plan", "propose", "seek", "want",
+                                                                 "demand", "discuss", "negotiate"):
+                return "skip", None
+        else:
+            # content of a promise/demand/threat: "agreed to undertake exercises"
+            if gov is not None and tok.dep_ in ("xcomp", "ccomp") and gov.token is tok.head \
+                    and gov.type in _CONTENT_HEADS:
+                return "skip", None
+            # purpose clause of another event: "bombing Gaza to destroy Hamas"
+            if tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                    and tok.head.i in self.by_i:
+                return "skip", None
+        lemma = tok.lemma_.lower()
+        if hit.type in ("ASSAULT", "COERCE") and (lemma in _OUTCOME or hit.mode in ("arrest",)):
+            owner = self._outcome_owner(hit)
+            if owner is not None:
+                return "outcome", owner
+        return "event", None
+
+    def _outcome_owner(self, hit: PredicateHit) -> PredicateHit | None:
+        """The attack whose result this kill/injury/detention is ("…, killing 3")."""
+        tok = hit.token
+        head = tok.head
+        if hit.mode == "arrest":
+            # "kidnapped … and had been detained since": holding the captives of an abduction
+            if tok.dep_ == "conj" and head.i in self.by_i and self.by_i[head.i].mode == "abduct":
+                return self.by_i[head.i]
+            return None
+        if tok.dep_ in ("advcl", "conj", "xcomp", "pcomp") and head.i in self.by_i \
+                and self.by_i[head.i].type == "ASSAULT":
+            return self.by_i[head.i]
+        # "which (Israeli authorities said) killed 1,400": through a reporting verb
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ in ("relcl", "acl") and cur.head.i in self.by_i and self.by_i[cur.head.i].type == "ASSAULT":
+                return self.by_i[cur.head.i]
+            if cur.head.lemma_ in _REPORTING and cur.dep_ in ("ccomp", "xcomp"):
+                cur = cur.head
+                continue
+            break
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj") and c.i in self.by_i and self.by_i[c.i].type == "ASSAULT":
+                return self.by_i[c.i]
+            if c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in self.by_i and self.by_i[g.i].type == "ASSAULT":
+                        return self.by_i[g.i]
+        return None
+
+    # ------------------------------------------------------------ arguments
+    def _resolve(self, toks: list["Token"]) -> list[str]:
+        ids: list[str] = []
+        for t in toks:
+            if _is_date_tok(t) or t.pos_ in ("NUM", "ADV", "VERB", "AUX", "ADP"):
+                continue
+            if t.i in self.by_i and self.by_i[t.i].nominal:
+                continue  # an event is no actor
+            span = phrase(t)
+            if t.pos_ == "PRON" and t.lower_ in ("who", "which", "that", "it", "there"):
+                continue
+            if not (is_actor_like(t) or self.ctx.actors.at(span.start_char, span.end_char)):
+                continue
+            for a in self.ctx.actors.resolve_span(span):
+                if a not in ids:
+                    ids.append(a)
+        return ids
+
+    def _generic(self, toks: list["Token"]) -> bool:
+        """Only indefinite descriptions ("a delegation", "gunmen")?"""
+        if not toks:
+            return False
+        for t in toks:
+            if t.ent_type_ or t.pos_ in ("PROPN", "PRON"):
+                return False
+            if any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in t.children):
+                return False
+            if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+                return False
+        return True
+
+    # ------------------------------------------------------------ date, place
+    def _dates_of(self, sent_n: int) -> list[tuple[int, int, EventDate]]:
+        if sent_n not in self._sent_dates:
+            finder = getattr(_dates, "find_dates", None)
+            self._sent_dates[sent_n] = finder(self.sents[sent_n], self.ctx.published) if finder else []
+        return self._sent_dates[sent_n]
+
+    def _date(self, hit: PredicateHit, own: list["Token"]) -> tuple[EventDate, bool]:
+        sent_n = self.sent_index[hit.token.i]
+        found = self._dates_of(sent_n)
+        own_chars = {(t.idx, t.idx + len(t)) for t in own}
+        own_lo = min(t.idx for t in own)
+        own_hi = max(t.idx + len(t) for t in own)
+        mine = [d for d in found if own_lo <= d[0] and d[1] <= own_hi
+                and any(s >= d[0] and e <= d[1] for s, e in own_chars)]
+        if mine:
+            mine.sort(key=lambda d: abs(d[0] - hit.token.idx))
+            return mine[0][2], True
+        if hit.nominal and any(c.lower_ in _EARLIER for c in hit.token.children if c.dep_ == "amod"):
+            return EventDate(precision=DatePrecision.unknown, text="earlier"), True
+        # a date of a governing clause ("said on Monday that …", "arrived on Thursday … a
+        # delegation that discussed …") or the sentence's only date
+        cur = hit.token
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.i in self.by_i and cur.i in self.drafts:
+                d = self.drafts[cur.i]
+                return d.date, d.date_own
+            for d in found:
+                toks = self.doc.char_span(d[0], d[1], alignment_mode="expand")
+                if toks is not None and any(t.head.i == cur.i or (t.head.head.i == cur.i and t.head.dep_ == "prep")
+                                            for t in toks):
+                    return d[2], True
+        others = [d for d in found if not self._owned_by_other(d, hit)]
+        if len(others) == 1:
+            return others[0][2], True
+        return _dates.publication_date(self.ctx.published), False
+
+    def _owned_by_other(self, d: tuple[int, int, EventDate], hit: PredicateHit) -> bool:
+        toks = self.doc.char_span(d[0], d[1], alignment_mode="expand")
+        if toks is None:
+            return False
+        for t in toks:
+            gov, _ = _governing_hit(t, self.by_i, limit=4)
+            if gov is not None and gov.token.i != hit.token.i:
+                return True
+        return False
+
+    def _place(self, tok: "Token", own: list["Token"], sent: "SpacySpan"):  # type: ignore[no-untyped-def]
+        finder = getattr(_places, "find_place_in", None)
+        if finder is None:
+            return None
+        loc = None
+        # a locative phrase of the predicate itself: "spoke in Egypt", "struck a house in X"
+        for c in list(tok.children) + [g for c in tok.children if c.dep_ == "dobj" for g in c.children]:
+            if c.dep_ == "prep" and c.lower_ in _LOCATIVE:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        loc = loc or finder(self.doc[g.left_edge.i:g.right_edge.i + 1])
+        if loc is None:
+            loc = finder(self.doc[own[0].i:own[-1].i + 1])
+        if loc is None:
+            loc = self._territory(own)
+        if loc is None:
+            loc = finder(sent)
+        if loc is None:
+            if not self._main_place_done:
+                mp = getattr(_places, "main_place", None)
+                self._main_place = mp(self.doc) if mp else None
+                self._main_place_done = True
+            loc = self._main_place
+        return loc
+
+    def _territory(self, own: list["Token"]):  # type: ignore[no-untyped-def]
+        """ "on Israeli territory", "on Lebanese soil": the country of the nationality word."""
+        country_of = getattr(_places, "country_of", None)
+        if country_of is None:
+            return None
+        from ..schema import Location
+        for t in own:
+            if t.lemma_.lower() in _TERRITORY_NOUNS:
+                for c in t.children:
+                    if c.dep_ == "amod":
+                        iso = country_of(c.text)
+                        if iso:
+                            return Location(name=None, country=iso, precision="country",
+                                            text=f"{c.text} {t.text}")
+        return None
+
+    # ------------------------------------------------------------ toll
+    def _toll(self, hit: PredicateHit, own: list["Token"], outcomes: list[PredicateHit]) -> tuple[int | None, int | None]:
+        dead = inj = None
+
+        def add(d: int | None, i: int | None) -> None:
+            nonlocal dead, inj
+            if d is not None:
+                dead = d if dead is None else dead + d
+            if i is not None:
+                inj = i if inj is None else inj + i
+
+        if not hit.nominal:
+            add(*toll_of(hit.token))
+        for o in outcomes:
+            if o.token.lemma_ == "leave":
+                add(*leave_toll(o.token))
+            else:
+                add(*toll_of(o.token))
+        seen = {o.token.i for o in outcomes}
+        for t in own:
+            if t.i == hit.token.i or t.i in seen:
+                continue
+            if t.pos_ in ("NOUN", "ADJ") and t.lemma_.lower() in ("fatality", "death", "casualty",
+                                                                  "injury", "dead", "injured", "wounded"):
+                add(*toll_of(t))
+        # participial outcomes not in the lexicon: "leaving 3 dead", "resulting in 2 deaths"
+        for c in hit.token.children:
+            if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in ("leave", "result", "cause") \
+                    and c.i not in self.by_i:
+                if c.lemma_ == "leave":
+                    add(*leave_toll(c))
+                for g in c.subtree:
+                    if g.lemma_.lower() in ("fatality", "death", "casualty", "injury") and g.i != c.i:
+                        add(*toll_of(g))
+        return dead, inj
+
+    # ------------------------------------------------------------ attribution
+    def _attribution(self, tok: "Token") -> list[Attribution]:
+        out: list[Attribution] = []
+        sent = tok.sent
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                objs = [g for g in self.doc[t.i + 1].children if g.dep_ == "pobj"]
+                if objs:
+                    span = phrase(objs[0])
+                    ids = self.ctx.actors.resolve_span(span) if is_actor_like(objs[0]) else []
+                    out.append(Attribution(source=ids[0] if ids else None,
+                                           text=self.doc[t.i:span.end].text,
+                                           kind="named" if ids else "anonymous"))
+        root = sent.root
+        if root.lemma_ in _REPORTING and root.i != tok.i:
+            subj = [c for c in root.children if c.dep_ == "nsubj"]
+            if subj and subj[0].pos_ != "PRON":
+                span = phrase(subj[0])
+                ids = self.ctx.actors.resolve_span(span)
+                out.append(Attribution(source=ids[0] if ids else None, text=span.text,
+                                       kind="named"))
+        return out[:2]
+
+    # ------------------------------------------------------------ one draft
+    def build(self) -> list[Draft]:
+        roles: dict[int, tuple[str, PredicateHit | None]] = {}
+        for h in self.hits:
+            roles[h.token.i] = self.role(h)
+        outcomes: dict[int, list[PredicateHit]] = {}
+        for h in self.hits:
+            kind, owner = roles[h.token.i]
+            if kind == "outcome" and owner is not None:
+                # an outcome of an outcome belongs to the first real event
+                while roles.get(owner.token.i, ("event", None))[0] == "outcome":
+                    owner = roles[owner.token.i][1]  # type: ignore[assignment]
+                outcomes.setdefault(owner.token.i, []).append(h)
+        # heads before dependents, so inherited dates exist when a dependent needs them
+        order = sorted(self.hits, key=lambda h: (len(list(h.token.ancestors)), h.token.i))
+        for h in order:
+            if roles[h.token.i][0] != "event":
+                continue
+            self.drafts[h.token.i] = self._draft(h, outcomes.get(h.token.i, []))
+        self._link_anaphors()
+        self._link_topics()
+        self._link_mediators()
+        self._orphan_tolls(roles)
+        return [self.drafts[i] for i in sorted(self.drafts)]
+
+    def _draft(self, hit: PredicateHit, outcomes: list[PredicateHit]) -> Draft:
+        tok = hit.token
+        args = arguments(hit)
+        # "its attack" inside a clause: its = the agent of the governing clause
+        if hit.nominal and args.actor and all(a.pos_ == "PRON" for a in args.actor):
+            gov_verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+            if gov_verb is not None:
+                from .arguments import _agents, _subjects
+                a, _ = _subjects(gov_verb)
+                cands = [t for t in a if t.pos_ != "PRON"] + _agents(gov_verb)
+                if cands:
+                    args.actor = cands
+        # "discussed a ceasefire with Qatari officials": the with-phrase hangs on the topic
+        if hit.type == "CONSULT" and not args.recipient:
+            for t in args.topic:
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ == "with":
+                        args.recipient.extend(g for g in c.children if g.dep_ == "pobj")
+        # "release in late October of two women": the of-phrase hangs on the date
+        if hit.nominal and not args.recipient:
+            for c in tok.children:
+                if c.dep_ == "prep":
+                    for g in c.children:
+                        if g.dep_ == "pobj" and _is_date_tok(g):
+                            for p in g.children:
+                                if p.dep_ == "prep" and p.lower_ == "of":
+                                    args.recipient.extend(x for x in p.children if x.dep_ == "pobj")
+            if hit.mode == "release" and not args.actor:
+                for r in args.recipient:
+                    for c in r.children:
+                        if c.dep_ in ("acl", "relcl") and c.lemma_ in ("hold", "detain", "take", "kidnap",
+                                                                       "abduct", "capture", "seize"):
+                            from .arguments import _agents
+                            args.actor.extend(_agents(c))
+        own = _own_tokens(tok, self.by_i)
+        sent_n = self.sent_index[tok.i]
+        sent = self.sents[sent_n]
+        actor = self._resolve(args.actor)
+        recipient = [r for r in self._resolve(args.recipient) if r not in actor]
+        mediator = self._resolve(args.mediator)
+        date, date_own = self._date(hit, own)
+        status = event_status(tok, hit.nominal)
+        if hit.type == "RETREAT" and hit.mode == "release" and status == Status.occurred \
+                and tok.tag_ == "VBN" and tok.dep_ == "amod":
+            status = Status.occurred
+        mode = hit.mode
+        weapon = None
+        type_ = hit.type
+        flags: dict[str, bool] = {}
+        cues = load_cues()
+        clause = own + [t for o in outcomes for t in o.token.subtree]
+        subj_toks = _subject_tokens(tok) if not hit.nominal else []
+        head_toks = list(tok.head.subtree) if hit.nominal and tok.head.lemma_ in (
+            "carry", "launch", "conduct", "mount", "stage") else []
+        if type_ == "ASSAULT":
+            # the predicate's own word ("bombing") gave its default mode already
+            wm = weapon_mode([t for t in clause if t.i != tok.i] + subj_toks + head_toks)
+            weapon = wm
+            if wm is not None and mode not in ("abduct", "destroy", "beat", "torture", "sexual",
+                                               "targeted", "crowd-control", "suicide-attack"):
+                if not (mode == "firearms" and wm in ("explosives",) and not hit.nominal):
+                    mode = wm
+            words = clause + subj_toks
+            rec_toks = [t for r in args.recipient for t in phrase(r)]
+            act_toks = [t for a in args.actor for t in phrase(a)] + subj_toks
+            sectors_a = [getattr(self.ctx.actor(a), "sector", None) for a in actor]
+            sectors_r = [getattr(self.ctx.actor(a), "sector", None) for a in recipient]
+            flags = {
+                "actor_armed": is_armed(act_toks, sectors_a) or has_cue(act_toks, cues.armed),
+                "recipient_armed": is_armed(rec_toks, sectors_r),
+                "reciprocal": has_cue([tok] + [c for c in tok.children if c.dep_ in ("dobj", "prt")],
+                                      cues.reciprocal),
+                "grenade": has_cue(words, cues.grenade),
+                "disrupted": has_cue([tok], cues.disrupted),
+            }
+        elif type_ == "COERCE":
+            flags = {"territory": has_cue([tok] + [c for c in tok.children if c.dep_ == "dobj"], cues.territory)
+                     and bool(args.recipient or args.topic) and any(
+                         t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_ in ("town", "village", "city", "area",
+                                                                            "territory", "region", "district")
+                         for t in args.recipient + args.topic),
+                     "actor_state": any(getattr(self.ctx.actor(a), "sector", None) in ("MIL", "GOV", "COP")
+                                        for a in actor) or has_cue(subj_toks, frozenset({"army", "government",
+                                                                                          "military", "troop", "force"})),
+                     "actor_armed": is_armed(subj_toks)}
+            if flags["territory"]:
+                mode = "seize"
+        elif type_ == "PROTEST":
+            sent_toks = list(sent)
+            flags = {"intervention": has_cue(sent_toks, cues.intervention),
+                     "excessive": has_cue(sent_toks, cues.excessive)
+                     and has_cue(sent_toks, frozenset({"protester", "demonstrator", "protestor"}))}
+        # future cooperation is an agreement (PLOVER: future CONSULT/SUPPORT/AID → AGREE)
+        if status == Status.planned and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID") \
+                and not hit.nominal:
+            type_, mode = "AGREE", None
+        if type_ == "ASSAULT" and mode == "light-weapons":
+            flags["reciprocal"] = flags.get("reciprocal", False) or flags.get("recipient_armed", False)
+        dead, injured = self._toll(hit, own, outcomes) if type_ == "ASSAULT" else (None, None)
+        generic = self._generic(args.actor) and bool(actor)
+        confidence = 0.45 + (0.2 if actor else 0) + (0.1 if recipient else 0) + (0.1 if date_own else 0)
+        draft = Draft(type=type_, mode=mode, pred_i=tok.i, sent_i=sent_n, actor=actor,
+                      recipient=recipient, mediator=mediator, date=date, date_own=date_own,
+                      location=self._place(tok, own, sent), status=status.value if isinstance(status, Status) else status,
+                      dead=dead, injured=injured,
+                      evidence=[Span(start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()))],
+                      attribution=self._attribution(tok), acled_flags=flags, weapon=weapon,
+                      generic_actor=generic, confidence=min(confidence, 0.95))
+        return draft
+
+    def _link_anaphors(self) -> None:
+        """In text order: anaphors find their antecedent; events told "during this attack"
+        take the attack's date."""
+        for i in sorted(self.drafts):
+            d = self.drafts[i]
+            d.antecedent = self._antecedent(self.by_i[i], d)
+        for i in sorted(self.drafts):
+            d = self.drafts[i]
+            if d.date_own or d.antecedent is not None:
+                continue
+            for c in self.doc[i].children:
+                if c.dep_ == "prep" and c.lower_ in ("during", "in", "amid"):
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.i in self.drafts:
+                            ante = self.drafts[g.i].antecedent or self.drafts[g.i]
+                            d.date, d.date_own = ante.date, ante.date_own
+
+    def _antecedent(self, hit: PredicateHit, draft: Draft) -> Draft | None:
+        """For "this attack" / "these bombings" / "this visit": the earlier event it names."""
+        if not hit.nominal:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in _ANAPHORS for c in hit.token.children):
+            return None
+        best = None
+        ancestors = {a.i for a in hit.token.ancestors}  # "taken during this attack" ≠ the taking
+        for i, d in self.drafts.items():
+            if i < hit.token.i and i not in ancestors and d.type == draft.type \
+                    and (best is None or i > best[0]):
+                best = (i, d)
+        if best is None:
+            # drafts are built heads-first: look for earlier predicates not yet drafted
+            return None
+        return best[1]
+
+    def _link_topics(self) -> None:
+        """ "Qatar is negotiating the release of hostages held by Hamas": the holder is the
+        other side of the talks."""
+        for i, d in self.drafts.items():
+            if d.type != "CONSULT" or d.recipient:
+                continue
+            tok = self.doc[i]
+            for c in tok.children:
+                if c.dep_ == "dobj" and c.i in self.by_i and c.i not in self.drafts:
+                    sub = arguments(self.by_i[c.i])
+                    ids = [a for a in self._resolve(sub.actor) if a not in d.actor]
+                    d.recipient.extend(ids)
+
+    def _link_mediators(self) -> None:
+        """ "talks that led to the release …": those who talked mediated the release."""
+        for i, d in self.drafts.items():
+            if d.type not in ("RETREAT", "AGREE") or d.mediator:
+                continue
+            tok = self.doc[i]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_ in ("lead", "result", "contribute"):
+                verb = tok.head.head
+                talk = verb.head if verb.dep_ == "relcl" else next(
+                    (c for c in verb.children if c.dep_ == "nsubj"), None)
+                if talk is not None and talk.i in self.drafts and self.drafts[talk.i].type == "CONSULT":
+                    d.mediator = [a for a in self.drafts[talk.i].actor if a not in d.actor]
+            for c in tok.children:
+                if c.dep_ in ("acl", "amod") and c.lemma_ in ("broker", "mediate"):
+                    for g in c.children:
+                        if g.dep_ == "agent":
+                            d.mediator.extend(self._resolve([x for x in g.children if x.dep_ == "pobj"]))
+
+    def _orphan_tolls(self, roles: dict[int, tuple[str, PredicateHit | None]]) -> None:
+        """ "At least 8 persons were killed." right after an attack with no toll: its toll."""
+        for i in sorted(self.drafts):
+            d = self.drafts[i]
+            tok = self.doc[i]
+            if d.type != "ASSAULT" or d.actor or tok.pos_ != "VERB" or tok.lemma_ not in ("kill", "die", "injure", "wound"):
+                continue
+            if any(c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in", "with") for c in tok.children):
+                continue
+            prev = [p for j, p in self.drafts.items() if j < i and p.type == "ASSAULT"
+                    and 0 < d.sent_i - p.sent_i <= 2 and p.actor]
+            if prev:
+                p = prev[-1]
+                if d.dead is not None and p.dead is None:
+                    p.dead = d.dead
+                if d.injured is not None and p.injured is None:
+                    p.injured = d.injured
+                p.evidence.extend(d.evidence)
+                del self.drafts[i]
+
+
+def _to_event(ctx: ExtractionContext, d: Draft) -> Event:
+    acled = acled_view(d.type, d.mode if d.weapon != "light-weapons" else "light-weapons",
+                       **{k: v for k, v in d.acled_flags.items()})
+    mode = "firearms" if d.mode == "light-weapons" else d.mode
+    return Event(id=ctx.next_id("e"), type=d.type, mode=mode, actor=d.actor, recipient=d.recipient,
+                 mediator=d.mediator, date=d.date, location=d.location, status=d.status,
+                 attribution=d.attribution, dead=d.dead, injured=d.injured, acled=acled,
+                 evidence=d.evidence, confidence=round(d.confidence, 2))
 
 
 def find_events(ctx: ExtractionContext) -> list[Event]:
     """Every event the article reports, mentions of one event merged."""
-    return []
+    drafts = merge_mentions(_Builder(ctx).build())
+    return [_to_event(ctx, d) for d in drafts]
 
 
 __all__ = ["find_events"]

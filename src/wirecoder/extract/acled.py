@@ -1,0 +1,149 @@
+"""The ACLED view of an event: ACLED event_type / sub_event_type from the PLOVER type, the
+mode (weapon) and who fought whom (armed actors on both sides make a battle, an armed actor
+against unarmed people makes violence against civilians). Cues live in lexicons/acled.yaml."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from ..schema import AcledView
+from .predicates import _load_yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "PRM"})
+
+
+@dataclass(frozen=True)
+class AcledCues:
+    priority: tuple[str, ...]
+    weapons: dict[str, str]  # lemma or "lemma lemma" → mode
+    max_words: int
+    armed: frozenset[str]
+    reciprocal: frozenset[str]
+    territory: frozenset[str]
+    intervention: frozenset[str]
+    excessive: frozenset[str]
+    disrupted: frozenset[str]
+    grenade: frozenset[str]
+
+
+def _norm(word: str) -> str:
+    return str(word).lower().strip()
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> AcledCues:
+    data = _load_yaml("acled.yaml")
+    weapons: dict[str, str] = {}
+    for mode, words in (data.get("weapons") or {}).items():
+        for w in words or []:
+            weapons.setdefault(_norm(w), mode)
+    sets = {k: frozenset(_norm(w) for w in (data.get(k) or []))
+            for k in ("armed", "reciprocal", "territory", "intervention", "excessive_force",
+                      "disrupted", "grenade")}
+    longest = max((len(k.split()) for k in weapons), default=1)
+    return AcledCues(tuple(data.get("mode_priority") or ()), weapons, longest, sets["armed"],
+                     sets["reciprocal"], sets["territory"], sets["intervention"],
+                     sets["excessive_force"], sets["disrupted"], sets["grenade"])
+
+
+def _grams(tokens: list["Token"], n: int) -> Iterable[str]:
+    """Lemma and lowercase n-grams (1…n) of a token run, for phrase cue lookups."""
+    lemmas = [t.lemma_.lower() for t in tokens]
+    lowers = [t.lower_ for t in tokens]
+    for size in range(1, n + 1):
+        for i in range(len(tokens) - size + 1):
+            yield " ".join(lemmas[i:i + size])
+            yield " ".join(lowers[i:i + size])
+
+
+def has_cue(tokens: list["Token"], vocab: frozenset[str]) -> bool:
+    """Does the token run contain a word or phrase of `vocab` (lemma or surface form)?"""
+    return any(g in vocab for g in _grams(tokens, 3))
+
+
+def weapon_mode(tokens: list["Token"]) -> str | None:
+    """The ASSAULT mode the weapons named in these tokens imply, by priority."""
+    cues = load_cues()
+    found = {cues.weapons[g] for g in _grams(tokens, cues.max_words) if g in cues.weapons}
+    for mode in cues.priority:
+        if mode in found:
+            return mode
+    return None
+
+
+def is_armed(tokens: list["Token"], sectors: Iterable[str | None] = ()) -> bool:
+    """Does a phrase (or its resolved actors' sectors) name armed people or hardware?"""
+    if any(s in _ARMED_SECTORS for s in sectors):
+        return True
+    return has_cue(tokens, load_cues().armed)
+
+
+def acled_view(type_: str, mode: str | None, *, actor_armed: bool = False,
+               recipient_armed: bool = False, reciprocal: bool = False,
+               territory: bool = False, disrupted: bool = False, grenade: bool = False,
+               intervention: bool = False, excessive: bool = False,
+               actor_state: bool = False) -> AcledView:
+    """ACLED event_type / sub_event_type of a PLOVER event, or nulls outside ACLED's scope."""
+    def v(et: str, st: str) -> AcledView:
+        return AcledView(event_type=et, sub_event_type=st)
+
+    if disrupted:
+        return v("Strategic developments", "Disrupted weapons use")
+    if type_ == "ASSAULT":
+        if mode in ("aerial", "drone"):
+            return v("Explosions/Remote violence", "Air/drone strike")
+        if mode == "heavy-weapons":
+            return v("Explosions/Remote violence", "Shelling/artillery/missile attack")
+        if mode == "suicide-attack":
+            return v("Explosions/Remote violence", "Suicide bomb")
+        if mode == "unconventional":
+            return v("Explosions/Remote violence", "Chemical weapon")
+        if mode == "explosives":
+            if grenade:
+                return v("Explosions/Remote violence", "Grenade")
+            return v("Explosions/Remote violence", "Remote explosive/landmine/IED")
+        if mode == "abduct":
+            return v("Violence against civilians", "Abduction/forced disappearance")
+        if mode == "sexual":
+            return v("Violence against civilians", "Sexual violence")
+        if mode == "destroy":
+            return v("Strategic developments", "Looting/property destruction")
+        if mode == "crowd-control":
+            return v("Protests", "Excessive force against protesters" if excessive
+                     else "Protest with intervention")
+        if reciprocal or (mode in ("firearms", "light-weapons", None) and actor_armed and recipient_armed):
+            return v("Battles", "Armed clash")
+        if mode == "light-weapons":
+            return v("Battles", "Armed clash")
+        return v("Violence against civilians", "Attack")
+    if type_ == "COERCE":
+        if territory:
+            return v("Battles", "Government regains territory" if actor_state
+                     else "Non-state actor overtakes territory")
+        if mode == "arrest":
+            return v("Strategic developments", "Arrests")
+        if mode == "seize" and actor_armed:
+            return v("Strategic developments", "Looting/property destruction")
+        return AcledView()
+    if type_ == "PROTEST":
+        if mode in ("riot", "vandalize"):
+            return v("Riots", "Violent demonstration")
+        if excessive:
+            return v("Protests", "Excessive force against protesters")
+        if intervention:
+            return v("Protests", "Protest with intervention")
+        return v("Protests", "Peaceful protest")
+    if type_ in ("AGREE", "RETREAT") and mode in ("ceasefire", None) and type_ == "AGREE":
+        return v("Strategic developments", "Agreement")
+    if type_ == "RETREAT" and mode == "ceasefire":
+        return v("Strategic developments", "Agreement")
+    if type_ == "MOBILIZE" and territory:
+        return v("Strategic developments", "Headquarters or base established")
+    return AcledView()
+
+
+__all__ = ["acled_view", "weapon_mode", "is_armed", "has_cue", "load_cues", "AcledCues"]

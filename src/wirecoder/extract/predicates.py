@@ -1,0 +1,153 @@
+"""Predicates: verbs and event nouns → PLOVER type and mode, from lexicons/predicates.yaml.
+
+One pass over the tokens with dict lookups (no per-token pattern loops), so the cost stays
+close to zero next to the parser. The lexicon is read once per process."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Dependents whose lemma can change a verb's meaning ("call for", "take hostage", "open fire").
+_CUE_DEPS = frozenset({"prt", "prep", "dobj", "attr", "oprd", "npadvmod", "advmod", "acomp",
+                       "dative", "nsubjpass", "compound", "pobj", "agent", "xcomp", "ccomp"})
+_VERB_POS = frozenset({"VERB"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True)
+class PredicateHit:
+    """A token that tells of an event: its PLOVER type and mode, and how it was found."""
+
+    token: "Token"
+    type: str
+    mode: str | None
+    nominal: bool
+    cue: "Token | None" = None  # the dependent that gave the meaning ("fire" in "open fire")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, dict[str, Any]]
+    nouns: dict[str, dict[str, Any]]
+    noun_compounds: dict[str, dict[str, dict[str, Any]]]
+
+
+def _load_yaml(name: str) -> dict[str, Any]:
+    text = resources.files("wirecoder.lexicons").joinpath(name).read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"lexicon {name} must be a mapping")
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """predicates.yaml plus any predicates_*.yaml a user added (later files extend earlier)."""
+    verbs: dict[str, dict[str, Any]] = {}
+    nouns: dict[str, dict[str, Any]] = {}
+    compounds: dict[str, dict[str, dict[str, Any]]] = {}
+    folder = resources.files("wirecoder.lexicons")
+    names = ["predicates.yaml"] + sorted(
+        p.name for p in folder.iterdir() if p.name.startswith("predicates_") and p.name.endswith(".yaml"))
+    for name in names:
+        data = _load_yaml(name)
+        for lemma, spec in (data.get("verbs") or {}).items():
+            verbs[str(lemma).lower()] = dict(spec or {})
+        for lemma, spec in (data.get("nouns") or {}).items():
+            nouns[str(lemma).lower()] = dict(spec or {})
+        for head, mods in (data.get("noun_compounds") or {}).items():
+            compounds.setdefault(str(head).lower(), {}).update(
+                {str(k).lower(): dict(v or {}) for k, v in (mods or {}).items()})
+    return Lexicon(verbs, nouns, compounds)
+
+
+def _cue_tokens(tok: "Token") -> list["Token"]:
+    """Dependents (and objects of dependent prepositions) that can carry a verb's meaning."""
+    out: list["Token"] = []
+    for c in tok.children:
+        if c.dep_ in _CUE_DEPS:
+            out.append(c)
+            if c.dep_ in ("prep", "prt", "dobj", "xcomp"):
+                out.extend(g for g in c.children if g.dep_ in ("pobj", "dobj", "prep", "compound"))
+    # "hostages were identified … and taken to Gaza": a conjoined verb shares the subject
+    if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        out.extend(c for c in tok.head.children if c.dep_ == "nsubjpass")
+    return out
+
+
+def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
+    typ, mode = spec.get("type"), spec.get("mode")
+    with_ = spec.get("with") or {}
+    if with_:
+        for c in _cue_tokens(tok):
+            key = c.lemma_.lower()
+            if key not in with_:
+                key = c.lower_
+            if key in with_:
+                over = with_[key] or {}
+                t2 = over.get("type", typ)
+                if t2 is None:
+                    continue
+                return PredicateHit(tok, t2, over.get("mode", mode), False, c)
+        if spec.get("only_with"):
+            return None
+    if typ is None:
+        return None
+    if spec.get("patient") and not any(
+            c.dep_ in ("dobj", "nsubjpass", "obj") for c in tok.children) \
+            and tok.dep_ not in ("relcl", "acl"):
+        return None
+    return PredicateHit(tok, typ, mode, False)
+
+
+def _noun_hit(tok: "Token", lex: Lexicon) -> PredicateHit | None:
+    lemma = tok.lemma_.lower()
+    mods = lex.noun_compounds.get(lemma) or lex.noun_compounds.get(tok.lower_)
+    if mods:
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in mods or c.lower_ in mods):
+                over = mods.get(c.lemma_.lower()) or mods.get(c.lower_) or {}
+                if over.get("type") is None:
+                    return None  # "press release", "strike force": no event
+                return PredicateHit(tok, over["type"], over.get("mode"), True, c)
+    spec = lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)
+    if spec is None or spec.get("type") is None:
+        return None
+    # a noun used as a modifier ("attack helicopters", "talks venue") is no event
+    if tok.dep_ in ("compound", "amod") and tok.head.pos_ in _NOUN_POS:
+        return None
+    return PredicateHit(tok, spec["type"], spec.get("mode"), True)
+
+
+def find_predicates(doc: "Doc") -> list[PredicateHit]:
+    """Every predicate token of the doc that the lexicon knows, in text order."""
+    lex = load_lexicon()
+    hits: list[PredicateHit] = []
+    for tok in doc:
+        pos = tok.pos_
+        if pos in _VERB_POS or (pos == "AUX" and tok.lemma_ not in ("be", "have", "do")):
+            spec = lex.verbs.get(tok.lemma_.lower())
+            if spec is not None:
+                hit = _verb_hit(tok, spec)
+                if hit is not None:
+                    hits.append(hit)
+        elif pos in _NOUN_POS:
+            hit = _noun_hit(tok, lex)
+            if hit is not None:
+                hits.append(hit)
+        elif pos == "ADJ" and tok.lower_ in lex.nouns and tok.dep_ in ("pobj", "dobj", "nsubj"):
+            # the tagger sometimes calls "ceasefire"/"talks" an adjective in headlines
+            hit = _noun_hit(tok, lex)
+            if hit is not None:
+                hits.append(hit)
+    return hits
+
+
+__all__ = ["PredicateHit", "Lexicon", "load_lexicon", "find_predicates"]

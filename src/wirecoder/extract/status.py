@@ -1,0 +1,130 @@
+"""Status of an event from its predicate's grammar: negation, modality, plans, progressive
+aspect and habitual/background framing (PLOVER's auxiliary "modes", SPEC §1 Status)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..schema import Status
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_NEG = frozenset({"not", "n't", "never", "no", "nobody", "neither", "nor", "without"})
+_POSSIBLE_AUX = frozenset({"could", "may", "might", "would", "should", "can"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# governing verbs that make their complement an intention, not a fact
+_PLAN_HEADS = frozenset({"plan", "intend", "expect", "aim", "seek", "want", "prepare", "hope",
+                         "try", "attempt", "propose", "decide", "vow", "pledge", "promise",
+                         "threaten", "offer", "agree", "schedule", "set", "wish", "consider",
+                         "push", "press", "call", "demand", "urge", "ask", "negotiate",
+                         "discuss", "reach", "need", "order", "refuse", "reject", "deny", "fail",
+                         "warn", "seek", "push", "allow", "permit", "ready", "willing", "able",
+                         "likely", "going"})
+_NEG_HEADS = frozenset({"deny", "refuse", "fail", "reject", "avoid", "prevent", "halt", "stop",
+                        "deny"})
+_POSSIBLE_MODS = frozenset({"possible", "potential", "proposed", "planned", "prospective",
+                            "hypothetical", "eventual", "future", "alleged", "likely", "probable"})
+_HABITUAL = frozenset({"historically", "traditionally", "usually", "often", "typically",
+                       "generally", "regularly", "frequently", "customarily", "normally",
+                       "habitually", "always", "long"})
+_ONGOING_HEADS = frozenset({"continue", "keep", "remain", "persist", "carry"})
+_ONGOING_MODS = frozenset({"ongoing", "continuing", "continued", "current", "continuous",
+                           "relentless", "protracted"})
+
+
+def _clause_chain(tok: "Token", limit: int = 6) -> list["Token"]:
+    """The predicate and the heads it hangs from, up to the sentence root."""
+    chain = [tok]
+    cur = tok
+    while cur.head.i != cur.i and len(chain) < limit:
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _verb_status(v: "Token") -> Status | None:
+    aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    kids = list(v.children)
+    if any(c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("advmod", "det")) for c in kids):
+        return Status.negated
+    if any(c.lower_ in _HABITUAL and c.dep_ in ("advmod", "npadvmod") for c in kids):
+        return Status.historical
+    if aux & _FUTURE_AUX:
+        return Status.planned
+    if aux & _POSSIBLE_AUX:
+        return Status.possible
+    if v.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re", "been", "be"}:
+        return Status.ongoing
+    return None
+
+
+def event_status(pred: "Token", nominal: bool = False) -> Status:
+    """Status of the event told by `pred` (a verb, or an event noun when `nominal`)."""
+    if nominal:
+        kids = list(pred.children)
+        if any(c.lower_ in _NEG and c.dep_ == "det" for c in kids):
+            return Status.negated
+        if any(c.lower_ in _POSSIBLE_MODS for c in kids if c.dep_ in ("amod", "compound")):
+            return Status.possible
+        if any(c.lower_ in _ONGOING_MODS for c in kids if c.dep_ in ("amod",)):
+            return Status.ongoing
+        head = pred.head
+        # a bargaining term: "in exchange for a ceasefire", "in return for their release"
+        if head.lower_ == "for" and head.head.lower_ in ("exchange", "return"):
+            return Status.planned
+        # the event is what a governing verb is about: "negotiating the release", "called for
+        # a ceasefire", "denied the attack"
+        if pred.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and head.i != pred.i:
+            gov = head.head if head.dep_ == "prep" else head
+            if gov.lemma_ in _NEG_HEADS and gov.lemma_ != "stop":
+                return Status.negated
+            if gov.lemma_ in _PLAN_HEADS:
+                return Status.planned
+            st = _verb_status(gov) if gov.pos_ in ("VERB", "AUX") else None
+            if st is not None:
+                return st
+            if gov.lemma_ in _ONGOING_HEADS:
+                return Status.ongoing
+        if pred.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+            st = _verb_status(head)
+            if st is not None:
+                return st
+            if head.lemma_ == "take" and any(c.lemma_ == "place" for c in head.children) \
+                    and head.tag_ == "VBG":
+                return Status.ongoing
+        return Status.occurred
+    st = _verb_status(pred)
+    if st is not None:
+        return st
+    # governing verbs: "plans to attack", "refused to release", "continued shelling"
+    chain = _clause_chain(pred)
+    child = pred
+    for head in chain[1:]:
+        if child.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "pcomp", "acl") \
+                or child.dep_ == "prep":
+            hst = _verb_status(head) if head.pos_ in ("VERB", "AUX") else None
+            if child.dep_ == "xcomp":
+                if head.lemma_ in _NEG_HEADS:
+                    return Status.negated
+                if head.lemma_ in _ONGOING_HEADS:
+                    return Status.ongoing
+                if head.lemma_ in _PLAN_HEADS or head.lower_ in _PLAN_HEADS:
+                    return Status.planned
+            if child.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
+                return Status.planned  # purpose clause: "… to destroy X"
+            if hst in (Status.historical,):
+                return hst
+            if child.dep_ in ("xcomp", "conj") and hst is not None:
+                return hst
+        if head.dep_ == "ROOT":
+            if any(c.lower_ in _HABITUAL and c.dep_ == "advmod" for c in head.children):
+                return Status.historical
+            break
+        child = head
+    if any(c.lower_ in ("since",) and c.dep_ == "prep" for c in pred.children) \
+            and pred.tag_ in ("VBG",):
+        return Status.ongoing
+    return Status.occurred
+
+
+__all__ = ["event_status"]
