@@ -1,45 +1,69 @@
-"""Actors: NER mentions → canonical actors (a first version: NER only, merged by name)."""
+"""Actors: named entities and knowledge-base names → canonical actors; noun phrases (role
+phrases, demonym groups, "his movement", pronouns) → the actors they denote.
+
+build_actor_table() finds the names: a PhraseMatcher over the knowledge base (built once),
+then spaCy's PERSON/ORG/GPE/NORP entities, titles stripped, surnames merged with full names,
+appositions ("the head of the intelligence service, General Abbas Kamel") recorded as the
+person's office. ActorTable.resolve_span() is what events, claims and quotes call for every
+argument phrase; see docs/actors.md for the rules.
+"""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from ..schema import Actor, ActorKind, Article, Mention
+from . import coref
+from .kb import (KBActor, country_code, country_display, countries, kb_lookup,
+                 knowledge_base, norm, role_of, roles)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
-_KIND = {"PERSON": ActorKind.person, "ORG": ActorKind.organization, "GPE": ActorKind.state,
-         "NORP": ActorKind.group}
+_PRONOUNS = {"he", "him", "she", "her", "they", "them", "it", "we", "us", "i", "me", "you"}
+_POSS_PRON = {"his", "her", "its", "their"}
+_LOCATIVE = {"in", "at", "near", "around", "inside", "outside", "into", "across", "throughout",
+             "from", "to", "towards", "toward", "within", "along", "through", "over", "off"}
+_DETS = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many"}
+_MAX_MENTION_TOKENS = 14
 
 
 def norm_name(name: str) -> str:
     """Key for merging names: casefolded, punctuation-free, one leading 'the ' dropped."""
-    s = re.sub(r"[’'.]", "", name.casefold())
-    s = re.sub(r"[^\w]+", " ", s).strip()
-    return s[4:] if s.startswith("the ") else s
+    return norm(name)
 
 
 class ActorTable:
     """The actors of one report, with their mentions; ids are a1, a2, …"""
 
-    def __init__(self) -> None:
+    def __init__(self, doc: "Doc | None" = None) -> None:
         self.actors: list[Actor] = []
+        self.doc = doc
         self._by_id: dict[str, Actor] = {}
         self._by_key: dict[str, str] = {}
+        self._kb: dict[str, KBActor] = {}
+        self._pending_aff: dict[str, str] = {}  # actor id → organisation name
+        self._office: dict[str, list[str]] = {}  # person id → norm'd "of" phrases they head
+        self._names: set[tuple[str, int]] = set()  # (actor id, start) of name mentions
+        self._resolved: dict[tuple[int, int], list[str]] = {}  # span → ids (memo)
 
+    # ------------------------------------------------------------ table basics
     def get(self, actor_id: str | None) -> Actor | None:
         return self._by_id.get(actor_id) if actor_id else None
 
+    def kb_entry(self, actor_id: str | None) -> KBActor | None:
+        """The knowledge-base record behind an actor, if any."""
+        return self._kb.get(actor_id) if actor_id else None
+
     def find(self, name: str) -> str | None:
         """Id of the actor with this canonical name or mention text, if any."""
-        return self._by_key.get(norm_name(name))
+        return self._by_key.get(norm(name))
 
     def add(self, name: str, kind: ActorKind | str, *, country: str | None = None,
             sector: str | None = None, affiliation: str | None = None,
             mention: tuple[int, int, str] | None = None) -> str:
         """Add (or find, by name) an actor and record the mention; returns its id."""
-        key = norm_name(name)
+        key = norm(name)
         actor_id = self._by_key.get(key)
         if actor_id is None:
             actor_id = f"a{len(self.actors) + 1}"
@@ -48,48 +72,519 @@ class ActorTable:
             self.actors.append(actor)
             self._by_id[actor_id] = actor
             self._by_key[key] = actor_id
+            self._link_pending()
         else:
             actor = self._by_id[actor_id]
             actor.country = actor.country or country
             actor.sector = actor.sector or sector
+            actor.affiliation = actor.affiliation or affiliation
         if mention is not None:
             self.add_mention(actor_id, *mention)
         return actor_id
 
-    def add_mention(self, actor_id: str, start: int, end: int, text: str) -> None:
+    def add_kb(self, kba: KBActor, mention: tuple[int, int, str] | None = None) -> str:
+        """Add a knowledge-base actor (canonical name, kind, country, sector, aliases)."""
+        kind = kba.kind if kba.kind in ActorKind.__members__ else "organization"
+        actor_id = self.add(kba.name, kind, country=kba.country, sector=kba.sector,
+                            mention=mention)
+        self._kb[actor_id] = kba
+        for alias in kba.aliases:
+            self._by_key.setdefault(norm(alias), actor_id)
+        if kba.affiliation and not self._by_id[actor_id].affiliation:
+            self._pending_aff[actor_id] = kba.affiliation
+            self._link_pending()
+        if kba.office_of:
+            self._office.setdefault(actor_id, []).extend(norm(o) for o in kba.office_of)
+        return actor_id
+
+    def add_mention(self, actor_id: str, start: int, end: int, text: str,
+                    name: bool = True) -> None:
+        """Record a mention; `name=False` for a phrase resolved to the actor (a role phrase,
+        a pronoun's phrase), which never decides what a later phrase denotes."""
         actor = self._by_id[actor_id]
+        if name:
+            self._names.add((actor_id, start))
         if not any(m.start == start and m.end == end for m in actor.mentions):
             actor.mentions.append(Mention(start=start, end=end, text=text))
-        self._by_key.setdefault(norm_name(text), actor_id)
+            actor.mentions.sort(key=lambda m: m.start)
+        self._by_key.setdefault(norm(text), actor_id)
 
     def at(self, start: int, end: int) -> list[str]:
         """Ids of actors with a mention overlapping the character span [start, end)."""
-        hits = []
+        return [a.id for a in self.actors
+                if any(m.start < end and start < m.end for m in a.mentions)]
+
+    def _link_pending(self) -> None:
+        """Set affiliations whose organisation is now in the table (Haniyeh → Hamas)."""
+        for actor_id, org_name in list(self._pending_aff.items()):
+            org = self.find(org_name)
+            if org is None:
+                kba = kb_lookup(org_name)
+                org = self.find(kba.name) if kba is not None else None
+            if org is not None and org != actor_id:
+                self._by_id[actor_id].affiliation = org
+                del self._pending_aff[actor_id]
+
+    def _covering(self, tok: "Token") -> str | None:
+        """The actor with a name mention (not a resolved phrase) covering this token."""
         for a in self.actors:
-            if any(m.start < end and start < m.end for m in a.mentions):
-                hits.append(a.id)
-        return hits
+            for m in a.mentions:
+                if m.start <= tok.idx < m.end and (a.id, m.start) in self._names:
+                    return a.id
+        return None
 
+    # ------------------------------------------------------------ resolution
     def resolve_span(self, span: "Span") -> list[str]:
-        """Actors a noun phrase denotes: those mentioned inside it, else a new actor for it."""
-        ids = self.at(span.start_char, span.end_char)
-        if ids:
-            return ids
-        text = span.text.strip()
-        if not text:
+        """The actors a noun phrase denotes (coordination → several); each gets the phrase
+        as a mention. Creates a `group`/`population` actor for a descriptive phrase."""
+        span = _trim(span)
+        if span is None:
             return []
-        return [self.add(text, ActorKind.group, mention=(span.start_char, span.end_char, text))]
+        key = (span.start_char, span.end_char)
+        if key in self._resolved:
+            return list(self._resolved[key])
+        ids = _dedupe(self._resolve(span, depth=0))
+        self._resolved[key] = ids
+        if ids and len(span) <= _MAX_MENTION_TOKENS:
+            for actor_id in ids:
+                self.add_mention(actor_id, span.start_char, span.end_char, span.text,
+                                 name=False)
+        return ids
+
+    def _resolve(self, span: "Span", depth: int) -> list[str]:
+        if depth > 4:
+            return []
+        root = span.root
+        low = root.lower_
+        if root.pos_ == "PRON" or low in _PRONOUNS:
+            hit = coref.resolve_pronoun(self, root)
+            return [hit] if hit else []
+        # Coordination of the head: "Israel and Hamas", "Egypt, along with Qatar".
+        conjs = [c for c in root.children if c.dep_ == "conj" and span.start <= c.i < span.end]
+        if conjs:
+            out: list[str] = []
+            first_end = min(min(t.i for t in c.subtree) for c in conjs)
+            left = _trim(span.doc[span.start:first_end])
+            if left is not None:
+                out += self._resolve(left, depth + 1)
+            for c in conjs:
+                sub = _trim(span.doc[max(span.start, min(t.i for t in c.subtree)):
+                                     min(span.end, max(t.i for t in c.subtree if not (
+                                         t.dep_ == "conj" and t.head.i == c.i)) + 1)])
+                if sub is not None:
+                    out += self._resolve(sub, depth + 1)
+            return out
+        # A name covering the head: "Hamas leader Ismail Haniyeh", "the Gaza Health Ministry".
+        named = self._covering(root)
+        if named is not None:
+            return [named]
+        # "the Palestinian movement Hamas": an apposed name decides.
+        for c in root.children:
+            if c.dep_ in ("appos", "compound") and c.i > root.i and span.start <= c.i < span.end:
+                hit = self._covering(c)
+                if hit is not None:
+                    return [hit]
+        return self._resolve_role(span, root, depth)
+
+    def _resolve_role(self, span: "Span", root: "Token", depth: int) -> list[str]:
+        doc = span.doc
+        mods = [t for t in root.lefts if span.start <= t.i]
+        noun_words = [t.text for t in mods if t.dep_ in ("compound", "amod")]
+        role, _ = role_of(noun_words + [root.text])
+        if role is None and root.lemma_ != root.text:
+            role, _ = role_of(noun_words + [root.lemma_])
+        # Countries named by modifiers (with their conjuncts) or a possessive: "Israeli and
+        # American", "Tunisia's", "US"; organisations among modifiers: "Hamas militants".
+        isos: list[str] = []
+        orgs: list[str] = []
+        sector_hint: str | None = None
+        for t in mods:
+            if t.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            for u in [t, *[c for c in t.children if c.dep_ == "conj"]]:
+                text = re.sub(r"[’']s?$", "", u.text)
+                named = self._covering(u)
+                named_actor = self.get(named)
+                if named_actor is not None and str(named_actor.kind) in ("organization",):
+                    orgs.append(named)
+                    continue
+                iso = country_code(text)
+                if iso and iso not in isos:
+                    isos.append(iso)
+                elif named_actor is not None and named_actor.country and \
+                        str(named_actor.kind) == "state":
+                    isos.append(named_actor.country)
+                elif t.dep_ == "compound":
+                    r2, _ = role_of([u.text])
+                    if r2 is not None and r2.sector:
+                        sector_hint = sector_hint or r2.sector
+        possessor = next((t for t in mods if t.dep_ == "poss" and t.lower_ in _POSS_PRON), None)
+        of_phrase = _of_phrase(root, span)
+        text = _clean(span)
+        # "his movement" / "the Islamist movement" / "the group": coreference.
+        if role is not None and role.kind == "organization" and not isos and not orgs:
+            if possessor is not None:
+                hit = coref.resolve_possessive(self, possessor, root, text)
+                if hit:
+                    return [hit]
+            elif of_phrase is None:
+                hit = coref.resolve_description(self, root, _drop_det(text))
+                if hit:
+                    return [hit]
+        # Members of an organisation denote it: "Hamas Islamists", "Hezbollah fighters".
+        members = roles().members
+        if orgs and (norm(root.text) in members or norm(root.lemma_) in members):
+            return orgs[:1]
+        if orgs and role is None:
+            return orgs[:1]
+        # "the head of X": the person holding that office once the article names them.
+        of_ids: list[str] = []
+        if of_phrase is not None:
+            of_ids = self._resolve(of_phrase, depth + 1)
+            for oid in of_ids:
+                a = self.get(oid)
+                if a is not None and str(a.kind) == "state" and a.country and a.country not in isos:
+                    isos.append(a.country)
+        if role is not None and role.leader and role.kind == "person":
+            holder = self._office_holder(of_ids or orgs, isos, sector_hint or _sector_of(
+                self, of_ids) or role.sector, of_phrase)
+            if holder is not None:
+                return [holder]
+        sector = (sector_hint or (role.sector if role else None) or _sector_of(self, of_ids))
+        kind = role.kind if role is not None else "group"
+        if kind == "organization" and not isos and not of_ids and role is not None \
+                and role.sector is None:
+            kind = "group"
+        affiliation = next((o for o in of_ids + orgs
+                            if str(self._by_id[o].kind) == "organization"), None)
+        if len(isos) > 1:  # "Israeli and American intelligence chiefs" → one actor per country
+            rest = " ".join(t.text for t in doc[root.left_edge.i:root.i + 1]
+                            if t.dep_ not in ("det", "cc", "punct") and
+                            country_code(t.text) is None)
+            out = []
+            for iso in isos:
+                dem = _demonym(iso)
+                out.append(self.add(f"{dem} {rest}".strip(), kind, country=iso, sector=sector))
+            return out
+        country = isos[0] if isos else _country_of_ids(self, of_ids + orgs)
+        if role is None and country is None and root.pos_ not in ("NOUN", "PROPN"):
+            return []
+        kba = kb_lookup(text)
+        if kba is not None:
+            return [self.add_kb(kba)]
+        return [self.add(_drop_det(text), kind, country=country, sector=sector,
+                         affiliation=affiliation)]
+
+    def _office_holder(self, org_ids: list[str], isos: list[str], sector: str | None,
+                       of_phrase: "Span | None") -> str | None:
+        """A person in the table heading the organisation / country-sector described."""
+        people = [a for a in self.actors if str(a.kind) == "person"]
+        of_key = norm(_drop_det(of_phrase.text)) if of_phrase is not None else None
+        hits = []
+        for p in people:
+            offices = self._office.get(p.id, [])
+            if of_key and of_key in offices:
+                hits.append(p.id)
+            elif org_ids and (p.affiliation in org_ids and offices):
+                hits.append(p.id)
+            elif org_ids and any(norm(self._by_id[o].name) in offices for o in org_ids):
+                hits.append(p.id)
+            elif offices and sector and p.sector == sector and (
+                    not isos or p.country in isos):
+                hits.append(p.id)
+        hits = _dedupe(hits)
+        return hits[0] if len(hits) == 1 else None
 
 
-def build_actor_table(doc: "Doc", article: Article) -> ActorTable:
-    """Actors from named entities (PERSON, ORG, GPE, NORP)."""
-    table = ActorTable()
-    for ent in doc.ents:
-        kind = _KIND.get(ent.label_)
-        if kind is None:
+# ---------------------------------------------------------------- helpers
+
+
+def _dedupe(ids: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for i in ids:
+        if i and i not in seen:
+            seen.append(i)
+    return seen
+
+
+def _trim(span: "Span") -> "Span | None":
+    """Drop surrounding punctuation/quotes and a trailing relative clause or apposition list."""
+    if span is None or len(span) == 0:
+        return None
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return None
+    out = doc[start:end]
+    root = out.root
+    for c in root.rights:  # a relative clause is not part of the name
+        if c.dep_ in ("relcl", "acl") and start <= c.i < end:
+            cut = min(t.i for t in c.subtree)
+            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].lower_ in ("who", "which",
+                                                                                  "that")):
+                cut -= 1
+            if cut > start:
+                out = doc[start:cut]
+            break
+    return out
+
+
+def _clean(span: "Span") -> str:
+    return re.sub(r"\s+", " ", span.text).strip()
+
+
+def _drop_det(text: str) -> str:
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in _DETS:
+        return " ".join(words[1:])
+    return text
+
+
+def _of_phrase(root: "Token", span: "Span") -> "Span | None":
+    """The object of 'X of Y' inside the span: 'head of Egyptian intelligence' → Y."""
+    for prep in root.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < span.end:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.i < span.end:
+                    sub = span.doc[pobj.left_edge.i:min(pobj.right_edge.i + 1, span.end)]
+                    return _trim(sub)
+    return None
+
+
+def _sector_of(table: ActorTable, ids: list[str]) -> str | None:
+    for i in ids:
+        a = table.get(i)
+        if a is not None and a.sector and str(a.kind) != "state":
+            return a.sector
+    return None
+
+
+def _country_of_ids(table: ActorTable, ids: list[str]) -> str | None:
+    for i in ids:
+        a = table.get(i)
+        if a is not None and a.country:
+            return a.country
+    return None
+
+
+def _demonym(iso: str) -> str:
+    c = countries()
+    for dem, code in c.demonyms.items():
+        if code == iso and not dem.endswith("s"):
+            return " ".join(w.capitalize() for w in dem.split())
+    return country_display(iso)
+
+
+# ---------------------------------------------------------------- building
+
+
+_MATCHERS: dict[int, object] = {}
+
+
+def _kb_matcher(doc: "Doc"):  # type: ignore[no-untyped-def]
+    """PhraseMatcher over knowledge-base names: acronyms case-sensitively, the rest on LOWER."""
+    m = _MATCHERS.get(id(doc.vocab))
+    if m is None:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        tok = spacy.blank("en").tokenizer
+        lower = PhraseMatcher(doc.vocab, attr="LOWER")
+        exact = PhraseMatcher(doc.vocab, attr="ORTH")
+        low_pats, exact_pats = [], []
+        for kba in knowledge_base().actors:
+            for alias in [kba.name, *kba.aliases]:
+                if alias.replace(".", "").isupper() and len(alias) <= 6:
+                    exact_pats.append(tok(alias))
+                else:
+                    low_pats.append(tok(alias.lower()))
+        lower.add("KB", low_pats)
+        exact.add("KB", exact_pats)
+        m = (lower, exact)
+        _MATCHERS[id(doc.vocab)] = m
+    return m
+
+
+def _strip_title(doc: "Doc", start: int, end: int) -> tuple[int, str | None]:
+    """Skip leading titles inside a PERSON entity; the sector a title implies."""
+    titles = roles().titles
+    sector = None
+    i = start
+    while i < end - 1:
+        found = False
+        for n in (3, 2, 1):
+            if i + n < end and doc[i:i + n].text in titles:
+                sector = sector or titles[doc[i:i + n].text]
+                i += n
+                found = True
+                break
+        if not found:
+            break
+    if start > 0 and doc[start - 1].text in titles:
+        sector = sector or titles[doc[start - 1].text]
+    return i, sector
+
+
+def _person(table: ActorTable, name: str, mention: tuple[int, int, str],
+            sector: str | None) -> str:
+    """A person by name: the KB record, an earlier fuller/shorter form of the name, or new."""
+    kba = kb_lookup(name)
+    if kba is not None and kba.kind == "person":
+        return table.add_kb(kba, mention)
+    parts = name.split()
+    for a in table.actors:
+        if str(a.kind) != "person":
             continue
-        table.add(ent.text, kind, mention=(ent.start_char, ent.end_char, ent.text))
+        aparts = a.name.split()
+        if len(parts) == 1 and aparts and aparts[-1] == parts[0]:
+            table.add_mention(a.id, *mention)
+            return a.id
+        if len(aparts) == 1 and parts and parts[-1] == aparts[0]:
+            a.name = name  # the fuller form becomes canonical
+            table._by_key[norm(name)] = a.id
+            table.add_mention(a.id, *mention)
+            return a.id
+    return table.add(name, ActorKind.person, sector=sector, mention=mention)
+
+
+def _person_context(table: ActorTable, pid: str, ent: "Span") -> None:
+    """Country, sector, affiliation and office of a person from the words before the name
+    ("Palestinian Hamas leader Ismail Haniyeh") and an apposed role phrase."""
+    doc = ent.doc
+    person = table.get(pid)
+    if person is None:
+        return
+    root = ent.root
+    left = [t for t in root.lefts if t.i < ent.start]
+    for t in left:
+        for u in [t, *t.children]:
+            if u.i >= ent.start:
+                continue
+            iso = country_code(re.sub(r"[’']s?$", "", u.text))
+            if iso and not person.country:
+                person.country = iso
+            org = table._covering(u)
+            org_actor = table.get(org)
+            if org_actor is not None and str(org_actor.kind) == "organization":
+                person.affiliation = person.affiliation or org
+                person.country = person.country or org_actor.country
+            role, _ = role_of([u.text])
+            if role is not None and role.kind == "person":
+                person.sector = person.sector or role.sector or (
+                    org_actor.sector if org_actor is not None else None)
+                if role.leader and org is not None:
+                    table._office.setdefault(pid, []).append(norm(table.get(org).name))
+    # Apposition: "<role phrase>, [title] NAME" — spaCy often misses the arc, so read the text.
+    i = ent.start - 1
+    while i >= 0 and doc[i].text in roles().titles:
+        i -= 1
+    if i > 0 and doc[i].text == ",":
+        prev = doc[i - 1]
+        head = prev
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of":
+            head = head.head.head
+        role, _ = role_of([head.text])
+        if role is not None and role.kind == "person" and head.i < i:
+            np = doc[head.left_edge.i:i]
+            table.add_mention(pid, np.start_char, np.end_char, np.text, name=False)
+            of = _of_phrase(head, np)
+            if of is not None:
+                table._office.setdefault(pid, []).append(norm(_drop_det(of.text)))
+            person.sector = person.sector or role.sector
+
+
+def build_actor_table(doc: "Doc", article: Article | None = None) -> ActorTable:
+    """Actors from the knowledge base and named entities (PERSON, ORG, GPE, NORP)."""
+    from spacy.util import filter_spans
+
+    table = ActorTable(doc)
+    lower, exact = _kb_matcher(doc)
+    kb_spans = filter_spans([doc[s:e] for _, s, e in list(lower(doc)) + list(exact(doc))])
+    kb_tokens: set[int] = set()
+    for span in kb_spans:
+        kba = kb_lookup(span.text)
+        if kba is None:
+            continue
+        table.add_kb(kba, (span.start_char, span.end_char, span.text))
+        kb_tokens.update(range(span.start, span.end))
+    persons: list[tuple[str, "Span"]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        if any(i in kb_tokens for i in range(ent.start, ent.end)):
+            continue
+        text = re.sub(r"\s*[’']s?$", "", ent.text).strip()
+        if not text:
+            continue
+        end_char = ent.start_char + len(text)
+        if ent.label_ == "PERSON":
+            start, sector = _strip_title(doc, ent.start, ent.end)
+            sub = doc[start:ent.end]
+            name = re.sub(r"\s*[’']s?$", "", sub.text).strip()
+            pid = _person(table, name, (sub.start_char, sub.start_char + len(name), name), sector)
+            persons.append((pid, ent))
+        elif ent.label_ == "ORG":
+            _org(table, ent, text, end_char)
+        elif ent.label_ == "GPE":
+            _gpe(table, ent, text, end_char)
+        else:
+            _norp(table, ent, text, end_char)
+    for pid, ent in persons:
+        _person_context(table, pid, ent)
+    table._link_pending()
     return table
+
+
+def _org(table: ActorTable, ent: "Span", text: str, end_char: int) -> None:
+    kba = kb_lookup(text)
+    if kba is not None:
+        table.add_kb(kba, (ent.start_char, end_char, text))
+        return
+    words = text.split()
+    role, _ = role_of(words)
+    country = next((country_code(w) for w in words if country_code(w)), None)
+    for t in ent:  # "the Health Ministry of Hamas": the organisation it belongs to
+        owner = table._covering(t) if t.dep_ == "pobj" else None
+        if owner is not None and country is None:
+            country = table.get(owner).country  # type: ignore[union-attr]
+    table.add(_drop_det(text), ActorKind.organization, country=country,
+              sector=role.sector if role else None,
+              mention=(ent.start_char, end_char, text))
+
+
+def _gpe(table: ActorTable, ent: "Span", text: str, end_char: int) -> None:
+    root = ent.root
+    locative = root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+    iso = country_code(text)
+    strong = norm(text) in countries().strong
+    if iso and (strong or not locative):
+        # A country (or a capital used for its government: "Washington said").
+        if not strong and root.dep_ not in ("nsubj", "nsubjpass", "poss", "agent", "pobj"):
+            return
+        table.add(country_display(iso), ActorKind.state, country=iso, sector="GOV",
+                  mention=(ent.start_char, end_char, text))
+        return
+    if locative:
+        return  # a place, not an actor
+    from .places import country_of
+
+    table.add(_drop_det(text), ActorKind.population, country=country_of(text),
+              mention=(ent.start_char, end_char, text))
+
+
+def _norp(table: ActorTable, ent: "Span", text: str, end_char: int) -> None:
+    root = ent.root
+    if root.dep_ in ("amod", "compound", "nmod") or root.pos_ == "ADJ":
+        return  # "Israeli authorities": a modifier, resolved with its phrase
+    iso = countries().demonyms.get(norm(text))
+    if iso is None:
+        return
+    table.add(text, ActorKind.population, country=iso, sector="CVL",
+              mention=(ent.start_char, end_char, text))
 
 
 __all__ = ["ActorTable", "build_actor_table", "norm_name"]

@@ -1,0 +1,160 @@
+"""A small, documented coreference for actors: pronouns, possessives and definite descriptions.
+
+Rules (no statistical model; coreferee & co. need downloads that do not work here):
+- "he/she/him/her" → the nearest person mentioned before it within `WINDOW` sentences;
+  "they/them" → the nearest organisation, state, group or population; "it" → organisation
+  or state. Candidates that are sentence subjects win over nearer non-subjects in the same
+  sentence; names inside quotation marks are skipped when the pronoun is outside them
+  (the speaker of a quote is not someone the quote mentions); "Also read" link lines are
+  never antecedents.
+- "his/her movement" → the organisation of the nearest person (their affiliation) when
+  that organisation fits the noun, else the nearest organisation the noun can describe.
+- "the Islamist movement", "the group" → the nearest organisation whose knowledge-base
+  descriptors include the phrase (or its head noun), preceding mentions first.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .kb import knowledge_base, norm
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .actors import ActorTable
+
+WINDOW = 3  # sentences back
+_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+_NEUTER = {"it", "its", "itself"}
+_ORGLIKE = {"organization", "state", "group", "population"}
+_QUOTE_RX = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_LINK_RX = re.compile(r"(?im)^[\s•·▪◦‣*–-]*(also read|read also|read more|related|see also)\b.*$")
+
+
+def quote_regions(doc: "Doc") -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (cached on the Doc)."""
+    key = "wirecoder.quote_regions"
+    if key not in doc.user_data:
+        doc.user_data[key] = [(m.start(), m.end()) for m in _QUOTE_RX.finditer(doc.text)]
+    return doc.user_data[key]  # type: ignore[no-any-return]
+
+
+def link_lines(doc: "Doc") -> list[tuple[int, int]]:
+    """Character ranges of 'Also read:' / 'Related:' lines."""
+    key = "wirecoder.link_lines"
+    if key not in doc.user_data:
+        doc.user_data[key] = [(m.start(), m.end()) for m in _LINK_RX.finditer(doc.text)]
+    return doc.user_data[key]  # type: ignore[no-any-return]
+
+
+def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in regions)
+
+
+def _candidates(table: "ActorTable", tok: "Token", kinds: set[str]) -> list[tuple[tuple, str]]:
+    """(rank, actor id) of compatible mentions before `tok`, best first."""
+    doc = tok.doc
+    sent_start = tok.sent.start
+    quotes = quote_regions(doc)
+    links = link_lines(doc)
+    pron_in_quote = _inside(tok.idx, quotes)
+    ranked: list[tuple[tuple, str]] = []
+    for actor in table.actors:
+        if str(actor.kind) not in kinds:
+            continue
+        for m in actor.mentions:
+            if m.end > tok.idx or _inside(m.start, links):
+                continue
+            if not pron_in_quote and _inside(m.start, quotes):
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            s = span.root.sent
+            dist = 0 if s.start == sent_start else _sent_distance(doc, s.start, sent_start,
+                                                                  links)
+            if dist > WINDOW:
+                continue
+            subject = span.root.dep_ in ("nsubj", "nsubjpass")
+            ranked.append(((dist, not subject, -m.start), actor.id))
+    ranked.sort()
+    return ranked
+
+
+def _sent_distance(doc: "Doc", a_start: int, b_start: int,
+                   links: list[tuple[int, int]]) -> int:
+    """Sentences between two sentence starts (a before b); link lines do not count."""
+    return sum(1 for t in doc[a_start + 1:b_start + 1]
+               if t.is_sent_start and not _inside(t.idx, links))
+
+
+def resolve_pronoun(table: "ActorTable", tok: "Token") -> str | None:
+    """The actor a personal pronoun refers to, or None."""
+    low = tok.lower_
+    if low in _PERSON:
+        kinds = {"person"}
+    elif low in _PLURAL:
+        kinds = _ORGLIKE
+    elif low in _NEUTER:
+        kinds = {"organization", "state"}
+    else:
+        return None
+    ranked = _candidates(table, tok, kinds)
+    return ranked[0][1] if ranked else None
+
+
+def _fits(table: "ActorTable", actor_id: str, phrase: str, head: str) -> bool:
+    """Can this organisation be described by the phrase ("Islamist movement") or its head?"""
+    kba = table.kb_entry(actor_id)
+    if kba is None:
+        return False
+    descs = {norm(d) for d in kba.descriptors}
+    return norm(phrase) in descs or norm(head) in descs
+
+
+def resolve_possessive(table: "ActorTable", poss: "Token", head: "Token",
+                       phrase: str) -> str | None:
+    """'his movement' → the affiliation of the person 'his' refers to (when it fits)."""
+    owner = resolve_pronoun(table, poss)
+    if owner is not None:
+        actor = table.get(owner)
+        if actor is not None and actor.affiliation and _fits(table, actor.affiliation, phrase,
+                                                             head.text):
+            return actor.affiliation
+        if actor is not None and str(actor.kind) != "person" and _fits(table, owner, phrase,
+                                                                       head.text):
+            return owner
+    return resolve_description(table, head, phrase)
+
+
+def resolve_description(table: "ActorTable", head: "Token", phrase: str) -> str | None:
+    """'the Islamist movement' → the nearest organisation it can describe: a mention before
+    the phrase first, else the first one after it."""
+    before: list[tuple[int, str]] = []
+    after: list[tuple[int, str]] = []
+    for actor in table.actors:
+        if str(actor.kind) not in ("organization", "group") or not _fits(table, actor.id, phrase,
+                                                                         head.text):
+            continue
+        for m in actor.mentions:
+            if m.end <= head.idx:
+                before.append((head.idx - m.end, actor.id))
+            elif m.start > head.idx + len(head.text):
+                after.append((m.start, actor.id))
+    if before:
+        return min(before)[1]
+    if after:
+        return min(after)[1]
+    # Not in the article yet: a knowledge-base organisation the phrase names exactly.
+    return None
+
+
+def kb_descriptor_candidates(phrase: str) -> list[str]:
+    """Names of knowledge-base organisations a description can refer to (for docs/tests)."""
+    return [a.name for a in knowledge_base().by_descriptor.get(norm(phrase), [])]
+
+
+__all__ = ["resolve_pronoun", "resolve_possessive", "resolve_description", "quote_regions",
+           "link_lines", "kb_descriptor_candidates", "WINDOW"]
