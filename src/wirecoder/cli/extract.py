@@ -17,7 +17,7 @@ from ..errors import UsageError
 from ..ingest import ColumnMap, InputFailure, iter_articles
 from ..ingest.sniff import parse_format
 from ..ingest.stream import resolve_max_bytes
-from ..schema import Article, report_json_schema
+from ..schema import Article, Report, report_json_schema
 from . import app
 from .render import print_report_table
 
@@ -73,29 +73,36 @@ def extract_cmd(
     ingest_log = logging.getLogger("wirecoder.ingest")
     ingest_log.addHandler(warnings)
     ingest_log.propagate = False
-    ok = failed = 0
+    counts = {"ok": 0, "failed": 0}
+
+    def fail(item: InputFailure) -> None:
+        counts["failed"] += 1
+        print(f"wirecoder: {item}", file=sys.stderr)
 
     def articles() -> Iterator[Article]:
         # Streams: a corpus of any size is read, extracted and printed record by record.
-        nonlocal ok, failed
         for item in iter_articles(path, published=published, columns=columns, input_format=kind,
                                   max_bytes=limit):
             if isinstance(item, InputFailure):
-                failed += 1
-                print(f"wirecoder: {item}", file=sys.stderr)
+                fail(item)
             else:
-                ok += 1
                 yield item
 
     try:
         stream = articles()
         first = list(itertools.islice(stream, 2))  # one article → pretty JSON, more → JSONL
         if first:
-            _print_reports(itertools.chain(first, stream), fmt or ("json" if len(first) == 1 else "jsonl"),
-                           model, limit)
+            mode = fmt or ("json" if len(first) == 1 else "jsonl")
+            for r in _reports(itertools.chain(first, stream), model, limit):
+                if isinstance(r, InputFailure):
+                    fail(r)
+                else:
+                    counts["ok"] += 1
+                    _print_report(r, mode)
     finally:
         ingest_log.removeHandler(warnings)
         ingest_log.propagate = True
+    ok, failed = counts["ok"], counts["failed"]
     warned = f", {warnings.count} warning(s)" if warnings.count else ""
     print(f"wirecoder: {ok} of {ok + failed} input(s) extracted, {failed} failed{warned}",
           file=sys.stderr)
@@ -105,19 +112,26 @@ def extract_cmd(
         sys.exit(1)
 
 
-def _print_reports(articles: Iterator[Article], mode: str, model: str | None, limit: int) -> None:
+def _reports(articles: Iterator[Article], model: str | None, limit: int) -> Iterator[Report | InputFailure]:
+    """Reports in input order; an article whose extraction raises becomes an InputFailure
+    (the engine's batch isolation), so one odd article never ends a batch with a traceback."""
+    from ..engine.local import batched, extract_batch
     from ..pipeline import Pipeline
 
     pipeline = Pipeline(model)
     # Ingest already capped each article at `limit` bytes (≥ its characters): spaCy must accept it.
     pipeline.nlp.max_length = max(pipeline.nlp.max_length, limit + 1)
-    for r in pipeline.extract_many(articles):
-        if mode == "table":
-            print_report_table(r)
-        elif mode == "json":
-            print(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
-        else:
-            print(json.dumps(r.to_dict(), ensure_ascii=False), flush=True)
+    for batch in batched(articles, 16):
+        yield from extract_batch(pipeline, batch)
+
+
+def _print_report(r: Report, mode: str) -> None:
+    if mode == "table":
+        print_report_table(r)
+    elif mode == "json":
+        print(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(json.dumps(r.to_dict(), ensure_ascii=False), flush=True)
 
 
 @app.command("schema")
