@@ -1,0 +1,173 @@
+// Timeline (uPlot), claims chart and map (SVG), actor graph (cytoscape).
+"use strict";
+(function () {
+const {el, svg, clear} = WC;
+const DAY = 86400;
+const iso = s => new Date(s * 1000).toISOString().slice(0, 10);
+const toSec = d => Date.parse(d + "T00:00:00Z") / 1000;
+
+let plot = null;
+
+// Stacked bars of events per day and type. Dragging selects a date range → onRange(since, until).
+WC.drawTimeline = function (box, legend, data, range, onRange) {
+  if (plot) { plot.destroy(); plot = null; }
+  clear(box); clear(legend);
+  if (!data.days.length) { box.appendChild(el("p", {class: "hint"}, "No dated events.")); return; }
+  const xs = data.days.map(toSec);
+  const types = data.types.slice().sort((a, b) => WC.TYPES.indexOf(a) - WC.TYPES.indexOf(b));
+  let cum = xs.map(() => 0);
+  const stacks = types.map(t => (cum = cum.map((c, i) => c + data.counts[t][i])));
+  const series = [{}], cols = [xs];
+  const bars = uPlot.paths.bars({size: [0.75, 36], align: 0});
+  for (let i = types.length - 1; i >= 0; i--) {  // tallest stack first; lower ones paint over it
+    const c = WC.typeColor(types[i]);
+    series.push({label: types[i], fill: c, stroke: c, width: 0, paths: bars, points: {show: false}});
+    cols.push(stacks[i]);
+  }
+  const width = Math.max(300, box.clientWidth || 900);
+  plot = new uPlot({
+    width, height: 190, series, legend: {show: false},
+    scales: {x: {time: true, range: (u, lo, hi) => [lo - DAY * 0.6, hi + DAY * 0.6]},
+             y: {range: (u, lo, hi) => [0, Math.max(1, hi) * 1.08]}},
+    axes: [{stroke: "#687385", grid: {show: false}, space: 70,
+             incrs: [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 182 * DAY, 365 * DAY],
+             values: (u, splits) => splits.map(s => iso(s))},
+           {stroke: "#687385", grid: {stroke: "#eef0f3"}, size: 40}],
+    cursor: {drag: {x: true, y: false, setScale: false}, points: {show: false}},
+    hooks: {setSelect: [u => {
+      if (u.select.width < 3) return;
+      const a = u.posToVal(u.select.left, "x"), b = u.posToVal(u.select.left + u.select.width, "x");
+      const since = iso(Math.ceil((a - DAY / 2) / DAY) * DAY), until = iso(Math.floor((b + DAY / 2) / DAY) * DAY);
+      if (since <= until) onRange(since, until);
+    }]},
+  }, cols, box);
+  if (range && range.since && range.until) {  // keep the brushed range visible across redraws
+    const l = plot.valToPos(toSec(range.since) - DAY * 0.45, "x");
+    const r = plot.valToPos(toSec(range.until) + DAY * 0.45, "x");
+    plot.setSelect({left: l, width: Math.max(2, r - l), top: 0, height: plot.over.clientHeight}, false);
+  }
+  for (const t of types) legend.appendChild(el("span", {}, el("i", {style: `background:${WC.typeColor(t)}`}), t));
+};
+
+function ticks(lo, hi, n) {
+  const span = hi - lo || 1, step0 = span / n, mag = Math.pow(10, Math.floor(Math.log10(step0)));
+  const step = [1, 2, 5, 10].map(m => m * mag).find(s => span / s <= n) || mag * 10;
+  const out = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) out.push(v);
+  return out;
+}
+
+// Each claimant's figure over time; ▼ marks a revision, a ring marks a disagreement.
+WC.drawClaims = function (box, legend, data) {
+  clear(box); clear(legend);
+  const lines = data.series || [];
+  if (!lines.length) { box.appendChild(el("p", {class: "hint"}, "No claims for this quantity and filter.")); return; }
+  const pts = lines.flatMap(l => l.points.filter(p => p.date));
+  const W = Math.max(400, box.clientWidth || 900), H = 250, m = {l: 60, r: 20, t: 16, b: 28};
+  const xs = pts.map(p => toSec(p.date)), x0 = Math.min(...xs) - DAY, x1 = Math.max(...xs) + DAY;
+  const y1 = Math.max(1, ...pts.map(p => Math.max(p.value, p.value_max || 0))) * 1.12;
+  const X = s => m.l + (s - x0) / (x1 - x0) * (W - m.l - m.r);
+  const Y = v => H - m.b - v / y1 * (H - m.t - m.b);
+  const root = svg("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "claimed figures over time"});
+  for (const v of ticks(0, y1, 5)) {
+    root.appendChild(svg("line", {x1: m.l, x2: W - m.r, y1: Y(v), y2: Y(v), class: "axis", "stroke-dasharray": "2 3"}));
+    root.appendChild(svg("text", {x: m.l - 6, y: Y(v) + 4, "text-anchor": "end"}, v.toLocaleString("en")));
+  }
+  const days = [...new Set(pts.map(p => p.date))].sort();
+  const every = Math.max(1, Math.ceil(days.length / 8));
+  days.forEach((d, i) => { if (i % every === 0) root.appendChild(svg("text", {x: X(toSec(d)), y: H - 8, "text-anchor": "middle"}, d)); });
+  root.appendChild(svg("line", {x1: m.l, x2: W - m.r, y1: H - m.b, y2: H - m.b, class: "axis"}));
+  lines.forEach((line, i) => {
+    const c = WC.seriesColor(i), ps = line.points.filter(p => p.date);
+    if (ps.length > 1) root.appendChild(svg("polyline", {fill: "none", stroke: c, "stroke-width": 2,
+      points: ps.map(p => `${X(toSec(p.date))},${Y(p.value)}`).join(" ")}));
+    for (const p of ps) {
+      const cx = X(toSec(p.date)), cy = Y(p.value);
+      const g = svg("g", {class: "point", "data-claimant": line.claimant, "data-value": p.value});
+      if (p.value_max) g.appendChild(svg("line", {x1: cx, x2: cx, y1: cy, y2: Y(p.value_max), stroke: c, "stroke-width": 2}));
+      if (p.disagreement) g.appendChild(svg("circle", {cx, cy, r: 9, class: "dis"}));
+      g.appendChild(svg("circle", {cx, cy, r: 4.5, fill: c}));
+      if (p.revision) g.appendChild(svg("path", {class: "rev", d: `M${cx - 7},${cy - 20} h14 l-7,11 z`}));
+      g.appendChild(svg("title", {}, `${line.claimant}: ${p.value.toLocaleString("en")}` +
+        `${p.value_max ? "–" + p.value_max.toLocaleString("en") : ""} (${p.bound || "exact"}) as of ${p.date}` +
+        `${p.outlet ? " · " + p.outlet : ""}${p.revision ? " · revision: " + p.revision : ""}` +
+        `${p.disagreement ? " · disagrees with " + p.disagreement : ""}`));
+      root.appendChild(g);
+    }
+  });
+  box.appendChild(root);
+  lines.forEach((line, i) => legend.appendChild(el("span", {}, el("i", {style: `background:${WC.seriesColor(i)}`}),
+    `${line.claimant} (${line.scope}${line.kind === "incident" ? ", per incident" : ""}) latest ${line.latest.toLocaleString("en")}` +
+    `${line.revisions ? ` · ${line.revisions} revision${line.revisions > 1 ? "s" : ""}` : ""}` +
+    `${line.disagreements ? ` · ${line.disagreements} disagreeing` : ""}`)));
+};
+
+let world = null;
+WC.loadWorld = async function () {
+  if (!world) world = await (await fetch("/static/vendor/world-atlas/countries-110m.json")).json();
+  return world;
+};
+
+// Event places on the bundled world outline (no tiles); dot area ∝ number of events.
+WC.drawMap = function (box, places, onPick) {
+  clear(box);
+  const W = Math.max(300, box.clientWidth || 600), H = Math.round(W * 0.62);
+  const land = topojson.feature(world, world.objects.countries);
+  const proj = d3.geoNaturalEarth1();
+  if (places.length) {
+    const lons = places.map(p => p.lon), lats = places.map(p => p.lat), pad = 12;
+    const bbox = {type: "MultiPoint", coordinates: [
+      [Math.max(-180, Math.min(...lons) - pad), Math.max(-80, Math.min(...lats) - pad)],
+      [Math.min(180, Math.max(...lons) + pad), Math.min(85, Math.max(...lats) + pad)]]};
+    proj.fitExtent([[8, 8], [W - 8, H - 8]], bbox);
+  } else proj.fitExtent([[8, 8], [W - 8, H - 8]], land);
+  const path = d3.geoPath(proj);
+  const root = svg("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "map of event locations"});
+  root.appendChild(svg("rect", {width: W, height: H, fill: "#f4f8fc"}));
+  for (const f of land.features) root.appendChild(svg("path", {d: path(f), class: "land"}, svg("title", {}, f.properties.name)));
+  const max = Math.max(1, ...places.map(p => p.events));
+  for (const p of places) {
+    const xy = proj([p.lon, p.lat]);
+    if (!xy) continue;
+    const c = svg("circle", {cx: xy[0], cy: xy[1], r: 4 + 14 * Math.sqrt(p.events / max), class: "dot",
+                             "data-country": p.country || ""},
+                  svg("title", {}, `${p.name || "?"} (${p.country || "?"}): ${p.events} event${p.events > 1 ? "s" : ""}`));
+    c.addEventListener("click", () => onPick(p));
+    root.appendChild(c);
+    if (p.events / max > 0.25 && p.name) root.appendChild(svg("text", {x: xy[0] + 8, y: xy[1] - 8,
+      "font-size": 11, fill: "#1d2330"}, p.name));
+  }
+  box.appendChild(root);
+};
+
+let cy = null;
+// Who acts on whom: edge width ∝ events; click a node to filter by that actor.
+WC.drawGraph = function (box, g, onPick) {
+  if (cy) { cy.destroy(); cy = null; }
+  clear(box);
+  if (!g.edges.length) { box.appendChild(el("p", {class: "hint"}, "No actor → recipient pairs.")); return; }
+  const maxW = Math.max(1, ...g.edges.map(e => e.events));
+  const maxN = Math.max(1, ...g.nodes.map(n => n.in + n.out));
+  cy = cytoscape({
+    container: box,
+    elements: [
+      ...g.nodes.map(n => ({data: {id: n.id, label: n.id, w: n.in + n.out, role: n.out >= n.in ? "actor" : "recipient"}})),
+      ...g.edges.map((e, i) => ({data: {id: "e" + i, source: e.source, target: e.target, w: e.events}})),
+    ],
+    style: [
+      {selector: "node", style: {"label": "data(label)", "font-size": 11, "color": "#1d2330",
+        "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap", "text-max-width": 120,
+        "width": `mapData(w, 1, ${maxN}, 14, 46)`, "height": `mapData(w, 1, ${maxN}, 14, 46)`,
+        "background-color": "#2457c5", "border-width": 1, "border-color": "#fff"}},
+      {selector: "node[role = 'recipient']", style: {"background-color": "#c5482b"}},
+      {selector: "edge", style: {"width": `mapData(w, 1, ${maxW}, 1.5, 9)`, "line-color": "#9aa6b8",
+        "target-arrow-color": "#9aa6b8", "target-arrow-shape": "triangle", "curve-style": "bezier",
+        "arrow-scale": 0.9, "opacity": 0.85}},
+    ],
+    layout: {name: "cose", animate: false, padding: 20, nodeRepulsion: 9000, idealEdgeLength: 90},
+  });
+  cy.on("tap", "node", ev => onPick(ev.target.id()));
+  box.dataset.nodes = String(g.nodes.length);
+};
+WC.graph = () => cy;
+})();
