@@ -263,6 +263,7 @@ def test_acled_sub_event_any_event_and_best_match_date_place() -> None:
     m = metrics(ACLED_GOLD, report([other, shell]))
     assert m["acled.sub_event"] == m["acled.event_type"] == 1.0
     assert m["acled.date"] == m["acled.location"] == 1.0  # from e2, the best-matching event
+    assert m["acled.location_5km"] == 0.0  # ~5.6 km away: right at 25 km, wrong at 5 km
     assert m["acled.fatalities"] == 1.0
     assert not any(k.startswith("events.") for k in m)  # ACLED rows do not score PLOVER P/R/F1
     m2 = metrics(ACLED_GOLD, report([other]))

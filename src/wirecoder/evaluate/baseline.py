@@ -6,7 +6,9 @@ floor is above 0, fails the gate. Raising a floor is routine; lowering one needs
 """
 from __future__ import annotations
 
+import copy
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
@@ -16,6 +18,8 @@ from .score import DatasetScore
 
 # Floating-point slack so a floor pinned from a printed value never fails on rounding.
 EPS = 1e-9
+# Floors sit this far under the measured value, so run-to-run noise never trips the gate.
+MARGIN = 0.02
 
 
 @dataclass(frozen=True)
@@ -62,4 +66,32 @@ def check(results: Mapping[str, DatasetScore], baseline: Mapping[str, Any]) -> l
     return out
 
 
-__all__ = ["Shortfall", "load_baseline", "check"]
+def pinned(value: float, margin: float = MARGIN) -> float:
+    """A floor for a measured value: `margin` below it, rounded down to 2 decimals, ≥ 0."""
+    return max(0.0, math.floor((value - margin) * 100 + 1e-6) / 100)
+
+
+def raise_floors(results: Mapping[str, DatasetScore], baseline: Mapping[str, Any],
+                 margin: float = MARGIN) -> tuple[dict[str, Any], list[str]]:
+    """A copy of the baseline whose floors are raised to what was measured (minus `margin`);
+    floors never go down here (lowering one is a deliberate hand edit with a reason)."""
+    new = copy.deepcopy(dict(baseline))
+    changes: list[str] = []
+    for name, entry in new["datasets"].items():
+        if name not in results:
+            continue
+        metrics = results[name].metrics()
+        for metric, floor in entry["floors"].items():
+            value = metrics.get(metric)
+            if value is not None and pinned(value, margin) > floor:
+                entry["floors"][metric] = pinned(value, margin)
+                changes.append(f"{name} {metric}: {floor:.2f} → {entry['floors'][metric]:.2f}")
+    return new, changes
+
+
+def write_baseline(path: str | Path, baseline: Mapping[str, Any]) -> None:
+    Path(path).write_text(json.dumps(baseline, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+__all__ = ["MARGIN", "Shortfall", "load_baseline", "check", "pinned", "raise_floors",
+           "write_baseline"]

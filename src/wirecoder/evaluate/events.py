@@ -21,6 +21,7 @@ from .normalize import contains_tokens, normalize_text
 from .tally import Tallies
 
 SLOT_KEYS: tuple[str, ...] = ("actor", "recipient", "mediator")
+NEAR_KM = 5.0  # the informative `acled.location_5km` radius
 
 
 def _fold(value: str | None) -> str:
@@ -186,6 +187,11 @@ def score_acled(gold: dict[str, Any], report: Report, t: Tallies, annotated: fro
             t.a("acled.date").score(best is not None and date_right(best.date, g["date"]))
         if "events.location" in annotated and isinstance(g.get("location"), dict):
             t.a("acled.location").score(best is not None and location_right(best.location, g["location"]))
+            if g["location"].get("lat") is not None:
+                # Not in the SPEC: 25 km cannot tell places apart in a region as small as the
+                # Gaza Strip (41 km long), so a town-level radius is reported beside it.
+                t.a("acled.location_5km").score(
+                    best is not None and location_right(best.location, g["location"], km=NEAR_KM))
     if "events.fatalities" in annotated:
         deads = [g["dead"] for g in golds if g.get("dead") is not None]
         if deads:

@@ -106,15 +106,15 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
-def location_right(pred: Location | None, gold: dict[str, Any]) -> bool:
-    """Gold with lat/lon: predicted point within 25 km. Gold with only a name: the name is
-    contained, as whole tokens, in the predicted location's name or text."""
+def location_right(pred: Location | None, gold: dict[str, Any], km: float = LOCATION_KM) -> bool:
+    """Gold with lat/lon: predicted point within `km` (SPEC: 25 km). Gold with only a name:
+    the name is contained, as whole tokens, in the predicted location's name or text."""
     if pred is None:
         return False
     if gold.get("lat") is not None and gold.get("lon") is not None:
         if pred.lat is None or pred.lon is None:
             return False
-        return haversine_km(gold["lat"], gold["lon"], pred.lat, pred.lon) <= LOCATION_KM
+        return haversine_km(gold["lat"], gold["lon"], pred.lat, pred.lon) <= km
     name = normalize_text(gold.get("name") or "")
     return any(contains_tokens(normalize_text(t), name) for t in (pred.name, pred.text) if t)
 
