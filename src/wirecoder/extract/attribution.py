@@ -55,6 +55,7 @@ def _cues() -> dict[str, Any]:
                       key=lambda c: -len(c.split()))
     return {
         "reporting": frozenset(str(v).lower() for v in lex.get("reporting_verbs") or []),
+        "stance": frozenset(str(v).lower() for v in lex.get("stance_verbs") or []),
         "report": frozenset(str(v).lower() for v in lex.get("report_verbs") or []),
         "preps": {str(k).lower(): (str(v).lower() if v else None)
                   for k, v in (lex.get("prepositional_cues") or {}).items()},
@@ -69,12 +70,18 @@ def _cues() -> dict[str, Any]:
 class Source:
     """One attribution found in the parse."""
 
-    speaker: "Span"  # the source phrase as written ("he", "the Islamist movement")
+    speaker: "Span"  # the source noun phrase ("he", "the Islamist movement")
     cue: str  # "said", "according to", "identified by"
     cue_token: "Token"
     channel: str | None = None
     content: "Span | None" = None  # the attributed clause, when there is one
     how: str = "verb"  # verb | prep | agent
+    full: "Span | None" = None  # the source as written, appositions included
+
+    @property
+    def surface(self) -> str:
+        """The whole source phrase ("Jane Roe, a senior fellow at …"), for speaker_text."""
+        return (self.full if self.full is not None else self.speaker).text
 
     @property
     def text(self) -> str:
@@ -110,6 +117,22 @@ def source_span(tok: "Token") -> "Span":
     while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
+
+
+def full_span(tok: "Token") -> "Span":
+    """The whole subtree of a source token, edge punctuation dropped: how a source reads
+    in the text ("Jane Roe, director of the institute,")."""
+    doc = tok.doc
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    while start < tok.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def is_stance_verb(tok: "Token") -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in _cues()["stance"]
 
 
 def is_reporting_verb(tok: "Token") -> bool:
@@ -186,7 +209,7 @@ def _verb_source(verb: "Token", via: "Token | None") -> "Source | None":
     content = None
     if via is not None and via.dep_ in _CONTENT_DEPS:
         content = verb.doc[via.left_edge.i:via.right_edge.i + 1]
-    return Source(speaker=source_span(spk), cue=verb.text, cue_token=verb,
+    return Source(speaker=source_span(spk), cue=verb.text, cue_token=verb, full=full_span(spk),
                   channel=channel_of(verb), content=content, how="verb" if not any(
                       c.dep_ == "agent" for c in verb.children) else "agent")
 
@@ -225,21 +248,54 @@ def sentence_sources(sent: "Span") -> list["Source"]:
             ps.content = _rest_of_clause(sent, tok)
             out.append(ps)
             continue
-        if not is_reporting_verb(tok):
+        reporting = is_reporting_verb(tok)
+        if not reporting and not is_stance_verb(tok):
             continue
         content = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")
                    or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and not any(
                        g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]
-        if not content:
-            continue
         spk = speaker_of(tok)
         if spk is None:
             continue
-        c = content[0]
+        if content:
+            c = content[0]
+            span = sent.doc[c.left_edge.i:c.right_edge.i + 1]
+        else:
+            span = _governed_right(tok, reporting)
+        if span is None:
+            continue
         out.append(Source(speaker=source_span(spk), cue=tok.text, cue_token=tok,
-                          channel=channel_of(tok),
-                          content=sent.doc[c.left_edge.i:c.right_edge.i + 1]))
+                          channel=channel_of(tok), content=span, full=full_span(spk)))
     return out
+
+
+_OBJ_DEPS = frozenset({"dobj", "xcomp", "ccomp", "dative", "oprd", "attr", "acomp"})
+_TAIL_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "oprd", "xcomp", "ccomp", "dobj",
+                        "dative", "acomp", "attr", "pcomp"})
+
+
+def _governed_right(verb: "Token", reporting: bool) -> "Span | None":
+    """What a cue verb governs to its right when it has no clause: "announced the arrest of
+    …", "wants to cut taxes", "attacked her opponent as a fraud", "called for a ceasefire".
+    Reporting verbs need an object ("said in a statement" attributes nothing)."""
+    rights = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj")]
+    start = None
+    for c in rights:
+        if c.dep_ in _OBJ_DEPS or (not reporting and c.dep_ == "prep"
+                                   and c.lower_ in ("for", "about", "on", "against", "to", "with")):
+            start = c
+            break
+    if start is None:
+        return None
+    end = start.right_edge.i
+    for c in rights:
+        if c.i > start.i and c.dep_ in _TAIL_DEPS:
+            end = max(end, c.right_edge.i)
+    lo = start.left_edge.i
+    if lo <= verb.i:
+        lo = verb.i + 1
+    span = verb.doc[lo:end + 1]
+    return span if len(span) >= 1 else None
 
 
 def _rest_of_clause(sent: "Span", cue: "Token") -> "Span | None":
@@ -340,4 +396,4 @@ def attribute(ctx: "ExtractionContext", target: "Token | Span",
 
 __all__ = ["Source", "load_lexicon", "source_span", "is_reporting_verb", "speaker_of",
            "channel_of", "sources_on_path", "sentence_sources", "resolve_source", "resolve_pronoun",
-           "source_kind", "attribute", "LEXICON_DIR"]
+           "source_kind", "attribute", "LEXICON_DIR", "full_span", "is_stance_verb"]

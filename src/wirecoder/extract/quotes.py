@@ -13,8 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ..schema import Quote, Span as SpanModel
-from .attribution import (Source, channel_of, is_reporting_verb, resolve_source, sentence_sources,
-                          source_span, sources_on_path, speaker_of)
+from .attribution import (Source, channel_of, full_span, is_reporting_verb, resolve_source,
+                          sentence_sources, source_span, sources_on_path, speaker_of)
 from .context import ExtractionContext
 
 if TYPE_CHECKING:
@@ -132,7 +132,8 @@ def _inner_source(doc: "Doc", a: int, b: int) -> "Source | None":
         if node.pos_ in ("VERB", "AUX"):
             spk = speaker_of(node)
             if spk is not None and spk.i not in range(span.start, span.end):
-                return Source(speaker=source_span(spk), cue=node.text, cue_token=node)
+                return Source(speaker=source_span(spk), cue=node.text, cue_token=node,
+                              full=full_span(spk))
         if node.head is node:
             break
         node = node.head
@@ -143,14 +144,15 @@ def _source_of(doc: "Doc", verb: "Token") -> "Source | None":
     spk = speaker_of(verb)
     if spk is None:
         return None
-    return Source(speaker=source_span(spk), cue=verb.text, cue_token=verb, channel=channel_of(verb))
+    return Source(speaker=source_span(spk), cue=verb.text, cue_token=verb, channel=channel_of(verb),
+                  full=full_span(spk))
 
 
 def _make(ctx: ExtractionContext, text: str, src: "Source | None", direct: bool,
           evidence: tuple[int, int], skip: list[tuple[int, int]] | None = None) -> Quote:
     speaker_id = resolve_source(ctx, src.speaker, skip or ()) if src is not None else None
     return Quote(id=ctx.next_id("q"), text=text, speaker=speaker_id,
-                 speaker_text=src.speaker.text if src is not None else None,
+                 speaker_text=src.surface if src is not None else None,
                  cue=src.cue if src is not None else None,
                  channel=src.channel if src is not None else None, direct=direct,
                  evidence=[SpanModel(start=evidence[0], end=evidence[1])])
@@ -235,7 +237,7 @@ def indirect_quotes(ctx: ExtractionContext, direct: list[tuple[int, int]]) -> li
             a, b = _strip(text, content.start_char, content.end_char)
             while a < b and text[a] in "\"“”«»'":
                 a += 1
-            if b - a < 8 or (a, b) in seen or _covered(a, b, direct) >= 0.5:
+            if b - a < 8 or (a, b) in seen or _covered(a, b, direct) >= 0.9:
                 continue
             seen.add((a, b))
             out.append(_make(ctx, text[a:b], src, False, (sent.start_char, sent.end_char),
