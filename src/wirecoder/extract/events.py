@@ -39,6 +39,13 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "into"
                        "throughout", "within", "off", "along", "east", "west", "north", "south"})
 _TERRITORY_NOUNS = frozenset({"territory", "soil", "land", "side", "border", "town", "village",
                               "city", "area", "region", "border"})
+_BACKGROUND_PREPS = frozenset({"after", "following", "before", "despite", "amid", "amidst", "since",
+                               "ahead", "prior"})
+_SUBORDINATORS = frozenset({"after", "before", "since", "if", "unless", "until", "as", "while",
+                            "when", "because", "though", "although", "once", "whether"})
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
+_THREAT_MODE = {"COERCE": "restrict", "SANCTION": "relations", "ASSAULT": "violence",
+                "PROTEST": "restrict", "MOBILIZE": "violence"}
 _SKIP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
@@ -114,11 +121,32 @@ class _Builder:
         self._sent_dates: dict[int, list[tuple[int, int, EventDate]]] = {}
         self._main_place = None
         self._main_place_done = False
+        self.requests = self._requests()
+
+    def _requests(self) -> dict[int, "Token"]:
+        """ "X said Y must do Z": a demand of X on Y (PLOVER REQUEST), predicate → reporter."""
+        out: dict[int, "Token"] = {}
+        for tok in self.doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+                continue
+            head = tok.head
+            if head.lemma_ in _REPORTING or head.lemma_ in ("insist", "urge", "warn", "reminder"):
+                out[tok.i] = head
+        return out
 
     # ------------------------------------------------------------ what is no event
     def role(self, hit: PredicateHit) -> tuple[str, PredicateHit | None]:
-        """("event" | "skip" | "outcome" | "part"), and the event it belongs to."""
+        """("event" | "skip" | "outcome"), and for an outcome the event it belongs to."""
         tok = hit.token
+        lemma = tok.lemma_.lower()
+        if hit.type in ("ASSAULT", "COERCE") and (lemma in _OUTCOME or hit.mode in ("arrest",)):
+            owner = self._outcome_owner(hit)
+            if owner is not None:
+                return "outcome", owner
+        if tok.i in self.requests:
+            return "skip", None  # "X must ensure …" is told as a demand (see _requests)
         if hit.nominal and _in_attribution(tok):
             return "skip", None
         gov, child = _governing_hit(tok, self.by_i)
@@ -132,21 +160,43 @@ class _Builder:
             if head.pos_ in ("VERB", "AUX") and head.lemma_ in ("plan", "propose", "seek", "want",
                                                                  "demand", "discuss", "negotiate"):
                 return "skip", None
-        else:
-            # content of a promise/demand/threat: "agreed to undertake exercises"
-            if gov is not None and tok.dep_ in ("xcomp", "ccomp") and gov.token is tok.head \
-                    and gov.type in _CONTENT_HEADS:
+            # background: "after a demonstration", "following the invasions", "amid the war"
+            if tok.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPS:
                 return "skip", None
+            if self._embedded_under_verbal(tok):
+                return "skip", None
+        else:
+            if self._embedded_under_verbal(tok):
+                return "skip", None  # content of a promise, demand, accusation or threat
             # purpose clause of another event: "bombing Gaza to destroy Hamas"
             if tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                     and tok.head.i in self.by_i:
                 return "skip", None
-        lemma = tok.lemma_.lower()
-        if hit.type in ("ASSAULT", "COERCE") and (lemma in _OUTCOME or hit.mode in ("arrest",)):
-            owner = self._outcome_owner(hit)
-            if owner is not None:
-                return "outcome", owner
+            # subordinate background clause: "after a jet shot down a helicopter", "if attacked"
+            if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS
+                                           for c in tok.children):
+                return "skip", None
+            # a participle describing someone: "rebels fighting to topple the government"
+            if tok.dep_ == "acl" and not any(c.dep_ in ("agent", "dobj") for c in tok.children):
+                return "skip", None
         return "event", None
+
+    def _embedded_under_verbal(self, tok: "Token") -> bool:
+        """Is tok the content of a verbal act ("accused X of attacking", "urged Y to sign")?
+        Relative clauses, conjuncts and reported speech are not content."""
+        cur = tok
+        for _ in range(6):
+            if cur.head.i == cur.i or cur.dep_ in ("relcl", "conj", "appos", "nsubj", "nsubjpass"):
+                return False
+            head = cur.head
+            if head.i in self.by_i:
+                h = self.by_i[head.i]
+                return h.type in _VERBAL_TYPES and not (h.nominal and cur.dep_ == "prep"
+                                                        and cur.lower_ in ("by", "between", "with"))
+            if head.lemma_ in _REPORTING and head.pos_ == "VERB":
+                return False
+            cur = head
+        return False
 
     def _outcome_owner(self, hit: PredicateHit) -> PredicateHit | None:
         """The attack whose result this kill/injury/detention is ("…, killing 3")."""
@@ -378,6 +428,9 @@ class _Builder:
             if roles[h.token.i][0] != "event":
                 continue
             self.drafts[h.token.i] = self._draft(h, outcomes.get(h.token.i, []))
+        for i, reporter in self.requests.items():
+            if i not in self.drafts:
+                self.drafts[i] = self._request_draft(self.doc[i], reporter)
         self._link_anaphors()
         self._link_topics()
         self._link_mediators()
@@ -476,16 +529,26 @@ class _Builder:
             flags = {"intervention": has_cue(sent_toks, cues.intervention),
                      "excessive": has_cue(sent_toks, cues.excessive)
                      and has_cue(sent_toks, frozenset({"protester", "demonstrator", "protestor"}))}
-        # future cooperation is an agreement (PLOVER: future CONSULT/SUPPORT/AID → AGREE)
-        if status == Status.planned and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID") \
-                and not hit.nominal:
-            type_, mode = "AGREE", None
+        # PLOVER codes the act of speaking: a promise of cooperation is AGREE, an announced
+        # coercion is THREATEN, a refusal to cooperate is REJECT
+        if not hit.nominal and type_ not in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
+            if status == Status.planned:
+                if type_ in _COOPERATIVE:
+                    type_, mode, status = "AGREE", None, Status.occurred
+                elif type_ in _THREAT_MODE:
+                    mode = "arrest" if mode == "arrest" else "expel" if mode == "expel" else _THREAT_MODE[type_]
+                    type_, status = "THREATEN", Status.occurred
+            elif status == Status.negated and type_ in _COOPERATIVE and any(
+                    c.lower_ in ("will", "would", "wo") for c in tok.children if c.dep_ == "aux"):
+                type_, mode, status = "REJECT", None, Status.occurred
+        elif not hit.nominal and type_ == "AGREE" and status == Status.negated:
+            type_, mode, status = "REJECT", None, Status.occurred
         if type_ == "ASSAULT" and mode == "light-weapons":
             flags["reciprocal"] = flags.get("reciprocal", False) or flags.get("recipient_armed", False)
         dead, injured = self._toll(hit, own, outcomes) if type_ == "ASSAULT" else (None, None)
         generic = self._generic(args.actor) and bool(actor)
         confidence = 0.45 + (0.2 if actor else 0) + (0.1 if recipient else 0) + (0.1 if date_own else 0)
-        draft = Draft(type=type_, mode=mode, pred_i=tok.i, sent_i=sent_n, actor=actor,
+        draft = Draft(type=type_, mode=mode, pred_i=tok.i, nominal=hit.nominal, sent_i=sent_n, actor=actor,
                       recipient=recipient, mediator=mediator, date=date, date_own=date_own,
                       location=self._place(tok, own, sent), status=status.value if isinstance(status, Status) else status,
                       dead=dead, injured=injured,
@@ -494,12 +557,29 @@ class _Builder:
                       generic_actor=generic, confidence=min(confidence, 0.95))
         return draft
 
+    def _request_draft(self, tok: "Token", reporter: "Token") -> Draft:
+        from .arguments import _subjects
+        a, _ = _subjects(reporter)
+        actor = self._resolve([t for t in a])
+        recipient = [r for r in self._resolve([c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")])
+                     if r not in actor]
+        sent_n = self.sent_index[tok.i]
+        sent = self.sents[sent_n]
+        own = _own_tokens(reporter, self.by_i)
+        date, date_own = self._date(PredicateHit(reporter, "REQUEST", None, False), own)
+        return Draft(type="REQUEST", mode=None, pred_i=tok.i, sent_i=sent_n, actor=actor,
+                     recipient=recipient, date=date, date_own=date_own,
+                     location=self._place(tok, _own_tokens(tok, self.by_i), sent),
+                     evidence=[Span(start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()))],
+                     confidence=0.5)
+
     def _link_anaphors(self) -> None:
         """In text order: anaphors find their antecedent; events told "during this attack"
         take the attack's date."""
         for i in sorted(self.drafts):
             d = self.drafts[i]
-            d.antecedent = self._antecedent(self.by_i[i], d)
+            if i in self.by_i:  # request drafts ("must …") have no predicate hit
+                d.antecedent = self._antecedent(self.by_i[i], d)
         for i in sorted(self.drafts):
             d = self.drafts[i]
             if d.date_own or d.antecedent is not None:
@@ -580,6 +660,10 @@ class _Builder:
                 del self.drafts[i]
 
 
+# not events of the article: background/habitual statements, denials, speculation
+_UNTOLD = frozenset({Status.historical.value, Status.negated.value, Status.possible.value})
+
+
 def _to_event(ctx: ExtractionContext, d: Draft) -> Event:
     acled = acled_view(d.type, d.mode if d.weapon != "light-weapons" else "light-weapons",
                        **{k: v for k, v in d.acled_flags.items()})
@@ -592,8 +676,12 @@ def _to_event(ctx: ExtractionContext, d: Draft) -> Event:
 
 def find_events(ctx: ExtractionContext) -> list[Event]:
     """Every event the article reports, mentions of one event merged."""
-    drafts = merge_mentions(_Builder(ctx).build())
-    return [_to_event(ctx, d) for d in drafts]
+    drafts = [d for d in _Builder(ctx).build()
+              if not (d.nominal and d.status in ("planned", "possible") and d.type != "RETREAT")]
+    drafts = merge_mentions(drafts)
+    # background and habitual statements ("has historically been a mediator") tell no event
+    # of the article (SPEC §1): they are recognised, then left out
+    return [_to_event(ctx, d) for d in drafts if d.status not in _UNTOLD]
 
 
 __all__ = ["find_events"]

@@ -19,6 +19,7 @@ class Draft:
     mode: str | None
     pred_i: int  # token index of the predicate
     sent_i: int  # index of the sentence
+    nominal: bool = False
     actor: list[str] = field(default_factory=list)
     recipient: list[str] = field(default_factory=list)
     mediator: list[str] = field(default_factory=list)

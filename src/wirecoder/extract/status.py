@@ -10,8 +10,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _NEG = frozenset({"not", "n't", "never", "no", "nobody", "neither", "nor", "without"})
-_POSSIBLE_AUX = frozenset({"could", "may", "might", "would", "should", "can"})
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_POSSIBLE_AUX = frozenset({"could", "may", "might", "should", "can"})
+# "would" in reported speech is the future of the past ("said they would boycott")
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 # governing verbs that make their complement an intention, not a fact
 _PLAN_HEADS = frozenset({"plan", "intend", "expect", "aim", "seek", "want", "prepare", "hope",
                          "try", "attempt", "propose", "decide", "vow", "pledge", "promise",
@@ -19,7 +20,8 @@ _PLAN_HEADS = frozenset({"plan", "intend", "expect", "aim", "seek", "want", "pre
                          "push", "press", "call", "demand", "urge", "ask", "negotiate",
                          "discuss", "reach", "need", "order", "refuse", "reject", "deny", "fail",
                          "warn", "seek", "push", "allow", "permit", "ready", "willing", "able",
-                         "likely", "going"})
+                         "likely", "going", "prepared", "committed", "poised", "determined",
+                         "resolve", "mean", "bound"})
 _NEG_HEADS = frozenset({"deny", "refuse", "fail", "reject", "avoid", "prevent", "halt", "stop",
                         "deny"})
 _POSSIBLE_MODS = frozenset({"possible", "potential", "proposed", "planned", "prospective",
