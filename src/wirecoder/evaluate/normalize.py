@@ -33,6 +33,7 @@ def normalize_name(name: str) -> str:
     return folded[4:] if folded.startswith("the ") else folded
 
 
+@lru_cache(maxsize=65536)  # quote matching compares every gold text with every predicted one
 def normalize_text(text: str) -> str:
     """A text (quote, title, evidence) as compared: like a name, leading "the" kept."""
     return _fold(text)
