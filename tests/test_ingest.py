@@ -293,6 +293,8 @@ def test_gzip_corpus(tmp_path: Path) -> None:
     (b"id,title,text\n1,a,b\n", "a.dat", InputFormat.csv),
     (b"{curly} prose that is not JSON.\n", "a.txt", InputFormat.text),
     (b"Plain words, with commas, in a sentence.\n", "a.csv.txt", InputFormat.text),
+    (b"Text, images and video were shared widely.\n", "a.txt", InputFormat.text),
+    (b"doc id;publish date;text\n", "a.csv", InputFormat.csv),
     (b"not xml\n", "x.rss", InputFormat.feed),
     (b"Text\n", "x", InputFormat.text),
 ])

@@ -30,6 +30,8 @@ _JSONL_EXT = {".jsonl", ".ndjson", ".jsonlines"}
 _CSV_EXT = {".csv", ".tsv"}
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
 _JSON_OPEN = re.compile(rb'^\{\s*"(?:[^"\\]|\\.)*"\s*:')
+_CELL_STRICT = re.compile(r"^[^\W\d][\w.\-]{0,39}$")
+_CELL_LOOSE = re.compile(r"^[^\n]{0,60}$")
 _HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|script)[\s>/]",
                        re.IGNORECASE)
 
@@ -63,15 +65,19 @@ def _looks_jsonl(head: bytes) -> bool:
         return _JSON_OPEN.match(first) is not None
 
 
-def _looks_csv(head: bytes, text_columns: tuple[str, ...]) -> bool:
-    """A header row naming the text column (comma, tab or semicolon separated)."""
+def _looks_csv(head: bytes, text_columns: tuple[str, ...], ext: str) -> bool:
+    """A header row naming the text column (comma, tab or semicolon separated). Outside a
+    .csv/.tsv file every header cell must be a bare name, so prose whose first line starts
+    "Text, images and video …" stays text."""
     first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace").strip("\r")
+    cell = _CELL_LOOSE if ext in _CSV_EXT else _CELL_STRICT
     for delim in (",", "\t", ";"):
         if delim not in first:
             continue
-        row = next(csv.reader([first], delimiter=delim), [])
-        names = {c.strip().lower() for c in row}
-        if len(row) >= 2 and any(t.lower() in names for t in text_columns):
+        row = [c.strip() for c in next(csv.reader([first], delimiter=delim), [])]
+        names = {c.lower() for c in row}
+        if len(row) >= 2 and any(t.lower() in names for t in text_columns) \
+                and all(cell.match(c) for c in row):
             return True
     return False
 
@@ -88,7 +94,7 @@ def sniff_format(head: bytes, name: str = "", text_columns: tuple[str, ...] = ("
         return InputFormat.feed if ext in _FEED_EXT else InputFormat.html
     if start.startswith(b"{") and _looks_jsonl(head):
         return InputFormat.jsonl
-    if _looks_csv(head, text_columns):
+    if _looks_csv(head, text_columns, ext):
         return InputFormat.csv
     # Content says plain text; a feed/corpus extension means the user expects that reader,
     # which then says what is wrong (e.g. "a feed that is not XML" → FeedError).
