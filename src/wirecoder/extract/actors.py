@@ -26,6 +26,12 @@ _LOCATIVE = {"in", "at", "near", "around", "inside", "outside", "into", "across"
              "from", "to", "towards", "toward", "within", "along", "through", "over", "off"}
 _DETS = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many"}
 _MAX_MENTION_TOKENS = 14
+_QUANTITY_NOUNS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group",
+                   "number", "crowd", "crowds", "band", "handful", "couple", "pair", "majority",
+                   "minority", "some", "many", "most", "all", "several"}
+_QUANT_WORDS = {"some", "about", "around", "nearly", "almost", "approximately", "roughly",
+                "over", "under", "up", "to", "at", "least", "most", "more", "less", "than",
+                "fewer", "several", "many", "few", "dozens", "hundreds", "thousands", "of"}
 
 
 def norm_name(name: str) -> str:
@@ -149,6 +155,20 @@ class ActorTable:
             for actor_id in ids:
                 self.add_mention(actor_id, span.start_char, span.end_char, span.text,
                                  name=False)
+        ext = _with_place(span)
+        if ext is not None and ids:
+            from .places import country_of
+
+            iso = country_of(ext[1].text)
+            for actor_id in ids:
+                self.add_mention(actor_id, ext[0].start_char, ext[0].end_char, ext[0].text,
+                                 name=False)
+                actor = self._by_id[actor_id]
+                if iso and not actor.country and str(actor.kind) != "person":
+                    actor.country = iso
+        if len(ids) == 1:  # "Kenzo Oshima, the UN relief coordinator": each part names it
+            for part in _appos_parts(span):
+                self.add_mention(ids[0], part.start_char, part.end_char, part.text, name=False)
         return ids
 
     def _resolve(self, span: "Span", depth: int) -> list[str]:
@@ -188,6 +208,10 @@ class ActorTable:
 
     def _resolve_role(self, span: "Span", root: "Token", depth: int) -> list[str]:
         doc = span.doc
+        if root.lower_ in _QUANTITY_NOUNS:  # "thousands of Nigerians" → the Nigerians
+            inner = _of_phrase(root, span)
+            if inner is not None:
+                return self._resolve(inner, depth + 1)
         mods = [t for t in root.lefts if span.start <= t.i]
         noun_words = [t.text for t in mods if t.dep_ in ("compound", "amod")]
         role, _ = role_of(noun_words + [root.text])
@@ -235,8 +259,15 @@ class ActorTable:
         members = roles().members
         if orgs and (norm(root.text) in members or norm(root.lemma_) in members):
             return orgs[:1]
-        if orgs and role is None:
-            return orgs[:1]
+        if orgs and (role is None or role.kind in ("group", "organization")):
+            return orgs[:1]  # "European Community foreign ministers", "U.N. helicopters"
+        # "Haiti's efforts", "Israel's wish": a non-role noun stands for its possessor.
+        if role is None and root.pos_ == "NOUN":
+            for t in mods:
+                if t.dep_ == "poss" and t.lower_ not in _POSS_PRON:
+                    owner = self._covering(t)
+                    if owner is not None:
+                        return [owner]
         # "the head of X": the person holding that office once the article names them.
         of_ids: list[str] = []
         if of_phrase is not None:
@@ -272,8 +303,13 @@ class ActorTable:
         kba = kb_lookup(text)
         if kba is not None:
             return [self.add_kb(kba)]
-        return [self.add(_drop_det(text), kind, country=country, sector=sector,
-                         affiliation=affiliation)]
+        new = self.add(_base_name(span), kind, country=country, sector=sector,
+                       affiliation=affiliation)
+        if len(isos) == 1:  # the demonym alone also names the group ("Egyptian")
+            for t in mods:
+                if country_code(t.text) == isos[0] and t.dep_ in ("amod", "compound"):
+                    self.add_mention(new, t.idx, t.idx + len(t.text), t.text, name=False)
+        return [new]
 
     def _office_holder(self, org_ids: list[str], isos: list[str], sector: str | None,
                        of_phrase: "Span | None") -> str | None:
@@ -319,6 +355,13 @@ def _trim(span: "Span") -> "Span | None":
         end -= 1
     if end <= start:
         return None
+    text = doc[start:end].text
+    if text.count("(") > text.count(")"):  # "Front (FDD" — the abbreviation is cut off
+        cut = max(i for i in range(start, end) if doc[i].text == "(")
+        while cut > start and doc[cut - 1].is_punct:
+            cut -= 1
+        if cut > start:
+            end = cut
     out = doc[start:end]
     root = out.root
     for c in root.rights:  # a relative clause is not part of the name
@@ -333,8 +376,51 @@ def _trim(span: "Span") -> "Span | None":
     return out
 
 
+def _with_place(span: "Span") -> "tuple[Span, Span] | None":
+    """'Rebels' followed by 'in the Ivory Coast' / 'from Gaza': the phrase with its place
+    (a longer name for the same actor) and the place."""
+    root = span.root
+    for prep in root.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "from") and prep.i >= span.end - 1:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in ("GPE", "LOC"):
+                ext = span.doc[span.start:pobj.right_edge.i + 1]
+                place = span.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+                return ext, place
+    return None
+
+
+def _appos_parts(span: "Span") -> list["Span"]:
+    """The two sides of an apposition inside a phrase ("X, the Y")."""
+    root = span.root
+    for c in root.children:
+        if c.dep_ == "appos" and span.start <= c.i < span.end:
+            lo = min(t.i for t in c.subtree)
+            hi = min(max(t.i for t in c.subtree) + 1, span.end)
+            parts = [_trim(span.doc[lo:hi])]
+            if lo > span.start:
+                parts.append(_trim(span.doc[span.start:lo]))
+            elif hi < span.end:
+                parts.append(_trim(span.doc[hi:span.end]))
+            return [p for p in parts if p is not None]
+    return []
+
+
 def _clean(span: "Span") -> str:
     return re.sub(r"\s+", " ", span.text).strip()
+
+
+def _base_name(span: "Span") -> str:
+    """A phrase's name without determiners and counts: "Three US servicemen" → "US
+    servicemen", "up to 13,000 Turkish Kurd refugees" → "Turkish Kurd refugees"."""
+    toks = list(span)
+    i = 0
+    while i < len(toks) - 1 and (toks[i].like_num or toks[i].lower_ in _DETS
+                                 or toks[i].lower_ in _QUANT_WORDS
+                                 or toks[i].dep_ in ("det", "nummod", "quantmod", "predet")):
+        i += 1
+    name = "".join(t.text_with_ws for t in toks[i:]).strip()
+    return name or span.text
 
 
 def _drop_det(text: str) -> str:
@@ -521,7 +607,10 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> ActorTable:
         if not text:
             continue
         end_char = ent.start_char + len(text)
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and norm(ent[0].text) in countries().demonyms:
+            iso = countries().demonyms[norm(ent[0].text)]
+            table.add(text, ActorKind.group, country=iso, mention=(ent.start_char, end_char, text))
+        elif ent.label_ == "PERSON":
             start, sector = _strip_title(doc, ent.start, ent.end)
             sub = doc[start:ent.end]
             name = re.sub(r"\s*[’']s?$", "", sub.text).strip()
@@ -540,6 +629,12 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> ActorTable:
 
 
 def _org(table: ActorTable, ent: "Span", text: str, end_char: int) -> None:
+    if norm(text) in countries().demonyms:  # "Ugandan rebels": NER's ORG is a demonym
+        _norp(table, ent, text, end_char)
+        return
+    if norm(text) in countries().strong:
+        _gpe(table, ent, text, end_char)
+        return
     kba = kb_lookup(text)
     if kba is not None:
         table.add_kb(kba, (ent.start_char, end_char, text))
