@@ -9,8 +9,19 @@ from wirecoder.evaluate import aggregate, check, normalize_name, normalize_text,
 from wirecoder.evaluate.events import predicted_fatalities
 from wirecoder.evaluate.match import date_right, haversine_km, location_right
 from wirecoder.evaluate.parts import quote_overlap
-from wirecoder.schema import (Actor, Article, Claim, Event, EventDate, Location, Mention, Quote,
-                              RelatedLink, Report, Span)
+from wirecoder.schema import (
+    Actor,
+    Article,
+    Claim,
+    Event,
+    EventDate,
+    Location,
+    Mention,
+    Quote,
+    RelatedLink,
+    Report,
+    Span,
+)
 
 TEXT = ("Ruritanian envoy Anna Berg met Lukas Varga of the Grand Council in Strelsau on Monday. "
         "The Grand Council said 14 people were killed in the shelling of Zenda. "
@@ -120,7 +131,7 @@ def test_empty_report_recall_zero_precision_null() -> None:
 def test_only_annotated_parts_are_scored() -> None:
     gold = {**GOLD, "annotated": ["claims"]}
     m = metrics(gold, perfect())
-    assert set(k.split(".")[0] for k in m) == {"claims"}
+    assert {k.split(".")[0] for k in m} == {"claims"}
 
 
 def test_wrong_type_is_fp_and_fn() -> None:

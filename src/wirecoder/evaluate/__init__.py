@@ -13,7 +13,22 @@ from .score import DatasetScore, DocScore, aggregate, score_document
 from .table import print_tables, results_json, write_json
 
 __all__ = [
-    "Shortfall", "check", "load_baseline", "GoldDoc", "read_gold", "select", "validate",
-    "normalize_name", "normalize_text", "evaluate_files", "gold_article", "DatasetScore",
-    "DocScore", "aggregate", "score_document", "print_tables", "results_json", "write_json",
+    "DatasetScore",
+    "DocScore",
+    "GoldDoc",
+    "Shortfall",
+    "aggregate",
+    "check",
+    "evaluate_files",
+    "gold_article",
+    "load_baseline",
+    "normalize_name",
+    "normalize_text",
+    "print_tables",
+    "read_gold",
+    "results_json",
+    "score_document",
+    "select",
+    "validate",
+    "write_json",
 ]

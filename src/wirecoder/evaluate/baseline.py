@@ -9,9 +9,10 @@ from __future__ import annotations
 import copy
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ..errors import GoldError
 from .score import DatasetScore
@@ -93,5 +94,12 @@ def write_baseline(path: str | Path, baseline: Mapping[str, Any]) -> None:
     Path(path).write_text(json.dumps(baseline, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-__all__ = ["MARGIN", "Shortfall", "load_baseline", "check", "pinned", "raise_floors",
-           "write_baseline"]
+__all__ = [
+    "MARGIN",
+    "Shortfall",
+    "check",
+    "load_baseline",
+    "pinned",
+    "raise_floors",
+    "write_baseline",
+]

@@ -12,11 +12,19 @@ Decisions the SPEC leaves open, fixed here (docs/evaluation.md repeats them):
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..schema import Event, Report
-from .match import (date_right, event_agreements, location_right, pred_slot, rank_key, slot_right,
-                    value_of)
+from .match import (
+    date_right,
+    event_agreements,
+    location_right,
+    pred_slot,
+    rank_key,
+    slot_right,
+    value_of,
+)
 from .normalize import contains_tokens, normalize_text
 from .tally import Tallies
 
@@ -199,5 +207,13 @@ def score_acled(gold: dict[str, Any], report: Report, t: Tallies, annotated: fro
             t.a("acled.fatalities").score(pred is not None and pred == sum(deads))
 
 
-__all__ = ["evidence_text", "forbidden_indices", "gold_key", "greedy_match", "optional_matches",
-           "score_events", "predicted_fatalities", "score_acled"]
+__all__ = [
+    "evidence_text",
+    "forbidden_indices",
+    "gold_key",
+    "greedy_match",
+    "optional_matches",
+    "predicted_fatalities",
+    "score_acled",
+    "score_events",
+]

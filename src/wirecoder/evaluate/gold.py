@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..errors import GoldError, NotGoldFile
 
@@ -172,5 +173,13 @@ def select(docs: list[GoldDoc], limit: int | None = None, sample: int | None = N
     return docs
 
 
-__all__ = ["ANNOTATED", "SLOTS", "GoldDoc", "NotGoldFile", "validate", "read_gold", "sample_key",
-           "select"]
+__all__ = [
+    "ANNOTATED",
+    "SLOTS",
+    "GoldDoc",
+    "NotGoldFile",
+    "read_gold",
+    "sample_key",
+    "select",
+    "validate",
+]

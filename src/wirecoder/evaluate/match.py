@@ -6,9 +6,10 @@ Every comparison returns True/False; callers decide whether a gold key is presen
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Iterable
+from typing import Any
 
 from ..schema import Event, EventDate, Location, Report
 from .normalize import contains_tokens, normalize_name, normalize_text
@@ -67,9 +68,7 @@ def actor_matches(pred: PredActor, gold: list[str] | dict[str, Any]) -> bool:
         country, sector = gold.get("country"), gold.get("sector")
         if country and (pred.country or "").upper() != country.upper():
             return False
-        if sector and (pred.sector or "").upper() != sector.upper():
-            return False
-        return True
+        return not (sector and (pred.sector or "").upper() != sector.upper())
     return any(normalize_name(n) in pred.names for n in gold)
 
 
@@ -165,6 +164,22 @@ def rank_key(agree: dict[str, bool]) -> tuple[int, ...]:
     return (slots, *(int(agree.get(f, False)) for f in RANK_FIELDS))
 
 
-__all__ = ["value_of", "LOCATION_KM", "PredActor", "pred_actor", "pred_slot", "actor_matches", "slot_right",
-           "any_of", "date_right", "haversine_km", "location_right", "country_right", "mode_right",
-           "status_right", "event_agreements", "RANK_FIELDS", "rank_key"]
+__all__ = [
+    "LOCATION_KM",
+    "RANK_FIELDS",
+    "PredActor",
+    "actor_matches",
+    "any_of",
+    "country_right",
+    "date_right",
+    "event_agreements",
+    "haversine_km",
+    "location_right",
+    "mode_right",
+    "pred_actor",
+    "pred_slot",
+    "rank_key",
+    "slot_right",
+    "status_right",
+    "value_of",
+]

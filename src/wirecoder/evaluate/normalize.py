@@ -30,7 +30,7 @@ def _fold(text: str) -> str:
 def normalize_name(name: str) -> str:
     """A name as SPEC §3 compares it."""
     folded = _fold(name)
-    return folded[4:] if folded.startswith("the ") else folded
+    return folded.removeprefix("the ")
 
 
 @lru_cache(maxsize=65536)  # quote matching compares every gold text with every predicted one
@@ -54,4 +54,4 @@ def contains_tokens(haystack: str, needle: str) -> bool:
     return f" {needle} " in f" {haystack} "
 
 
-__all__ = ["APOSTROPHES", "normalize_name", "normalize_text", "tokens", "contains_tokens"]
+__all__ = ["APOSTROPHES", "contains_tokens", "normalize_name", "normalize_text", "tokens"]

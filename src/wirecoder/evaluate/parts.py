@@ -13,7 +13,10 @@ def _order(spans: list[Any], index: int) -> tuple[int, int]:
     return (min((s.start for s in spans), default=10**12), index)
 
 
-def _greedy(pairs: list[tuple[tuple[int, ...], int, tuple[int, int], int, Any]]) -> list[tuple[int, int, Any]]:
+Pair = tuple[tuple[int, ...], int, tuple[int, int], int, Any]
+
+
+def _greedy(pairs: list[Pair]) -> list[tuple[int, int, Any]]:
     """pairs = (rank, gold index, predicted doc order, predicted index, payload); best rank first,
     ties by gold order then predicted document order; one-to-one."""
     pairs.sort(key=lambda p: (tuple(-x for x in p[0]), p[1], p[2]))
@@ -60,7 +63,7 @@ CLAIM_RANK: tuple[str, ...] = ("claimant", "bound", "as_of", "period_start", "qu
 def score_claims(gold: dict[str, Any], report: Report, t: Tallies) -> None:
     """Claims match on quantity and exact value; then bound, claimant … are accuracies."""
     golds: list[dict[str, Any]] = gold.get("claims") or []
-    pairs = []
+    pairs: list[Pair] = []
     for gi, g in enumerate(golds):
         for pi, c in enumerate(report.claims):
             if value_of(c.quantity) == g["quantity"] and c.value == g["value"]:
@@ -93,7 +96,7 @@ def quote_overlap(pred_text: str, gold_text: str) -> int:
 def score_quotes(gold: dict[str, Any], report: Report, t: Tallies) -> None:
     """Quotes match by containment or half-coverage, one-to-one; then speaker (and channel)."""
     golds: list[dict[str, Any]] = gold.get("quotes") or []
-    pairs = []
+    pairs: list[Pair] = []
     for gi, g in enumerate(golds):
         for pi, q in enumerate(report.quotes):
             kind = quote_overlap(q.text, g["text"])
@@ -137,5 +140,11 @@ def score_related(gold: dict[str, Any], report: Report, t: Tallies) -> None:
     prf.fp += len(have)
 
 
-__all__ = ["claim_agreements", "score_claims", "quote_overlap", "quote_agreements",
-           "score_quotes", "score_related"]
+__all__ = [
+    "claim_agreements",
+    "quote_agreements",
+    "quote_overlap",
+    "score_claims",
+    "score_quotes",
+    "score_related",
+]

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import GoldError, NotGoldFile, WirecoderError
 from ..ingest import make_article
@@ -28,7 +29,7 @@ def gold_article(doc: GoldDoc) -> Article:
                         language=d.get("language") or "en")
 
 
-def _extract(pipeline: "Pipeline", articles: Sequence[Article], errors: list[str]) -> Iterator[Report]:
+def _extract(pipeline: Pipeline, articles: Sequence[Article], errors: list[str]) -> Iterator[Report]:
     """Reports in input order, batched; an article whose extraction raises is reported and
     scored as an empty report (every gold item missed) so one bug does not stop the run."""
     for i in range(0, len(articles), CHUNK):
@@ -56,7 +57,7 @@ def _progress(enabled: bool):  # type: ignore[no-untyped-def]
                     TimeElapsedColumn(), console=Console(stderr=True), transient=False)
 
 
-def evaluate_files(paths: Iterable[str | Path], pipeline: "Pipeline | None" = None,
+def evaluate_files(paths: Iterable[str | Path], pipeline: Pipeline | None = None,
                    limit: int | None = None, progress: bool = True, *, sample: int | None = None,
                    model: str | None = None,
                    on_error: Callable[[str], None] | None = None,
@@ -128,4 +129,4 @@ def evaluate_files(paths: Iterable[str | Path], pipeline: "Pipeline | None" = No
     return results
 
 
-__all__ = ["gold_article", "evaluate_files"]
+__all__ = ["evaluate_files", "gold_article"]

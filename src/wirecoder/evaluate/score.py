@@ -5,8 +5,9 @@ hand-built Reports. Only the parts a gold document lists in `annotated` are scor
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from ..schema import Report
 from .events import score_acled, score_events
@@ -83,4 +84,4 @@ def aggregate(scores: Iterable[DocScore], dataset: str | None = None) -> Dataset
     return out if out is not None else DatasetScore(dataset=dataset or "")
 
 
-__all__ = ["DocScore", "DatasetScore", "score_document", "aggregate"]
+__all__ = ["DatasetScore", "DocScore", "aggregate", "score_document"]

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -81,4 +82,4 @@ def write_json(path: str | Path, results: Mapping[str, DatasetScore], *, documen
                                      indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-__all__ = ["ORDER", "ordered_metrics", "fmt", "print_tables", "results_json", "write_json"]
+__all__ = ["ORDER", "fmt", "ordered_metrics", "print_tables", "results_json", "write_json"]

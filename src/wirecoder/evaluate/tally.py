@@ -18,7 +18,7 @@ class PRF:
     fp: int = 0
     fn: int = 0
 
-    def add(self, other: "PRF") -> None:
+    def add(self, other: PRF) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -43,7 +43,7 @@ class Acc:
     right: int = 0
     total: int = 0
 
-    def add(self, other: "Acc") -> None:
+    def add(self, other: Acc) -> None:
         self.right += other.right
         self.total += other.total
 
@@ -69,11 +69,11 @@ class Tallies:
     def a(self, name: str) -> Acc:
         return self.acc.setdefault(name, Acc())
 
-    def add(self, other: "Tallies") -> None:
-        for k, v in other.prf.items():
-            self.p(k).add(v)
-        for k, v in other.acc.items():
-            self.a(k).add(v)
+    def add(self, other: Tallies) -> None:
+        for k, prf in other.prf.items():
+            self.p(k).add(prf)
+        for k, acc in other.acc.items():
+            self.a(k).add(acc)
 
     def metrics(self) -> dict[str, float | None]:
         """Flat metric names → values: `events.f1`, `events.precision`, `quotes.speaker` …"""
@@ -82,17 +82,17 @@ class Tallies:
             out[f"{k}.precision"] = v.precision
             out[f"{k}.recall"] = v.recall
             out[f"{k}.f1"] = v.f1
-        for k, v in sorted(self.acc.items()):
-            out[k] = v.value
+        for k, acc in sorted(self.acc.items()):
+            out[k] = acc.value
         return out
 
     def counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, Any]] = {}
         for k, v in sorted(self.prf.items()):
             out[k] = {"tp": v.tp, "fp": v.fp, "fn": v.fn}
-        for k, v in sorted(self.acc.items()):
-            out[k] = {"right": v.right, "total": v.total}
+        for k, acc in sorted(self.acc.items()):
+            out[k] = {"right": acc.right, "total": acc.total}
         return out
 
 
-__all__ = ["ratio", "PRF", "Acc", "Tallies"]
+__all__ = ["PRF", "Acc", "Tallies", "ratio"]
