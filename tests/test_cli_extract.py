@@ -113,7 +113,7 @@ def test_csv_with_named_columns(tmp_path: Path, monkeypatch, capsys) -> None:
 
 
 def test_stdin_and_forced_format(monkeypatch, capsys) -> None:
-    rc, out, err = run(["-", "--input-format", "text"], monkeypatch, capsys,
+    rc, out, _ = run(["-", "--input-format", "text"], monkeypatch, capsys,
                        stdin=b'{"text": "taken literally as text"}\n')
     assert rc == 0
     (r,) = reports(out)
@@ -150,7 +150,8 @@ def test_console_script_exit_codes(tmp_path: Path) -> None:
     (tmp_path / "x.bin").write_bytes(b"\x00" * 64)
     exe = ROOT / ".venv" / "bin" / "wirecoder"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "wirecoder.cli"]
-    proc = subprocess.run([*cmd, "extract", str(tmp_path)], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([*cmd, "extract", str(tmp_path)], capture_output=True, text=True,
+                          timeout=120, check=False)
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr and proc.stdout == ""
     assert "[E101]" in proc.stderr and "[E102]" in proc.stderr

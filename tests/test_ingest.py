@@ -12,8 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from wirecoder.errors import (BinaryInput, EmptyInput, FeedError, InputTooLarge, NoHtmlBody, NotFound,
-                              RecordError, UsageError)
+from wirecoder.errors import (
+    BinaryInput,
+    EmptyInput,
+    FeedError,
+    InputTooLarge,
+    NoHtmlBody,
+    NotFound,
+    RecordError,
+    UsageError,
+)
 from wirecoder.ingest import ColumnMap, InputFailure, InputFormat, iter_articles, make_article
 from wirecoder.ingest.sniff import sniff_format
 from wirecoder.schema import Article

@@ -9,7 +9,7 @@ import itertools
 import json
 import logging
 import sys
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 import typer
 
@@ -47,16 +47,16 @@ def _columns(id_field: str | None, text_field: str | None, title_field: str | No
 @app.command("extract")
 def extract_cmd(
     path: str = typer.Argument(..., help="File, folder, feed, JSONL/CSV corpus, or - for stdin."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when the input has none."),
+    published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when the input has none."),
     fmt: str = typer.Option("", "--format", "-f", help="json (one article), jsonl (many), or table."),
-    model: Optional[str] = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model package or path."),
+    model: str | None = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model package or path."),
     input_format: str = typer.Option("auto", "--input-format", help="Force a reader: auto (sniff the content), text, html, feed, jsonl or csv."),
-    text_field: Optional[str] = typer.Option(None, "--text-field", help="Corpus field/column holding the text (default: text, body, content …)."),
-    id_field: Optional[str] = typer.Option(None, "--id-field", help="Corpus field/column holding the record's id (default: id)."),
-    title_field: Optional[str] = typer.Option(None, "--title-field", help="Corpus field/column holding the title (default: title, headline)."),
-    url_field: Optional[str] = typer.Option(None, "--url-field", help="Corpus field/column holding the url (default: url, link)."),
-    published_field: Optional[str] = typer.Option(None, "--published-field", help="Corpus field/column holding the date (default: published, date …)."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest article in bytes (default $WIRECODER_MAX_BYTES or 1,000,000)."),
+    text_field: str | None = typer.Option(None, "--text-field", help="Corpus field/column holding the text (default: text, body, content …)."),
+    id_field: str | None = typer.Option(None, "--id-field", help="Corpus field/column holding the record's id (default: id)."),
+    title_field: str | None = typer.Option(None, "--title-field", help="Corpus field/column holding the title (default: title, headline)."),
+    url_field: str | None = typer.Option(None, "--url-field", help="Corpus field/column holding the url (default: url, link)."),
+    published_field: str | None = typer.Option(None, "--published-field", help="Corpus field/column holding the date (default: published, date …)."),
+    max_bytes: int | None = typer.Option(None, "--max-bytes", help="Largest article in bytes (default $WIRECODER_MAX_BYTES or 1,000,000)."),
 ) -> None:
     """Extract events, actors, claims and quotes: one report per article."""
     from ..extract.context import parse_published

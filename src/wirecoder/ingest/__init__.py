@@ -10,8 +10,8 @@ One module per input kind (text, html, feed, corpus); `sniff` picks the reader b
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..errors import BinaryInput, InputError, NotFound
 from ..schema import Article
@@ -87,6 +87,13 @@ def iter_articles(source: str | Path, *, published: str | None = None,
 
 
 __all__ = [
-    "ColumnMap", "DEFAULT_MAX_BYTES", "InputFailure", "InputFormat", "MAX_BYTES_ENV",
-    "iter_articles", "make_article", "normalize_date", "split_related",
+    "DEFAULT_MAX_BYTES",
+    "MAX_BYTES_ENV",
+    "ColumnMap",
+    "InputFailure",
+    "InputFormat",
+    "iter_articles",
+    "make_article",
+    "normalize_date",
+    "split_related",
 ]

@@ -52,7 +52,7 @@ def normalize_date(value: object) -> str | None:
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
-            return dt.datetime.fromtimestamp(float(value), dt.timezone.utc).date().isoformat()
+            return dt.datetime.fromtimestamp(float(value), dt.UTC).date().isoformat()
         except (OverflowError, OSError, ValueError):
             return None
     if isinstance(value, dt.datetime):

@@ -9,8 +9,9 @@ import csv
 import io
 import json
 import logging
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
-from typing import Any, BinaryIO, Iterator, Mapping
+from typing import Any, BinaryIO
 
 from ..errors import EmptyInput, InputError, RecordError
 from ..schema import Article

@@ -5,7 +5,8 @@ import calendar
 import datetime as dt
 import logging
 import re
-from typing import Any, BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
 from ..errors import EmptyInput, FeedError
 from ..schema import Article
@@ -29,7 +30,7 @@ def fragment_text(fragment: str) -> str:
 
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except Exception:  # unparsable markup: keep the text between the tags
+    except Exception:  # noqa: BLE001 - unparsable markup: keep the text between the tags
         return _SPACES.sub(" ", re.sub(r"<[^>]*>", " ", fragment)).strip()
     for el in root.iter("script", "style", "noscript"):
         el.drop_tree()
@@ -46,7 +47,7 @@ def _entry_date(entry: Any) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         t = entry.get(key)
         if t:
-            return dt.datetime.fromtimestamp(calendar.timegm(t), dt.timezone.utc).date().isoformat()
+            return dt.datetime.fromtimestamp(calendar.timegm(t), dt.UTC).date().isoformat()
     return normalize_date(entry.get("published") or entry.get("updated"))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..errors import EmptyInput, NoHtmlBody
 from ..schema import Article
@@ -64,8 +64,9 @@ def extract_html(data: bytes, *, url: str | None = None,
 
     # trafilatura logs every page it cannot use at ERROR level; our caller reports it instead.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    doc = trafilatura.bare_extraction(data, url=url, favor_precision=favor_precision,
-                                      include_comments=False, with_metadata=True)
+    # a trafilatura Document (as_dict=False); typed Any because its stub also allows a dict
+    doc: Any = trafilatura.bare_extraction(data, url=url, favor_precision=favor_precision,
+                                           include_comments=False, with_metadata=True)
     if doc is None or not (doc.text or "").strip():
         # Short pages fall under trafilatura's minimum size; a recall pass still finds them.
         doc = trafilatura.bare_extraction(data, url=url, favor_recall=True, include_comments=False,
@@ -89,7 +90,7 @@ def read_html(stream: BinaryIO, source: str, *, published: str | None = None, ma
         raise EmptyInput("the page is empty.", source=source)
     try:
         page = extract_html(data, favor_precision=favor_precision)
-    except Exception as e:  # lxml/trafilatura on broken markup: one bad page, not a crash
+    except Exception as e:  # noqa: BLE001 - lxml/trafilatura on broken markup: one bad page, not a crash
         raise NoHtmlBody(f"the page could not be parsed as HTML ({type(e).__name__}: {e}).",
                          source=source) from None
     if page is None:

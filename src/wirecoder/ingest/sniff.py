@@ -6,9 +6,9 @@ import csv
 import json
 import os
 import re
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Iterator
 
 from ..errors import UsageError
 
@@ -87,7 +87,7 @@ def sniff_format(head: bytes, name: str = "", text_columns: tuple[str, ...] = ("
     ext = _suffix(name)
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096]
     if start.startswith(b"<"):
-        if _FEED_ROOT.search(start[:2048]) and not re.search(rb"<html[\s>]", start[:2048], re.I):
+        if _FEED_ROOT.search(start[:2048]) and not re.search(rb"<html[\s>]", start[:2048], re.IGNORECASE):
             return InputFormat.feed
         if _HTML_TAG.search(head[:16384]):
             return InputFormat.html

@@ -35,7 +35,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CONTROL = frozenset(range(0, 9)) | frozenset(range(14, 27)) | frozenset(range(28, 32)) | {127}
+_CONTROL = frozenset(range(9)) | frozenset(range(14, 27)) | frozenset(range(28, 32)) | {127}
 
 
 def resolve_max_bytes(value: int | None = None) -> int:
@@ -91,7 +91,7 @@ class PrefixedStream(io.RawIOBase):
 
 def open_source(source: str) -> tuple[BinaryIO, bytes]:
     """(binary stream positioned at the start, its first bytes). '-' is stdin; .gz is unpacked."""
-    raw: BinaryIO = sys.stdin.buffer if source == "-" else open(source, "rb")
+    raw: BinaryIO = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115 - the caller closes it
     head = raw.read(HEAD_BYTES)
     stream: BinaryIO = io.BufferedReader(PrefixedStream(head, raw))  # type: ignore[arg-type]
     if head[:2] == b"\x1f\x8b":  # gzip: sniff and read what is inside
@@ -174,7 +174,16 @@ def normalize_newlines(text: str) -> str:
 
 
 __all__ = [
-    "DEFAULT_MAX_BYTES", "MAX_BYTES_ENV", "MARKUP_FACTOR", "PrefixedStream", "binary_kind",
-    "check_text_bytes", "decode_text", "normalize_newlines", "open_source", "read_limited", "resolve_max_bytes",
+    "DEFAULT_MAX_BYTES",
+    "MARKUP_FACTOR",
+    "MAX_BYTES_ENV",
+    "PrefixedStream",
+    "binary_kind",
+    "check_text_bytes",
+    "decode_text",
+    "normalize_newlines",
+    "open_source",
+    "read_limited",
+    "resolve_max_bytes",
     "too_large",
 ]
