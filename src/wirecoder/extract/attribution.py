@@ -352,9 +352,10 @@ def resolve_source(ctx: "ExtractionContext", span: "Span",
     other phrases through the ActorTable (which creates unknown ones)."""
     if len(span) == 0:
         return None
-    if _is_pronoun(span):
-        return resolve_pronoun(ctx, span[0], skip)
     ids = ctx.actors.resolve_span(span)
+    if _is_pronoun(span):
+        # the ActorTable's coreference first; our salience rule when it finds nobody
+        return ids[0] if ids else resolve_pronoun(ctx, span[0], skip)
     if not ids:
         return None
     # the head noun's actor first: "the Health Ministry of Hamas" → the ministry, not Hamas
