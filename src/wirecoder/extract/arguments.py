@@ -25,7 +25,8 @@ _RECIPIENT_PREPS = {
 LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "hold", "mount", "wage", "begin",
                          "continue", "resume", "make", "execute", "step", "intensify", "escalate",
                          "perform", "undertake", "announce", "order", "lead", "start", "initiate",
-                         "unleash", "organize", "organise", "join", "call"})
+                         "unleash", "organize", "organise", "join", "call", "open", "impose", "declare",
+                         "issue", "lodge", "file", "put"})
 # verbs of taking part: "X was involved in talks" → X is an actor of the talks
 PARTAKE_VERBS = frozenset({"involve", "participate", "take", "join", "engage", "attend"})
 # numbers written as words

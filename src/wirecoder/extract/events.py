@@ -43,9 +43,16 @@ _BACKGROUND_PREPS = frozenset({"after", "following", "before", "despite", "amid"
                                "ahead", "prior"})
 _SUBORDINATORS = frozenset({"after", "before", "since", "if", "unless", "until", "as", "while",
                             "when", "because", "though", "although", "once", "whether"})
+# verbs whose complement is not asserted to have happened
+_NON_ASSERTING = frozenset({"suspect", "allege", "believe", "think", "fear", "hope", "plan", "want",
+                            "try", "seek", "aim", "intend", "propose", "consider", "expect", "help",
+                            "attempt", "wish", "threaten", "prepare", "need", "claim"})
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
 _THREAT_MODE = {"COERCE": "restrict", "SANCTION": "relations", "ASSAULT": "violence",
                 "PROTEST": "restrict", "MOBILIZE": "violence"}
+_CROWD = frozenset({"protester", "protestor", "demonstrator", "student", "worker", "people",
+                    "thousand", "hundred", "resident", "crowd", "supporter", "farmer", "teacher",
+                    "employee", "villager", "activist", "woman", "youth", "citizen", "refugee"})
 _SKIP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
@@ -122,6 +129,8 @@ class _Builder:
         self._main_place = None
         self._main_place_done = False
         self.requests = self._requests()
+        # nouns that gave a verb its meaning ("imposed sanctions", "held talks")
+        self.cue_of = {h.cue.i for h in self.hits if h.cue is not None and not h.nominal}
 
     def _requests(self) -> dict[int, "Token"]:
         """ "X said Y must do Z": a demand of X on Y (PLOVER REQUEST), predicate → reporter."""
@@ -149,6 +158,12 @@ class _Builder:
             return "skip", None  # "X must ensure …" is told as a demand (see _requests)
         if hit.nominal and _in_attribution(tok):
             return "skip", None
+        if hit.nominal and tok.i in self.cue_of:
+            return "skip", None  # "imposed sanctions": the verb event already holds the noun
+        if not hit.nominal and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ == "VBN":
+            return "skip", None  # a participle used as a noun: "evacuated the wounded"
+        if self._backgrounded(tok):
+            return "skip", None
         gov, child = _governing_hit(tok, self.by_i)
         if hit.nominal:
             topic_gov, _ = _governing_hit(tok, self.by_i, same_clause=True)
@@ -160,8 +175,19 @@ class _Builder:
             if head.pos_ in ("VERB", "AUX") and head.lemma_ in ("plan", "propose", "seek", "want",
                                                                  "demand", "discuss", "negotiate"):
                 return "skip", None
-            # background: "after a demonstration", "following the invasions", "amid the war"
-            if tok.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPS:
+            # background: "after a demonstration", "following the invasions", "amid the war",
+            # "after 12 days of battles"; "during a summit" (only violence is told "during")
+            cur = tok
+            for _ in range(4):
+                if cur.dep_ == "pobj" and (cur.head.lower_ in _BACKGROUND_PREPS or (
+                        cur.head.lower_ == "during" and hit.type != "ASSAULT")):
+                    return "skip", None
+                if cur.dep_ not in ("pobj", "prep") or cur.head.i in self.by_i:
+                    break
+                cur = cur.head
+            # "in protest of/against …": the purpose of another act
+            if tok.lemma_ == "protest" and tok.dep_ == "pobj" and head.lower_ == "in" \
+                    and not any(c.dep_ == "det" for c in tok.children):
                 return "skip", None
             if self._embedded_under_verbal(tok):
                 return "skip", None
@@ -180,6 +206,26 @@ class _Builder:
             if tok.dep_ == "acl" and not any(c.dep_ in ("agent", "dobj") for c in tok.children):
                 return "skip", None
         return "event", None
+
+    def _backgrounded(self, tok: "Token") -> bool:
+        """Inside a subordinate, purpose or non-asserting clause: "as leaders sought to ease
+        tensions", "to help support X", "suspected of blowing up", "if it is attacked"."""
+        cur = tok
+        for _ in range(8):
+            if cur.dep_ in ("relcl",) or cur.head.i == cur.i:
+                return False
+            if cur.dep_ == "advcl" and any(
+                    (c.dep_ == "mark" and c.lower_ in _SUBORDINATORS) or (c.dep_ == "aux" and c.lower_ == "to")
+                    for c in cur.children) and (cur.i != tok.i or tok.head.pos_ in ("VERB", "AUX")):
+                return True
+            head = cur.head
+            if cur.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and head.lemma_ in _NON_ASSERTING:
+                return True
+            if cur.dep_ == "advcl" and head.i in self.by_i and cur.lemma_ in _REPORTING \
+                    and cur.tag_ == "VBG":
+                return True  # "refused to meet X, saying he would only welcome him in Y"
+            cur = head
+        return False
 
     def _embedded_under_verbal(self, tok: "Token") -> bool:
         """Is tok the content of a verbal act ("accused X of attacking", "urged Y to sign")?
@@ -529,6 +575,10 @@ class _Builder:
             flags = {"intervention": has_cue(sent_toks, cues.intervention),
                      "excessive": has_cue(sent_toks, cues.excessive)
                      and has_cue(sent_toks, frozenset({"protester", "demonstrator", "protestor"}))}
+        if tok.lemma_ == "protest" and not hit.nominal:
+            if has_cue(subj_toks + ([tok.head] if tok.dep_ == "acl" else []), _CROWD) or any(
+                    t.like_num for t in subj_toks):
+                type_, mode = "PROTEST", "demo"
         # PLOVER codes the act of speaking: a promise of cooperation is AGREE, an announced
         # coercion is THREATEN, a refusal to cooperate is REJECT
         if not hit.nominal and type_ not in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
