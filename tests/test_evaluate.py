@@ -373,3 +373,14 @@ def test_baseline_check() -> None:
                          "absent": {"floors": {"events.f1": 0.2}}}}
     short = {(s.dataset, s.metric) for s in check({"unit": ds}, base)}
     assert short == {("unit", "quotes.recall"), ("absent", "events.f1")}
+
+
+def test_notes_say_what_went_wrong() -> None:
+    rep = report([event("e9", "ACCUSE", ["a1"]), event("e1", "CONSULT", ["a1"], ["a2"], day="2031-03-01")],
+                 claims=[Claim(id="c7", quantity="injured", value=2)])
+    notes = score_document(GOLD, rep).tallies.notes
+    assert "events: false positive e9 ACCUSE" in notes
+    assert any(n.startswith("events: e1 ~ gold #0: wrong") and "date" in n for n in notes)
+    assert "claims: missed gold #0 killed 14" in notes and "claims: false positive c7 injured 2" in notes
+    assert "quotes: missed gold #0" in notes
+    assert score_document(GOLD, perfect()).tallies.notes == []

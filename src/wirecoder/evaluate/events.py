@@ -128,20 +128,40 @@ def score_events(gold: dict[str, Any], report: Report, t: Tallies, *, recall_onl
                        key=lambda i: doc_order(report.events[i], i))
     optionals: list[dict[str, Any]] = list(gold.get("optional_events") or [])
     used_opt: set[int] = set()
-    excused = 0
+    excused_ids: set[int] = set()
     for pi in leftovers:
         for oi, opt in enumerate(optionals):
             if oi not in used_opt and optional_matches(report, report.events[pi], opt):
                 used_opt.add(oi)
-                excused += 1
+                excused_ids.add(pi)
                 break
+    excused = len(excused_ids)
     prf = t.p("events")
     prf.tp += len(pairs)
     prf.fn += len(golds) - len(pairs)
     prf.fp += len(leftovers) - excused + len(forbidden)
-    for _, _, agree in pairs:
+    for gi, pi, agree in pairs:
         for field, ok in agree.items():
             t.a(f"events.{field}").score(ok)
+        wrong = [f for f, ok in agree.items() if not ok]
+        if wrong:
+            t.note(f"events: {report.events[pi].id} ~ gold #{gi}: wrong {', '.join(wrong)}")
+    _note_misses(report, golds, pairs, leftovers, excused_ids, forbidden, t)
+
+
+def _note_misses(report: Report, golds: list[dict[str, Any]], pairs: list[tuple[int, int, Any]],
+                 leftovers: list[int], excused: set[int], forbidden: set[int], t: Tallies) -> None:
+    matched_g = {gi for gi, _, _ in pairs}
+    for gi, g in enumerate(golds):
+        if gi not in matched_g:
+            t.note(f"events: missed gold #{gi} {gold_key(g)[1]}")
+    for pi in leftovers:
+        if pi not in excused:
+            ev = report.events[pi]
+            t.note(f"events: false positive {ev.id} {value_of(ev.type)}")
+    for pi in sorted(forbidden):
+        ev = report.events[pi]
+        t.note(f"events: forbidden {ev.id} {value_of(ev.type)}")
 
 
 def _best_event(report: Report, g: dict[str, Any], candidates: list[int]) -> Event | None:
@@ -184,6 +204,8 @@ def score_acled(gold: dict[str, Any], report: Report, t: Tallies, annotated: fro
             sub, etype = _fold(g.get("acled_sub_event_type")), _fold(g.get("acled_event_type"))
             if sub:
                 t.a("acled.sub_event").score(sub in pred_subs)
+                if sub not in pred_subs:
+                    t.note(f"acled: sub-event {g.get('acled_sub_event_type')!r} not predicted")
             if etype:
                 t.a("acled.event_type").score(etype in pred_types)
             if not sub and not etype and g.get("case_label"):
@@ -192,7 +214,11 @@ def score_acled(gold: dict[str, Any], report: Report, t: Tallies, annotated: fro
                 t.a("acled.outside").score(not pred_subs)
         best = _best_event(report, g, candidates)
         if "events.date" in annotated and g.get("date") is not None:
-            t.a("acled.date").score(best is not None and date_right(best.date, g["date"]))
+            ok = best is not None and date_right(best.date, g["date"])
+            t.a("acled.date").score(ok)
+            if not ok:
+                t.note(f"acled: date {best.date.start if best else None}…{best.date.end if best else None}"
+                       f" for gold {g['date']}")
         if "events.location" in annotated and isinstance(g.get("location"), dict):
             t.a("acled.location").score(best is not None and location_right(best.location, g["location"]))
             if g["location"].get("lat") is not None:
@@ -205,6 +231,8 @@ def score_acled(gold: dict[str, Any], report: Report, t: Tallies, annotated: fro
         if deads:
             pred = predicted_fatalities(report)
             t.a("acled.fatalities").score(pred is not None and pred == sum(deads))
+            if pred != sum(deads):
+                t.note(f"acled: fatalities predicted {pred}, gold {sum(deads)}")
 
 
 __all__ = [

@@ -78,6 +78,25 @@ def score_claims(gold: dict[str, Any], report: Report, t: Tallies) -> None:
     for _, _, agree in matched:
         for k, ok in agree.items():
             t.a(f"claims.{k}").score(ok)
+    _note("claims", [f"{g['quantity']} {g['value']}" for g in golds],
+          [f"{c.id} {value_of(c.quantity)} {c.value}" for c in report.claims], matched, t)
+
+
+def _note(part: str, golds: list[str], preds: list[str], matched: list[tuple[int, int, Any]],
+          t: Tallies) -> None:
+    """Per-document notes: unmatched gold items, unmatched predictions, wrong fields."""
+    mg = {gi for gi, _, _ in matched}
+    mp = {pi for _, pi, _ in matched}
+    for gi, desc in enumerate(golds):
+        if gi not in mg:
+            t.note(f"{part}: missed gold #{gi} {desc}".rstrip())
+    for pi, desc in enumerate(preds):
+        if pi not in mp:
+            t.note(f"{part}: false positive {desc}")
+    for gi, pi, agree in matched:
+        wrong = [k for k, ok in agree.items() if not ok]
+        if wrong:
+            t.note(f"{part}: {preds[pi].split()[0]} ~ gold #{gi}: wrong {', '.join(wrong)}")
 
 
 # ---- quotes -------------------------------------------------------------------------------
@@ -111,6 +130,7 @@ def score_quotes(gold: dict[str, Any], report: Report, t: Tallies) -> None:
     for _, _, agree in matched:
         for k, ok in agree.items():
             t.a(f"quotes.{k}").score(ok)
+    _note("quotes", ["" for _ in golds], [q.id for q in report.quotes], matched, t)
 
 
 def quote_agreements(report: Report, pred: Quote, gold: dict[str, Any]) -> dict[str, bool]:

@@ -49,7 +49,8 @@ class DatasetScore:
                                "errors": list(self.errors), "seconds": self.seconds,
                                "metrics": self.metrics(), "counts": self.tallies.counts()}
         if documents:
-            out["documents"] = [{"id": d.id, "counts": d.tallies.counts()} for d in self.documents]
+            out["documents"] = [{"id": d.id, "metrics": d.metrics(), "counts": d.tallies.counts(),
+                                 "notes": d.tallies.notes} for d in self.documents]
         return out
 
 

@@ -62,6 +62,12 @@ class Tallies:
 
     prf: dict[str, PRF] = field(default_factory=dict)
     acc: dict[str, Acc] = field(default_factory=dict)
+    # What went wrong in one document ("events: missed gold #2 CONSULT" …), for --documents;
+    # not summed by `add` (a dataset's notes would be unreadably long).
+    notes: list[str] = field(default_factory=list)
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
 
     def p(self, name: str) -> PRF:
         return self.prf.setdefault(name, PRF())
