@@ -17,7 +17,9 @@ _DELETE = APOSTROPHES | {"."}
 
 def _fold(text: str) -> str:
     out: list[str] = []
-    for ch in unicodedata.normalize("NFKC", text).casefold():
+    # NFKC again after casefold: casefolding can leave a non-NFKC sequence (Unicode's
+    # caseless-matching recipe), and normalizing twice must change nothing.
+    for ch in unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold()):
         if ch in _DELETE:
             continue
         cat = unicodedata.category(ch)
