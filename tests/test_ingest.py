@@ -305,6 +305,9 @@ def test_gzip_corpus(tmp_path: Path) -> None:
     (b"doc id;publish date;text\n", "a.csv", InputFormat.csv),
     (b"not xml\n", "x.rss", InputFormat.feed),
     (b"Text\n", "x", InputFormat.text),
+    (b'[\n  {"text": "a"}\n]', "x", InputFormat.json),
+    (b'{\n  "text": "a"\n}', "x.json", InputFormat.json),
+    (b"[citation needed] prose.\n", "x.txt", InputFormat.text),
 ])
 def test_sniff_by_content(head: bytes, name: str, fmt: InputFormat) -> None:
     assert sniff_format(head, name) is fmt
@@ -353,3 +356,49 @@ def test_related_header_with_and_without_items() -> None:
     art = make_article("Body.\nRELATED STORIES:\n\n• One story\nTwo story headline\n\nBody goes on.\nRead more\n")
     assert [r.title for r in art.related] == ["One story", "Two story headline"]
     assert art.text == "Body.\n\n\nBody goes on.\n"
+
+
+def test_related_button_header_keeps_a_following_subheading() -> None:
+    art = make_article("Body.\nRead more\nTalks in Cairo\nThe minister spoke.\n")
+    assert art.related == [] and art.text == "Body.\nTalks in Cairo\nThe minister spoke.\n"
+    art = make_article("Body.\nAlso read:\nTalks in Cairo\n\nThe minister spoke.\n")
+    assert [r.title for r in art.related] == ["Talks in Cairo"]
+
+
+# --- later additions: JSON files, feed dates, one warning per corpus ----------------------------
+
+def test_json_array_and_object(tmp_path: Path) -> None:
+    arr = tmp_path / "docs.json"
+    arr.write_text(json.dumps([{"id": "j1", "text": "First record."}, {"id": "j2"},
+                               {"id": "j3", "text": "Third record."}], indent=2), encoding="utf-8")
+    got = items(arr)
+    assert [g.id for g in got if isinstance(g, Article)] == ["j1", "j3"]
+    assert got[0].source == f"{arr}#1"
+    assert isinstance(got[1], InputFailure) and got[1].source == f"{arr}#2"
+    obj = tmp_path / "one.json"
+    obj.write_text(json.dumps({"text": "A single pretty-printed record.", "title": "T"}, indent=2),
+                   encoding="utf-8")
+    assert one(obj).title == "T"
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"text": "no end"', encoding="utf-8")
+    assert isinstance(failure(broken).error, RecordError)
+
+
+def test_feed_date_is_the_publishers_local_date(tmp_path: Path) -> None:
+    p = tmp_path / "late.xml"
+    p.write_text("<rss version='2.0'><channel><title>C</title><item><title>T</title>"
+                 "<pubDate>Fri, 14 Mar 2025 23:30:00 -0500</pubDate>"
+                 "<description>Late evening story text.</description></item></channel></rss>",
+                 encoding="utf-8")
+    assert one(p).published == "2025-03-14"  # 2025-03-15 in UTC
+
+
+def test_mis_encoded_corpus_warns_once(tmp_path: Path, caplog) -> None:
+    p = tmp_path / "latin1.jsonl"
+    p.write_bytes(b"".join(f'{{"id": "{i}", "text": "Caf\u00e9 number {i}."}}\n'.encode("latin-1")
+                           for i in range(50)))
+    with caplog.at_level(logging.WARNING, logger="wirecoder.ingest"):
+        got = items(p)
+    assert len(got) == 50 and all(isinstance(g, Article) for g in got)
+    msgs = [r.getMessage() for r in caplog.records]
+    assert len(msgs) == 2 and "first on line 1" in msgs[0] and "50 lines" in msgs[1]

@@ -50,7 +50,7 @@ def extract_cmd(
     published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when the input has none."),
     fmt: str = typer.Option("", "--format", "-f", help="json (one article), jsonl (many), or table."),
     model: str | None = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model package or path."),
-    input_format: str = typer.Option("auto", "--input-format", help="Force a reader: auto (sniff the content), text, html, feed, jsonl or csv."),
+    input_format: str = typer.Option("auto", "--input-format", help="Force a reader: auto (sniff the content), text, html, feed, jsonl, json or csv."),
     text_field: str | None = typer.Option(None, "--text-field", help="Corpus field/column holding the text (default: text, body, content …)."),
     id_field: str | None = typer.Option(None, "--id-field", help="Corpus field/column holding the record's id (default: id)."),
     title_field: str | None = typer.Option(None, "--title-field", help="Corpus field/column holding the title (default: title, headline)."),

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import BinaryInput, InputError, NotFound
 from ..schema import Article
 from .article import InputFailure, make_article, normalize_date
-from .corpus import ColumnMap, read_csv, read_jsonl
+from .corpus import ColumnMap, read_csv, read_json, read_jsonl
 from .feed import read_feed
 from .html import read_html
 from .related import split_related
@@ -48,6 +48,9 @@ def _read_one(source: str, *, published: str | None, columns: ColumnMap | None,
         elif kind is InputFormat.jsonl:
             yield from read_jsonl(stream, source, published=published, max_bytes=max_bytes,
                                   columns=columns)
+        elif kind is InputFormat.json:
+            yield from read_json(stream, source, published=published, max_bytes=max_bytes,
+                                 columns=columns)
         elif kind is InputFormat.csv:
             yield from read_csv(stream, source, published=published, max_bytes=max_bytes,
                                 columns=columns)

@@ -1,4 +1,5 @@
-"""JSONL and CSV corpora: one article per record, source `path:LINE`, streamed line by line.
+"""JSONL and CSV corpora: one article per record, source `path:LINE`, streamed line by line
+(and .json files: one object, or an array of objects `path#N`).
 
 A malformed record is an InputFailure naming its line; the records after it are still read.
 Nothing holds more than one record in memory, so a corpus may be any size.
@@ -16,7 +17,7 @@ from typing import Any, BinaryIO
 from ..errors import EmptyInput, InputError, RecordError
 from ..schema import Article
 from .article import InputFailure, make_article, normalize_date
-from .stream import decode_text, normalize_newlines, too_large
+from .stream import MARKUP_FACTOR, decode_text, normalize_newlines, read_limited, too_large
 
 log = logging.getLogger("wirecoder.ingest")
 
@@ -115,6 +116,7 @@ def read_jsonl(stream: BinaryIO, source: str, *, published: str | None = None, m
     """One Article per JSON object line; blank lines are skipped."""
     cols = columns or ColumnMap()
     limit = max_bytes * RECORD_FACTOR
+    bad_utf8 = 0
     for n, raw in _lines(stream, limit):
         where = f"{source}:{n}"
         try:
@@ -122,17 +124,61 @@ def read_jsonl(stream: BinaryIO, source: str, *, published: str | None = None, m
                 raise too_large(where, f"more than {limit:,}", limit, "the line")
             if not raw.strip():
                 continue
-            line = decode_text(raw, where)
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise RecordError(f"not valid JSON ({e.msg} at column {e.colno}).") from None
-            if not isinstance(record, dict):
-                raise RecordError(f"a JSON {type(record).__name__}, not an object with a text field.")
-            yield _record_article(record, cols.resolve(record), cols, where, published=published,
-                                  max_bytes=max_bytes)
+                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError:
+                line = raw.decode("utf-8", errors="replace")
+                bad_utf8 += 1
+                if bad_utf8 == 1:  # once per file, not once per line of a mis-encoded corpus
+                    log.warning("%s: invalid UTF-8 replaced with U+FFFD (first on line %d). "
+                                "Re-encode the file as UTF-8 to keep those characters.", source, n)
+            yield _json_article(line, cols, where, published=published, max_bytes=max_bytes)
         except InputError as e:
             yield InputFailure(source, e, line=n)
+    if bad_utf8 > 1:
+        log.warning("%s: %d lines in all had invalid UTF-8.", source, bad_utf8)
+
+
+def _json_article(line: str, cols: ColumnMap, where: str, *, published: str | None,
+                  max_bytes: int) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise RecordError(f"not valid JSON ({e.msg} at column {e.colno}).") from None
+    return _object_article(record, cols, where, published=published, max_bytes=max_bytes)
+
+
+def _object_article(record: Any, cols: ColumnMap, where: str, *, published: str | None,
+                    max_bytes: int) -> Article:
+    if not isinstance(record, dict):
+        raise RecordError(f"a JSON {type(record).__name__}, not an object with a text field.")
+    return _record_article(record, cols.resolve(record), cols, where, published=published,
+                           max_bytes=max_bytes)
+
+
+def read_json(stream: BinaryIO, source: str, *, published: str | None = None, max_bytes: int,
+              columns: ColumnMap | None = None) -> Iterator[Article | InputFailure]:
+    """A .json file: one object (one article) or an array of objects (`path#N`, N from 1).
+    Unlike JSONL it is parsed whole, so it is capped like a page (MARKUP_FACTOR × max_bytes)."""
+    cols = columns or ColumnMap()
+    data = read_limited(stream, max_bytes * MARKUP_FACTOR, source, "the JSON file")
+    text = decode_text(data, source)
+    if not text.strip():
+        raise EmptyInput("the JSON file is empty.", source=source)
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise RecordError(f"not valid JSON ({e.msg} at line {e.lineno}, column {e.colno}).",
+                          source=source, fix="For one record a line, name the file .jsonl.") from None
+    if not isinstance(doc, list):
+        yield _object_article(doc, cols, source, published=published, max_bytes=max_bytes)
+        return
+    for n, record in enumerate(doc, start=1):
+        try:
+            yield _object_article(record, cols, f"{source}#{n}", published=published,
+                                  max_bytes=max_bytes)
+        except InputError as e:
+            yield InputFailure(f"{source}#{n}", e)
 
 
 def _delimiter(header: str) -> str:
@@ -184,4 +230,4 @@ def read_csv(stream: BinaryIO, source: str, *, published: str | None = None, max
             yield InputFailure(source, e, line=start)
 
 
-__all__ = ["ColumnMap", "read_csv", "read_jsonl"]
+__all__ = ["ColumnMap", "read_csv", "read_json", "read_jsonl"]

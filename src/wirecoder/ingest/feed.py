@@ -44,11 +44,16 @@ def fragment_text(fragment: str) -> str:
 
 
 def _entry_date(entry: Any) -> str | None:
+    """The entry's date as the publisher wrote it (local date); feedparser's parsed tuples are
+    UTC and would move a late-evening story to the next day."""
+    own = normalize_date(entry.get("published") or entry.get("updated"))
+    if own:
+        return own
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         t = entry.get(key)
         if t:
             return dt.datetime.fromtimestamp(calendar.timegm(t), dt.UTC).date().isoformat()
-    return normalize_date(entry.get("published") or entry.get("updated"))
+    return None
 
 
 def _entry_body(entry: Any) -> str:

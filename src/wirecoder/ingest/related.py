@@ -3,8 +3,9 @@
 Links to other stories must never reach the extractors (a related headline is not an event of
 this article). Three shapes are recognised, each only on a line of its own:
 - inline: `• Also read: Title`, `READ MORE | Title`, `Related: [Title](https://…)`;
-- a header line alone (`Related Articles`, `READ MORE:`) followed by bullet or headline-like
-  lines: the header is dropped and the list items become links;
+- a header line alone (`Related Articles`, `Also read:`) followed by bullet or headline-like
+  lines: the header is dropped and the list items become links (after a header that is often
+  a button, `Read more` / `Related` / `Continue reading`, only bullet lines);
 - a header followed by nothing: dropped.
 Every other line keeps its exact characters, so the returned text is exactly what is parsed.
 """
@@ -27,7 +28,10 @@ _KEYWORD = (
 _SEP = r"[ \t]*(?:[:：|»›>]|\s[\-–—]|[\-–—]\s)[ \t]*"
 _INLINE = re.compile(rf"^[ \t]*(?P<bullet>{_BULLET}[ \t]*)?(?P<kw>{_KEYWORD})(?P<sep>{_SEP}|[ \t]+)"
                      rf"(?P<title>\S.*?)[ \t]*$", re.IGNORECASE)
-_HEADER = re.compile(rf"^[ \t]*(?:{_BULLET}[ \t]*)?(?:{_KEYWORD})[ \t]*[:：.…]*[ \t]*$", re.IGNORECASE)
+_HEADER = re.compile(rf"^[ \t]*(?:{_BULLET}[ \t]*)?(?P<kw>{_KEYWORD})[ \t]*[:：.…]*[ \t]*$", re.IGNORECASE)
+# Headers that are often a button in the middle of the body ("Read more", "Continue reading"):
+# only bullet lines after them are links; a bare short line after them may be a subheading.
+_BUTTON = re.compile(r"read\s+more|related|continue\s+reading|don['’]t\s+miss", re.IGNORECASE)
 _ITEM = re.compile(rf"^[ \t]*{_BULLET}[ \t]*(?P<title>\S.*?)[ \t]*$")
 _URL = re.compile(r"\(?<?(https?://[^\s)>]+)>?\)?")
 _MD_LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)$")
@@ -69,6 +73,7 @@ def split_related(text: str) -> tuple[str, list[RelatedLink]]:
     kept: list[str] = []
     related: list[RelatedLink] = []
     in_list = False  # after a header line: collecting its items
+    bare_items = False  # may items lack a bullet?
     items = 0
 
     def add(link: RelatedLink | None) -> None:
@@ -82,13 +87,15 @@ def split_related(text: str) -> tuple[str, list[RelatedLink]]:
                 kept.append(line)
                 continue
             item = _ITEM.match(body)
-            if items < _MAX_LIST and (item or (body.strip() and _headline_like(body))):
+            if items < _MAX_LIST and (item or (bare_items and body.strip() and _headline_like(body))):
                 add(_link(item["title"] if item else body))
                 items += 1
                 continue
             in_list = False
-        if _HEADER.match(body):
+        header = _HEADER.match(body)
+        if header:
             in_list, items = True, 0
+            bare_items = not _BUTTON.fullmatch(header["kw"])
             continue
         link = _inline(body)
         if link:

@@ -21,6 +21,7 @@ class InputFormat(str, Enum):
     html = "html"
     feed = "feed"
     jsonl = "jsonl"
+    json = "json"
     csv = "csv"
 
 
@@ -92,6 +93,10 @@ def sniff_format(head: bytes, name: str = "", text_columns: tuple[str, ...] = ("
         if _HTML_TAG.search(head[:16384]):
             return InputFormat.html
         return InputFormat.feed if ext in _FEED_EXT else InputFormat.html
+    if start.startswith(b"[") and start[1:].lstrip().startswith((b"{", b"]")):
+        return InputFormat.json
+    if start.startswith(b"{") and ext == ".json":
+        return InputFormat.json
     if start.startswith(b"{") and _looks_jsonl(head):
         return InputFormat.jsonl
     if _looks_csv(head, text_columns, ext):
