@@ -33,9 +33,7 @@ async function loadStats() {
   return s;
 }
 
-async function loadEvents(append) {
-  const params = append ? {} : {...withRange(), limit: 100};
-  const page = append ? await api(state.next) : await api("/api/events", params);
+function showEvents(page, append) {
   state.next = page.next;
   WC.renderEventRows($("events").tBodies[0], page.items, openEvent, append);
   $("more").hidden = !page.next;
@@ -51,21 +49,29 @@ async function openEvent(uid, row) {
   catch (e) { WC.showError(e.message); }
 }
 
-async function loadClaims() {
+function seriesParams() {
   const countries = (state.filters.country || "").split(",").filter(Boolean);
-  const data = await api("/api/series", {quantity: $("c-quantity").value,
-    country: countries.length === 1 ? countries[0].toUpperCase() : "",
-    since: state.range.since, until: state.range.until});
-  WC.drawClaims($("claims"), $("claims-legend"), data);
+  return {quantity: $("c-quantity").value,
+          country: countries.length === 1 ? countries[0].toUpperCase() : "",
+          since: state.range.since, until: state.range.until};
+}
+
+async function loadClaims() {
+  WC.drawClaims($("claims"), $("claims-legend"), await api("/api/series", seriesParams()));
 }
 
 // Everything but the timeline follows the brushed range; the timeline shows all dates.
+// Only the latest refresh draws: a slow older response never overwrites a newer filter.
 async function refreshFiltered() {
+  const gen = state.gen = (state.gen || 0) + 1;
   const f = withRange();
-  const [graph, places] = await Promise.all([api("/api/graph", f), api("/api/places", f),
-                                            loadEvents(false), loadClaims()]);
+  const [graph, places, page, series] = await Promise.all([
+    api("/api/graph", f), api("/api/places", f), api("/api/events", {...f, limit: 100}),
+    api("/api/series", seriesParams()), WC.loadWorld()]);
+  if (gen !== state.gen) return;
+  showEvents(page, false);
+  WC.drawClaims($("claims"), $("claims-legend"), series);
   WC.drawGraph($("graph"), graph, name => { $("f-actor").value = name; apply(); });
-  await WC.loadWorld();
   WC.drawMap($("map"), places.items, p => { $("f-country").value = p.country || ""; apply(); });
 }
 
@@ -118,7 +124,8 @@ function init() {
     $("filters").reset(); state.range = {}; showRange(); apply();
   });
   $("f-range").addEventListener("click", () => { state.range = {}; showRange(); refreshAll(); });
-  $("more").addEventListener("click", () => loadEvents(true).catch(e => WC.showError(e.message)));
+  $("more").addEventListener("click", () => api(state.next).then(p => showEvents(p, true))
+    .catch(e => WC.showError(e.message)));
   $("c-quantity").addEventListener("change", () => loadClaims().catch(e => WC.showError(e.message)));
   refreshAll().then(async () => {
     const s = await api("/api/stats").catch(() => null);

@@ -170,4 +170,5 @@ WC.drawGraph = function (box, g, onPick) {
   box.dataset.nodes = String(g.nodes.length);
 };
 WC.graph = () => cy;
+WC.timelinePlot = () => plot;
 })();
