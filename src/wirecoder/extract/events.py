@@ -47,6 +47,8 @@ _SUBORDINATORS = frozenset({"after", "before", "since", "if", "unless", "until",
 _NON_ASSERTING = frozenset({"suspect", "allege", "believe", "think", "fear", "hope", "plan", "want",
                             "try", "seek", "aim", "intend", "propose", "consider", "expect", "help",
                             "attempt", "wish", "threaten", "prepare", "need", "claim"})
+_INTENT = frozenset({"want", "plan", "intend", "seek", "aim", "prepare", "wish", "hope"})
+_HALTS = frozenset({"pause", "halt", "end", "suspension", "cessation", "lull", "stop", "break"})
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
 _THREAT_MODE = {"COERCE": "restrict", "SANCTION": "relations", "ASSAULT": "violence",
                 "PROTEST": "restrict", "MOBILIZE": "violence"}
@@ -185,6 +187,9 @@ class _Builder:
                 if cur.dep_ not in ("pobj", "prep") or cur.head.i in self.by_i:
                     break
                 cur = cur.head
+            # "a pause in the bombing", "an end to the shelling": the event stops
+            if tok.dep_ == "pobj" and head.head.lemma_ in _HALTS:
+                return "skip", None
             # "in protest of/against …": the purpose of another act
             if tok.lemma_ == "protest" and tok.dep_ == "pobj" and head.lower_ == "in" \
                     and not any(c.dep_ == "det" for c in tok.children):
@@ -220,7 +225,10 @@ class _Builder:
                 return True
             head = cur.head
             if cur.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and head.lemma_ in _NON_ASSERTING:
-                return True
+                # "X wants to attack Y" is itself an intention (status planned → THREATEN/AGREE)
+                if not (cur.i == tok.i and cur.dep_ == "xcomp" and head.lemma_ in _INTENT
+                        and head.dep_ in ("ROOT", "ccomp", "conj")):
+                    return True
             if cur.dep_ == "advcl" and head.i in self.by_i and cur.lemma_ in _REPORTING \
                     and cur.tag_ == "VBG":
                 return True  # "refused to meet X, saying he would only welcome him in Y"
