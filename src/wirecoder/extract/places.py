@@ -25,6 +25,12 @@ _LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "into", "across"
              "of", "within", "along", "over", "between", "through"}
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj"}
 _CACHE_KEY = "wirecoder.places"
+# Nouns a place name can modify and still be the place ("the Shejaiya neighbourhood").
+_PLACE_NOUNS = {"city", "camp", "strip", "town", "village", "governorate", "province", "district",
+                "neighbourhood", "neighborhood", "area", "region", "border", "crossing", "port",
+                "suburb", "quarter", "outskirts", "street", "road", "square", "coast", "valley",
+                "refugee", "municipality", "county", "state", "capital", "center", "centre",
+                "hospital", "school", "mosque", "church", "market", "airport", "base", "corridor"}
 
 
 @dataclass(frozen=True)
@@ -163,7 +169,7 @@ def _is_actor_use(tok: "Token") -> bool:
         return True
     if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
             and tok.head.ent_type_ not in ("GPE", "LOC", "FAC"):
-        return not tok.head.lower_ in ("city", "camp", "strip", "town", "village", "governorate")
+        return tok.head.lemma_.lower() not in _PLACE_NOUNS
     return False
 
 

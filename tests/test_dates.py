@@ -1,0 +1,90 @@
+"""Date phrases resolved against the publication date (invented sentences, real model)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wirecoder.extract.dates import find_date_in, find_dates, publication_date, resolve_date
+
+PUB = dt.date(2024, 3, 14)  # a Thursday
+
+
+@pytest.mark.parametrize("phrase,start,end,precision", [
+    ("on Thursday", "2024-03-14", "2024-03-14", "day"),  # the publication day itself
+    ("Thursday morning", "2024-03-14", "2024-03-14", "day"),
+    ("on Monday", "2024-03-11", "2024-03-11", "day"),
+    ("last Thursday", "2024-03-07", "2024-03-07", "day"),
+    ("next Monday", "2024-03-18", "2024-03-18", "day"),
+    ("yesterday", "2024-03-13", "2024-03-13", "day"),
+    ("Today", "2024-03-14", "2024-03-14", "day"),
+    ("late February", "2024-02-21", "2024-02-29", "range"),  # leap year
+    ("early March", "2024-03-01", "2024-03-10", "range"),
+    ("mid-January", "2024-01-11", "2024-01-20", "range"),
+    ("since February 2", "2024-02-02", "2024-03-14", "range"),
+    ("on February 2", "2024-02-02", "2024-02-02", "day"),
+    ("2 February", "2024-02-02", "2024-02-02", "day"),
+    ("Feb. 2", "2024-02-02", "2024-02-02", "day"),
+    ("on 3 December 2023", "2023-12-03", "2023-12-03", "day"),  # year given
+    ("December 28", "2023-12-28", "2023-12-28", "day"),  # nearest past: last year
+    ("last week", "2024-03-04", "2024-03-10", "week"),
+    ("this week", "2024-03-11", "2024-03-14", "week"),
+    ("earlier this month", "2024-03-01", "2024-03-14", "range"),
+    ("last month", "2024-02-01", "2024-02-29", "month"),
+    ("in 2021", "2021-01-01", "2021-12-31", "year"),
+    ("three days ago", "2024-03-11", "2024-03-11", "day"),
+    ("Between 4 and 6 March 2024", "2024-03-04", "2024-03-06", "range"),
+    ("2024-01-05", "2024-01-05", "2024-01-05", "day"),
+])
+def test_resolve_date(phrase: str, start: str, end: str, precision: str) -> None:
+    ed = resolve_date(phrase, PUB)
+    assert (ed.start, ed.end, ed.precision) == (start, end, precision)
+    assert ed.text == phrase
+
+
+def test_no_publication_date_never_guesses_today() -> None:
+    for phrase in ("on Thursday", "late February", "yesterday", "last week", "February 2"):
+        ed = resolve_date(phrase, None)
+        assert ed.precision == "unknown" and ed.start is None and ed.text == phrase
+    # an absolute date with its year needs no publication date
+    assert resolve_date("on 3 December 2023", None).start == "2023-12-03"
+    assert publication_date(None).precision == "unknown"
+    assert publication_date(PUB).start == "2024-03-14"
+
+
+def test_unknown_phrase_is_unknown() -> None:
+    ed = resolve_date("since then", PUB)
+    assert ed.precision == "unknown" and ed.start is None
+
+
+def test_modal_may_is_not_a_month(nlp) -> None:
+    doc = nlp("Officials may meet again, and the talks may march on.")
+    assert find_dates(doc[:], PUB) == []
+
+
+def test_find_dates_includes_preposition(nlp) -> None:
+    doc = nlp("The convoy left on Monday and reached the border in late February.")
+    found = find_dates(doc[:], PUB)
+    assert [doc.text[s:e] for s, e, _ in found] == ["on Monday", "in late February"]
+
+
+def test_find_date_in_prefers_the_clause_of_the_predicate(nlp) -> None:
+    doc = nlp("Mediators secured the release in late February of three fishermen who had "
+              "been seized on January 9 near the coast.")
+    release = next(t for t in doc if t.lower_ == "secured")
+    seized = next(t for t in doc if t.lower_ == "seized")
+    assert find_date_in(release, PUB).start == "2024-02-21"
+    assert find_date_in(seized, PUB).start == "2024-01-09"
+    # a whole sentence: the phrase closest to its root
+    assert find_date_in(next(doc.sents), PUB).text == "in late February"
+
+
+def test_find_date_in_without_a_date(nlp) -> None:
+    doc = nlp("The delegation discussed the situation.")
+    assert find_date_in(doc[:], PUB) is None
+
+
+def test_find_date_in_without_publication_date(nlp) -> None:
+    doc = nlp("Rebels shelled the town on Monday.")
+    ed = find_date_in(doc[:], None)
+    assert ed is not None and ed.precision == "unknown" and ed.text == "on Monday"

