@@ -75,6 +75,16 @@ def _is_people(noun: "Token") -> bool:
         noun.ent_type_ == "NORP"
 
 
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent", "man", "men", "ess")
+
+
+def _person_like(noun: "Token") -> bool:
+    """An agent noun ("engineers", "activists", "detainees") counts as people when a verb of
+    harm or captivity already governs it (never on its own: "12 containers" is not people)."""
+    low = _lemma(noun)
+    return noun.pos_ == "NOUN" and len(low) > 4 and low.endswith(_AGENT_SUFFIXES)
+
+
 def _toll_quantity(verb: "Token") -> str | None:
     """ "the death toll rose to 40" / "the number of dead reached 40" → killed."""
     lex = _lex()
@@ -164,7 +174,7 @@ def _quantity(doc_tok: "Token") -> str | None:
     if gov is None and np is num and num.dep_ in ("dobj", "nsubjpass"):
         gov = _governed(num.head, lex["governors"])
     if gov:
-        if own and not (people or noun_q):
+        if own and not (people or noun_q or (_person_like(noun) and gov != "released")):
             return None
         return gov
     if noun_q:

@@ -1,0 +1,117 @@
+"""Claims (extract/claims.py) on invented sentences with the real model, and the seed
+targets when ../shared is present."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from wirecoder.ingest import make_article
+
+pytestmark = pytest.mark.model
+
+
+def _claims(pipeline, text, published="2024-03-14"):
+    report = pipeline.extract(make_article(text, published=published))
+    return report, report.claims
+
+
+def _one(claims, quantity, value):
+    hits = [c for c in claims if c.quantity == quantity and c.value == value]
+    assert len(hits) == 1, [(c.quantity, c.value) for c in claims]
+    return hits[0]
+
+
+def test_participle_bound_and_trailing_claimant(pipeline):
+    report, claims = _claims(pipeline, "Rebels shelled the town of Varnholm on Monday, killing at "
+                                       "least 12 people, local officials said.")
+    c = _one(claims, "killed", 12)
+    assert c.bound == "at_least"
+    assert c.claimant_text == "local officials"
+    assert c.claimant is not None and report.actor(c.claimant) is not None
+    assert c.as_of == "2024-03-14"
+    assert c.evidence and c.evidence[0].start == 0
+
+
+def test_passive_and_coordinated_counts(pipeline):
+    _, claims = _claims(pipeline, "Twenty-three people were killed and 30 others wounded in "
+                                  "the blast at the market.")
+    assert _one(claims, "killed", 23).claimant is None
+    assert _one(claims, "injured", 30).bound == "exact"
+
+
+def test_toll_verbs_and_according_to(pipeline):
+    _, claims = _claims(pipeline, "The number of people killed in the quake rose to 2,300, "
+                                  "according to state media.")
+    c = _one(claims, "killed", 2300)
+    assert c.claimant_text == "state media"
+
+
+def test_death_toll_with_relative_attribution(pipeline):
+    _, claims = _claims(pipeline, "The storm hit the port, which the coast guard said killed "
+                                  "more than 40 people, mostly dockworkers.")
+    c = _one(claims, "killed", 40)
+    assert c.bound == "more_than"
+    assert c.claimant_text == "the coast guard"
+    assert any("dockworkers" in q for q in c.qualifiers)
+
+
+def test_release_of_counts_released_not_hostages(pipeline):
+    _, claims = _claims(pipeline, "The talks led to the release of three men who had been "
+                                  "abducted by the militia in May.")
+    c = _one(claims, "released", 3)
+    assert c.claimant is None
+    assert not [x for x in claims if x.quantity == "hostages"]
+
+
+def test_agent_claimant_and_range(pipeline):
+    _, claims = _claims(pipeline, "Between 10 and 20 engineers were abducted near the dam, "
+                                  "the ministry reported.")
+    c = _one(claims, "hostages", 10)
+    assert c.bound == "range" and c.value_max == 20
+    assert c.claimant_text == "the ministry"
+
+
+def test_since_gives_period(pipeline):
+    _, claims = _claims(pipeline, "The army said it had arrested more than 300 protesters "
+                                  "since March 1.")
+    c = _one(claims, "detained", 300)
+    assert c.claimant_text == "The army"
+    assert c.period is not None and c.period.start == "2024-03-01"
+
+
+def test_non_people_figures_are_not_claims(pipeline):
+    _, claims = _claims(pipeline, "Three gunmen killed a policeman. The group fired 30 rockets "
+                                  "over 10 days and the council approved 12 projects.")
+    assert [(c.quantity, c.value) for c in claims] == []
+
+
+def test_no_publication_date_no_as_of(pipeline):
+    _, claims = _claims(pipeline, "Floods displaced about 5,000 residents.", published=None)
+    c = _one(claims, "displaced", 5000)
+    assert c.bound == "about"
+    assert c.as_of is None
+
+
+def test_seed_claims(pipeline, shared_dir):
+    """Seed targets: 4 claims with the gold bound and claimant (SPEC §3 names)."""
+    from wirecoder.evaluate.normalize import normalize_name
+
+    gold = json.loads((shared_dir / "eval" / "dev" / "seed.gold.jsonl").read_text().splitlines()[0])
+    report = pipeline.extract(make_article(gold["text"], published=gold["published"]))
+    for g in gold["claims"]:
+        c = _one(report.claims, g["quantity"], g["value"])
+        assert c.bound in g["bound"]
+        assert c.as_of == g["as_of"]
+        if not g["claimant"]:
+            assert c.claimant is None and c.claimant_text is None
+            continue
+        actor = report.actor(c.claimant)
+        names = {normalize_name(c.claimant_text or "")}
+        if actor is not None:
+            names |= {normalize_name(actor.name)} | {normalize_name(m.text) for m in actor.mentions}
+        assert any(normalize_name(n) in names for alts in g["claimant"] for n in alts)
+        if g.get("period_start"):
+            assert c.period is not None and c.period.start == g["period_start"]
+        if g.get("qualifiers_contain"):
+            assert any(g["qualifiers_contain"] in q for q in c.qualifiers)
