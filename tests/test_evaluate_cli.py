@@ -79,3 +79,34 @@ def test_cli_baseline_floor_missed(gold_file: Path, tmp_path: Path, pipeline) ->
 def test_cli_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     res = CliRunner().invoke(app, ["eval", str(tmp_path / "nope.jsonl")])
     assert isinstance(res.exception, UsageError) and res.exception.exit_code == 2
+
+
+def test_an_extraction_bug_costs_one_document_not_the_run(gold_file: Path, pipeline) -> None:
+    from wirecoder.pipeline import Pipeline
+
+    class Brittle(Pipeline):
+        """The real pipeline, except that it raises on one article (a stand-in for a bug)."""
+
+        def __init__(self, inner: Pipeline) -> None:
+            self.nlp = inner.nlp
+
+        def _check(self, article):
+            if "Strelsau" in article.text:
+                raise RuntimeError("boom")
+
+        def extract(self, article):
+            self._check(article)
+            return super().extract(article)
+
+        def extract_many(self, articles, batch_size: int = 16):
+            for a in articles:
+                self._check(a)
+            return super().extract_many(articles, batch_size)
+
+    errors: list[str] = []
+    res = evaluate_files([gold_file], pipeline=Brittle(pipeline), progress=False,
+                         on_error=errors.append)
+    ds = res["mine"]
+    assert ds.docs == 2 and len(errors) == 1 and f"{gold_file}:2" in errors[0] and "boom" in errors[0]
+    assert ds.tallies.counts()["quotes"] == {"tp": 0, "fp": 0, "fn": 1}  # scored as an empty report
+    assert ds.tallies.counts()["claims"]["tp"] + ds.tallies.counts()["claims"]["fn"] == 1
