@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import BinaryInput, InputError, NotFound
+from ..errors import InputError, NotFound
 from ..schema import Article
 from .article import InputFailure, make_article, normalize_date
 from .corpus import ColumnMap, read_csv, read_json, read_jsonl
@@ -21,7 +21,7 @@ from .feed import read_feed
 from .html import read_html
 from .related import split_related
 from .sniff import InputFormat, iter_files, parse_format, sniff_format
-from .stream import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, binary_kind, open_source, resolve_max_bytes
+from .stream import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, binary_error, open_source, resolve_max_bytes
 from .text import read_text
 
 
@@ -35,10 +35,9 @@ def _read_one(source: str, *, published: str | None, columns: ColumnMap | None,
     with stream:
         kind = fmt
         if kind is InputFormat.auto:
-            what = binary_kind(head)
-            if what:
-                raise BinaryInput(f"this is {what}, not text.", source=source,
-                                  fix="Give a text, HTML, RSS/Atom, JSONL or CSV file.")
+            error = binary_error(head, source)
+            if error:
+                raise error
             text_cols = columns.candidates("text") if columns else ColumnMap().candidates("text")
             kind = sniff_format(head, source, text_cols)
         if kind is InputFormat.html:

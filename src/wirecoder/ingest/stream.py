@@ -64,9 +64,10 @@ def too_large(source: str, size: int | str, limit: int, what: str = "input") -> 
 class PrefixedStream(io.RawIOBase):
     """A stream that first returns `head`, then the rest of `rest` (un-reads a sniffed head)."""
 
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+    def __init__(self, head: bytes, rest: BinaryIO, *, close_rest: bool = True) -> None:
         self._head = memoryview(head)
         self._rest = rest
+        self._close_rest = close_rest  # False for stdin: the process may still need it
 
     def readable(self) -> bool:
         return True
@@ -84,16 +85,18 @@ class PrefixedStream(io.RawIOBase):
 
     def close(self) -> None:
         try:
-            self._rest.close()
+            if self._close_rest:
+                self._rest.close()
         finally:
             super().close()
 
 
 def open_source(source: str) -> tuple[BinaryIO, bytes]:
     """(binary stream positioned at the start, its first bytes). '-' is stdin; .gz is unpacked."""
-    raw: BinaryIO = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115 - the caller closes it
+    stdin = source == "-"
+    raw: BinaryIO = sys.stdin.buffer if stdin else open(source, "rb")  # noqa: SIM115 - the caller closes it
     head = raw.read(HEAD_BYTES)
-    stream: BinaryIO = io.BufferedReader(PrefixedStream(head, raw))  # type: ignore[arg-type]
+    stream: BinaryIO = io.BufferedReader(PrefixedStream(head, raw, close_rest=not stdin))  # type: ignore[arg-type]
     if head[:2] == b"\x1f\x8b":  # gzip: sniff and read what is inside
         import gzip
 
@@ -139,14 +142,22 @@ def binary_kind(head: bytes) -> str | None:
     return None
 
 
+def binary_error(head: bytes, source: str) -> BinaryInput | None:
+    """The coded error for binary data, or None when `head` looks like text."""
+    kind = binary_kind(head)
+    if not kind:
+        return None
+    return BinaryInput(f"this is {kind}, not text.", source=source,
+                       fix="Give a text, HTML, RSS/Atom, JSON(L) or CSV file.")
+
+
 def check_text_bytes(data: bytes, source: str) -> None:
     """EmptyInput / BinaryInput for data that cannot be an article's text."""
     if not data.strip():
         raise EmptyInput("the input is empty (no text to extract).", source=source)
-    kind = binary_kind(data[:HEAD_BYTES])
-    if kind:
-        raise BinaryInput(f"this is {kind}, not text.", source=source,
-                          fix="Give a text, HTML, RSS/Atom, JSONL or CSV file.")
+    error = binary_error(data[:HEAD_BYTES], source)
+    if error:
+        raise error
 
 
 def decode_text(data: bytes, source: str) -> str:
@@ -178,6 +189,7 @@ __all__ = [
     "MARKUP_FACTOR",
     "MAX_BYTES_ENV",
     "PrefixedStream",
+    "binary_error",
     "binary_kind",
     "check_text_bytes",
     "decode_text",
