@@ -130,9 +130,12 @@ def test_missing_path() -> None:
     assert isinstance(f.error, NotFound) and "E107" in str(f)
 
 
-def test_bad_input_format_is_a_usage_error(ingest_dir: Path) -> None:
+def test_bad_options_are_usage_errors(ingest_dir: Path) -> None:
     with pytest.raises(UsageError, match="--input-format"):
         items(ingest_dir / "article.txt", input_format="pdf")
+    with pytest.raises(UsageError, match="published"):
+        items(ingest_dir / "article.txt", published="last week")
+    assert one(ingest_dir / "article.txt", published="2025-03-11T08:00:00Z").published == "2025-03-11"
 
 
 # --- HTML ---------------------------------------------------------------------------------

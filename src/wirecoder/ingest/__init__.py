@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputError, NotFound
+from ..errors import InputError, NotFound, UsageError
 from ..schema import Article
 from .article import InputFailure, make_article, normalize_date
 from .corpus import ColumnMap, read_csv, read_json, read_jsonl
@@ -68,6 +68,11 @@ def iter_articles(source: str | Path, *, published: str | None = None,
     Raises only UsageError (a bad option); every unreadable input is yielded as InputFailure.
     """
     fmt = input_format if isinstance(input_format, InputFormat) else parse_format(input_format)
+    if published is not None:
+        day = normalize_date(published)
+        if day is None:
+            raise UsageError(f"published must be a date (YYYY-MM-DD), got {published!r}.")
+        published = day
     limit = resolve_max_bytes(max_bytes)
     src = str(source)
     path = Path(src)
