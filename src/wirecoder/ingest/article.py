@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
-from ..errors import InputError
+from ..errors import WirecoderError
 from ..ids import article_id
 from ..schema import Article
 from .related import split_related
@@ -14,10 +14,10 @@ from .related import split_related
 
 @dataclass
 class InputFailure:
-    """One input that could not be read: where (file, line) and why."""
+    """One input that could not be read (or extracted): where (file, line) and why."""
 
     source: str
-    error: InputError
+    error: WirecoderError  # an InputError from ingest; ExtractionFailed from the engine
     line: int | None = None
 
     def __str__(self) -> str:
@@ -25,7 +25,7 @@ class InputFailure:
         return f"{where}: {_without_source(self.error)}"
 
 
-def _without_source(error: InputError) -> str:
+def _without_source(error: WirecoderError) -> str:
     """The coded message without its own `source:` prefix (the failure already names it)."""
     fix = f" {error.fix}" if error.fix else ""
     return f"[{error.code}] {error.message}{fix}"
