@@ -53,23 +53,6 @@ def _corpus(path: Path, n: int, bad_lines: int = 0) -> Path:
     return path
 
 
-def _snapshot(db: Path) -> dict:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        snap = {}
-        for t, key in (("articles", "article_id"), ("events", "uid"), ("claims", "uid"),
-                       ("quotes", "uid"), ("actors", "article_id || ':' || actor_id"),
-                       ("mentions", "article_id || ':' || actor_id || ':' || start_char"),
-                       ("event_actors", "uid || ':' || role || ':' || actor_id"),
-                       ("related_links", "article_id || ':' || seq"),
-                       ("merged_events", "merged_id")):
-            keys = [r[0] for r in con.execute(f"SELECT {key} FROM {t} ORDER BY 1").fetchall()]
-            snap[t] = keys
-        return snap
-    finally:
-        con.close()
-
-
 def test_sigkill_halfway_then_rerun_equals_a_clean_run(tmp_path):
     corpus = _corpus(tmp_path / "c.jsonl", 240)
     env = dict(os.environ, PYTHONUNBUFFERED="1")
@@ -99,7 +82,7 @@ def test_sigkill_halfway_then_rerun_equals_a_clean_run(tmp_path):
     assert partial % 8 == 0                       # only whole batches were committed
 
     assert subprocess.run(cmd + ["--db", str(killed)], env=env, timeout=300).returncode == 0
-    a, b = _snapshot(clean), _snapshot(killed)
+    a, b = B.snapshot(clean), B.snapshot(killed)
     assert a == b                                 # nothing missing, nothing duplicated
     assert len(a["articles"]) == 240 and len(set(a["events"])) == len(a["events"])
 
