@@ -87,6 +87,12 @@ class NotFound(InputError):
     code = "E107"
 
 
+class FetchError(InputError):
+    """A URL could not be fetched (network error or HTTP status ≥ 400)."""
+
+    code = "E108"
+
+
 class GoldError(WirecoderError):
     """A gold file does not follow SPEC §3."""
 
@@ -114,5 +120,5 @@ class ExtractionFailed(WirecoderError):
 __all__ = [
     "WirecoderError", "UsageError", "ModelNotFound", "OptionalDependencyMissing", "InputError",
     "EmptyInput", "BinaryInput", "InputTooLarge", "NoHtmlBody", "FeedError", "RecordError",
-    "NotFound", "GoldError", "NotGoldFile", "StoreError", "ExtractionFailed",
+    "NotFound", "FetchError", "GoldError", "NotGoldFile", "StoreError", "ExtractionFailed",
 ]

@@ -46,11 +46,11 @@ def _columns(id_field: str | None, text_field: str | None, title_field: str | No
 
 @app.command("extract")
 def extract_cmd(
-    path: str = typer.Argument(..., help="File, folder, feed, JSONL/CSV corpus, or - for stdin."),
+    path: str = typer.Argument(..., help="File, folder, feed, JSON(L)/CSV corpus, URL or file of URLs, or - for stdin."),
     published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when the input has none."),
     fmt: str = typer.Option("", "--format", "-f", help="json (one article), jsonl (many), or table."),
     model: str | None = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model package or path."),
-    input_format: str = typer.Option("auto", "--input-format", help="Force a reader: auto (sniff the content), text, html, feed, jsonl, json or csv."),
+    input_format: str = typer.Option("auto", "--input-format", help="Force a reader: auto (sniff the content), text, html, feed, jsonl, json, csv or urls (one URL a line)."),
     text_field: str | None = typer.Option(None, "--text-field", help="Corpus field/column holding the text (default: text, body, content …)."),
     id_field: str | None = typer.Option(None, "--id-field", help="Corpus field/column holding the record's id (default: id)."),
     title_field: str | None = typer.Option(None, "--title-field", help="Corpus field/column holding the title (default: title, headline)."),

@@ -83,13 +83,13 @@ def extract_html(data: bytes, *, url: str | None = None,
 
 
 def read_html(stream: BinaryIO, source: str, *, published: str | None = None, max_bytes: int,
-              favor_precision: bool = FAVOR_PRECISION) -> Article:
+              favor_precision: bool = FAVOR_PRECISION, url: str | None = None) -> Article:
     """The article on an HTML page. Raises EmptyInput, NoHtmlBody or InputTooLarge."""
     data = read_limited(stream, max_bytes * MARKUP_FACTOR, source, "the page")
     if not data.strip():
         raise EmptyInput("the page is empty.", source=source)
     try:
-        page = extract_html(data, favor_precision=favor_precision)
+        page = extract_html(data, url=url, favor_precision=favor_precision)
     except Exception as e:  # noqa: BLE001 - lxml/trafilatura on broken markup: one bad page, not a crash
         raise NoHtmlBody(f"the page could not be parsed as HTML ({type(e).__name__}: {e}).",
                          source=source) from None

@@ -22,6 +22,7 @@ class InputFormat(str, Enum):
     feed = "feed"
     jsonl = "jsonl"
     json = "json"
+    urls = "urls"
     csv = "csv"
 
 
