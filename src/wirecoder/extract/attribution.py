@@ -149,7 +149,7 @@ def speaker_of(verb: "Token") -> "Token | None":
             for gc in child.children:
                 if gc.dep_ == "pobj":
                     return gc
-    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         if verb.tag_ == "VBG":
             # "…, adding that …" may hang low in the parse: the speaker is the subject of
             # the nearest cue verb above it
@@ -201,7 +201,7 @@ def _verb_source(verb: "Token", via: "Token | None") -> "Source | None":
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") or not (lemma in _cues()["reporting"] or lemma in _cues()["report"]):
         return None
-    if via is not None and via.dep_ in _SUBJ + ("agent",):
+    if via is not None and via.dep_ in ("nsubj", "csubj", "agent"):
         return None
     spk = speaker_of(verb)
     if spk is None:
@@ -228,11 +228,11 @@ def sources_on_path(tok: "Token") -> list["Source"]:
         if src is not None:
             found.append(src)
         for child in node.children:
-            if child.dep_ in ("prep", "advcl", "advmod") and child is not via:
+            if child.dep_ in ("prep", "advcl", "advmod") and (via is None or child.i != via.i):
                 ps = _prep_source(child)
                 if ps is not None:
                     found.append(ps)
-        if node.head is node:
+        if node.head.i == node.i:
             break
         via, node = node, node.head
     return found

@@ -121,8 +121,8 @@ def _quantity(doc_tok: "Token") -> str | None:
     counts no people (days, rockets, votes) or nothing says what happened to them."""
     lex = _lex()
     num = doc_tok
-    noun = num.head if num.dep_ in ("nummod", "quantmod", "amod") and num.head is not num else num
-    own = noun is not num
+    noun = num.head if num.dep_ in ("nummod", "quantmod", "amod") and num.head.i != num.i else num
+    own = noun.i != num.i
     # "the bodies of 12 people", "12 of the hostages": the counted noun is in an of-phrase
     if not own:
         for c in num.children:
@@ -135,9 +135,9 @@ def _quantity(doc_tok: "Token") -> str | None:
     # climb through conjunctions/appositions/"including" to the phrase that is governed
     np = noun
     for _ in range(4):
-        if np.dep_ in ("conj", "appos") and np.head is not np and np.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        if np.dep_ in ("conj", "appos") and np.head.i != np.i and np.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             np = np.head
-        elif np.dep_ == "pobj" and np.head.lower_ in ("including", "among") and np.head.head is not np.head:
+        elif np.dep_ == "pobj" and np.head.lower_ in ("including", "among") and np.head.head.i != np.head.i:
             np = np.head.head
         else:
             break
@@ -154,12 +154,12 @@ def _quantity(doc_tok: "Token") -> str | None:
         # "Between 10 and 20 soldiers were abducted": a bound word parsed as a preposition
         verb = np.head.head
         gov = _governed(verb, lex["governors"]) or _governed(verb, lex["subject_governors"])
-    elif np.dep_ == "pobj" and np.head.head is not np.head:
+    elif np.dep_ == "pobj" and np.head.head.i != np.head.i:
         prep, head = np.head, np.head.head
         # "the release in late October of two women": skip the date/place the of-phrase hangs on
         for _ in range(3):
             if head.ent_type_ in ("DATE", "TIME", "GPE", "LOC") and head.dep_ == "pobj" \
-                    and head.head.head is not head.head:
+                    and head.head.head.i != head.head.i:
                 head = head.head.head
             else:
                 break
@@ -171,7 +171,7 @@ def _quantity(doc_tok: "Token") -> str | None:
             gov = None
     if np.dep_ in ("dobj",) and gov is None:
         gov = _toll_quantity(np.head)  # "the toll reached 40"
-    if gov is None and np is num and num.dep_ in ("dobj", "nsubjpass"):
+    if gov is None and np.i == num.i and num.dep_ in ("dobj", "nsubjpass"):
         gov = _governed(num.head, lex["governors"])
     if gov:
         if own and not (people or noun_q or (_person_like(noun) and gov != "released")):

@@ -120,13 +120,13 @@ def _not_a_count(tok: "Token") -> bool:
         return True
     h = tok
     for _ in range(4):
-        if h.dep_ in ("conj", "cc", "quantmod", "compound") and h.head is not h and (
+        if h.dep_ in ("conj", "cc", "quantmod", "compound") and h.head.i != h.i and (
                 h.head.like_num or h.head.pos_ == "NUM"):
             h = h.head
         else:
             break
-    target = h.head if h.dep_ == "nummod" and h.head is not h else h
-    if target is h:
+    target = h.head if h.dep_ == "nummod" and h.head.i != h.i else h
+    if target.i == h.i:
         return True
     return target.ent_type_ in ("DATE", "TIME") or target.lemma_.lower() in _DATE_NOUNS
 

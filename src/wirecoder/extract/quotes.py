@@ -134,7 +134,7 @@ def _inner_source(doc: "Doc", a: int, b: int) -> "Source | None":
             if spk is not None and spk.i not in range(span.start, span.end):
                 return Source(speaker=source_span(spk), cue=node.text, cue_token=node,
                               full=full_span(spk))
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return None
