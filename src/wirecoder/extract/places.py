@@ -238,8 +238,9 @@ def find_place_in(span_or_sent: Union["Span", "Doc", "Token"]) -> Location | Non
     else:
         span = span_or_sent
     doc = span.doc if hasattr(span, "doc") else span
-    lo = getattr(span, "start_char", 0)
-    hi = getattr(span, "end_char", len(doc.text))
+    # Doc.text is rebuilt on every access: read offsets from the span, never the text.
+    lo = span.start_char if hasattr(span, "start_char") else 0
+    hi = span.end_char if hasattr(span, "end_char") else 1 << 62
     best, best_key = None, None
     for m in place_mentions(doc):
         if m.start < lo or m.end > hi:
