@@ -42,6 +42,8 @@ _INJURY_VERBS = frozenset({"injure", "wound", "hurt", "maim"})
 _DEATH_NOUNS = frozenset({"fatality", "death", "dead", "killed", "body", "martyr"})
 _INJURY_NOUNS = frozenset({"injury", "injured", "wounded", "injure"})
 _NO_WORDS = frozenset({"no", "zero", "none"})
+_VAGUE = frozenset({"dozens", "hundreds", "thousands", "scores", "number", "lot", "lots", "several",
+                    "many", "some", "few", "tens", "unspecified", "unknown"})
 
 
 @dataclass
@@ -317,12 +319,16 @@ def count_of(noun: "Token") -> int | None:
                 return n
         if c.dep_ == "det" and c.lower_ in _NO_WORDS:
             return 0
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            return None  # "dozens of people"
-    if noun.tag_ in ("NN", "NNP") and noun.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC") \
-            and (noun.ent_type_ == "PERSON" or noun.lemma_.lower() in actor_nouns()):
+    if noun.lower_ in _VAGUE:
+        return None  # "dozens of people", "a number of civilians"
+    one = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children)
+    if one and noun.pos_ == "ADJ" and noun.dep_ in ("pobj", "dobj", "nsubjpass"):
+        return 1  # "the death of a Palestinian"
+    if noun.tag_ in ("NN", "NNP") and noun.ent_type_ not in ("GPE", "LOC", "ORG", "FAC") \
+            and (noun.ent_type_ in ("PERSON", "NORP") or noun.lemma_.lower() in actor_nouns() or one):
         if noun.lemma_.lower() in ("people", "family", "group", "population", "crowd", "force", "army"):
+            return None
+        if noun.ent_type_ == "NORP" and not one:
             return None
         return 1
     return None
@@ -347,6 +353,8 @@ def toll_of(verb_or_noun: "Token") -> tuple[int | None, int | None]:
         objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
         if not objs and t.dep_ in ("relcl", "acl") and t.tag_ == "VBN":
             objs = [t.head]
+        if not objs and t.dep_ == "conj":  # "targeted and killed the commander"
+            objs = [c for c in t.head.children if c.dep_ in ("dobj", "nsubjpass")]
         if lemma == "die":
             objs = [c for c in t.children if c.dep_ == "nsubj"]
         n = _sum_conj(objs) if objs else None
@@ -360,7 +368,14 @@ def toll_of(verb_or_noun: "Token") -> tuple[int | None, int | None]:
                 n = 0
             elif c.dep_ == "amod" and c.lower_ in ("no",):
                 n = 0
-        if lemma in _DEATH_NOUNS or t.lower_ in _DEATH_NOUNS:
+        if n is None and lemma in ("death", "killing", "injury", "murder"):
+            # "resulting in the death of a Palestinian / of at least 4"
+            ofs = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
+            n = _sum_conj(ofs) if ofs else None
+            if lemma == "injury":
+                return None, n
+        if lemma in _DEATH_NOUNS or t.lower_ in _DEATH_NOUNS or lemma in ("killing", "murder"):
             return n, None
         if lemma in _INJURY_NOUNS or t.lower_ in _INJURY_NOUNS:
             return None, n
@@ -388,5 +403,56 @@ def leave_toll(tok: "Token") -> tuple[int | None, int | None]:
     return dead, inj
 
 
-__all__ = ["Arguments", "arguments", "phrase", "conjuncts", "is_actor_like", "actor_nouns",
+__all__ = ["Arguments", "arguments", "stated_toll", "phrase", "conjuncts", "is_actor_like", "actor_nouns",
            "number_of", "count_of", "toll_of", "leave_toll", "LIGHT_VERBS"]
+
+
+# ------------------------------------------------------------ stated totals
+
+_TOLL_NOUNS = frozenset({"fatality", "death", "toll", "casualty", "dead"})
+# ("cod": the small English model lemmatises "coded" so)
+_ASSIGN_VERBS = frozenset({"code", "cod", "attribute", "add", "assign", "count", "record", "put",
+                           "stand", "rise", "reach", "climb", "estimate"})
+
+
+def stated_toll(sent: "Span") -> int | None:
+    """An explicit statement of how many died in the event told: "the death toll rose to 12",
+    "total fatalities stand at 4", "12 fatalities were attributed to this event" (data-coder
+    phrasing: "fatalities coded as 6"). Such a statement overrides counts from the clauses."""
+    for t in sent:
+        if t.lemma_.lower() not in _TOLL_NOUNS or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        # the verb the toll noun hangs on, or an acl/relcl of it ("fatalities coded as 12")
+        verbs = [c for c in t.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _ASSIGN_VERBS]
+        slot = t
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _VAGUE:
+            slot = t.head.head  # "an unspecified number of fatalities coded as 12"
+            verbs += [c for c in slot.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _ASSIGN_VERBS]
+        if slot.head.lemma_ in _ASSIGN_VERBS and slot.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            verbs.append(slot.head)
+        for v in verbs:
+            own = None
+            for c in t.children:
+                if c.dep_ == "nummod":
+                    own = number_of(c)
+            target = None
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ in ("as", "at", "to"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            if g.like_num:
+                                target = number_of(g)
+                            elif g.lower_ in ("event", "incident", "attack", "location") and any(
+                                    d.lower_ in ("this", "the") for d in g.children):
+                                target = -1  # "… coded to this event": own count is the toll
+                            else:
+                                for gg in g.children:
+                                    if gg.dep_ == "nummod":
+                                        target = number_of(gg)
+                if c.dep_ in ("dobj", "oprd", "attr") and c.like_num:
+                    target = number_of(c)
+            if target == -1 and own is not None:
+                return own
+            if target is not None and target >= 0:
+                return target
+    return None

@@ -12,7 +12,7 @@ from ..schema import Attribution, DatePrecision, Event, EventDate, Span, Status
 from . import dates as _dates
 from . import places as _places
 from .acled import acled_view, has_cue, is_armed, load_cues, weapon_mode
-from .arguments import arguments, conjuncts, is_actor_like, leave_toll, phrase, toll_of
+from .arguments import arguments, conjuncts, is_actor_like, leave_toll, phrase, stated_toll, toll_of
 from .context import ExtractionContext
 from .merge_mentions import Draft, merge_mentions
 from .predicates import PredicateHit, find_predicates
@@ -732,11 +732,36 @@ def _to_event(ctx: ExtractionContext, d: Draft) -> Event:
                  evidence=d.evidence, confidence=round(d.confidence, 2))
 
 
+def _apply_stated_toll(ctx: ExtractionContext, drafts: list[Draft]) -> None:
+    """An explicit toll ("total fatalities stand at 4") replaces the clause counts: the
+    deaths are put on the first violent event and not counted again elsewhere."""
+    violent = [d for d in drafts if d.type == "ASSAULT" and d.status not in _UNTOLD]
+    if not violent:
+        return
+    total = None
+    parts: list[int] = []
+    for sent in ctx.doc.sents:
+        n = stated_toll(sent)
+        if n is None:
+            continue
+        if any(t.lower_ in ("total", "overall", "all") for t in sent):
+            total = n
+        else:
+            parts.append(n)
+    if total is None and not parts:
+        return
+    value = total if total is not None else sum(parts)
+    for d in violent:
+        d.dead = None
+    violent[0].dead = value
+
+
 def find_events(ctx: ExtractionContext) -> list[Event]:
     """Every event the article reports, mentions of one event merged."""
     drafts = [d for d in _Builder(ctx).build()
               if not (d.nominal and d.status in ("planned", "possible") and d.type != "RETREAT")]
     drafts = merge_mentions(drafts)
+    _apply_stated_toll(ctx, drafts)
     # background and habitual statements ("has historically been a mediator") tell no event
     # of the article (SPEC §1): they are recognised, then left out
     return [_to_event(ctx, d) for d in drafts if d.status not in _UNTOLD]
