@@ -405,3 +405,18 @@ def test_mis_encoded_corpus_warns_once(tmp_path: Path, caplog) -> None:
     assert len(got) == 50 and all(isinstance(g, Article) for g in got)
     msgs = [r.getMessage() for r in caplog.records]
     assert len(msgs) == 2 and "first on line 1" in msgs[0] and "50 lines" in msgs[1]
+
+
+@pytest.mark.parametrize("title, site, host, want", [
+    ("Talks resume | Courier | 23.05.2011", "COURIER.EXAMPLE", "courier.example", "Talks resume"),
+    ("Israel - Hamas talks resume - Reuters", "Reuters", "reuters.com", "Israel - Hamas talks resume"),
+    ("Heart of the matter - Times of Kessel", "The Times of Kessel", "timesofkessel.com",
+     "Heart of the matter"),
+    ("Talks - The heart of the matter", "The Times of Kessel", "timesofkessel.com",
+     "Talks - The heart of the matter"),
+    ("Peace - at last", None, None, "Peace - at last"),
+])
+def test_clean_title(title: str, site: str | None, host: str | None, want: str) -> None:
+    from wirecoder.ingest.html import clean_title
+
+    assert clean_title(title, site, host) == want

@@ -22,6 +22,7 @@ _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGN
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
 _DATEISH = re.compile(r"^[\d\s./-]+$")
 _WORD = re.compile(r"[^\W_]+")
+_NOT_SITE = frozenset(["www", "com", "org", "net", "co", "uk", "news", "the", "and", "of", "for", "in", "on", "at", "de", "la", "le", "les", "des", "du", "el"])
 
 
 def clean_title(title: str | None, sitename: str | None, hostname: str | None = None) -> str | None:
@@ -32,12 +33,13 @@ def clean_title(title: str | None, sitename: str | None, hostname: str | None = 
     seps = list(_TITLE_SEP.finditer(title))
     parts = _TITLE_SEP.split(title)
     site_words = {w for w in _WORD.findall(f"{sitename or ''} {hostname or ''}".lower())
-                  if w not in {"www", "com", "org", "net", "news", "the"}}
+                  if len(w) >= 2 and w not in _NOT_SITE}
     keep = len(parts)
     while keep > 1:
         last = parts[keep - 1].strip()
-        words = set(_WORD.findall(last.lower()))
-        if not (_DATEISH.match(last) or (words and words & site_words)):
+        words = _WORD.findall(last.lower())
+        # a site name is short and shares a word with the site's name or host
+        if not (_DATEISH.match(last) or (0 < len(words) <= 6 and set(words) & site_words)):
             break
         keep -= 1
     # Cut the original at the separator after the last kept part (keeps inner " - " intact).
