@@ -22,7 +22,8 @@ _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGN
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
 _DATEISH = re.compile(r"^[\d\s./-]+$")
 _WORD = re.compile(r"[^\W_]+")
-_NOT_SITE = frozenset(["www", "com", "org", "net", "co", "uk", "news", "the", "and", "of", "for", "in", "on", "at", "de", "la", "le", "les", "des", "du", "el"])
+_NOT_SITE = frozenset(["www", "com", "org", "net", "co", "uk", "news", "the", "and", "of", "for",
+                       "in", "on", "at", "de", "la", "le", "les", "des", "du", "el"])
 
 
 def clean_title(title: str | None, sitename: str | None, hostname: str | None = None) -> str | None:
