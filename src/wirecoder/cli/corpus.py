@@ -86,8 +86,7 @@ def ingest_cmd(
     _check_date(published, "--published")
 
     def report_failure(f) -> None:  # type: ignore[no-untyped-def]
-        msg = f"wirecoder: {f.source}{':' + str(f.line) if f.line else ''}: {f.error}"
-        print(msg, file=sys.stderr)
+        print(f"wirecoder: {f}", file=sys.stderr)
 
     if quiet:
         summary = run_ingest(sources, str(db), workers=workers, engine=engine,
@@ -113,9 +112,7 @@ def ingest_cmd(
                 progress.update(task, completed=done, rate=done / elapsed, failed=failed)
 
             def on_failure(f) -> None:  # type: ignore[no-untyped-def]
-                progress.console.print(f"wirecoder: {f.source}"
-                                       f"{':' + str(f.line) if f.line else ''}: {f.error}",
-                                       markup=False, highlight=False)
+                progress.console.print(f"wirecoder: {f}", markup=False, highlight=False)
 
             summary = run_ingest(sources, str(db), workers=workers, engine=engine,
                                  batch_size=batch_size, limit=limit, published=published,
