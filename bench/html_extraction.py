@@ -6,6 +6,7 @@ snippets (`without`) dropped, and date / title / author accuracy against the pag
 
     .venv/bin/python bench/html_extraction.py [--shared ../shared]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,10 +52,15 @@ class Score:
     def shares(self) -> dict[str, float | None]:
         def r(a: int, b: int) -> float | None:
             return round(a / b, 3) if b else None
-        return {"kept": r(self.kept, self.with_total), "dropped": r(self.dropped, self.without_total),
-                "date": r(self.date_ok, self.date_total), "title": r(self.title_ok, self.title_total),
-                "author": r(self.author_ok, self.author_total),
-                "ms_per_page": round(1000 * self.seconds / self.pages, 1) if self.pages else None}
+
+        return {
+            "kept": r(self.kept, self.with_total),
+            "dropped": r(self.dropped, self.without_total),
+            "date": r(self.date_ok, self.date_total),
+            "title": r(self.title_ok, self.title_total),
+            "author": r(self.author_ok, self.author_total),
+            "ms_per_page": round(1000 * self.seconds / self.pages, 1) if self.pages else None,
+        }
 
 
 def score_setting(shared: Path, favor_precision: bool) -> Score:
@@ -68,8 +74,12 @@ def score_setting(shared: Path, favor_precision: bool) -> Score:
         data = (dev / "html" / gold["file"]).read_bytes()
         t0 = time.perf_counter()
         try:
-            art = read_html(io.BytesIO(data), gold["file"], max_bytes=10_000_000,
-                            favor_precision=favor_precision)
+            art = read_html(
+                io.BytesIO(data),
+                gold["file"],
+                max_bytes=10_000_000,
+                favor_precision=favor_precision,
+            )
             text, date, title, author = art.text, art.published, art.title, art.author
         except InputError as e:
             score.failures.append(f"{gold['file']}: {e}")
@@ -97,20 +107,27 @@ def score_setting(shared: Path, favor_precision: bool) -> Score:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    default_shared = os.environ.get("WIRECODER_SHARED", str(Path(__file__).resolve().parents[1].parent / "shared"))
+    default_shared = os.environ.get(
+        "WIRECODER_SHARED", str(Path(__file__).resolve().parents[1].parent / "shared")
+    )
     ap.add_argument("--shared", default=default_shared, help="path of ../shared")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "eval" / "dev" / "html_dev.jsonl").exists():
         print(f"no {shared}/eval/dev/html_dev.jsonl", file=sys.stderr)
         return 2
-    print(f"{'setting':<16} {'kept':>6} {'dropped':>8} {'date':>6} {'title':>6} {'author':>7} {'ms/page':>8}")
+    print(
+        f"{'setting':<16} {'kept':>6} {'dropped':>8} {'date':>6} {'title':>6} "
+        f"{'author':>7} {'ms/page':>8}"
+    )
     for name, precision in SETTINGS.items():
         s = score_setting(shared, precision)
         sh = s.shares()
-        print(f"{name:<16} {sh['kept']:>6} {sh['dropped']:>8} {sh['date']:>6} {sh['title']:>6} "
-              f"{sh['author']:>7} {sh['ms_per_page']:>8}   ({s.kept}/{s.with_total} kept, "
-              f"{s.dropped}/{s.without_total} dropped, {len(s.failures)} page(s) without text)")
+        print(
+            f"{name:<16} {sh['kept']:>6} {sh['dropped']:>8} {sh['date']:>6} {sh['title']:>6} "
+            f"{sh['author']:>7} {sh['ms_per_page']:>8}   ({s.kept}/{s.with_total} kept, "
+            f"{s.dropped}/{s.without_total} dropped, {len(s.failures)} page(s) without text)"
+        )
     return 0
 
 

@@ -3,6 +3,7 @@
 Most cases run the real entry point in-process (the model loads once per session); one runs
 the installed console script in a subprocess to pin the real process exit code.
 """
+
 from __future__ import annotations
 
 import io
@@ -19,8 +20,12 @@ from wirecoder.schema import Report
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture,
-        stdin: bytes | None = None) -> tuple[int, str, str]:
+def run(
+    args: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+    stdin: bytes | None = None,
+) -> tuple[int, str, str]:
     """(exit code, stdout, stderr) of `wirecoder extract ARGS` through the console entry point."""
     monkeypatch.setattr(sys, "argv", ["wirecoder", "extract", *args])
     if stdin is not None:
@@ -47,14 +52,22 @@ def reports(out: str) -> list[Report]:
 TEXT = "The foreign ministers of Northland and Southland met in Valleta Bay on Tuesday.\n"
 
 
-@pytest.mark.parametrize("name, content, code", [
-    ("empty.txt", b"", "E101"),
-    ("binary.dat", b"\x00\x01\x02\x03binary" * 300, "E102"),
-    ("nobody.html", b"<html><head><title>x</title></head><body><nav>Menu</nav></body></html>", "E104"),
-    ("feed.rss", b"this is not XML at all\n", "E105"),
-])
-def test_bad_input_exits_1_and_says_why(tmp_path: Path, monkeypatch, capsys, name: str,
-                                        content: bytes, code: str) -> None:
+@pytest.mark.parametrize(
+    "name, content, code",
+    [
+        ("empty.txt", b"", "E101"),
+        ("binary.dat", b"\x00\x01\x02\x03binary" * 300, "E102"),
+        (
+            "nobody.html",
+            b"<html><head><title>x</title></head><body><nav>Menu</nav></body></html>",
+            "E104",
+        ),
+        ("feed.rss", b"this is not XML at all\n", "E105"),
+    ],
+)
+def test_bad_input_exits_1_and_says_why(
+    tmp_path: Path, monkeypatch, capsys, name: str, content: bytes, code: str
+) -> None:
     p = tmp_path / name
     p.write_bytes(content)
     rc, out, err = run([str(p)], monkeypatch, capsys)
@@ -77,7 +90,9 @@ def test_20_mb_text_file(tmp_path: Path, monkeypatch, capsys) -> None:
 
 def test_invalid_utf8_warns_and_extracts(tmp_path: Path, monkeypatch, capsys) -> None:
     p = tmp_path / "latin1.txt"
-    p.write_bytes("Le caf\u00e9 de Valleta a rouvert mardi apr\u00e8s la tr\u00eave.\n".encode("latin-1"))
+    p.write_bytes(
+        "Le caf\u00e9 de Valleta a rouvert mardi apr\u00e8s la tr\u00eave.\n".encode("latin-1")
+    )
     rc, out, err = run([str(p), "--published", "2025-03-11"], monkeypatch, capsys)
     assert rc == 0
     (r,) = reports(out)
@@ -88,10 +103,12 @@ def test_invalid_utf8_warns_and_extracts(tmp_path: Path, monkeypatch, capsys) ->
 
 def test_jsonl_with_one_malformed_line(tmp_path: Path, monkeypatch, capsys) -> None:
     p = tmp_path / "corpus.jsonl"
-    p.write_text('{"id": "n1", "text": "Southland police arrested 12 protesters on Monday."}\n'
-                 '{"id": "n2", "text": "unterminated\n'
-                 '{"id": "n3", "text": "Northland troops withdrew from the border on Friday."}\n',
-                 encoding="utf-8")
+    p.write_text(
+        '{"id": "n1", "text": "Southland police arrested 12 protesters on Monday."}\n'
+        '{"id": "n2", "text": "unterminated\n'
+        '{"id": "n3", "text": "Northland troops withdrew from the border on Friday."}\n',
+        encoding="utf-8",
+    )
     rc, out, err = run([str(p), "--published", "2025-01-10"], monkeypatch, capsys)
     assert rc == 1
     assert [r.article.id for r in reports(out)] == ["n1", "n3"]
@@ -102,10 +119,15 @@ def test_jsonl_with_one_malformed_line(tmp_path: Path, monkeypatch, capsys) -> N
 
 def test_csv_with_named_columns(tmp_path: Path, monkeypatch, capsys) -> None:
     p = tmp_path / "c.csv"
-    p.write_text("key,story,day\nk1,Northland and Southland signed a ceasefire on Sunday.,2025-02-02\n",
-                 encoding="utf-8")
-    rc, out, err = run([str(p), "--text-field", "story", "--id-field", "key",
-                        "--published-field", "day"], monkeypatch, capsys)
+    p.write_text(
+        "key,story,day\nk1,Northland and Southland signed a ceasefire on Sunday.,2025-02-02\n",
+        encoding="utf-8",
+    )
+    rc, out, err = run(
+        [str(p), "--text-field", "story", "--id-field", "key", "--published-field", "day"],
+        monkeypatch,
+        capsys,
+    )
     assert rc == 0, err
     (r,) = reports(out)
     assert r.article.id == "k1" and r.article.published == "2025-02-02"
@@ -113,8 +135,12 @@ def test_csv_with_named_columns(tmp_path: Path, monkeypatch, capsys) -> None:
 
 
 def test_stdin_and_forced_format(monkeypatch, capsys) -> None:
-    rc, out, _ = run(["-", "--input-format", "text"], monkeypatch, capsys,
-                       stdin=b'{"text": "taken literally as text"}\n')
+    rc, out, _ = run(
+        ["-", "--input-format", "text"],
+        monkeypatch,
+        capsys,
+        stdin=b'{"text": "taken literally as text"}\n',
+    )
     assert rc == 0
     (r,) = reports(out)
     assert r.article.source == "-" and r.article.text.startswith('{"text"')
@@ -130,14 +156,19 @@ def test_directory_mixes_good_and_bad(tmp_path: Path, monkeypatch, capsys) -> No
     assert "b.txt: [E101]" in err and "2 of 3 input(s) extracted, 1 failed" in err
 
 
-@pytest.mark.parametrize("args, says", [
-    (["--published", "yesterday"], "--published"),
-    (["--input-format", "pdf"], "--input-format"),
-    (["--max-bytes", "0"], "size limit"),
-    (["--format", "xml"], "--format"),
-    (["--text-field", " "], "--*-field"),
-])
-def test_usage_errors_exit_2(tmp_path: Path, monkeypatch, capsys, args: list[str], says: str) -> None:
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--published", "yesterday"], "--published"),
+        (["--input-format", "pdf"], "--input-format"),
+        (["--max-bytes", "0"], "size limit"),
+        (["--format", "xml"], "--format"),
+        (["--text-field", " "], "--*-field"),
+    ],
+)
+def test_usage_errors_exit_2(
+    tmp_path: Path, monkeypatch, capsys, args: list[str], says: str
+) -> None:
     p = tmp_path / "a.txt"
     p.write_text(TEXT, encoding="utf-8")
     rc, out, err = run([str(p), *args], monkeypatch, capsys)
@@ -150,8 +181,9 @@ def test_console_script_exit_codes(tmp_path: Path) -> None:
     (tmp_path / "x.bin").write_bytes(b"\x00" * 64)
     exe = ROOT / ".venv" / "bin" / "wirecoder"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "wirecoder.cli"]
-    proc = subprocess.run([*cmd, "extract", str(tmp_path)], capture_output=True, text=True,
-                          timeout=120, check=False)
+    proc = subprocess.run(
+        [*cmd, "extract", str(tmp_path)], capture_output=True, text=True, timeout=120, check=False
+    )
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr and proc.stdout == ""
     assert "[E101]" in proc.stderr and "[E102]" in proc.stderr
@@ -161,8 +193,11 @@ def test_console_script_exit_codes(tmp_path: Path) -> None:
 def test_seed_related_links(shared_dir: Path, monkeypatch, capsys) -> None:
     """The worked example: its "Also read" titles go to article.related, not into the text."""
     seed = shared_dir / "seed" / "000_80f3a052ce98dedf.txt"
-    gold = json.loads((shared_dir / "eval" / "dev" / "seed.gold.jsonl").read_text(encoding="utf-8")
-                      .splitlines()[0])
+    gold = json.loads(
+        (shared_dir / "eval" / "dev" / "seed.gold.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()[0]
+    )
     rc, out, err = run([str(seed), "--published", "2023-11-09"], monkeypatch, capsys)
     assert rc == 0, err
     (r,) = reports(out)

@@ -1,4 +1,5 @@
 """Ingest: every input kind → Article, every bad input → a coded InputFailure (no model needed)."""
+
 from __future__ import annotations
 
 import codecs
@@ -50,12 +51,16 @@ def failure(source, **kw) -> InputFailure:
 
 # --- plain text --------------------------------------------------------------------------
 
+
 def test_text_file_splits_related_and_keeps_other_lines_exactly(ingest_dir: Path) -> None:
     raw = (ingest_dir / "article.txt").read_text(encoding="utf-8")
     art = one(ingest_dir / "article.txt", published="2025-03-11")
     assert [r.title for r in art.related] == [
-        "Floods cut the coastal railway for a second week", "Harbour workers end their strike",
-        "Drought hits the northern wheat harvest", "Central bank holds rates steady"]
+        "Floods cut the coastal railway for a second week",
+        "Harbour workers end their strike",
+        "Drought hits the northern wheat harvest",
+        "Central bank holds rates steady",
+    ]
     for r in art.related:
         assert r.title not in art.text
     assert "Related Articles" not in art.text and "READ MORE" not in art.text
@@ -66,19 +71,25 @@ def test_text_file_splits_related_and_keeps_other_lines_exactly(ingest_dir: Path
 
 
 def test_stdin_is_read_and_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
-    data = b'{"id": "s1", "text": "Talks resumed on Monday."}\n{"id": "s2", "text": "Talks ended."}\n'
+    data = (
+        b'{"id": "s1", "text": "Talks resumed on Monday."}\n{"id": "s2", "text": "Talks ended."}\n'
+    )
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     got = items("-")
     assert [a.id for a in got] == ["s1", "s2"] and got[0].source == "-:1"
 
 
-def test_invalid_utf8_is_replaced_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_invalid_utf8_is_replaced_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     p = tmp_path / "latin1.txt"
     p.write_bytes("Le caf\u00e9 de la place a rouvert lundi.\n".encode("latin-1"))
     with caplog.at_level(logging.WARNING, logger="wirecoder.ingest"):
         art = one(p)
     assert art.text == "Le caf\ufffd de la place a rouvert lundi.\n"
-    assert any("invalid UTF-8" in r.getMessage() and str(p) in r.getMessage() for r in caplog.records)
+    assert any(
+        "invalid UTF-8" in r.getMessage() and str(p) in r.getMessage() for r in caplog.records
+    )
 
 
 def test_bom_and_crlf(tmp_path: Path) -> None:
@@ -95,9 +106,14 @@ def test_empty_inputs(tmp_path: Path, content: bytes) -> None:
     assert isinstance(f.error, EmptyInput) and f.error.code == "E101"
 
 
-@pytest.mark.parametrize("content, says", [
-    (b"abc\x00\x01\x02def" * 100, "NUL"), (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG"),
-    (bytes(range(1, 9)) * 200, "control")])
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (b"abc\x00\x01\x02def" * 100, "NUL"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG"),
+        (bytes(range(1, 9)) * 200, "control"),
+    ],
+)
 def test_binary_inputs(tmp_path: Path, content: bytes, says: str) -> None:
     p = tmp_path / "data.bin"
     p.write_bytes(content)
@@ -135,10 +151,13 @@ def test_bad_options_are_usage_errors(ingest_dir: Path) -> None:
         items(ingest_dir / "article.txt", input_format="pdf")
     with pytest.raises(UsageError, match="published"):
         items(ingest_dir / "article.txt", published="last week")
-    assert one(ingest_dir / "article.txt", published="2025-03-11T08:00:00Z").published == "2025-03-11"
+    assert (
+        one(ingest_dir / "article.txt", published="2025-03-11T08:00:00Z").published == "2025-03-11"
+    )
 
 
 # --- HTML ---------------------------------------------------------------------------------
+
 
 def test_html_page_text_and_metadata(ingest_dir: Path) -> None:
     art = one(ingest_dir / "page.html", published="2020-01-01")
@@ -155,20 +174,28 @@ def test_html_page_text_and_metadata(ingest_dir: Path) -> None:
 
 def test_html_without_body(tmp_path: Path) -> None:
     p = tmp_path / "nav.html"
-    p.write_text("<html><head><title>Home</title><script>var x = 1;</script></head>"
-                 "<body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    p.write_text(
+        "<html><head><title>Home</title><script>var x = 1;</script></head>"
+        "<body><nav><a href='/'>Home</a></nav></body></html>",
+        encoding="utf-8",
+    )
     f = failure(p)
     assert isinstance(f.error, NoHtmlBody) and f.error.code == "E104"
 
 
 def test_html_date_falls_back_to_published(tmp_path: Path) -> None:
     p = tmp_path / "plain.html"
-    p.write_text("<html><body><article><p>" + "The council met on Monday to discuss the budget. " * 8
-                 + "</p></article></body></html>", encoding="utf-8")
+    p.write_text(
+        "<html><body><article><p>"
+        + "The council met on Monday to discuss the budget. " * 8
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
     assert one(p, published="2024-05-06").published == "2024-05-06"
 
 
 # --- feeds --------------------------------------------------------------------------------
+
 
 def test_rss_one_article_per_entry(ingest_dir: Path) -> None:
     got = items(ingest_dir / "feed.rss", published="2000-01-01")
@@ -182,7 +209,11 @@ def test_rss_one_article_per_entry(ingest_dir: Path) -> None:
     assert first.published == "2025-03-14" and first.outlet == "Valleta Courier World"
     assert first.url.endswith("river-crossing") and first.title.startswith("Ministers agree")
     assert second.text.startswith("Dock workers") and second.published == "2000-01-01"
-    assert len(fails) == 1 and fails[0].source.endswith("feed.rss#3") and isinstance(fails[0].error, EmptyInput)
+    assert (
+        len(fails) == 1
+        and fails[0].source.endswith("feed.rss#3")
+        and isinstance(fails[0].error, EmptyInput)
+    )
 
 
 def test_atom_feed(ingest_dir: Path) -> None:
@@ -191,8 +222,13 @@ def test_atom_feed(ingest_dir: Path) -> None:
     assert art.author == "Desk Editor" and art.text.startswith("The town council lifted")
 
 
-@pytest.mark.parametrize("content", ["this is not XML, just a sentence.\n",
-                                     "<?xml version='1.0'?><catalog><book>x</book></catalog>"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "this is not XML, just a sentence.\n",
+        "<?xml version='1.0'?><catalog><book>x</book></catalog>",
+    ],
+)
 def test_feed_that_is_not_a_feed(tmp_path: Path, content: str) -> None:
     p = tmp_path / "news.rss"
     p.write_text(content, encoding="utf-8")
@@ -202,8 +238,11 @@ def test_feed_that_is_not_a_feed(tmp_path: Path, content: str) -> None:
 
 def test_truncated_feed_is_read_with_a_warning(tmp_path: Path, caplog) -> None:
     p = tmp_path / "cut.xml"
-    p.write_text("<rss><channel><item><title>T</title><description>Body text here.</description>"
-                 "</item><item><title>Cut off", encoding="utf-8")
+    p.write_text(
+        "<rss><channel><item><title>T</title><description>Body text here.</description>"
+        "</item><item><title>Cut off",
+        encoding="utf-8",
+    )
     with caplog.at_level(logging.WARNING, logger="wirecoder.ingest"):
         got = items(p)
     assert isinstance(got[0], Article) and got[0].text == "Body text here."
@@ -211,6 +250,7 @@ def test_truncated_feed_is_read_with_a_warning(tmp_path: Path, caplog) -> None:
 
 
 # --- corpora ------------------------------------------------------------------------------
+
 
 def test_jsonl_corpus(ingest_dir: Path) -> None:
     arts = items(ingest_dir / "corpus.jsonl", published="2025-01-31")
@@ -223,19 +263,27 @@ def test_jsonl_corpus(ingest_dir: Path) -> None:
 
 def test_jsonl_malformed_lines_are_reported_by_number(tmp_path: Path) -> None:
     p = tmp_path / "c.jsonl"
-    p.write_text('{"id": "a", "text": "First."}\n{"id": "b", "text": \n\n["not", "an object"]\n'
-                 '{"id": "c"}\n{"id": "d", "text": "Last."}\n', encoding="utf-8")
+    p.write_text(
+        '{"id": "a", "text": "First."}\n{"id": "b", "text": \n\n["not", "an object"]\n'
+        '{"id": "c"}\n{"id": "d", "text": "Last."}\n',
+        encoding="utf-8",
+    )
     got = items(p)
     assert [g.id for g in got if isinstance(g, Article)] == ["a", "d"]
     fails = {g.line: g for g in got if isinstance(g, InputFailure)}
-    assert sorted(fails) == [2, 4, 5] and all(isinstance(f.error, RecordError) for f in fails.values())
+    assert sorted(fails) == [2, 4, 5] and all(
+        isinstance(f.error, RecordError) for f in fails.values()
+    )
     assert str(fails[2]).startswith(f"{p}:2: [E106]") and "--text-field" in str(fails[5])
 
 
 def test_column_map_and_aliases(tmp_path: Path) -> None:
     p = tmp_path / "c.jsonl"
-    p.write_text(json.dumps({"uid": 7, "body": "Text in body.", "headline": "H", "date": "Jan 5, 2025"})
-                 + "\n", encoding="utf-8")
+    p.write_text(
+        json.dumps({"uid": 7, "body": "Text in body.", "headline": "H", "date": "Jan 5, 2025"})
+        + "\n",
+        encoding="utf-8",
+    )
     art = one(p)  # default names fall back to common aliases
     assert art.text == "Text in body." and art.title == "H" and art.published == "2025-01-05"
     assert art.id != "7"
@@ -253,11 +301,16 @@ def test_csv_corpus_with_multiline_rows(ingest_dir: Path) -> None:
 
 def test_csv_bad_rows_and_tsv(tmp_path: Path) -> None:
     p = tmp_path / "c.csv"
-    p.write_text('id,text\n1,"One, with a comma."\n2,two,extra\n3,"Three\nlines\nlong."\n4,Four.\n',
-                 encoding="utf-8")
+    p.write_text(
+        'id,text\n1,"One, with a comma."\n2,two,extra\n3,"Three\nlines\nlong."\n4,Four.\n',
+        encoding="utf-8",
+    )
     got = items(p)
-    assert [(g.id, g.source.rsplit(":", 1)[1]) for g in got if isinstance(g, Article)] == \
-        [("1", "2"), ("3", "4"), ("4", "7")]
+    assert [(g.id, g.source.rsplit(":", 1)[1]) for g in got if isinstance(g, Article)] == [
+        ("1", "2"),
+        ("3", "4"),
+        ("4", "7"),
+    ]
     (bad,) = [g for g in got if isinstance(g, InputFailure)]
     assert bad.line == 3 and isinstance(bad.error, RecordError)
     t = tmp_path / "c.tsv"
@@ -296,22 +349,30 @@ def test_gzip_corpus(tmp_path: Path) -> None:
 
 # --- sniffing and directories ---------------------------------------------------------------
 
-@pytest.mark.parametrize("head, name, fmt", [
-    (b"<!DOCTYPE html><html><body><p>x</p></body></html>", "a.txt", InputFormat.html),
-    (b"<?xml version='1.0'?><rss version='2.0'><channel></channel></rss>", "a.txt", InputFormat.feed),
-    (b"<feed xmlns='http://www.w3.org/2005/Atom'></feed>", "", InputFormat.feed),
-    (b'{"text": "a"}\n{"text": "b"}\n', "a.txt", InputFormat.jsonl),
-    (b"id,title,text\n1,a,b\n", "a.dat", InputFormat.csv),
-    (b"{curly} prose that is not JSON.\n", "a.txt", InputFormat.text),
-    (b"Plain words, with commas, in a sentence.\n", "a.csv.txt", InputFormat.text),
-    (b"Text, images and video were shared widely.\n", "a.txt", InputFormat.text),
-    (b"doc id;publish date;text\n", "a.csv", InputFormat.csv),
-    (b"not xml\n", "x.rss", InputFormat.feed),
-    (b"Text\n", "x", InputFormat.text),
-    (b'[\n  {"text": "a"}\n]', "x", InputFormat.json),
-    (b'{\n  "text": "a"\n}', "x.json", InputFormat.json),
-    (b"[citation needed] prose.\n", "x.txt", InputFormat.text),
-])
+
+@pytest.mark.parametrize(
+    "head, name, fmt",
+    [
+        (b"<!DOCTYPE html><html><body><p>x</p></body></html>", "a.txt", InputFormat.html),
+        (
+            b"<?xml version='1.0'?><rss version='2.0'><channel></channel></rss>",
+            "a.txt",
+            InputFormat.feed,
+        ),
+        (b"<feed xmlns='http://www.w3.org/2005/Atom'></feed>", "", InputFormat.feed),
+        (b'{"text": "a"}\n{"text": "b"}\n', "a.txt", InputFormat.jsonl),
+        (b"id,title,text\n1,a,b\n", "a.dat", InputFormat.csv),
+        (b"{curly} prose that is not JSON.\n", "a.txt", InputFormat.text),
+        (b"Plain words, with commas, in a sentence.\n", "a.csv.txt", InputFormat.text),
+        (b"Text, images and video were shared widely.\n", "a.txt", InputFormat.text),
+        (b"doc id;publish date;text\n", "a.csv", InputFormat.csv),
+        (b"not xml\n", "x.rss", InputFormat.feed),
+        (b"Text\n", "x", InputFormat.text),
+        (b'[\n  {"text": "a"}\n]', "x", InputFormat.json),
+        (b'{\n  "text": "a"\n}', "x.json", InputFormat.json),
+        (b"[citation needed] prose.\n", "x.txt", InputFormat.text),
+    ],
+)
 def test_sniff_by_content(head: bytes, name: str, fmt: InputFormat) -> None:
     assert sniff_format(head, name) is fmt
 
@@ -331,32 +392,49 @@ def test_directory_is_walked_sorted_skipping_hidden(tmp_path: Path) -> None:
 
 # --- related links --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("line, title, url", [
-    ("• Also read: Storm floods coastal towns", "Storm floods coastal towns", None),
-    ("READ MORE Markets rally after vote", "Markets rally after vote", None),
-    ("Read more | Markets rally", "Markets rally", None),
-    ("- See also – Port reopens", "Port reopens", None),
-    ("Related: [Port strike ends](https://example.org/a)", "Port strike ends", "https://example.org/a"),
-    ("Also read: Port strike ends https://example.org/a", "Port strike ends", "https://example.org/a"),
-])
+
+@pytest.mark.parametrize(
+    "line, title, url",
+    [
+        ("• Also read: Storm floods coastal towns", "Storm floods coastal towns", None),
+        ("READ MORE Markets rally after vote", "Markets rally after vote", None),
+        ("Read more | Markets rally", "Markets rally", None),
+        ("- See also – Port reopens", "Port reopens", None),
+        (
+            "Related: [Port strike ends](https://example.org/a)",
+            "Port strike ends",
+            "https://example.org/a",
+        ),
+        (
+            "Also read: Port strike ends https://example.org/a",
+            "Port strike ends",
+            "https://example.org/a",
+        ),
+    ],
+)
 def test_related_inline(line: str, title: str, url: str | None) -> None:
     art = make_article(f"Body sentence one.\n{line}\nBody sentence two.")
     assert [(r.title, r.url) for r in art.related] == [(title, url)]
     assert art.text == "Body sentence one.\nBody sentence two."
 
 
-@pytest.mark.parametrize("prose", [
-    "Related to this, the minister said talks would go on.",
-    "Read more about the ceasefire in our live blog.",
-    "See also the annex, which lists the crossings.",
-])
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Related to this, the minister said talks would go on.",
+        "Read more about the ceasefire in our live blog.",
+        "See also the annex, which lists the crossings.",
+    ],
+)
 def test_related_leaves_prose_alone(prose: str) -> None:
     art = make_article(f"{prose}\nNext line.")
     assert art.related == [] and art.text.startswith(prose)
 
 
 def test_related_header_with_and_without_items() -> None:
-    art = make_article("Body.\nRELATED STORIES:\n\n• One story\nTwo story headline\n\nBody goes on.\nRead more\n")
+    art = make_article(
+        "Body.\nRELATED STORIES:\n\n• One story\nTwo story headline\n\nBody goes on.\nRead more\n"
+    )
     assert [r.title for r in art.related] == ["One story", "Two story headline"]
     assert art.text == "Body.\n\n\nBody goes on.\n"
 
@@ -370,17 +448,29 @@ def test_related_button_header_keeps_a_following_subheading() -> None:
 
 # --- later additions: JSON files, feed dates, one warning per corpus ----------------------------
 
+
 def test_json_array_and_object(tmp_path: Path) -> None:
     arr = tmp_path / "docs.json"
-    arr.write_text(json.dumps([{"id": "j1", "text": "First record."}, {"id": "j2"},
-                               {"id": "j3", "text": "Third record."}], indent=2), encoding="utf-8")
+    arr.write_text(
+        json.dumps(
+            [
+                {"id": "j1", "text": "First record."},
+                {"id": "j2"},
+                {"id": "j3", "text": "Third record."},
+            ],
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
     got = items(arr)
     assert [g.id for g in got if isinstance(g, Article)] == ["j1", "j3"]
     assert got[0].source == f"{arr}#1"
     assert isinstance(got[1], InputFailure) and got[1].source == f"{arr}#2"
     obj = tmp_path / "one.json"
-    obj.write_text(json.dumps({"text": "A single pretty-printed record.", "title": "T"}, indent=2),
-                   encoding="utf-8")
+    obj.write_text(
+        json.dumps({"text": "A single pretty-printed record.", "title": "T"}, indent=2),
+        encoding="utf-8",
+    )
     assert one(obj).title == "T"
     broken = tmp_path / "broken.json"
     broken.write_text('{"text": "no end"', encoding="utf-8")
@@ -389,17 +479,23 @@ def test_json_array_and_object(tmp_path: Path) -> None:
 
 def test_feed_date_is_the_publishers_local_date(tmp_path: Path) -> None:
     p = tmp_path / "late.xml"
-    p.write_text("<rss version='2.0'><channel><title>C</title><item><title>T</title>"
-                 "<pubDate>Fri, 14 Mar 2025 23:30:00 -0500</pubDate>"
-                 "<description>Late evening story text.</description></item></channel></rss>",
-                 encoding="utf-8")
+    p.write_text(
+        "<rss version='2.0'><channel><title>C</title><item><title>T</title>"
+        "<pubDate>Fri, 14 Mar 2025 23:30:00 -0500</pubDate>"
+        "<description>Late evening story text.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
     assert one(p).published == "2025-03-14"  # 2025-03-15 in UTC
 
 
 def test_mis_encoded_corpus_warns_once(tmp_path: Path, caplog) -> None:
     p = tmp_path / "latin1.jsonl"
-    p.write_bytes(b"".join(f'{{"id": "{i}", "text": "Caf\u00e9 number {i}."}}\n'.encode("latin-1")
-                           for i in range(50)))
+    p.write_bytes(
+        b"".join(
+            f'{{"id": "{i}", "text": "Caf\u00e9 number {i}."}}\n'.encode("latin-1")
+            for i in range(50)
+        )
+    )
     with caplog.at_level(logging.WARNING, logger="wirecoder.ingest"):
         got = items(p)
     assert len(got) == 50 and all(isinstance(g, Article) for g in got)
@@ -407,16 +503,56 @@ def test_mis_encoded_corpus_warns_once(tmp_path: Path, caplog) -> None:
     assert len(msgs) == 2 and "first on line 1" in msgs[0] and "50 lines" in msgs[1]
 
 
-@pytest.mark.parametrize("title, site, host, want", [
-    ("Talks resume | Courier | 23.05.2011", "COURIER.EXAMPLE", "courier.example", "Talks resume"),
-    ("Israel - Hamas talks resume - Reuters", "Reuters", "reuters.com", "Israel - Hamas talks resume"),
-    ("Heart of the matter - Times of Kessel", "The Times of Kessel", "timesofkessel.com",
-     "Heart of the matter"),
-    ("Talks - The heart of the matter", "The Times of Kessel", "timesofkessel.com",
-     "Talks - The heart of the matter"),
-    ("Peace - at last", None, None, "Peace - at last"),
-])
+@pytest.mark.parametrize(
+    "title, site, host, want",
+    [
+        (
+            "Talks resume | Courier | 23.05.2011",
+            "COURIER.EXAMPLE",
+            "courier.example",
+            "Talks resume",
+        ),
+        (
+            "Israel - Hamas talks resume - Reuters",
+            "Reuters",
+            "reuters.com",
+            "Israel - Hamas talks resume",
+        ),
+        (
+            "Heart of the matter - Times of Kessel",
+            "The Times of Kessel",
+            "timesofkessel.com",
+            "Heart of the matter",
+        ),
+        (
+            "Talks - The heart of the matter",
+            "The Times of Kessel",
+            "timesofkessel.com",
+            "Talks - The heart of the matter",
+        ),
+        ("Peace - at last", None, None, "Peace - at last"),
+    ],
+)
 def test_clean_title(title: str, site: str | None, host: str | None, want: str) -> None:
     from wirecoder.ingest.html import clean_title
 
     assert clean_title(title, site, host) == want
+
+
+def test_related_phrases_are_a_lexicon_users_extend(tmp_path: Path, monkeypatch) -> None:
+    from wirecoder.ingest import related
+
+    text = "Le conseil a voté lundi.\nLire aussi : La grève du port prend fin\n"
+    assert make_article(text).related == []
+    (tmp_path / "related_links_fr.yaml").write_text(
+        "list_headers:\n  - lire aussi\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("WIRECODER_LEXICONS", str(tmp_path))
+    related._rules.cache_clear()
+    try:
+        art = make_article(text)
+        assert [r.title for r in art.related] == ["La grève du port prend fin"]
+        assert art.text == "Le conseil a voté lundi.\n"
+    finally:
+        monkeypatch.delenv("WIRECODER_LEXICONS")
+        related._rules.cache_clear()

@@ -1,4 +1,5 @@
 """URL inputs against a real HTTP server on 127.0.0.1 serving tests/fixtures/ingest."""
+
 from __future__ import annotations
 
 import functools
@@ -46,8 +47,10 @@ def test_a_url_is_fetched_and_read_by_content(server: str) -> None:
     assert art.title == "Ministers agree to reopen the river crossing"
     assert "Kessel river crossing" in art.text
     feed = list(iter_articles(f"{server}/feed.rss"))
-    assert [a.source for a in feed if isinstance(a, Article)] == [f"{server}/feed.rss#1",
-                                                                  f"{server}/feed.rss#2"]
+    assert [a.source for a in feed if isinstance(a, Article)] == [
+        f"{server}/feed.rss#1",
+        f"{server}/feed.rss#2",
+    ]
 
 
 def test_redirects_are_followed(server: str) -> None:
@@ -58,13 +61,19 @@ def test_redirects_are_followed(server: str) -> None:
 
 def test_url_file(server: str, tmp_path: Path) -> None:
     urls = tmp_path / "urls.txt"
-    urls.write_text(f"# pages to read\n{server}/page.html\n\n{server}/missing.html\n"
-                    f"{server}/corpus.jsonl\n", encoding="utf-8")
+    urls.write_text(
+        f"# pages to read\n{server}/page.html\n\n{server}/missing.html\n{server}/corpus.jsonl\n",
+        encoding="utf-8",
+    )
     got = list(iter_articles(urls))
     arts = [g for g in got if isinstance(g, Article)]
     fails = [g for g in got if isinstance(g, InputFailure)]
-    assert [a.source for a in arts] == [f"{server}/page.html", f"{server}/corpus.jsonl:1",
-                                        f"{server}/corpus.jsonl:2", f"{server}/corpus.jsonl:3"]
+    assert [a.source for a in arts] == [
+        f"{server}/page.html",
+        f"{server}/corpus.jsonl:1",
+        f"{server}/corpus.jsonl:2",
+        f"{server}/corpus.jsonl:3",
+    ]
     assert [a.id for a in arts[1:]] == ["doc-1", "doc-2", "doc-3"]
     (miss,) = fails
     assert miss.source == f"{server}/missing.html" and isinstance(miss.error, FetchError)

@@ -1,4 +1,5 @@
-"""Ingest against ../shared (skips when absent): HTML extraction floors, the seed's related links."""
+"""Ingest against ../shared (skips when absent): HTML extraction floors, seed related links."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -18,7 +19,9 @@ FLOORS = {"kept": 0.93, "dropped": 0.85, "date": 0.90, "title": 0.70}
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("html_extraction", ROOT / "bench" / "html_extraction.py")
+    spec = importlib.util.spec_from_file_location(
+        "html_extraction", ROOT / "bench" / "html_extraction.py"
+    )
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod  # dataclasses look their module up there
@@ -36,8 +39,11 @@ def test_html_extraction_floors(shared_dir: Path) -> None:
 
 def test_seed_related_lines_leave_the_text(shared_dir: Path) -> None:
     seed = shared_dir / "seed" / "000_80f3a052ce98dedf.txt"
-    gold = json.loads((shared_dir / "eval" / "dev" / "seed.gold.jsonl").read_text(encoding="utf-8")
-                      .splitlines()[0])
+    gold = json.loads(
+        (shared_dir / "eval" / "dev" / "seed.gold.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()[0]
+    )
     (art,) = list(iter_articles(seed, published="2023-11-09"))
     assert isinstance(art, Article)
     titles = [r.title for r in art.related]

@@ -3,6 +3,7 @@
 Exit codes (trafilatura's batch habit): 0 every input extracted, 1 some inputs failed (each
 listed on stderr with file[:line] and reason), 2 usage error. A summary line always ends stderr.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -34,10 +35,20 @@ class _StderrWarnings(logging.Handler):
         print(f"wirecoder: warning: {record.getMessage()}", file=sys.stderr)
 
 
-def _columns(id_field: str | None, text_field: str | None, title_field: str | None,
-             url_field: str | None, published_field: str | None) -> ColumnMap | None:
-    given = {"id": id_field, "text": text_field, "title": title_field, "url": url_field,
-             "published": published_field}
+def _columns(
+    id_field: str | None,
+    text_field: str | None,
+    title_field: str | None,
+    url_field: str | None,
+    published_field: str | None,
+) -> ColumnMap | None:
+    given = {
+        "id": id_field,
+        "text": text_field,
+        "title": title_field,
+        "url": url_field,
+        "published": published_field,
+    }
     chosen = {k: v.strip() for k, v in given.items() if v is not None}
     if any(not v for v in chosen.values()):
         raise UsageError("--*-field options need a field or column name.")
@@ -46,17 +57,50 @@ def _columns(id_field: str | None, text_field: str | None, title_field: str | No
 
 @app.command("extract")
 def extract_cmd(
-    path: str = typer.Argument(..., help="File, folder, feed, JSON(L)/CSV corpus, URL or file of URLs, or - for stdin."),
-    published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) when the input has none."),
-    fmt: str = typer.Option("", "--format", "-f", help="json (one article), jsonl (many), or table."),
-    model: str | None = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model package or path."),
-    input_format: str = typer.Option("auto", "--input-format", help="Force a reader: auto (sniff the content), text, html, feed, jsonl, json, csv or urls (one URL a line)."),
-    text_field: str | None = typer.Option(None, "--text-field", help="Corpus field/column holding the text (default: text, body, content …)."),
-    id_field: str | None = typer.Option(None, "--id-field", help="Corpus field/column holding the record's id (default: id)."),
-    title_field: str | None = typer.Option(None, "--title-field", help="Corpus field/column holding the title (default: title, headline)."),
-    url_field: str | None = typer.Option(None, "--url-field", help="Corpus field/column holding the url (default: url, link)."),
-    published_field: str | None = typer.Option(None, "--published-field", help="Corpus field/column holding the date (default: published, date …)."),
-    max_bytes: int | None = typer.Option(None, "--max-bytes", help="Largest article in bytes (default $WIRECODER_MAX_BYTES or 1,000,000)."),
+    path: str = typer.Argument(
+        ..., help="File, folder, feed, JSON(L)/CSV corpus, URL or file of URLs, or - for stdin."
+    ),
+    published: str | None = typer.Option(
+        None, "--published", help="Publication date (YYYY-MM-DD) when the input has none."
+    ),
+    fmt: str = typer.Option(
+        "", "--format", "-f", help="json (one article), jsonl (many), or table."
+    ),
+    model: str | None = typer.Option(
+        None, "--model", envvar="WIRECODER_MODEL", help="spaCy model package or path."
+    ),
+    input_format: str = typer.Option(
+        "auto",
+        "--input-format",
+        help="Force a reader: auto (sniff the content), text, html, feed, jsonl, json, csv "
+        "or urls (one URL a line).",
+    ),
+    text_field: str | None = typer.Option(
+        None,
+        "--text-field",
+        help="Corpus field/column holding the text (default: text, body, content …).",
+    ),
+    id_field: str | None = typer.Option(
+        None, "--id-field", help="Corpus field/column holding the record's id (default: id)."
+    ),
+    title_field: str | None = typer.Option(
+        None,
+        "--title-field",
+        help="Corpus field/column holding the title (default: title, headline).",
+    ),
+    url_field: str | None = typer.Option(
+        None, "--url-field", help="Corpus field/column holding the url (default: url, link)."
+    ),
+    published_field: str | None = typer.Option(
+        None,
+        "--published-field",
+        help="Corpus field/column holding the date (default: published, date …).",
+    ),
+    max_bytes: int | None = typer.Option(
+        None,
+        "--max-bytes",
+        help="Largest article in bytes (default $WIRECODER_MAX_BYTES or 1,000,000).",
+    ),
 ) -> None:
     """Extract events, actors, claims and quotes: one report per article."""
     from ..extract.context import parse_published
@@ -81,8 +125,9 @@ def extract_cmd(
 
     def articles() -> Iterator[Article]:
         # Streams: a corpus of any size is read, extracted and printed record by record.
-        for item in iter_articles(path, published=published, columns=columns, input_format=kind,
-                                  max_bytes=limit):
+        for item in iter_articles(
+            path, published=published, columns=columns, input_format=kind, max_bytes=limit
+        ):
             if isinstance(item, InputFailure):
                 fail(item)
             else:
@@ -104,15 +149,19 @@ def extract_cmd(
         ingest_log.propagate = True
     ok, failed = counts["ok"], counts["failed"]
     warned = f", {warnings.count} warning(s)" if warnings.count else ""
-    print(f"wirecoder: {ok} of {ok + failed} input(s) extracted, {failed} failed{warned}",
-          file=sys.stderr)
+    print(
+        f"wirecoder: {ok} of {ok + failed} input(s) extracted, {failed} failed{warned}",
+        file=sys.stderr,
+    )
     if failed:
         # sys.exit, not typer.Exit: the entry point runs Typer with standalone_mode=False, which
         # turns typer.Exit into a return value and would lose the code.
         sys.exit(1)
 
 
-def _reports(articles: Iterator[Article], model: str | None, limit: int) -> Iterator[Report | InputFailure]:
+def _reports(
+    articles: Iterator[Article], model: str | None, limit: int
+) -> Iterator[Report | InputFailure]:
     """Reports in input order; an article whose extraction raises becomes an InputFailure
     (the engine's batch isolation), so one odd article never ends a batch with a traceback."""
     from ..engine.local import batched, extract_batch

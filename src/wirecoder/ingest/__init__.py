@@ -9,6 +9,7 @@ Contract used by the rest of wirecoder:
 One module per input kind (text, html, feed, corpus, fetch for URLs); `sniff` picks the reader
 by content.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -28,12 +29,24 @@ from .sniff import InputFormat, iter_files, parse_format, sniff_format
 from .stream import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, binary_error, open_source, resolve_max_bytes
 from .text import read_text
 
-_CORPUS_READERS = {InputFormat.jsonl: read_jsonl, InputFormat.json: read_json, InputFormat.csv: read_csv}
+_CORPUS_READERS = {
+    InputFormat.jsonl: read_jsonl,
+    InputFormat.json: read_json,
+    InputFormat.csv: read_csv,
+}
 
 
-def _read_stream(stream: BinaryIO, head: bytes, source: str, *, published: str | None,
-                 columns: ColumnMap | None, fmt: InputFormat, max_bytes: int,
-                 url: str | None = None) -> Iterator[Article | InputFailure]:
+def _read_stream(
+    stream: BinaryIO,
+    head: bytes,
+    source: str,
+    *,
+    published: str | None,
+    columns: ColumnMap | None,
+    fmt: InputFormat,
+    max_bytes: int,
+    url: str | None = None,
+) -> Iterator[Article | InputFailure]:
     """Every article of one opened input; raises InputError for a whole-input failure."""
     kind = fmt
     if kind is InputFormat.auto:
@@ -50,13 +63,16 @@ def _read_stream(stream: BinaryIO, head: bytes, source: str, *, published: str |
     elif kind is InputFormat.feed:
         yield from read_feed(stream, source, published=published, max_bytes=max_bytes)
     elif kind in _CORPUS_READERS:
-        yield from _CORPUS_READERS[kind](stream, source, published=published, max_bytes=max_bytes,
-                                         columns=columns)
+        yield from _CORPUS_READERS[kind](
+            stream, source, published=published, max_bytes=max_bytes, columns=columns
+        )
     elif kind is InputFormat.urls:
         # A failed URL is reported under the URL itself: more useful than file:line.
         for _, line in iter_url_lines(stream):
-            yield from _guarded(line, partial(_read_url, line, published=published,
-                                              columns=columns, max_bytes=max_bytes))
+            yield from _guarded(
+                line,
+                partial(_read_url, line, published=published, columns=columns, max_bytes=max_bytes),
+            )
     else:
         yield read_text(stream, source, published=published, max_bytes=max_bytes)
 
@@ -75,8 +91,9 @@ def _read_url(url: str, **kw: Any) -> Iterator[Article | InputFailure]:
     yield from _read_stream(stream, head, url, fmt=InputFormat.auto, url=final, **kw)
 
 
-def _guarded(source: str, read: Callable[[], Iterator[Article | InputFailure]]
-             ) -> Iterator[Article | InputFailure]:
+def _guarded(
+    source: str, read: Callable[[], Iterator[Article | InputFailure]]
+) -> Iterator[Article | InputFailure]:
     """The items of one input, its whole-input failure turned into an InputFailure."""
     try:
         yield from read()
@@ -86,9 +103,14 @@ def _guarded(source: str, read: Callable[[], Iterator[Article | InputFailure]]
         yield InputFailure(source, InputError(f"reading failed ({e}).", source=source))
 
 
-def iter_articles(source: str | Path, *, published: str | None = None,
-                  columns: ColumnMap | None = None, input_format: InputFormat | str | None = None,
-                  max_bytes: int | None = None) -> Iterator[Article | InputFailure]:
+def iter_articles(
+    source: str | Path,
+    *,
+    published: str | None = None,
+    columns: ColumnMap | None = None,
+    input_format: InputFormat | str | None = None,
+    max_bytes: int | None = None,
+) -> Iterator[Article | InputFailure]:
     """Articles from a file, a directory (recursively, sorted), an http(s) URL, a file of URLs,
     or '-' (stdin).
 
@@ -106,8 +128,9 @@ def iter_articles(source: str | Path, *, published: str | None = None,
     limit = resolve_max_bytes(max_bytes)
     src = str(source)
     if is_url(src):
-        yield from _guarded(src, partial(_read_url, src, published=published, columns=columns,
-                                         max_bytes=limit))
+        yield from _guarded(
+            src, partial(_read_url, src, published=published, columns=columns, max_bytes=limit)
+        )
         return
     path = Path(src)
     if src != "-" and path.is_dir():
@@ -119,8 +142,12 @@ def iter_articles(source: str | Path, *, published: str | None = None,
         return
     for f in files:
         name = "-" if src == "-" else str(f)
-        yield from _guarded(name, partial(_read_file, name, published=published, columns=columns,
-                                          fmt=fmt, max_bytes=limit))
+        yield from _guarded(
+            name,
+            partial(
+                _read_file, name, published=published, columns=columns, fmt=fmt, max_bytes=limit
+            ),
+        )
 
 
 __all__ = [

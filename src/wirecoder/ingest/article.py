@@ -1,4 +1,5 @@
 """The two things every reader yields: an `Article`, or an `InputFailure` saying where and why."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,14 +32,32 @@ def _without_source(error: WirecoderError) -> str:
     return f"[{error.code}] {error.message}{fix}"
 
 
-def make_article(text: str, *, source: str = "-", url: str | None = None, title: str | None = None,
-                 published: str | None = None, id: str | None = None, outlet: str | None = None,
-                 author: str | None = None, language: str | None = "en") -> Article:
+def make_article(
+    text: str,
+    *,
+    source: str = "-",
+    url: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    id: str | None = None,
+    outlet: str | None = None,
+    author: str | None = None,
+    language: str | None = "en",
+) -> Article:
     """An Article from raw text: related-link lines split off, stable id computed."""
     body, related = split_related(text)
-    return Article(id=id or article_id(body, url), source=source, url=url, title=title,
-                   outlet=outlet, author=author, published=published, language=language,
-                   text=body, related=related)
+    return Article(
+        id=id or article_id(body, url),
+        source=source,
+        url=url,
+        title=title,
+        outlet=outlet,
+        author=author,
+        published=published,
+        language=language,
+        text=body,
+        related=related,
+    )
 
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]|$)")

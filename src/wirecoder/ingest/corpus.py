@@ -4,6 +4,7 @@
 A malformed record is an InputFailure naming its line; the records after it are still read.
 Nothing holds more than one record in memory, so a corpus may be any size.
 """
+
 from __future__ import annotations
 
 import csv
@@ -54,19 +55,29 @@ class ColumnMap:
         lower = {str(k).lower(): k for k in keys}
         out: dict[str, str | None] = {}
         for f in fields(self):
-            out[f.name] = next((lower[c.lower()] for c in self.candidates(f.name) if c.lower() in lower),
-                               None)
+            out[f.name] = next(
+                (lower[c.lower()] for c in self.candidates(f.name) if c.lower() in lower), None
+            )
         return out
 
 
-def _record_article(record: Mapping[str, Any], keys: dict[str, str | None], cols: ColumnMap,
-                    source: str, *, published: str | None, max_bytes: int) -> Article:
+def _record_article(
+    record: Mapping[str, Any],
+    keys: dict[str, str | None],
+    cols: ColumnMap,
+    source: str,
+    *,
+    published: str | None,
+    max_bytes: int,
+) -> Article:
     """One record → Article (RecordError / EmptyInput / InputTooLarge for a bad record)."""
     tk = keys["text"]
     if tk is None or tk not in record:
         have = ", ".join(map(str, list(record)[:12])) or "none"
-        raise RecordError(f"no text field {cols.candidates('text')[0]!r} (fields: {have}).",
-                          fix="Name the text field with --text-field.")
+        raise RecordError(
+            f"no text field {cols.candidates('text')[0]!r} (fields: {have}).",
+            fix="Name the text field with --text-field.",
+        )
     text = record[tk]
     if text is None or text == "":
         raise EmptyInput(f"the record's {tk!r} field is empty.")
@@ -83,11 +94,15 @@ def _record_article(record: Mapping[str, Any], keys: dict[str, str | None], cols
 
     rid = get("id")
     title, url, lang = get("title"), get("url"), get("language")
-    article = make_article(normalize_newlines(text), source=source, id=str(rid) if rid is not None else None,
-                           url=str(url) if url is not None else None,
-                           title=str(title) if title is not None else None,
-                           published=normalize_date(get("published")) or published,
-                           language=str(lang)[:2].lower() if lang else "en")
+    article = make_article(
+        normalize_newlines(text),
+        source=source,
+        id=str(rid) if rid is not None else None,
+        url=str(url) if url is not None else None,
+        title=str(title) if title is not None else None,
+        published=normalize_date(get("published")) or published,
+        language=str(lang)[:2].lower() if lang else "en",
+    )
     if not article.text.strip():
         raise EmptyInput("no article text remains (only blank or related-link lines).")
     return article
@@ -111,8 +126,14 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
         yield n, line
 
 
-def read_jsonl(stream: BinaryIO, source: str, *, published: str | None = None, max_bytes: int,
-               columns: ColumnMap | None = None) -> Iterator[Article | InputFailure]:
+def read_jsonl(
+    stream: BinaryIO,
+    source: str,
+    *,
+    published: str | None = None,
+    max_bytes: int,
+    columns: ColumnMap | None = None,
+) -> Iterator[Article | InputFailure]:
     """One Article per JSON object line; blank lines are skipped."""
     cols = columns or ColumnMap()
     limit = max_bytes * RECORD_FACTOR
@@ -130,8 +151,12 @@ def read_jsonl(stream: BinaryIO, source: str, *, published: str | None = None, m
                 line = raw.decode("utf-8", errors="replace")
                 bad_utf8 += 1
                 if bad_utf8 == 1:  # once per file, not once per line of a mis-encoded corpus
-                    log.warning("%s: invalid UTF-8 replaced with U+FFFD (first on line %d). "
-                                "Re-encode the file as UTF-8 to keep those characters.", source, n)
+                    log.warning(
+                        "%s: invalid UTF-8 replaced with U+FFFD (first on line %d). "
+                        "Re-encode the file as UTF-8 to keep those characters.",
+                        source,
+                        n,
+                    )
             yield _json_article(line, cols, where, published=published, max_bytes=max_bytes)
         except InputError as e:
             yield InputFailure(source, e, line=n)
@@ -139,8 +164,9 @@ def read_jsonl(stream: BinaryIO, source: str, *, published: str | None = None, m
         log.warning("%s: %d lines in all had invalid UTF-8.", source, bad_utf8)
 
 
-def _json_article(line: str, cols: ColumnMap, where: str, *, published: str | None,
-                  max_bytes: int) -> Article:
+def _json_article(
+    line: str, cols: ColumnMap, where: str, *, published: str | None, max_bytes: int
+) -> Article:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
@@ -148,16 +174,24 @@ def _json_article(line: str, cols: ColumnMap, where: str, *, published: str | No
     return _object_article(record, cols, where, published=published, max_bytes=max_bytes)
 
 
-def _object_article(record: Any, cols: ColumnMap, where: str, *, published: str | None,
-                    max_bytes: int) -> Article:
+def _object_article(
+    record: Any, cols: ColumnMap, where: str, *, published: str | None, max_bytes: int
+) -> Article:
     if not isinstance(record, dict):
         raise RecordError(f"a JSON {type(record).__name__}, not an object with a text field.")
-    return _record_article(record, cols.resolve(record), cols, where, published=published,
-                           max_bytes=max_bytes)
+    return _record_article(
+        record, cols.resolve(record), cols, where, published=published, max_bytes=max_bytes
+    )
 
 
-def read_json(stream: BinaryIO, source: str, *, published: str | None = None, max_bytes: int,
-              columns: ColumnMap | None = None) -> Iterator[Article | InputFailure]:
+def read_json(
+    stream: BinaryIO,
+    source: str,
+    *,
+    published: str | None = None,
+    max_bytes: int,
+    columns: ColumnMap | None = None,
+) -> Iterator[Article | InputFailure]:
     """A .json file: one object (one article) or an array of objects (`path#N`, N from 1).
     Unlike JSONL it is parsed whole, so it is capped like a page (MARKUP_FACTOR × max_bytes)."""
     cols = columns or ColumnMap()
@@ -168,15 +202,19 @@ def read_json(stream: BinaryIO, source: str, *, published: str | None = None, ma
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
-        raise RecordError(f"not valid JSON ({e.msg} at line {e.lineno}, column {e.colno}).",
-                          source=source, fix="For one record a line, name the file .jsonl.") from None
+        raise RecordError(
+            f"not valid JSON ({e.msg} at line {e.lineno}, column {e.colno}).",
+            source=source,
+            fix="For one record a line, name the file .jsonl.",
+        ) from None
     if not isinstance(doc, list):
         yield _object_article(doc, cols, source, published=published, max_bytes=max_bytes)
         return
     for n, record in enumerate(doc, start=1):
         try:
-            yield _object_article(record, cols, f"{source}#{n}", published=published,
-                                  max_bytes=max_bytes)
+            yield _object_article(
+                record, cols, f"{source}#{n}", published=published, max_bytes=max_bytes
+            )
         except InputError as e:
             yield InputFailure(f"{source}#{n}", e)
 
@@ -186,8 +224,14 @@ def _delimiter(header: str) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
-def read_csv(stream: BinaryIO, source: str, *, published: str | None = None, max_bytes: int,
-             columns: ColumnMap | None = None) -> Iterator[Article | InputFailure]:
+def read_csv(
+    stream: BinaryIO,
+    source: str,
+    *,
+    published: str | None = None,
+    max_bytes: int,
+    columns: ColumnMap | None = None,
+) -> Iterator[Article | InputFailure]:
     """One Article per row after the header row (comma, tab or semicolon separated)."""
     cols = columns or ColumnMap()
     first = stream.readline(max_bytes)
@@ -198,9 +242,12 @@ def read_csv(stream: BinaryIO, source: str, *, published: str | None = None, max
     header = [h.strip() for h in next(csv.reader([header_line], delimiter=delim))]
     keys = cols.resolve(header)
     if keys["text"] is None:
-        raise RecordError(f"no text column {cols.candidates('text')[0]!r} in the header row "
-                          f"({', '.join(header[:12])}).", source=source,
-                          fix="Name the text column with --text-field.")
+        raise RecordError(
+            f"no text column {cols.candidates('text')[0]!r} in the header row "
+            f"({', '.join(header[:12])}).",
+            source=source,
+            fix="Name the text column with --text-field.",
+        )
     csv.field_size_limit(max(csv.field_size_limit(), max_bytes * RECORD_FACTOR))
     text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
     reader = csv.reader(text, delimiter=delim)
@@ -218,14 +265,26 @@ def read_csv(stream: BinaryIO, source: str, *, published: str | None = None, max
             continue
         try:
             if len(row) != len(header):
-                raise RecordError(f"{len(row)} fields where the header has {len(header)}.",
-                                  fix="Quote fields that contain the separator or line breaks.")
+                raise RecordError(
+                    f"{len(row)} fields where the header has {len(header)}.",
+                    fix="Quote fields that contain the separator or line breaks.",
+                )
             if not warned and any("\ufffd" in c for c in row):
                 warned = True
-                log.warning("%s:%d: invalid UTF-8 replaced with U+FFFD (first such row). "
-                            "Re-encode the file as UTF-8 to keep those characters.", source, start)
-            yield _record_article(dict(zip(header, row)), keys, cols, f"{source}:{start}",
-                                  published=published, max_bytes=max_bytes)
+                log.warning(
+                    "%s:%d: invalid UTF-8 replaced with U+FFFD (first such row). "
+                    "Re-encode the file as UTF-8 to keep those characters.",
+                    source,
+                    start,
+                )
+            yield _record_article(
+                dict(zip(header, row)),
+                keys,
+                cols,
+                f"{source}:{start}",
+                published=published,
+                max_bytes=max_bytes,
+            )
         except InputError as e:
             yield InputFailure(source, e, line=start)
 

@@ -1,4 +1,5 @@
 """RSS/Atom feeds via feedparser: one article per entry, source `path#N` (N counts from 1)."""
+
 from __future__ import annotations
 
 import calendar
@@ -15,8 +16,31 @@ from .stream import MARKUP_FACTOR, read_limited, too_large
 
 log = logging.getLogger("wirecoder.ingest")
 
-_BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-          "tr", "table", "section", "article", "figure", "figcaption", "pre", "hr", "dd", "dt"}
+_BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "figure",
+    "figcaption",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+}
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANKS = re.compile(r"\n{3,}")
 _HTMLISH = re.compile(r"<[A-Za-z/!][^>]*>|&[#\w]+;")
@@ -63,8 +87,9 @@ def _entry_body(entry: Any) -> str:
     return fragment_text(max(bodies, key=len)) if any(bodies) else ""
 
 
-def read_feed(stream: BinaryIO, source: str, *, published: str | None = None,
-              max_bytes: int) -> Iterator[Article | InputFailure]:
+def read_feed(
+    stream: BinaryIO, source: str, *, published: str | None = None, max_bytes: int
+) -> Iterator[Article | InputFailure]:
     """One Article per entry; an entry without text is an InputFailure (`path#N`).
     Raises FeedError when the input is not an RSS/Atom feed, EmptyInput when it has no entries."""
     import feedparser
@@ -76,30 +101,47 @@ def read_feed(stream: BinaryIO, source: str, *, published: str | None = None,
     if not parsed.entries:
         if parsed.get("bozo"):
             why = parsed.get("bozo_exception")
-            raise FeedError(f"this is not an RSS/Atom feed: {why or 'not well-formed XML'}.",
-                            source=source, fix="Check the file, or pass --input-format text/html.")
+            raise FeedError(
+                f"this is not an RSS/Atom feed: {why or 'not well-formed XML'}.",
+                source=source,
+                fix="Check the file, or pass --input-format text/html.",
+            )
         if not parsed.get("version"):
-            raise FeedError("this XML is not an RSS/Atom feed (no <rss>, <feed> or <rdf:RDF>).",
-                            source=source)
+            raise FeedError(
+                "this XML is not an RSS/Atom feed (no <rss>, <feed> or <rdf:RDF>).", source=source
+            )
         raise EmptyInput("the feed has no entries.", source=source)
     if parsed.get("bozo"):
-        log.warning("%s: feed is not well-formed (%s); read what could be parsed.",
-                    source, parsed.get("bozo_exception"))
+        log.warning(
+            "%s: feed is not well-formed (%s); read what could be parsed.",
+            source,
+            parsed.get("bozo_exception"),
+        )
     outlet = parsed.feed.get("title") or None
     language = (parsed.feed.get("language") or "en")[:2].lower()
     for n, entry in enumerate(parsed.entries, start=1):
         where = f"{source}#{n}"
         text = _entry_body(entry)
         if len(text.encode("utf-8")) > max_bytes:
-            yield InputFailure(where, too_large(where, len(text.encode("utf-8")), max_bytes,
-                                                "the entry's text"))
+            yield InputFailure(
+                where, too_large(where, len(text.encode("utf-8")), max_bytes, "the entry's text")
+            )
             continue
         title = fragment_text(entry.get("title", "")) or None
-        article = make_article(text, source=where, url=entry.get("link") or None, title=title,
-                               published=_entry_date(entry) or published, outlet=outlet,
-                               author=entry.get("author") or None, language=language)
+        article = make_article(
+            text,
+            source=where,
+            url=entry.get("link") or None,
+            title=title,
+            published=_entry_date(entry) or published,
+            outlet=outlet,
+            author=entry.get("author") or None,
+            language=language,
+        )
         if not article.text.strip():
-            yield InputFailure(where, EmptyInput("the feed entry has no text (no content or summary)."))
+            yield InputFailure(
+                where, EmptyInput("the feed entry has no text (no content or summary).")
+            )
             continue
         yield article
 

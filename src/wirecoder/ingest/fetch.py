@@ -1,6 +1,7 @@
 """Web inputs: an http(s) URL, or a URL file (one URL a line, `#` comments) as in SPEC §4
 `wirecoder extract URL-FILE`. Each page is fetched once with a size cap and read by the same
 readers as a file (HTML, feed, text …, sniffed by content); `article.source` is the URL."""
+
 from __future__ import annotations
 
 import io
@@ -39,16 +40,19 @@ def iter_url_lines(stream: BinaryIO) -> Iterator[tuple[int, str]]:
 
 def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT_S) -> tuple[BinaryIO, bytes, str]:
     """(body stream, its head, final URL after redirects). FetchError for a network or HTTP
-    error, InputTooLarge past MARKUP_FACTOR × max_bytes (the body is read in chunks, never whole)."""
+    error, InputTooLarge past MARKUP_FACTOR × max_bytes (read in chunks, never whole)."""
     import httpx
 
     if not is_url(url):
         raise FetchError(f"not an http(s) URL: {url!r}.", source=url)
     limit = max_bytes * MARKUP_FACTOR
     try:
-        with httpx.Client(follow_redirects=True, timeout=timeout,
-                          headers={"User-Agent": USER_AGENT}) as client, \
-                client.stream("GET", url) as resp:
+        with (
+            httpx.Client(
+                follow_redirects=True, timeout=timeout, headers={"User-Agent": USER_AGENT}
+            ) as client,
+            client.stream("GET", url) as resp,
+        ):
             if resp.status_code >= 400:
                 raise FetchError(f"HTTP {resp.status_code} {resp.reason_phrase}.", source=url)
             body = bytearray()
@@ -58,8 +62,11 @@ def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT_S) -> tuple[Bina
                     raise too_large(url, f"more than {limit:,}", limit, "the page")
             final = str(resp.url)
     except httpx.HTTPError as e:
-        raise FetchError(f"could not fetch it ({type(e).__name__}: {e}).", source=url,
-                         fix="Check the URL and the network, or save the page and give the file.") from None
+        raise FetchError(
+            f"could not fetch it ({type(e).__name__}: {e}).",
+            source=url,
+            fix="Check the URL and the network, or save the page and give the file.",
+        ) from None
     data = bytes(body)
     return io.BytesIO(data), data[:HEAD_BYTES], final
 

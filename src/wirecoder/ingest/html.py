@@ -4,6 +4,7 @@
 the default setting keeps more of the article for a small loss in dropped boilerplate, and
 extraction cannot recover a sentence that ingest threw away.
 """
+
 from __future__ import annotations
 
 import logging
@@ -22,8 +23,31 @@ _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGN
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
 _DATEISH = re.compile(r"^[\d\s./-]+$")
 _WORD = re.compile(r"[^\W_]+")
-_NOT_SITE = frozenset(["www", "com", "org", "net", "co", "uk", "news", "the", "and", "of", "for",
-                       "in", "on", "at", "de", "la", "le", "les", "des", "du", "el"])
+_NOT_SITE = frozenset(
+    [
+        "www",
+        "com",
+        "org",
+        "net",
+        "co",
+        "uk",
+        "news",
+        "the",
+        "and",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "de",
+        "la",
+        "le",
+        "les",
+        "des",
+        "du",
+        "el",
+    ]
+)
 
 
 def clean_title(title: str | None, sitename: str | None, hostname: str | None = None) -> str | None:
@@ -33,8 +57,11 @@ def clean_title(title: str | None, sitename: str | None, hostname: str | None = 
     title = title.strip()
     seps = list(_TITLE_SEP.finditer(title))
     parts = _TITLE_SEP.split(title)
-    site_words = {w for w in _WORD.findall(f"{sitename or ''} {hostname or ''}".lower())
-                  if len(w) >= 2 and w not in _NOT_SITE}
+    site_words = {
+        w
+        for w in _WORD.findall(f"{sitename or ''} {hostname or ''}".lower())
+        if len(w) >= 2 and w not in _NOT_SITE
+    }
     keep = len(parts)
     while keep > 1:
         last = parts[keep - 1].strip()
@@ -44,7 +71,7 @@ def clean_title(title: str | None, sitename: str | None, hostname: str | None = 
             break
         keep -= 1
     # Cut the original at the separator after the last kept part (keeps inner " - " intact).
-    return title[:seps[keep - 1].start()] if keep < len(parts) else title
+    return title[: seps[keep - 1].start()] if keep < len(parts) else title
 
 
 @dataclass
@@ -60,33 +87,47 @@ class HtmlPage:
     language: str | None = None
 
 
-def extract_html(data: bytes, *, url: str | None = None,
-                 favor_precision: bool = FAVOR_PRECISION) -> HtmlPage | None:
+def extract_html(
+    data: bytes, *, url: str | None = None, favor_precision: bool = FAVOR_PRECISION
+) -> HtmlPage | None:
     """The page's main text and metadata, or None when it has no main text."""
     import trafilatura
 
     # trafilatura logs every page it cannot use at ERROR level; our caller reports it instead.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     # a trafilatura Document (as_dict=False); typed Any because its stub also allows a dict
-    doc: Any = trafilatura.bare_extraction(data, url=url, favor_precision=favor_precision,
-                                           include_comments=False, with_metadata=True)
+    doc: Any = trafilatura.bare_extraction(
+        data, url=url, favor_precision=favor_precision, include_comments=False, with_metadata=True
+    )
     if doc is None or not (doc.text or "").strip():
         # Short pages fall under trafilatura's minimum size; a recall pass still finds them.
-        doc = trafilatura.bare_extraction(data, url=url, favor_recall=True, include_comments=False,
-                                          with_metadata=True)
+        doc = trafilatura.bare_extraction(
+            data, url=url, favor_recall=True, include_comments=False, with_metadata=True
+        )
     # The recall pass also returns menus on a page without an article: ask for a few words.
     if doc is None or len((doc.text or "").split()) < MIN_WORDS:
         return None
     lang = _LANG.search(data[:65536])
-    return HtmlPage(text=doc.text.replace("\r\n", "\n").replace("\r", "\n"),
-                    title=clean_title(doc.title, doc.sitename, doc.hostname),
-                    author=doc.author or None, date=normalize_date(doc.date), url=doc.url or url,
-                    sitename=doc.sitename or doc.hostname or None,
-                    language=(lang.group(1).decode("ascii").lower()[:2] if lang else doc.language))
+    return HtmlPage(
+        text=doc.text.replace("\r\n", "\n").replace("\r", "\n"),
+        title=clean_title(doc.title, doc.sitename, doc.hostname),
+        author=doc.author or None,
+        date=normalize_date(doc.date),
+        url=doc.url or url,
+        sitename=doc.sitename or doc.hostname or None,
+        language=(lang.group(1).decode("ascii").lower()[:2] if lang else doc.language),
+    )
 
 
-def read_html(stream: BinaryIO, source: str, *, published: str | None = None, max_bytes: int,
-              favor_precision: bool = FAVOR_PRECISION, url: str | None = None) -> Article:
+def read_html(
+    stream: BinaryIO,
+    source: str,
+    *,
+    published: str | None = None,
+    max_bytes: int,
+    favor_precision: bool = FAVOR_PRECISION,
+    url: str | None = None,
+) -> Article:
     """The article on an HTML page. Raises EmptyInput, NoHtmlBody or InputTooLarge."""
     data = read_limited(stream, max_bytes * MARKUP_FACTOR, source, "the page")
     if not data.strip():
@@ -94,17 +135,28 @@ def read_html(stream: BinaryIO, source: str, *, published: str | None = None, ma
     try:
         page = extract_html(data, url=url, favor_precision=favor_precision)
     except Exception as e:  # noqa: BLE001 - lxml/trafilatura on broken markup: one bad page, not a crash
-        raise NoHtmlBody(f"the page could not be parsed as HTML ({type(e).__name__}: {e}).",
-                         source=source) from None
+        raise NoHtmlBody(
+            f"the page could not be parsed as HTML ({type(e).__name__}: {e}).", source=source
+        ) from None
     if page is None:
-        raise NoHtmlBody("the page has no main text (navigation, scripts or markup only).",
-                         source=source, fix="If it is plain text, pass --input-format text.")
+        raise NoHtmlBody(
+            "the page has no main text (navigation, scripts or markup only).",
+            source=source,
+            fix="If it is plain text, pass --input-format text.",
+        )
     size = len(page.text.encode("utf-8"))
     if size > max_bytes:
         raise too_large(source, f"{size:,}", max_bytes, "the page's text")
-    return make_article(page.text, source=source, url=page.url, title=page.title,
-                        published=page.date or published, outlet=page.sitename,
-                        author=page.author, language=page.language or "en")
+    return make_article(
+        page.text,
+        source=source,
+        url=page.url,
+        title=page.title,
+        published=page.date or published,
+        outlet=page.sitename,
+        author=page.author,
+        language=page.language or "en",
+    )
 
 
 __all__ = ["FAVOR_PRECISION", "HtmlPage", "clean_title", "extract_html", "read_html"]

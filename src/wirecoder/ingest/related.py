@@ -8,30 +8,79 @@ this article). Three shapes are recognised, each only on a line of its own:
   a button, `Read more` / `Related` / `Continue reading`, only bullet lines);
 - a header followed by nothing: dropped.
 Every other line keeps its exact characters, so the returned text is exactly what is parsed.
+The phrases live in lexicons/related_links.yaml (users add related_links_*.yaml).
 """
+
 from __future__ import annotations
 
+import os
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from ..schema import RelatedLink
 
 _BULLET = r"[•·▪◦‣*>\-–—►▶→+]"
-_KEYWORD = (
-    r"(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|see\s+also|further\s+reading"
-    r"|related(?:\s+(?:articles?|stories|story|coverage|content|news|links?|reading|topics?))?"
-    r"|more\s+on\s+(?:this|that)(?:\s+(?:story|topic))?"
-    r"|recommended(?:\s+(?:stories|articles|reading))?"
-    r"|you\s+(?:may|might)\s+also\s+(?:like|read)|don['’]t\s+miss|continue\s+reading)"
-)
 # A separator is required unless the line starts with a bullet or the keyword is in capitals:
-# "Related to this, the minister said …" is prose, "• Also read Title" and "READ MORE Title" are not.
+# "Related to this, the minister said …" is prose; "• Also read Title", "READ MORE Title" are not.
 _SEP = r"[ \t]*(?:[:：|»›>]|\s[\-–—]|[\-–—]\s)[ \t]*"
-_INLINE = re.compile(rf"^[ \t]*(?P<bullet>{_BULLET}[ \t]*)?(?P<kw>{_KEYWORD})(?P<sep>{_SEP}|[ \t]+)"
-                     rf"(?P<title>\S.*?)[ \t]*$", re.IGNORECASE)
-_HEADER = re.compile(rf"^[ \t]*(?:{_BULLET}[ \t]*)?(?P<kw>{_KEYWORD})[ \t]*[:：.…]*[ \t]*$", re.IGNORECASE)
-# Headers that are often a button in the middle of the body ("Read more", "Continue reading"):
-# only bullet lines after them are links; a bare short line after them may be a subheading.
-_BUTTON = re.compile(r"read\s+more|related|continue\s+reading|don['’]t\s+miss", re.IGNORECASE)
+LEXICON = "related_links"
+LEXICON_DIR = Path(__file__).resolve().parents[1] / "lexicons"
+
+
+def _phrases(key: str) -> list[str]:
+    """The phrases under `key` in lexicons/related_links*.yaml and $WIRECODER_LEXICONS dirs."""
+    dirs = [LEXICON_DIR] + [
+        Path(p) for p in os.environ.get("WIRECODER_LEXICONS", "").split(os.pathsep) if p
+    ]
+    out: list[str] = []
+    for d in dirs:
+        for path in sorted(d.glob(f"{LEXICON}.yaml")) + sorted(d.glob(f"{LEXICON}_*.yaml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            out += [str(p).strip().lower() for p in data.get(key) or [] if str(p).strip()]
+    return out
+
+
+def _pattern(phrase: str) -> str:
+    return re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "['’]")
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("’", "'").split())
+
+
+@dataclass(frozen=True)
+class _Rules:
+    inline: re.Pattern[str]
+    header: re.Pattern[str]
+    buttons: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    headers, buttons = _phrases("list_headers"), _phrases("buttons")
+    # Longest first, so "related articles" wins over "related".
+    keyword = (
+        "(?:"
+        + "|".join(_pattern(p) for p in sorted({*headers, *buttons}, key=len, reverse=True))
+        + ")"
+    )
+    return _Rules(
+        inline=re.compile(
+            rf"^[ \t]*(?P<bullet>{_BULLET}[ \t]*)?(?P<kw>{keyword})(?P<sep>{_SEP}|[ \t]+)"
+            rf"(?P<title>\S.*?)[ \t]*$",
+            re.IGNORECASE,
+        ),
+        header=re.compile(
+            rf"^[ \t]*(?:{_BULLET}[ \t]*)?(?P<kw>{keyword})[ \t]*[:：.…]*[ \t]*$", re.IGNORECASE
+        ),
+        buttons=frozenset(_key(b) for b in buttons),
+    )
+
+
 _ITEM = re.compile(rf"^[ \t]*{_BULLET}[ \t]*(?P<title>\S.*?)[ \t]*$")
 _URL = re.compile(r"\(?<?(https?://[^\s)>]+)>?\)?")
 _MD_LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)$")
@@ -46,7 +95,7 @@ def _link(raw: str) -> RelatedLink | None:
         return RelatedLink(title=md["title"].strip(), url=md["url"])
     m = _URL.search(raw)
     url = m.group(1) if m else None
-    title = (raw[:m.start()] + raw[m.end():]).strip(" \t-–—|:") if m else raw
+    title = (raw[: m.start()] + raw[m.end() :]).strip(" \t-–—|:") if m else raw
     title = title or (url or "")
     return RelatedLink(title=title, url=url) if title else None
 
@@ -55,11 +104,11 @@ def _headline_like(line: str) -> bool:
     """A list item without a bullet: a short line that does not end like a sentence."""
     s = line.strip()
     words = s.split()
-    return 2 <= len(words) <= 20 and s[-1] not in ".!?:;,\"”’" and not s.endswith("...")
+    return 2 <= len(words) <= 20 and s[-1] not in '.!?:;,"”’' and not s.endswith("...")
 
 
 def _inline(line: str) -> RelatedLink | None:
-    m = _INLINE.match(line)
+    m = _rules().inline.match(line)
     if not m:
         return None
     kw, sep = m["kw"], m["sep"]
@@ -87,15 +136,17 @@ def split_related(text: str) -> tuple[str, list[RelatedLink]]:
                 kept.append(line)
                 continue
             item = _ITEM.match(body)
-            if items < _MAX_LIST and (item or (bare_items and body.strip() and _headline_like(body))):
+            if items < _MAX_LIST and (
+                item or (bare_items and body.strip() and _headline_like(body))
+            ):
                 add(_link(item["title"] if item else body))
                 items += 1
                 continue
             in_list = False
-        header = _HEADER.match(body)
+        header = _rules().header.match(body)
         if header:
             in_list, items = True, 0
-            bare_items = not _BUTTON.fullmatch(header["kw"])
+            bare_items = _key(header["kw"]) not in _rules().buttons
             continue
         link = _inline(body)
         if link:

@@ -1,5 +1,6 @@
 """Which reader an input needs, decided by its content (the extension only breaks ties),
 and which files a directory holds (recursive, sorted, hidden files skipped)."""
+
 from __future__ import annotations
 
 import csv
@@ -34,8 +35,9 @@ _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
 _JSON_OPEN = re.compile(rb'^\{\s*"(?:[^"\\]|\\.)*"\s*:')
 _CELL_STRICT = re.compile(r"^[^\W\d][\w.\-]{0,39}$")
 _CELL_LOOSE = re.compile(r"^[^\n]{0,60}$")
-_HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|script)[\s>/]",
-                       re.IGNORECASE)
+_HTML_TAG = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|script)[\s>/]", re.IGNORECASE
+)
 
 
 def parse_format(value: str | None) -> InputFormat:
@@ -78,18 +80,25 @@ def _looks_csv(head: bytes, text_columns: tuple[str, ...], ext: str) -> bool:
             continue
         row = [c.strip() for c in next(csv.reader([first], delimiter=delim), [])]
         names = {c.lower() for c in row}
-        if len(row) >= 2 and any(t.lower() in names for t in text_columns) \
-                and all(cell.match(c) for c in row):
+        if (
+            len(row) >= 2
+            and any(t.lower() in names for t in text_columns)
+            and all(cell.match(c) for c in row)
+        ):
             return True
     return False
 
 
-def sniff_format(head: bytes, name: str = "", text_columns: tuple[str, ...] = ("text",)) -> InputFormat:
+def sniff_format(
+    head: bytes, name: str = "", text_columns: tuple[str, ...] = ("text",)
+) -> InputFormat:
     """The format of an input from its first bytes; `name`'s extension breaks ties."""
     ext = _suffix(name)
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096]
     if start.startswith(b"<"):
-        if _FEED_ROOT.search(start[:2048]) and not re.search(rb"<html[\s>]", start[:2048], re.IGNORECASE):
+        if _FEED_ROOT.search(start[:2048]) and not re.search(
+            rb"<html[\s>]", start[:2048], re.IGNORECASE
+        ):
             return InputFormat.feed
         if _HTML_TAG.search(head[:16384]):
             return InputFormat.html
@@ -104,15 +113,19 @@ def sniff_format(head: bytes, name: str = "", text_columns: tuple[str, ...] = ("
         return InputFormat.csv
     # Content says plain text; a feed/corpus extension means the user expects that reader,
     # which then says what is wrong (e.g. "a feed that is not XML" → FeedError).
-    for exts, fmt in ((_FEED_EXT, InputFormat.feed), (_JSONL_EXT, InputFormat.jsonl),
-                      (_CSV_EXT, InputFormat.csv), (_HTML_EXT, InputFormat.html)):
+    for exts, fmt in (
+        (_FEED_EXT, InputFormat.feed),
+        (_JSONL_EXT, InputFormat.jsonl),
+        (_CSV_EXT, InputFormat.csv),
+        (_HTML_EXT, InputFormat.html),
+    ):
         if ext in exts:
             return fmt
     return InputFormat.text
 
 
 def iter_files(root: Path) -> Iterator[Path]:
-    """Files under `root`, recursively, in sorted (stable) order; hidden files and folders skipped."""
+    """Files under `root`, recursively, sorted (stable order); hidden files and folders skipped."""
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for f in sorted(filenames):

@@ -3,6 +3,7 @@
 Every reader works on a binary stream so a path, stdin ('-') and a gzip member behave alike;
 the head is read once for sniffing and put back in front of the stream.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -26,14 +27,23 @@ HEAD_BYTES = 64 * 1024
 
 # Magic numbers of common binary files: the message can then say what the file is.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"), (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-    (b"PAR1", "a Parquet file"), (b"\x7fELF", "an executable"), (b"SQLite format 3", "an SQLite database"),
-    (b"BZh", "a bzip2 archive"), (b"\xfd7zXZ", "an xz archive"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"PAR1", "a Parquet file"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3", "an SQLite database"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
 )
 _BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = frozenset(range(9)) | frozenset(range(14, 27)) | frozenset(range(28, 32)) | {127}
 
@@ -47,7 +57,9 @@ def resolve_max_bytes(value: int | None = None) -> int:
         try:
             value = int(env)
         except ValueError:
-            raise UsageError(f"${MAX_BYTES_ENV} must be a whole number of bytes, got {env!r}.") from None
+            raise UsageError(
+                f"${MAX_BYTES_ENV} must be a whole number of bytes, got {env!r}."
+            ) from None
     if value <= 0:
         raise UsageError(f"the size limit must be a positive number of bytes, got {value}.")
     return value
@@ -56,9 +68,11 @@ def resolve_max_bytes(value: int | None = None) -> int:
 def too_large(source: str, size: int | str, limit: int, what: str = "input") -> InputTooLarge:
     """The coded error for an oversized input, saying the limit and how to raise it."""
     return InputTooLarge(
-        f"{what} is {size} bytes, over the limit of {limit:,} bytes for one article.", source=source,
-        fix=f"Split it into articles (a JSONL/CSV corpus streams any size), or raise the limit with "
-            f"--max-bytes N or ${MAX_BYTES_ENV}=N.")
+        f"{what} is {size} bytes, over the limit of {limit:,} bytes for one article.",
+        source=source,
+        fix="Split it into articles (a JSONL/CSV corpus streams any size), or raise the limit "
+        f"with --max-bytes N or ${MAX_BYTES_ENV}=N.",
+    )
 
 
 class PrefixedStream(io.RawIOBase):
@@ -147,8 +161,11 @@ def binary_error(head: bytes, source: str) -> BinaryInput | None:
     kind = binary_kind(head)
     if not kind:
         return None
-    return BinaryInput(f"this is {kind}, not text.", source=source,
-                       fix="Give a text, HTML, RSS/Atom, JSON(L) or CSV file.")
+    return BinaryInput(
+        f"this is {kind}, not text.",
+        source=source,
+        fix="Give a text, HTML, RSS/Atom, JSON(L) or CSV file.",
+    )
 
 
 def check_text_bytes(data: bytes, source: str) -> None:
@@ -173,14 +190,18 @@ def decode_text(data: bytes, source: str) -> str:
         except UnicodeDecodeError as e:
             text = data.decode("utf-8", errors="replace")
             bad = text.count("\ufffd") - data.count("\xef\xbf\xbd".encode("latin-1"))
-            log.warning("%s: invalid UTF-8 (first at byte %d; %d sequence(s) replaced with U+FFFD). "
-                        "Re-encode the file as UTF-8 to keep those characters.",
-                        source, e.start, max(bad, 1))
+            log.warning(
+                "%s: invalid UTF-8 (first at byte %d; %d sequence(s) replaced with U+FFFD). "
+                "Re-encode the file as UTF-8 to keep those characters.",
+                source,
+                e.start,
+                max(bad, 1),
+            )
     return normalize_newlines(text)
 
 
 def normalize_newlines(text: str) -> str:
-    """'\\r\\n' and lone '\\r' → '\\n': the sentence rules split on '\\n' and would miss the others."""
+    """'\\r\\n' and lone '\\r' → '\\n' (the sentence rules split on '\\n' only)."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
