@@ -101,18 +101,24 @@ function setRange(since, until) {
 function apply() { readForm(); refreshAll(); }
 
 // Live: poll the store's counts; when ingest adds articles, redraw without a reload.
+// One poll at a time, and the new signature is recorded before redrawing, so a slow redraw
+// never stacks up more redraws behind it.
 async function poll() {
+  if (state.polling) return;
+  state.polling = true;
   try {
     const s = await api("/api/stats");
     const sig = `${s.articles}/${s.events}/${s.claims}/${s.last_ingested}`;
-    if (state.seen !== null && sig !== state.seen) {
+    const changed = state.seen !== null && sig !== state.seen;
+    state.seen = sig;
+    if (changed) {
       $("live").textContent = `updated ${new Date().toLocaleTimeString()}`;
       $("live").classList.add("flash");
       setTimeout(() => $("live").classList.remove("flash"), 1500);
       await refreshAll();
     }
-    state.seen = sig;
   } catch (e) { $("live").textContent = "store busy, retrying"; }
+  finally { state.polling = false; }
 }
 
 function init() {

@@ -1,0 +1,99 @@
+"""Live use: `wirecoder serve` stays up while a writer adds articles; both work at once and new
+events show up in the API and the dashboard without a restart."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures" / "api"
+sys.path.insert(0, str(FIXTURES))
+import fixture_db  # noqa: E402
+
+from wirecoder.api import create_app  # noqa: E402
+
+WIRECODER = Path(sys.executable).parent / "wirecoder"
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "bypass_csp": True}  # Playwright's waits evaluate strings
+
+
+def writer(db: Path, batches: int, per: int, pause: float) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(FIXTURES / "live_writer.py"), str(db),
+                             str(batches), str(per), str(pause)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_api_answers_while_a_writer_adds_batches(tmp_path: Path) -> None:
+    db = fixture_db.build_db(tmp_path / "live.duckdb")
+    with fixture_db.ServerThread(create_app(db)) as srv, httpx.Client(base_url=srv.url,
+                                                                       timeout=20) as c:
+        start = c.get("/api/stats").json()["events"]
+        proc = writer(db, batches=6, per=3, pause=0.15)
+        seen, codes = [], []
+        while proc.poll() is None:
+            for url in ("/api/stats", "/api/events?limit=5", "/api/events?type=ASSAULT&limit=200"):
+                r = c.get(url)
+                codes.append(r.status_code)
+                if url == "/api/stats" and r.status_code == 200:
+                    seen.append(r.json()["events"])
+            time.sleep(0.03)
+        out, errs = proc.communicate()
+        assert proc.returncode == 0, errs
+        assert out.split() == [w for b in range(6) for w in ("batch", str(b))]
+        final = c.get("/api/stats").json()["events"]
+        assert final == start + 18
+        assert codes.count(200) == len(codes), codes  # never a lock error while writing
+        assert seen == sorted(seen)  # counts only grow: each batch lands whole
+        assert len(set(seen)) >= 3  # intermediate states were served: live, not only at the end
+        new = c.get("/api/events?actor=Lowfield%20Militia&limit=100").json()["items"]
+        assert len(new) == 18 and all(e["type"] == "ASSAULT" for e in new)
+
+
+@pytest.mark.browser
+def test_dashboard_shows_new_events_without_reload(tmp_path: Path, page) -> None:
+    db = fixture_db.build_db(tmp_path / "live.duckdb")
+    with fixture_db.ServerThread(create_app(db)) as srv:
+        page.goto(srv.url + "/?poll=300")
+        page.wait_for_selector("body[data-ready='1']", timeout=20000)
+        assert page.text_content("[data-stat=events] b") == "8"
+        proc = writer(db, batches=2, per=2, pause=0.1)
+        assert proc.wait(timeout=60) == 0, proc.stderr.read()
+        page.wait_for_function("document.querySelector('[data-stat=events] b').textContent === '12'",
+                               timeout=15000)
+        page.wait_for_selector("#events tr[data-uid='live-001-01:e1']", timeout=15000)
+        assert page.locator("#map circle.dot[data-country='SSD']").count() == 1
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_real_ingest_while_serving(tmp_path: Path) -> None:
+    """The real `wirecoder ingest` (model and all) into the file a running server reads."""
+    db = fixture_db.build_db(tmp_path / "live.duckdb")
+    corpus = tmp_path / "corpus.jsonl"
+    with corpus.open("w") as f:
+        for i in range(6):
+            f.write(json.dumps({"id": f"ing-{i}", "published": "2031-06-0" + str(i + 1),
+                                "text": f"Soldiers fired on protesters in Bamako on Friday, killing "
+                                        f"{i + 3} people, a hospital official said."}) + "\n")
+    with fixture_db.ServerThread(create_app(db)) as srv, httpx.Client(base_url=srv.url,
+                                                                       timeout=20) as c:
+        before = c.get("/api/stats").json()["articles"]
+        proc = subprocess.Popen([str(WIRECODER), "ingest", str(corpus), "--db", str(db),
+                                 "--batch-size", "2", "--quiet"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        codes = []
+        while proc.poll() is None:
+            codes.append(c.get("/api/stats").status_code)
+            time.sleep(0.1)
+        assert proc.returncode == 0, proc.stderr.read()
+        assert set(codes) <= {200}
+        assert c.get("/api/stats").json()["articles"] == before + 6
+        assert c.get("/api/articles/ing-3").json()["published"] == "2031-06-04"
