@@ -99,3 +99,29 @@ def test_merge_is_a_full_recompute_and_idempotent(tmp_path):
         m = s.query_merged().records()
         assert len(m) == 1 and m[0]["source_count"] == 2
         assert s.counts()["merged_events"] == 1
+
+
+def test_coarse_dates_do_not_swallow_day_events(tmp_path):
+    year = B.report("y-1", "2031-05-11", actors=[AIR, TOWN], events=[
+        B.event("e1", "ASSAULT", "2031-01-01", end="2031-12-31", precision="year",
+                actor_ids=["a1"], recipient_ids=["a2"], place="Riverton", country="SLD",
+                lat=10.0, lon=20.0)])
+    month_a = B.report("m-1", "2031-05-11", actors=[AIR, TOWN], events=[
+        B.event("e1", "ASSAULT", "2031-03-01", end="2031-03-31", precision="month",
+                actor_ids=["a1"], recipient_ids=["a2"], country="SLD")])
+    month_b = B.report("m-2", "2031-05-12", actors=[AIR, TOWN], events=[
+        B.event("e1", "ASSAULT", "2031-03-01", end="2031-03-31", precision="month",
+                actor_ids=["a1"], recipient_ids=["a2"], country="SLD")])
+    with _store(tmp_path, [year, month_a, month_b, _strike("d-1", "2031-05-10")]) as s:
+        sizes = sorted(m["source_count"] for m in s.query_merged().records())
+    assert sizes == [1, 1, 2]   # the two "in March" reports merge; year and day stay apart
+
+
+def test_day_chains_are_cut_at_the_cluster_span(tmp_path):
+    # each report is within a day of the next, but 5/10 and 5/15 are not one event
+    reports = [_strike(f"c-{d}", f"2031-05-{d}") for d in (10, 11, 12, 13, 14, 15)]
+    with _store(tmp_path, reports) as s:
+        merged = s.query_merged().records()
+    for m in merged:
+        assert (m["date_end"] - m["date_start"]).days <= 3
+    assert sum(m["source_count"] for m in merged) == 6 and len(merged) >= 2

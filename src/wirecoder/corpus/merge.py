@@ -4,16 +4,19 @@ row of `merged_events`; the per-article events stay and point to it via `events.
 Two events are the same when ALL of these hold (constants below):
 - same PLOVER type, and compatible status (negated events never merge; planned/possible merge
   only with planned/possible; occurred/ongoing/historical only with each other);
-- dates agree: day-precision dates within DATE_TOLERANCE_DAYS; ranges (week/month/range)
-  overlap, widened by the same tolerance; an unknown date falls back to the article's
-  publication day (news reports mostly tell yesterday's or today's events);
+- dates agree: day-precision dates within DATE_TOLERANCE_DAYS; week/range dates overlap,
+  widened by the same tolerance; month/year dates ("in March", "last year") are too coarse to
+  overlap anything: they (and ranges longer than LONG_RANGE_DAYS, e.g. "this year") merge only
+  with the same period at the same precision; an
+  unknown date falls back to the article's publication day (news mostly tells recent events);
 - places agree: both have coordinates finer than country → within PLACE_KM km; else both
   have a place name finer than country → equal names; else equal countries; a missing place on
   either side is accepted only when the actors agree by name;
 - actors agree: an actor/recipient name in common (normalized), or an actor with the same
   (country, sector); two events that both name no actor need a place finer than country.
 Clusters are the connected components of this relation (union-find), compared within blocks of
-(type, status group) sorted by date, so chains are bounded by the date window.
+(type, status group) sorted by date; to stop chains (7/16 ~ 7/17 ~ 7/18 …) a union is refused
+when the merged cluster's dates would span more than MAX_CLUSTER_DAYS.
 
 Recompute strategy: full recompute after each ingest (`merge_store`): it is deterministic, order-
 independent (so any engine gives the same result) and takes about a second for 10⁴ events.
@@ -32,13 +35,16 @@ from typing import Any, Iterable
 from ..store.rows import normalize_name
 
 __all__ = ["MergeEvent", "same_event", "cluster_events", "merge_store", "DATE_TOLERANCE_DAYS",
-           "PLACE_KM"]
+           "PLACE_KM", "LONG_RANGE_DAYS", "MAX_CLUSTER_DAYS"]
 
 DATE_TOLERANCE_DAYS = 1
+LONG_RANGE_DAYS = 7
+MAX_CLUSTER_DAYS = 3
 PLACE_KM = 25.0
 _STATUS_GROUP = {"occurred": "real", "ongoing": "real", "historical": "real",
                  "planned": "irrealis", "possible": "irrealis"}
 _FINE = {"point", "city", "admin1"}
+_COARSE = {"month", "year"}
 
 
 @dataclass
@@ -90,7 +96,28 @@ def _dates_agree(a: MergeEvent, b: MergeEvent) -> bool:
         return False
     if a.start is not None and b.start is not None and a.precision == b.precision == "day":
         return abs((a.start - b.start).days) <= DATE_TOLERANCE_DAYS
+    ca, cb = _coarse(a), _coarse(b)
+    if ca or cb:
+        return ca and cb and a.precision == b.precision and (a.start, a.end) == (b.start, b.end)
     return wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
+def _coarse(e: MergeEvent) -> bool:
+    """A date too vague to overlap with: a month, a year, or a long range."""
+    if e.start is None:
+        return False
+    if e.precision in _COARSE:
+        return True
+    return (e.end or e.start) - e.start > timedelta(days=LONG_RANGE_DAYS)
+
+
+def _days(e: MergeEvent) -> tuple[date, date] | None:
+    """The event's own days (no tolerance), the publication day when it has no date."""
+    if e.start is not None:
+        return e.start, e.end or e.start
+    if e.published is not None:
+        return e.published, e.published
+    return None
 
 
 def _fine(e: MergeEvent) -> bool:
@@ -146,10 +173,14 @@ def cluster_events(events: Iterable[MergeEvent]) -> list[list[MergeEvent]]:
         return x
 
     members: dict[str, MergeEvent] = {}
+    span: dict[str, tuple[date, date]] = {}  # root → the cluster's first and last day
     for block in blocks.values():
         for e in block:
             members[e.uid] = e
             find(e.uid)
+            d = _days(e)
+            if d is not None:
+                span[e.uid] = d
         if len(block) < 2:
             continue
         block.sort(key=lambda e: (e.window()[0], e.uid))  # type: ignore[index]
@@ -161,8 +192,16 @@ def cluster_events(events: Iterable[MergeEvent]) -> list[list[MergeEvent]]:
                     break
                 if same_event(a, b):
                     ra, rb = find(a.uid), find(b.uid)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+                    if ra == rb:
+                        continue
+                    sa, sb = span.get(ra), span.get(rb)
+                    if sa and sb:
+                        lo, hi = min(sa[0], sb[0]), max(sa[1], sb[1])
+                        if not (_coarse(a) and _coarse(b)) and \
+                                (hi - lo).days > MAX_CLUSTER_DAYS:
+                            continue
+                        span[min(ra, rb)] = (lo, hi)
+                    parent[max(ra, rb)] = min(ra, rb)
     groups: dict[str, list[MergeEvent]] = defaultdict(list)
     for uid, e in members.items():
         groups[find(uid)].append(e)
