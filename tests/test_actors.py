@@ -169,3 +169,29 @@ def test_seed_actors(shared_dir, nlp) -> None:
     assert [a.name for a in movement] == ["Hamas"]
     haniyeh = table.get(table.find("Ismail Haniyeh"))
     assert haniyeh is not None and haniyeh.affiliation == movement[0].id
+
+
+def test_it_refers_to_an_unnamed_subject_but_not_an_expletive(nlp) -> None:
+    doc = nlp("The Malian army said it had repelled an attack. It is unclear who fired first.")
+    table = build_actor_table(doc)
+    its = [t for t in doc if t.lower_ == "it"]
+    first = [table.get(i) for i in table.resolve_span(doc[its[0].i:its[0].i + 1])]
+    assert len(first) == 1 and first[0].country == "MLI" and first[0].sector == "MIL"
+    assert table.resolve_span(doc[its[1].i:its[1].i + 1]) == []
+
+
+def test_sector_of_generic_and_specific_heads(nlp) -> None:
+    doc = nlp("Pakistani intelligence officials said government forces fired first.")
+    table = build_actor_table(doc)
+    assert _resolve(table, doc, "Pakistani intelligence officials")[0].sector == "SPY"
+    assert _resolve(table, doc, "government forces")[0].sector == "MIL"
+
+
+def test_role_from_an_institution_and_apposed_title(nlp) -> None:
+    doc = nlp("Envoys from the Chilean government met the French commander in Mali, "
+              "General Pierre Dubois, on Friday.")
+    table = build_actor_table(doc)
+    envoys = _resolve(table, doc, "Envoys from the Chilean government")
+    assert len(envoys) == 1 and envoys[0].country == "CHL"
+    dubois = table.get(table.find("Pierre Dubois"))
+    assert dubois is not None and (dubois.country, dubois.sector) == ("FRA", "MIL")

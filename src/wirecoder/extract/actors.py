@@ -149,6 +149,7 @@ class ActorTable:
         key = (span.start_char, span.end_char)
         if key in self._resolved:
             return list(self._resolved[key])
+        self._resolved[key] = []  # in progress: a cycle through coreference ends here
         ids = _dedupe(self._resolve(span, depth=0))
         self._resolved[key] = ids
         if ids and len(span) <= _MAX_MENTION_TOKENS:
@@ -281,8 +282,15 @@ class ActorTable:
                 self, of_ids) or role.sector, of_phrase)
             if holder is not None:
                 return [holder]
-        sector = (sector_hint or (role.sector if role else None) or _sector_of(self, of_ids))
+        # A generic head ("officials", "chiefs") takes its sector from the institution
+        # noun before it ("intelligence chiefs" → SPY); a specific one keeps its own
+        # ("government forces" → MIL).
+        generic = role is None or role.sector in (None, "GOV") and role.kind != "organization"
+        sector = ((sector_hint if generic else None) or (role.sector if role else None)
+                  or sector_hint or _sector_of(self, of_ids))
         kind = role.kind if role is not None else "group"
+        if kind == "person" and root.tag_ in ("NNS", "NNPS"):  # "envoys": several people
+            kind = "group"
         if kind == "organization" and not isos and not of_ids and role is not None \
                 and role.sector is None:
             kind = "group"
@@ -431,9 +439,12 @@ def _drop_det(text: str) -> str:
 
 
 def _of_phrase(root: "Token", span: "Span") -> "Span | None":
-    """The object of 'X of Y' inside the span: 'head of Egyptian intelligence' → Y."""
+    """The object of 'X of Y' inside the span: 'head of Egyptian intelligence' → Y;
+    'ministers from the Georgian government' → the government."""
+    is_role = role_of([root.text])[0] is not None or role_of([root.lemma_])[0] is not None
+    preps = ("of", "from") if is_role else ("of",)
     for prep in root.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < span.end:
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i < span.end:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.i < span.end:
                     sub = span.doc[pobj.left_edge.i:min(pobj.right_edge.i + 1, span.end)]
@@ -571,9 +582,11 @@ def _person_context(table: ActorTable, pid: str, ent: "Span") -> None:
     if i > 0 and doc[i].text == ",":
         prev = doc[i - 1]
         head = prev
-        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of":
-            head = head.head.head
         role, _ = role_of([head.text])
+        while role is None and head.dep_ == "pobj" and head.head.dep_ == "prep" \
+                and head.head.i < head.i:  # up to the role noun: "commander in Iraq"
+            head = head.head.head
+            role, _ = role_of([head.text])
         if role is not None and role.kind == "person" and head.i < i:
             np = doc[head.left_edge.i:i]
             table.add_mention(pid, np.start_char, np.end_char, np.text, name=False)
@@ -581,6 +594,10 @@ def _person_context(table: ActorTable, pid: str, ent: "Span") -> None:
             if of is not None:
                 table._office.setdefault(pid, []).append(norm(_drop_det(of.text)))
             person.sector = person.sector or role.sector
+            for t in head.lefts:  # "the US commander in Iraq, General X" → USA
+                iso = country_code(re.sub(r"[’']s?$", "", t.text))
+                if iso and not person.country:
+                    person.country = iso
 
 
 def build_actor_table(doc: "Doc", article: Article | None = None) -> ActorTable:
@@ -607,7 +624,9 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> ActorTable:
         if not text:
             continue
         end_char = ent.start_char + len(text)
-        if ent.label_ == "PERSON" and norm(ent[0].text) in countries().demonyms:
+        if ent.label_ == "PERSON" and len(ent) == 1 and norm(text) in countries().names:
+            _gpe(table, ent, text, end_char)  # "Kyiv" tagged as a person
+        elif ent.label_ == "PERSON" and norm(ent[0].text) in countries().demonyms:
             iso = countries().demonyms[norm(ent[0].text)]
             table.add(text, ActorKind.group, country=iso, mention=(ent.start_char, end_char, text))
         elif ent.label_ == "PERSON":

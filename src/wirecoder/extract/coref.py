@@ -90,9 +90,40 @@ def _sent_distance(doc: "Doc", a_start: int, b_start: int,
                if t.is_sent_start and not _inside(t.idx, links))
 
 
+def _expletive(tok: "Token") -> bool:
+    """'it' that refers to nothing: "it is clear that …", "it is the army that …"."""
+    if tok.dep_ == "expl":
+        return True
+    head = tok.head
+    return tok.dep_ == "nsubj" and head.lemma_ in ("be", "seem", "appear") and any(
+        c.dep_ in ("attr", "acomp", "ccomp", "xcomp") for c in head.children)
+
+
+def _preresolve_subjects(table: "ActorTable", tok: "Token") -> None:
+    """Give unnamed subject phrases in the window ("The Nigerian army said it …") a chance
+    to become actors before ranking candidates; resolve_span memoises, so this is cheap."""
+    from .kb import role_of
+
+    doc = tok.doc
+    first = tok.sent.start
+    seen = 0
+    while first > 0 and seen < WINDOW:
+        first = doc[first - 1].sent.start
+        seen += 1
+    for t in doc[first:tok.i]:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN":
+            role, _ = role_of([t.text])
+            if role is not None:
+                table.resolve_span(doc[t.left_edge.i:t.i + 1])
+
+
 def resolve_pronoun(table: "ActorTable", tok: "Token") -> str | None:
     """The actor a personal pronoun refers to, or None."""
     low = tok.lower_
+    if low == "it" and _expletive(tok):
+        return None
+    if low in _PLURAL or low in _NEUTER:
+        _preresolve_subjects(table, tok)
     if low in _PERSON:
         kinds = {"person"}
     elif low in _PLURAL:
