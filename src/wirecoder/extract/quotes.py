@@ -10,6 +10,7 @@ or the clause an "according to X" attributes. Speakers keep their surface text
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..schema import Quote, Span as SpanModel
@@ -65,24 +66,43 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+class _Sents:
+    """Sentence lookup by token index, built once per Doc (Token.sent rescans the Doc)."""
+
+    def __init__(self, doc: "Doc") -> None:
+        self.spans = list(doc.sents)
+        self.starts = [s.start for s in self.spans]
+        self.char_starts = [s.start_char for s in self.spans]
+
+    def of(self, tok: "Token") -> "Span":
+        return self.spans[max(bisect_right(self.starts, tok.i) - 1, 0)]
+
+    def index_at_char(self, char: int) -> int:
+        return max(bisect_right(self.char_starts, char) - 1, 0)
+
+
 def _tok_at(doc: "Doc", char: int) -> "Token | None":
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
-    if span is None or len(span) == 0:
+    """The token holding a character offset (or the nearest one before it)."""
+    idx = doc.user_data.get("_wc_tok_idx")
+    if idx is None or len(idx) != len(doc):
+        idx = [t.idx for t in doc]
+        doc.user_data["_wc_tok_idx"] = idx
+    if not idx:
         return None
-    return span[0]
+    return doc[max(bisect_right(idx, char) - 1, 0)]
 
 
-def _cue_after(doc: "Doc", close_char: int) -> "Token | None":
+def _cue_after(doc: "Doc", close_char: int, S: _Sents) -> "Token | None":
     """A cue verb right after the closing mark: “…,” he said / “…,” said the minister."""
     tok = _tok_at(doc, close_char)
     if tok is None:
         return None
-    sent = tok.sent
+    sent = S.of(tok)
     k = tok.i + 1
     # the close mark may end the sentence: “….” He said. → look into a short next sentence
     limit = sent.end
     if k >= sent.end and sent.end < len(doc):
-        nxt = doc[sent.end].sent
+        nxt = S.of(doc[sent.end])
         if len(nxt) <= 10:
             limit = nxt.end
     for i in range(k, min(limit, k + 8)):
@@ -94,19 +114,19 @@ def _cue_after(doc: "Doc", close_char: int) -> "Token | None":
     return None
 
 
-def _cue_before(doc: "Doc", mark_char: int) -> "Token | None":
+def _cue_before(doc: "Doc", mark_char: int, S: _Sents) -> "Token | None":
     """A cue verb before the opening mark: X said: “…” / X told Y, “…” (the parser may
     start a new sentence at the mark: the previous one is searched when it ends in : or ,)."""
     tok = _tok_at(doc, mark_char)
     if tok is None:
         return None
-    lo = tok.sent.start
+    lo = S.of(tok).start
     if tok.i == lo or all(doc[k].is_space or doc[k].is_punct for k in range(lo, tok.i)):
         k = lo - 1
         while k >= 0 and doc[k].is_space:
             k -= 1
         if k >= 0 and doc[k].text in (":", ","):
-            lo = doc[k].sent.start
+            lo = S.of(doc[k]).start
     for i in range(tok.i - 1, max(lo, tok.i - 12) - 1, -1):
         t = doc[i]
         if t.text in _PAIRS.values():
@@ -158,62 +178,59 @@ def _make(ctx: ExtractionContext, text: str, src: "Source | None", direct: bool,
                  evidence=[SpanModel(start=evidence[0], end=evidence[1])])
 
 
+def _text(ctx: ExtractionContext) -> str:
+    """The article text (Doc.text rebuilds the string from tokens on every access)."""
+    doc, text = ctx.doc, ctx.article.text
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        return text
+    return doc.text
+
+
 def direct_quotes(ctx: ExtractionContext) -> list[tuple[Quote, tuple[int, int]]]:
     """Quotes between quotation marks, with the character range they cover."""
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, _text(ctx)
     out: list[tuple[Quote, tuple[int, int]]] = []
     last: tuple[Source | None, int] | None = None  # previous speaker, its sentence index
-    sent_starts = [s.start_char for s in doc.sents]
+    S = _Sents(doc)
     for a, b in quote_segments(text):
         qa, qb = _strip(text, a, b)
         if qb <= qa:
             continue
         src: Source | None = None
-        verb = _cue_after(doc, b) or _cue_before(doc, a - 1)
+        verb = _cue_after(doc, b, S) or _cue_before(doc, a - 1, S)
         if verb is not None:
             src = _source_of(doc, verb)
         if src is None:
             open_tok, close_tok = _tok_at(doc, a), _tok_at(doc, max(b - 1, a))
             whole = open_tok is not None and close_tok is not None and \
-                open_tok.sent.start_char >= a - 2 and close_tok.sent.end_char <= b + 2
+                S.of(open_tok).start_char >= a - 2 and S.of(close_tok).end_char <= b + 2
             if not whole:
                 src = _inner_source(doc, qa, qb)
             if src is None and open_tok is not None:
-                prev = _previous_sentence(doc, open_tok.sent)
+                prev = _previous_sentence(doc, S.of(open_tok), S)
                 if prev is not None and prev.text.rstrip().endswith(":"):
                     verbs = [t for t in prev if is_reporting_verb(t)]
                     if verbs:
                         src = _source_of(doc, verbs[-1])
             if src is None and last is not None:
-                here = _sent_index(sent_starts, a)
+                here = S.index_at_char(a)
                 if here - last[1] <= 2:
                     src = last[0]
         sa = _tok_at(doc, a)
         sb = _tok_at(doc, max(b - 1, a))
-        ev = (sa.sent.start_char if sa is not None else a - 1,
-              sb.sent.end_char if sb is not None else b + 1)
+        ev = (S.of(sa).start_char if sa is not None else a - 1,
+              S.of(sb).end_char if sb is not None else b + 1)
         quote = _make(ctx, text[qa:qb], src, True, ev, [(a, b)])
         out.append((quote, (qa, qb)))
-        last = (src, _sent_index(sent_starts, b))
+        last = (src, S.index_at_char(b))
     return out
 
 
-def _sent_index(starts: list[int], char: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1
-
-
-def _previous_sentence(doc: "Doc", sent: "Span") -> "Span | None":
+def _previous_sentence(doc: "Doc", sent: "Span", S: _Sents) -> "Span | None":
     k = sent.start - 1
     while k >= 0 and doc[k].is_space:
         k -= 1
-    return doc[k].sent if k >= 0 else None
+    return S.of(doc[k]) if k >= 0 else None
 
 
 def _covered(a: int, b: int, ranges: list[tuple[int, int]]) -> float:
@@ -227,7 +244,7 @@ def _covered(a: int, b: int, ranges: list[tuple[int, int]]) -> float:
 def indirect_quotes(ctx: ExtractionContext, direct: list[tuple[int, int]]) -> list[Quote]:
     """Reported speech: the content clause of cue verbs and of "according to X"."""
     out: list[Quote] = []
-    text = ctx.doc.text
+    text = _text(ctx)
     seen: set[tuple[int, int]] = set()
     for sent in ctx.doc.sents:
         for src in sentence_sources(sent):
