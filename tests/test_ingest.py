@@ -12,6 +12,8 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wirecoder.errors import (
     BinaryInput,
@@ -556,3 +558,35 @@ def test_related_phrases_are_a_lexicon_users_extend(tmp_path: Path, monkeypatch)
     finally:
         monkeypatch.delenv("WIRECODER_LEXICONS")
         related._rules.cache_clear()
+
+
+# --- property: related-link lines come out, every other line stays byte-exact -----------------
+
+_prose = st.lists(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=60)
+    .map(lambda s: "Body " + s + ".")
+    .filter(lambda s: "\x85" not in s and "\x0b" not in s and "\x0c" not in s),
+    min_size=1,
+    max_size=8,
+)
+_links = st.lists(
+    st.tuples(
+        st.sampled_from(["• Also read: ", "READ MORE | ", "Related: ", "- See also – "]),
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=3, max_size=30).filter(
+            lambda s: s.strip()
+        ),
+    ),
+    max_size=4,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(body=_prose, links=_links, data=st.data())
+def test_related_split_is_exact(body: list[str], links: list[tuple[str, str]], data) -> None:
+    lines = [ln + "\n" for ln in body]
+    for prefix, title in links:
+        at = data.draw(st.integers(0, len(lines)))
+        lines.insert(at, f"{prefix}Story {title}\n")
+    art = make_article("".join(lines))
+    assert art.text == "".join(ln + "\n" for ln in body)
+    assert {r.title for r in art.related} == {f"Story {t}".strip() for _, t in links}
