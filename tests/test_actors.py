@@ -195,3 +195,13 @@ def test_role_from_an_institution_and_apposed_title(nlp) -> None:
     assert len(envoys) == 1 and envoys[0].country == "CHL"
     dubois = table.get(table.find("Pierre Dubois"))
     assert dubois is not None and (dubois.country, dubois.sector) == ("FRA", "MIL")
+
+
+def test_possessive_pronoun_with_member_noun(nlp) -> None:
+    doc = nlp("Armenia said it would pull back its troops from the border.")
+    table = build_actor_table(doc)
+    got = _resolve(table, doc, "its troops")
+    assert len(got) == 1 and (got[0].country, got[0].sector) == ("ARM", "MIL")
+    doc2 = nlp("Hezbollah said its fighters had withdrawn.")
+    table2 = build_actor_table(doc2)
+    assert [a.name for a in _resolve(table2, doc2, "its fighters")] == ["Hezbollah"]

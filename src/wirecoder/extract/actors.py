@@ -256,6 +256,17 @@ class ActorTable:
                 hit = coref.resolve_description(self, root, _drop_det(text))
                 if hit:
                     return [hit]
+        # "its troops", "their fighters": the owner's members (the organisation itself) or
+        # a group of the owner's country.
+        if possessor is not None and role is not None and not isos and not orgs:
+            owner = self.get(coref.resolve_pronoun(self, possessor))
+            if owner is not None:
+                if str(owner.kind) == "organization" and (
+                        norm(root.text) in roles().members or norm(root.lemma_) in
+                        roles().members):
+                    return [owner.id]
+                if owner.country:
+                    isos.append(owner.country)
         # Members of an organisation denote it: "Hamas Islamists", "Hezbollah fighters".
         members = roles().members
         if orgs and (norm(root.text) in members or norm(root.lemma_) in members):
@@ -385,11 +396,11 @@ def _trim(span: "Span") -> "Span | None":
 
 
 def _with_place(span: "Span") -> "tuple[Span, Span] | None":
-    """'Rebels' followed by 'in the Ivory Coast' / 'from Gaza': the phrase with its place
+    """'Rebels' followed by 'in the Ivory Coast': the phrase with its place
     (a longer name for the same actor) and the place."""
     root = span.root
     for prep in root.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "from") and prep.i >= span.end - 1:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i >= span.end - 1:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ in ("GPE", "LOC"):
                 ext = span.doc[span.start:pobj.right_edge.i + 1]
