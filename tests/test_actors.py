@@ -205,3 +205,11 @@ def test_possessive_pronoun_with_member_noun(nlp) -> None:
     doc2 = nlp("Hezbollah said its fighters had withdrawn.")
     table2 = build_actor_table(doc2)
     assert [a.name for a in _resolve(table2, doc2, "its fighters")] == ["Hezbollah"]
+
+
+def test_link_lines_name_no_actors(nlp) -> None:
+    doc = nlp("Kenya's president visited Mombasa on Monday.\n"
+              "• Also read: Hezbollah fires rockets at Haifa\n"
+              "He met local officials.")
+    table = build_actor_table(doc)
+    assert table.find("Hezbollah") is None

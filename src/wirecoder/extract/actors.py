@@ -620,14 +620,19 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> ActorTable:
     kb_spans = filter_spans([doc[s:e] for _, s, e in list(lower(doc)) + list(exact(doc))])
     kb_tokens: set[int] = set()
     for span in kb_spans:
+        if any(a <= span.start_char < b for a, b in coref.link_lines(doc)):
+            continue
         kba = kb_lookup(span.text)
         if kba is None:
             continue
         table.add_kb(kba, (span.start_char, span.end_char, span.text))
         kb_tokens.update(range(span.start, span.end))
     persons: list[tuple[str, "Span"]] = []
+    links = coref.link_lines(doc)  # "• Also read: …" lines name other stories' actors
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        if any(a <= ent.start_char < b for a, b in links):
             continue
         if any(i in kb_tokens for i in range(ent.start, ent.end)):
             continue
