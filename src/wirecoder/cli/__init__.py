@@ -23,23 +23,16 @@ from . import serve as _serve  # noqa: E402,F401
 
 
 def main() -> None:
-    """Console entry point: coded errors become one line on stderr and an exit code."""
+    """Console entry point: coded errors become one line on stderr and their exit code.
+
+    Click's standalone mode handles usage errors (exit 2) and `typer.Exit`; wirecoder's own
+    errors propagate out of it and are printed here without a traceback.
+    """
     try:
-        app(standalone_mode=False)
+        app(prog_name="wirecoder")
     except WirecoderError as e:
         print(f"wirecoder: {e}", file=sys.stderr)
         sys.exit(e.exit_code)
-    except typer.Exit as e:
-        sys.exit(e.exit_code)
-    except typer.Abort:
-        print("wirecoder: aborted", file=sys.stderr)
-        sys.exit(130)
-    except Exception as e:  # click usage errors and the like
-        import click
-        if isinstance(e, click.exceptions.ClickException):
-            e.show()
-            sys.exit(2 if isinstance(e, click.UsageError) else e.exit_code)
-        raise
 
 
 __all__ = ["app", "main"]
