@@ -58,6 +58,8 @@ def _grams(tokens: list["Token"], n: int) -> Iterable[str]:
         for i in range(len(tokens) - size + 1):
             yield " ".join(lemmas[i:i + size])
             yield " ".join(lowers[i:i + size])
+            if size > 1:  # hyphenated words split by the tokenizer: "anti - tank" → "anti-tank"
+                yield "".join(lowers[i:i + size])
 
 
 def has_cue(tokens: list["Token"], vocab: frozenset[str]) -> bool:
@@ -68,7 +70,7 @@ def has_cue(tokens: list["Token"], vocab: frozenset[str]) -> bool:
 def weapon_mode(tokens: list["Token"]) -> str | None:
     """The ASSAULT mode the weapons named in these tokens imply, by priority."""
     cues = load_cues()
-    found = {cues.weapons[g] for g in _grams(tokens, cues.max_words) if g in cues.weapons}
+    found = {cues.weapons[g] for g in _grams(tokens, max(cues.max_words, 3)) if g in cues.weapons}
     for mode in cues.priority:
         if mode in found:
             return mode
@@ -94,6 +96,9 @@ def acled_view(type_: str, mode: str | None, *, actor_armed: bool = False,
     if disrupted:
         return v("Strategic developments", "Disrupted weapons use")
     if type_ == "ASSAULT":
+        # fighting told as such ("clashed with troops using anti-tank shells") is a battle
+        if reciprocal and mode in (None, "firearms", "heavy-weapons", "explosives", "primitive"):
+            return v("Battles", "Armed clash")
         if mode in ("aerial", "drone"):
             return v("Explosions/Remote violence", "Air/drone strike")
         if mode == "heavy-weapons":
@@ -115,9 +120,7 @@ def acled_view(type_: str, mode: str | None, *, actor_armed: bool = False,
         if mode == "crowd-control":
             return v("Protests", "Excessive force against protesters" if excessive
                      else "Protest with intervention")
-        if reciprocal or (mode in ("firearms", "light-weapons", None) and actor_armed and recipient_armed):
-            return v("Battles", "Armed clash")
-        if mode == "light-weapons":
+        if reciprocal or (mode in ("firearms", None) and actor_armed and recipient_armed):
             return v("Battles", "Armed clash")
         return v("Violence against civilians", "Attack")
     if type_ == "COERCE":

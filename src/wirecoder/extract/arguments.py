@@ -112,6 +112,16 @@ def is_actor_like(tok: "Token") -> bool:
                for c in tok.children)
 
 
+def root_noun_clause(v: "Token") -> bool:
+    """A sentence the parser left without a main verb: a noun root with a participle
+    that has its own object or a conjoined verb ("Israeli airplanes targeted and destroyed
+    a house" parsed as a noun phrase)."""
+    head = v.head
+    if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or v.i < head.i:
+        return False
+    return v.tag_ in ("VBD", "VBN") and not any(c.dep_ == "agent" for c in v.children)
+
+
 def _subjects(verb: "Token", depth: int = 0) -> tuple[list["Token"], list["Token"]]:
     """(active subjects, passive subjects) of a verb, inherited through xcomp/conj/advcl."""
     act = [c for c in verb.children if c.dep_ in _SUBJ and c.lower_ != "it" or c.dep_ == "nsubj"]
@@ -119,6 +129,8 @@ def _subjects(verb: "Token", depth: int = 0) -> tuple[list["Token"], list["Token
     pas = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
     if act or pas or depth > 3:
         return act, pas
+    if verb.dep_ == "acl" and root_noun_clause(verb):
+        return [verb.head], []
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
         a, p = _subjects(head, depth + 1)
@@ -148,7 +160,9 @@ def _verb_args(hit: PredicateHit) -> Arguments:
     if not agents and v.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in v.children):
         agents = _agents(v.head)
     # a relative or participle clause: the head noun is the subject (or, passive, the patient)
-    if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+    if v.dep_ == "acl" and root_noun_clause(v):
+        act = [v.head]  # mis-parse "Israeli airplanes targeted …" (noun root + participle)
+    elif v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         rel_act = [t for t in act if t.lower_ in _REL_PRONOUNS]
         rel_pas = [t for t in pas if t.lower_ in _REL_PRONOUNS]
         if rel_act:
@@ -403,7 +417,7 @@ def leave_toll(tok: "Token") -> tuple[int | None, int | None]:
     return dead, inj
 
 
-__all__ = ["Arguments", "arguments", "stated_toll", "phrase", "conjuncts", "is_actor_like", "actor_nouns",
+__all__ = ["Arguments", "arguments", "stated_toll", "root_noun_clause", "phrase", "conjuncts", "is_actor_like", "actor_nouns",
            "number_of", "count_of", "toll_of", "leave_toll", "LIGHT_VERBS"]
 
 

@@ -12,7 +12,7 @@ from ..schema import Attribution, DatePrecision, Event, EventDate, Span, Status
 from . import dates as _dates
 from . import places as _places
 from .acled import acled_view, has_cue, is_armed, load_cues, weapon_mode
-from .arguments import arguments, conjuncts, is_actor_like, leave_toll, phrase, stated_toll, toll_of
+from .arguments import LIGHT_VERBS, arguments, conjuncts, root_noun_clause, is_actor_like, leave_toll, phrase, stated_toll, toll_of
 from .context import ExtractionContext
 from .merge_mentions import Draft, merge_mentions
 from .predicates import PredicateHit, find_predicates
@@ -49,6 +49,9 @@ _NON_ASSERTING = frozenset({"suspect", "allege", "believe", "think", "fear", "ho
                             "attempt", "wish", "threaten", "prepare", "need", "claim"})
 _INTENT = frozenset({"want", "plan", "intend", "seek", "aim", "prepare", "wish", "hope"})
 _HALTS = frozenset({"pause", "halt", "end", "suspension", "cessation", "lull", "stop", "break"})
+# verbs whose object is the weapon ("fired rockets", "launched a drone")
+_PROJECTILE_VERBS = frozenset({"fire", "launch", "drop", "use", "detonate", "plant", "throw",
+                               "hurl", "lob", "deploy", "employ"})
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
 _THREAT_MODE = {"COERCE": "restrict", "SANCTION": "relations", "ASSAULT": "violence",
                 "PROTEST": "restrict", "MOBILIZE": "violence"}
@@ -208,7 +211,8 @@ class _Builder:
                                            for c in tok.children):
                 return "skip", None
             # a participle describing someone: "rebels fighting to topple the government"
-            if tok.dep_ == "acl" and not any(c.dep_ in ("agent", "dobj") for c in tok.children):
+            if tok.dep_ == "acl" and not any(c.dep_ in ("agent", "dobj") for c in tok.children) \
+                    and not root_noun_clause(tok):
                 return "skip", None
         return "event", None
 
@@ -543,26 +547,45 @@ class _Builder:
         cues = load_cues()
         clause = own + [t for o in outcomes for t in o.token.subtree]
         subj_toks = _subject_tokens(tok) if not hit.nominal else []
-        head_toks = list(tok.head.subtree) if hit.nominal and tok.head.lemma_ in (
-            "carry", "launch", "conduct", "mount", "stage") else []
+        subj_toks += [t for a in args.actor for t in phrase(a) if t not in subj_toks]
+        if hit.nominal and tok.head.lemma_ in LIGHT_VERBS:
+            subj_toks += _subject_tokens(tok.head)
         if type_ == "ASSAULT":
-            # the predicate's own word ("bombing") gave its default mode already
-            wm = weapon_mode([t for t in clause if t.i != tok.i] + subj_toks + head_toks)
+            # who or what struck, and with what — never what was struck ("fired at a drone")
+            wtoks = subj_toks + [t for i in args.instrument for t in i.subtree]
+            wtoks += [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+            for o in [hit] + outcomes:
+                kids = list(o.token.children)
+                # "targeted vehicles with anti-tank shells": the with-phrase may hang on the object
+                kids += [g for c in kids if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
+                for c in kids:
+                    if c.dep_ == "prep" and c.lower_ in ("with", "by", "using", "from") \
+                            or (c.dep_ == "dobj" and o.token.lemma_ in _PROJECTILE_VERBS):
+                        wtoks += list(c.subtree)
+                    if c.dep_ == "advcl" and c.lemma_ in ("use",):
+                        wtoks += list(c.subtree)
+            wm = weapon_mode(wtoks)
             weapon = wm
+            targets = [t for r in args.recipient + args.topic for t in phrase(r)]
+            target_armed = is_armed(targets, [getattr(self.ctx.actor(a), "sector", None) for a in recipient])
+            if mode == "destroy" and target_armed:
+                mode = None  # destroying tanks is fighting, not property destruction
             if wm is not None and mode not in ("abduct", "destroy", "beat", "torture", "sexual",
                                                "targeted", "crowd-control", "suicide-attack"):
-                if not (mode == "firearms" and wm in ("explosives",) and not hit.nominal):
-                    mode = wm
+                mode = wm
             words = clause + subj_toks
-            rec_toks = [t for r in args.recipient for t in phrase(r)]
+            rec_toks = targets
             act_toks = [t for a in args.actor for t in phrase(a)] + subj_toks
             sectors_a = [getattr(self.ctx.actor(a), "sector", None) for a in actor]
             sectors_r = [getattr(self.ctx.actor(a), "sector", None) for a in recipient]
             flags = {
                 "actor_armed": is_armed(act_toks, sectors_a) or has_cue(act_toks, cues.armed),
                 "recipient_armed": is_armed(rec_toks, sectors_r),
-                "reciprocal": has_cue([tok] + [c for c in tok.children if c.dep_ in ("dobj", "prt")],
-                                      cues.reciprocal),
+                "reciprocal": has_cue([tok] + [c for c in tok.children if c.dep_ in ("dobj", "prt")]
+                                      + ([] if hit.cue is None else [hit.cue]), cues.reciprocal)
+                or (hit.nominal and hit.cue is not None and has_cue([tok, hit.cue], cues.reciprocal))
+                or has_cue([tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                    for g in c.subtree], cues.reciprocal),
                 "grenade": has_cue(words, cues.grenade),
                 "disrupted": has_cue([tok], cues.disrupted),
             }
@@ -601,8 +624,7 @@ class _Builder:
                 type_, mode, status = "REJECT", None, Status.occurred
         elif not hit.nominal and type_ == "AGREE" and status == Status.negated:
             type_, mode, status = "REJECT", None, Status.occurred
-        if type_ == "ASSAULT" and mode == "light-weapons":
-            flags["reciprocal"] = flags.get("reciprocal", False) or flags.get("recipient_armed", False)
+
         dead, injured = self._toll(hit, own, outcomes) if type_ == "ASSAULT" else (None, None)
         generic = self._generic(args.actor) and bool(actor)
         confidence = 0.45 + (0.2 if actor else 0) + (0.1 if recipient else 0) + (0.1 if date_own else 0)
@@ -723,9 +745,8 @@ _UNTOLD = frozenset({Status.historical.value, Status.negated.value, Status.possi
 
 
 def _to_event(ctx: ExtractionContext, d: Draft) -> Event:
-    acled = acled_view(d.type, d.mode if d.weapon != "light-weapons" else "light-weapons",
-                       **{k: v for k, v in d.acled_flags.items()})
-    mode = "firearms" if d.mode == "light-weapons" else d.mode
+    acled = acled_view(d.type, d.mode, **{k: v for k, v in d.acled_flags.items()})
+    mode = d.mode
     return Event(id=ctx.next_id("e"), type=d.type, mode=mode, actor=d.actor, recipient=d.recipient,
                  mediator=d.mediator, date=d.date, location=d.location, status=d.status,
                  attribution=d.attribution, dead=d.dead, injured=d.injured, acled=acled,

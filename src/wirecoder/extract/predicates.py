@@ -82,6 +82,22 @@ def _cue_tokens(tok: "Token") -> list["Token"]:
     return out
 
 
+def _has_patient(tok: "Token") -> bool:
+    """Something was hit: an object, a passive subject, a target phrase ("struck on the
+    building", "struck off the coast"), or the object shared with a conjoined verb
+    ("struck and killed two men")."""
+    if tok.dep_ in ("relcl", "acl"):
+        return True
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "obj"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "into", "off", "near", "in"):
+            return True
+        if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "dobj" for g in c.children):
+            return True
+    return False
+
+
 def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
     typ, mode = spec.get("type"), spec.get("mode")
     with_ = spec.get("with") or {}
@@ -100,9 +116,7 @@ def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
             return None
     if typ is None:
         return None
-    if spec.get("patient") and not any(
-            c.dep_ in ("dobj", "nsubjpass", "obj") for c in tok.children) \
-            and tok.dep_ not in ("relcl", "acl"):
+    if spec.get("patient") and not _has_patient(tok):
         return None
     return PredicateHit(tok, typ, mode, False)
 
@@ -118,7 +132,12 @@ def _noun_hit(tok: "Token", lex: Lexicon) -> PredicateHit | None:
                     return None  # "press release", "strike force": no event
                 return PredicateHit(tok, over["type"], over.get("mode"), True, c)
     spec = lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)
-    if spec is None or spec.get("type") is None:
+    if spec is None:
+        return None
+    if spec.get("with"):  # "exchange of fire": a noun that needs its complement
+        hit = _verb_hit(tok, spec)
+        return None if hit is None else PredicateHit(tok, hit.type, hit.mode, True, hit.cue)
+    if spec.get("type") is None:
         return None
     # a noun used as a modifier ("attack helicopters", "talks venue") is no event
     if tok.dep_ in ("compound", "amod") and tok.head.pos_ in _NOUN_POS:
