@@ -432,7 +432,13 @@ def _clean(span: "Span") -> str:
 def _base_name(span: "Span") -> str:
     """A phrase's name without determiners and counts: "Three US servicemen" → "US
     servicemen", "up to 13,000 Turkish Kurd refugees" → "Turkish Kurd refugees"."""
+    root = span.root
     toks = list(span)
+    # An apposed list after the head is not part of the name: "hostages of all ages,
+    # Israelis, foreigners …" → "hostages of all ages".
+    comma = next((k for k, t in enumerate(toks) if t.i > root.i and t.text == ","), None)
+    if comma is not None and comma > 0:
+        toks = toks[:comma]
     i = 0
     while i < len(toks) - 1 and (toks[i].like_num or toks[i].lower_ in _DETS
                                  or toks[i].lower_ in _QUANT_WORDS
