@@ -88,3 +88,36 @@ def test_find_date_in_without_publication_date(nlp) -> None:
     doc = nlp("Rebels shelled the town on Monday.")
     ed = find_date_in(doc[:], None)
     assert ed is not None and ed.precision == "unknown" and ed.text == "on Monday"
+
+
+def _jsonl(path):
+    import json
+
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def test_seed_dates_resolve_inside_the_story(shared_dir, nlp) -> None:
+    """Every date phrase of the seed resolves, none after publication (reads ../shared)."""
+    text = (shared_dir / "seed" / "000_80f3a052ce98dedf.txt").read_text(encoding="utf-8")
+    pub = dt.date(2023, 11, 9)
+    found = find_dates(nlp.make_doc(text), pub)
+    assert len(found) >= 5
+    for _, _, ed in found:
+        assert ed.precision != "unknown", ed.text
+        assert ed.end <= pub.isoformat()
+    precisions = {ed.precision for _, _, ed in found}
+    assert {"day", "range"} <= precisions
+
+
+def test_acled_note_dates(shared_dir, nlp) -> None:
+    """The first date phrase of an ACLED note is the event date (target ≥ 0.97)."""
+    rows = _jsonl(shared_dir / "eval" / "dev" / "acled_gaza_dev.jsonl")
+    right = 0
+    for row in rows:
+        pub = dt.date.fromisoformat(row["published"]) if row.get("published") else None
+        found = find_dates(nlp.make_doc(row["text"]), pub)
+        gold = row["events"][0]["date"]
+        if found and found[0][2].start == gold and found[0][2].end == gold:
+            right += 1
+    assert right / len(rows) >= 0.97
