@@ -1,10 +1,12 @@
-"""Read-only access to the DuckDB store that never blocks a writer for long.
+"""Read-only access to the DuckDB store that lets `wirecoder ingest` write at the same time.
 
-DuckDB lets one process write a file and any open connection (even read-only) holds a file
-lock. So the server keeps no connection open between requests: requests in flight share one
-read-only connection (a cursor each), it is closed as soon as the last one finishes or it is
-older than `max_age`, and opening it retries briefly while `wirecoder ingest` holds its
-per-batch write lock. New rows are visible on the next request without a restart.
+DuckDB lets one process write a file, and any open connection (even read-only) holds a file
+lock. Opening costs ~tens of ms on a large store, so the server shares one read-only
+connection between the requests in flight (a cursor each) and keeps it `linger` seconds after
+the last one, then closes it so a writer can take the lock. Under steady load a connection is
+never handed out past `max_age`: it is retired, and new requests wait a short `gap` after
+the old one drains, which is the writer's window. Opening retries while a writer holds its
+per-batch lock (StoreBusy after `retry_seconds`). New rows show on the next open.
 """
 from __future__ import annotations
 
@@ -34,31 +36,37 @@ class StoreBusy(StoreError):
 
 
 def _is_lock_conflict(err: Exception) -> bool:
-    msg = str(err)
-    return "lock" in msg.lower() and ("Conflicting" in msg or "Could not set lock" in msg)
+    msg = str(err).lower()
+    return "lock" in msg and ("conflicting" in msg or "could not set lock" in msg)
 
 
 class Store:
-    """Short-lived, shared read-only DuckDB connections to one database file."""
+    """Shared, short-lived read-only DuckDB connections to one database file."""
 
-    def __init__(self, path: str | Path, *, retry_seconds: float = 5.0,
-                 max_age: float = 1.0) -> None:
+    def __init__(self, path: str | Path, *, retry_seconds: float = 5.0, linger: float = 0.2,
+                 max_age: float = 2.0, gap: float = 0.15) -> None:
         self.path = Path(path)
         self.retry_seconds = retry_seconds
-        self.max_age = max_age  # a connection older than this is not handed to new requests
-        self._lock = threading.Lock()
+        self.linger, self.max_age, self.gap = linger, max_age, gap
+        self._lock = threading.Condition()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._opened = 0.0
+        self._idle_since: float | None = None
         self._users = 0
-        self._retired: dict[int, list[Any]] = {}  # old connections still in use: [con, users]
+        self._retired: list[list[Any]] = []  # [connection, users] still serving old requests
+        self._window_until = 0.0
+        self._reaper: threading.Thread | None = None
+        self._closed = False
 
     def check(self) -> None:
-        """Fail early with a clear error when the file is absent or not a DuckDB store."""
+        """Fail early with a clear error when the file is absent or not a wirecoder store."""
         if not self.path.is_file():
             raise StoreMissing(f"no database at {self.path}",
                                fix="Run `wirecoder ingest … --db FILE` first or pass --db.")
-        with self.cursor() as cur:
-            cur.execute("SELECT count(*) FROM events").fetchone()
+        try:
+            self.query("SELECT count(*) FROM events")
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path} is not a wirecoder store: {str(e).splitlines()[0]}") from None
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.retry_seconds
@@ -73,55 +81,79 @@ class Store:
                     raise StoreBusy(f"{self.path} is locked by a writer",
                                     fix="Retry in a moment; ingest holds the lock per batch.") from e
                 time.sleep(delay)
-                delay = min(delay * 2, 0.2)
+                delay = min(delay * 2, 0.1)
             except duckdb.Error as e:
                 raise StoreError(f"cannot open {self.path}: {e}") from e
 
-    def _acquire(self) -> tuple[int, duckdb.DuckDBPyConnection]:
+    def _acquire(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
-            fresh = self._con is not None and time.monotonic() - self._opened < self.max_age
-            if fresh:
-                self._users += 1
-                assert self._con is not None
-                return id(self._con), self._con
-            self._retire_current()
-        con = self._open()  # outside the lock: retries must not stall readers of a live one
+            while True:
+                now = time.monotonic()
+                if self._con is not None and now - self._opened < self.max_age:
+                    self._users += 1
+                    self._idle_since = None
+                    return self._con
+                if self._con is not None:  # too old: retire it, open the writer's window
+                    if self._users:
+                        self._retired.append([self._con, self._users])
+                    else:
+                        self._con.close()
+                    self._con, self._users = None, 0
+                    self._window_until = now + self.gap
+                if not self._retired and now >= self._window_until:
+                    break
+                self._lock.wait(max(0.005, self._window_until - now))
+        con = self._open()  # outside the lock: a retry must not stall other requests
         with self._lock:
             if self._con is None:
-                self._con, self._opened, self._users = con, time.monotonic(), 1
-                return id(con), con
-            # another request opened one meanwhile: keep ours private, closed after use
-            self._retired[id(con)] = [con, 1]
-            return id(con), con
+                self._con, self._opened, self._users, self._idle_since = con, time.monotonic(), 1, None
+                self._start_reaper()
+                return con
+            con.close()  # another request opened one meanwhile: share it
+            self._users += 1
+            self._idle_since = None
+            return self._con
 
-    def _retire_current(self) -> None:
-        if self._con is None:
-            return
-        if self._users == 0:
-            self._con.close()
-        else:
-            self._retired[id(self._con)] = [self._con, self._users]
-        self._con, self._users = None, 0
-
-    def _release(self, key: int) -> None:
+    def _release(self, con: duckdb.DuckDBPyConnection) -> None:
         with self._lock:
-            if self._con is not None and id(self._con) == key:
+            if con is self._con:
                 self._users -= 1
-                if self._users == 0:  # idle: let a writer in
+                if self._users == 0:
+                    self._idle_since = time.monotonic()
+                return
+            for entry in self._retired:
+                if entry[0] is con:
+                    entry[1] -= 1
+                    if entry[1] == 0:
+                        con.close()
+                        self._retired.remove(entry)
+                        self._lock.notify_all()
+                    return
+
+    def _start_reaper(self) -> None:
+        if self._reaper is None or not self._reaper.is_alive():
+            self._reaper = threading.Thread(target=self._reap, name="wirecoder-store-reaper",
+                                            daemon=True)
+            self._reaper.start()
+
+    def _reap(self) -> None:
+        """Close the shared connection once it has been idle `linger` seconds."""
+        while True:
+            time.sleep(max(0.02, self.linger / 4))
+            with self._lock:
+                if self._closed or self._con is None:
+                    return
+                if self._users == 0 and self._idle_since is not None \
+                        and time.monotonic() - self._idle_since >= self.linger:
                     self._con.close()
                     self._con = None
-                return
-            entry = self._retired.get(key)
-            if entry is not None:
-                entry[1] -= 1
-                if entry[1] == 0:
-                    entry[0].close()
-                    del self._retired[key]
+                    self._lock.notify_all()
+                    return
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor on a read-only connection, released when the block ends."""
-        key, con = self._acquire()
+        """A cursor on the shared read-only connection, released when the block ends."""
+        con = self._acquire()
         try:
             cur = con.cursor()
             try:
@@ -129,7 +161,7 @@ class Store:
             finally:
                 cur.close()
         finally:
-            self._release(key)
+            self._release(con)
 
     def query(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         """Rows as dicts."""
@@ -138,17 +170,13 @@ class Store:
             cols = [d[0] for d in cur.description or []]
             return [dict(zip(cols, row)) for row in cur.fetchall()]
 
-    def columns(self, table: str) -> set[str]:
-        """Column names of a table (the store's layout gains columns over time)."""
-        rows = self.query("SELECT column_name FROM information_schema.columns "
-                          "WHERE table_name = ?", [table])
-        return {r["column_name"] for r in rows}
-
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             if self._con is not None:
                 self._con.close()
                 self._con = None
-            for con, _ in self._retired.values():
+            for con, _ in self._retired:
                 con.close()
             self._retired.clear()
+            self._lock.notify_all()

@@ -8,7 +8,7 @@ from typing import Any
 from .db import Store
 from .params import EventFilters
 
-__all__ = ["event_where", "keyset_page", "list_events", "get_event", "list_articles",
+__all__ = ["event_where", "keyset_page", "keyset_ids", "list_events", "get_event", "list_articles",
            "get_article", "list_actors", "get_actor", "list_claims", "stats", "timeline",
            "graph", "places", "EVENT_COLUMNS"]
 
@@ -78,33 +78,58 @@ def keyset_page(store: Store, base_sql: str, params: list[Any], *, key_expr: str
     return rows, last
 
 
-def _names_by_uid(store: Store, uids: list[str]) -> dict[str, dict[str, list[str]]]:
-    """{uid: {role: [names]}} for a page of events (one query, not one per row)."""
-    out: dict[str, dict[str, list[str]]] = {u: {"actor": [], "recipient": [], "mediator": []}
-                                             for u in uids}
-    if not uids:
-        return out
-    rows = store.query(
-        "SELECT uid, role, COALESCE(name, actor_id) AS name FROM event_actors "
-        f"WHERE uid IN ({', '.join('?' for _ in uids)}) ORDER BY uid, role, name", uids)
-    for r in rows:
-        out[r["uid"]].setdefault(r["role"], []).append(r["name"])
-    return out
+def keyset_ids(store: Store, from_where: str, params: list[Any], *, key_expr: str, id_expr: str,
+               desc: bool, limit: int, after: tuple[Any, str] | None
+               ) -> tuple[list[str], tuple[Any, str] | None]:
+    """Phase one of a page on a big table: only ids and sort keys (narrow rows make the top-N
+    cheap); callers then fetch the full rows of those ids."""
+    op = "<" if desc else ">"
+    order = "DESC" if desc else "ASC"
+    p = list(params)
+    keyset = ""
+    if after is not None:
+        keyset = f" AND ({key_expr} {op} ? OR ({key_expr} = ? AND {id_expr} {op} ?))"
+        p += [after[0], after[0], after[1]]
+    rows = store.query(f"SELECT {id_expr} AS _id, {key_expr} AS _k {from_where}{keyset} "
+                       f"ORDER BY _k {order}, _id {order} LIMIT {int(limit) + 1}", p)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    last = (rows[-1]["_k"], rows[-1]["_id"]) if more and rows else None
+    return [r["_id"] for r in rows], last
 
 
 def list_events(store: Store, f: EventFilters, *, sort_key: str, desc: bool, limit: int,
                 after: tuple[Any, str] | None) -> tuple[list[dict[str, Any]], tuple[Any, str] | None]:
+    """One page in one query: the top-N runs on narrow (uid, key) rows, then only the page's
+    rows are joined to their article and participants."""
     where, params = event_where(f)
-    base = (f"SELECT {EVENT_COLUMNS}, ar.title AS article_title, ar.outlet, ar.published "
-            f"FROM events e LEFT JOIN articles ar ON ar.article_id = e.article_id WHERE {where}")
-    rows, last = keyset_page(store, base, params, key_expr=sort_key, desc=desc, id_col="uid",
-                             limit=limit, after=after)
-    names = _names_by_uid(store, [r["uid"] for r in rows])
+    op, order = ("<", "DESC") if desc else (">", "ASC")
+    p = list(params)
+    keyset = ""
+    if after is not None:
+        keyset = f" AND ({sort_key} {op} ? OR ({sort_key} = ? AND e.uid {op} ?))"
+        p += [after[0], after[0], after[1]]
+    names = ", ".join(
+        f"list(COALESCE(ea.name, ea.actor_id) ORDER BY ea.name) FILTER (WHERE ea.role = '{r}') "
+        f"AS {r}s" for r in ("actor", "recipient", "mediator"))
+    rows = store.query(f"""
+        WITH page AS (SELECT e.uid, {sort_key} AS _k FROM events e WHERE {where}{keyset}
+                      ORDER BY _k {order}, e.uid {order} LIMIT {int(limit) + 1}),
+             names AS (SELECT ea.uid, {names} FROM event_actors ea SEMI JOIN page
+                       ON ea.uid = page.uid GROUP BY ea.uid)
+        SELECT {EVENT_COLUMNS}, ar.title AS article_title, ar.outlet, ar.published,
+               n.actors, n.recipients, n.mediators, page._k
+        FROM page JOIN events e ON e.uid = page.uid
+        LEFT JOIN articles ar ON ar.article_id = e.article_id
+        LEFT JOIN names n ON n.uid = e.uid
+        ORDER BY page._k {order}, e.uid {order}""", p)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    last = (rows[-1]["_k"], rows[-1]["uid"]) if more and rows else None
     for r in rows:
-        roles = names.get(r["uid"], {})
-        r["actors"] = roles.get("actor", [])
-        r["recipients"] = roles.get("recipient", [])
-        r["mediators"] = roles.get("mediator", [])
+        r.pop("_k")
+        for k in ("actors", "recipients", "mediators"):
+            r[k] = r[k] or []
     return rows, last
 
 
@@ -193,14 +218,6 @@ def get_event(store: Store, uid: str) -> dict[str, Any] | None:
             "claims": claims, "merged": merged, "sources": sources}
 
 
-ARTICLE_BASE = ("SELECT ar.article_id, ar.source, ar.url, ar.title, ar.outlet, ar.published, "
-                "ar.language, ar.ingested_at, length(ar.text) AS chars, "
-                "(SELECT count(*) FROM events e WHERE e.article_id = ar.article_id) AS events, "
-                "(SELECT count(*) FROM claims c WHERE c.article_id = ar.article_id) AS claims, "
-                "(SELECT count(*) FROM quotes q WHERE q.article_id = ar.article_id) AS quotes "
-                "FROM articles ar WHERE {where}")
-
-
 def list_articles(store: Store, *, q: str | None, outlet: str | None, since: date | None,
                   until: date | None, limit: int, after: tuple[Any, str] | None
                   ) -> tuple[list[dict[str, Any]], tuple[Any, str] | None]:
@@ -217,9 +234,20 @@ def list_articles(store: Store, *, q: str | None, outlet: str | None, since: dat
     if until:
         clauses.append("ar.published <= ?")
         params.append(until)
-    base = ARTICLE_BASE.format(where=" AND ".join(clauses))
-    return keyset_page(store, base, params, key_expr="COALESCE(published, DATE '0001-01-01')",
-                       desc=True, id_col="article_id", limit=limit, after=after)
+    ids, last = keyset_ids(store, f"FROM articles ar WHERE {' AND '.join(clauses)}", params,
+                           key_expr="COALESCE(ar.published, DATE '0001-01-01')",
+                           id_expr="ar.article_id", desc=True, limit=limit, after=after)
+    if not ids:
+        return [], None
+    full = store.query(
+        "SELECT ar.article_id, ar.source, ar.url, ar.title, ar.outlet, ar.published, ar.language, "
+        "ar.ingested_at, length(ar.text) AS chars, "
+        "(SELECT count(*) FROM events e WHERE e.article_id = ar.article_id) AS events, "
+        "(SELECT count(*) FROM claims c WHERE c.article_id = ar.article_id) AS claims, "
+        "(SELECT count(*) FROM quotes q WHERE q.article_id = ar.article_id) AS quotes "
+        "FROM (SELECT unnest(?::VARCHAR[]) AS id) p JOIN articles ar ON ar.article_id = p.id", [ids])
+    by_id = {r["article_id"]: r for r in full}
+    return [by_id[i] for i in ids if i in by_id], last
 
 
 def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
