@@ -156,6 +156,12 @@ class ActorTable:
             for actor_id in ids:
                 self.add_mention(actor_id, span.start_char, span.end_char, span.text,
                                  name=False)
+        core = _core(span)
+        if ids and core.start_char != span.start_char and len(span) <= _MAX_MENTION_TOKENS \
+                and span.root.pos_ != "PRON":
+            for actor_id in ids:
+                self.add_mention(actor_id, core.start_char, core.end_char, core.text,
+                                 name=False)
         ext = _with_place(span)
         if ext is not None and ids:
             from .places import country_of
@@ -429,23 +435,31 @@ def _clean(span: "Span") -> str:
     return re.sub(r"\s+", " ", span.text).strip()
 
 
-def _base_name(span: "Span") -> str:
-    """A phrase's name without determiners and counts: "Three US servicemen" → "US
-    servicemen", "up to 13,000 Turkish Kurd refugees" → "Turkish Kurd refugees"."""
+def _core(span: "Span") -> "Span":
+    """A phrase without determiners, counts and evaluative adjectives: "Three US
+    servicemen" → "US servicemen", "up to 13,000 Turkish Kurd refugees" → "Turkish Kurd
+    refugees", "Radical French farmers" → "French farmers", "the main Hutu rebel group" →
+    "Hutu rebel group". An apposed list after the head is dropped too."""
     root = span.root
-    toks = list(span)
-    # An apposed list after the head is not part of the name: "hostages of all ages,
-    # Israelis, foreigners …" → "hostages of all ages".
-    comma = next((k for k, t in enumerate(toks) if t.i > root.i and t.text == ","), None)
-    if comma is not None and comma > 0:
-        toks = toks[:comma]
-    i = 0
-    while i < len(toks) - 1 and (toks[i].like_num or toks[i].lower_ in _DETS
-                                 or toks[i].lower_ in _QUANT_WORDS
-                                 or toks[i].dep_ in ("det", "nummod", "quantmod", "predet")):
-        i += 1
-    name = "".join(t.text_with_ws for t in toks[i:]).strip()
-    return name or span.text
+    start, end = span.start, span.end
+    comma = next((t.i for t in span if t.i > root.i and t.text == ","), None)
+    if comma is not None and comma > start:
+        end = comma
+    doc = span.doc
+    while start < root.i and (
+            doc[start].like_num or doc[start].lower_ in _DETS or doc[start].lower_ in _QUANT_WORDS
+            or doc[start].dep_ in ("det", "nummod", "quantmod", "predet")
+            or (doc[start].pos_ == "ADJ" and doc[start].dep_ == "amod"
+                and not doc[start].ent_type_ and country_code(doc[start].text) is None)):
+        start += 1
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def _base_name(span: "Span") -> str:
+    """The name of a new actor for a descriptive phrase (see _core)."""
+    return _core(span).text.strip() or span.text
 
 
 def _drop_det(text: str) -> str:
