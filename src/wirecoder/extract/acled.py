@@ -28,6 +28,12 @@ class AcledCues:
     excessive: frozenset[str]
     disrupted: frozenset[str]
     grenade: frozenset[str]
+    mob: frozenset[str]
+    protesters: frozenset[str]
+    weapon_objects: frozenset[str]
+    territory_objects: frozenset[str]
+    base_objects: frozenset[str]
+    agreement_objects: frozenset[str]
 
 
 def _norm(word: str) -> str:
@@ -43,11 +49,14 @@ def load_cues() -> AcledCues:
             weapons.setdefault(_norm(w), mode)
     sets = {k: frozenset(_norm(w) for w in (data.get(k) or []))
             for k in ("armed", "reciprocal", "territory", "intervention", "excessive_force",
-                      "disrupted", "grenade")}
+                      "disrupted", "grenade", "mob", "protesters", "weapon_objects",
+                      "territory_objects", "base_objects", "agreement_objects")}
     longest = max((len(k.split()) for k in weapons), default=1)
     return AcledCues(tuple(data.get("mode_priority") or ()), weapons, longest, sets["armed"],
                      sets["reciprocal"], sets["territory"], sets["intervention"],
-                     sets["excessive_force"], sets["disrupted"], sets["grenade"])
+                     sets["excessive_force"], sets["disrupted"], sets["grenade"], sets["mob"],
+                     sets["protesters"], sets["weapon_objects"], sets["territory_objects"],
+                     sets["base_objects"], sets["agreement_objects"])
 
 
 def _grams(tokens: list["Token"], n: int) -> Iterable[str]:
@@ -88,13 +97,18 @@ def acled_view(type_: str, mode: str | None, *, actor_armed: bool = False,
                recipient_armed: bool = False, reciprocal: bool = False,
                territory: bool = False, disrupted: bool = False, grenade: bool = False,
                intervention: bool = False, excessive: bool = False,
-               actor_state: bool = False) -> AcledView:
+               actor_state: bool = False, mob: bool = False, rioters: bool = False,
+               base: bool = False, agreement: bool = False) -> AcledView:
     """ACLED event_type / sub_event_type of a PLOVER event, or nulls outside ACLED's scope."""
     def v(et: str, st: str) -> AcledView:
         return AcledView(event_type=et, sub_event_type=st)
 
     if disrupted:
         return v("Strategic developments", "Disrupted weapons use")
+    if type_ == "ASSAULT" and rioters and mode not in ("aerial", "drone", "heavy-weapons"):
+        return v("Riots", "Violent demonstration")
+    if type_ == "ASSAULT" and mob and not actor_armed and mode not in ("aerial", "drone", "heavy-weapons"):
+        return v("Riots", "Mob violence")
     if type_ == "ASSAULT":
         # fighting told as such ("clashed with troops using anti-tank shells") is a battle
         if reciprocal and mode in (None, "firearms", "heavy-weapons", "explosives", "primitive"):
@@ -129,8 +143,6 @@ def acled_view(type_: str, mode: str | None, *, actor_armed: bool = False,
                      else "Non-state actor overtakes territory")
         if mode == "arrest":
             return v("Strategic developments", "Arrests")
-        if mode == "seize" and actor_armed:
-            return v("Strategic developments", "Looting/property destruction")
         return AcledView()
     if type_ == "PROTEST":
         if mode in ("riot", "vandalize"):
@@ -140,11 +152,15 @@ def acled_view(type_: str, mode: str | None, *, actor_armed: bool = False,
         if intervention:
             return v("Protests", "Protest with intervention")
         return v("Protests", "Peaceful protest")
-    if type_ in ("AGREE", "RETREAT") and mode in ("ceasefire", None) and type_ == "AGREE":
+    if type_ == "RETREAT" and mode == "withdraw" and territory:
+        return v("Strategic developments", "Non-violent transfer of territory")
+    if type_ == "AGREE" and mode is None:
         return v("Strategic developments", "Agreement")
     if type_ == "RETREAT" and mode == "ceasefire":
         return v("Strategic developments", "Agreement")
-    if type_ == "MOBILIZE" and territory:
+    if type_ in ("SUPPORT", "CONCEDE", "RETREAT") and agreement:
+        return v("Strategic developments", "Agreement")
+    if type_ == "MOBILIZE" and (base or territory):
         return v("Strategic developments", "Headquarters or base established")
     return AcledView()
 

@@ -208,13 +208,23 @@ class _Builder:
                 return "skip", None
             # subordinate background clause: "after a jet shot down a helicopter", "if attacked"
             if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS
-                                           for c in tok.children):
+                                           for c in tok.children) and not self._tells_cause(hit):
                 return "skip", None
             # a participle describing someone: "rebels fighting to topple the government"
             if tok.dep_ == "acl" and not any(c.dep_ in ("agent", "dobj") for c in tok.children) \
                     and not root_noun_clause(tok):
                 return "skip", None
         return "event", None
+
+    def _tells_cause(self, hit: PredicateHit) -> bool:
+        """ "9 were confirmed dead after gunmen attacked the village": a subordinate clause
+        that explains deaths told in its main clause is the event itself."""
+        if hit.type != "ASSAULT":
+            return False
+        head = hit.token.head
+        return head.lemma_ in _OUTCOME or any(
+            t.lemma_ in ("dead", "die", "kill", "death", "injure", "wound", "body")
+            for t in head.children if t.i != hit.token.i and t.dep_ not in ("advcl", "conj"))
 
     def _backgrounded(self, tok: "Token") -> bool:
         """Inside a subordinate, purpose or non-asserting clause: "as leaders sought to ease
@@ -225,7 +235,8 @@ class _Builder:
                 return False
             if cur.dep_ == "advcl" and any(
                     (c.dep_ == "mark" and c.lower_ in _SUBORDINATORS) or (c.dep_ == "aux" and c.lower_ == "to")
-                    for c in cur.children) and (cur.i != tok.i or tok.head.pos_ in ("VERB", "AUX")):
+                    for c in cur.children) and (cur.i != tok.i or tok.head.pos_ in ("VERB", "AUX")) \
+                    and not (cur.i in self.by_i and self._tells_cause(self.by_i[cur.i])):
                 return True
             head = cur.head
             if cur.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and head.lemma_ in _NON_ASSERTING:
@@ -579,6 +590,8 @@ class _Builder:
             sectors_a = [getattr(self.ctx.actor(a), "sector", None) for a in actor]
             sectors_r = [getattr(self.ctx.actor(a), "sector", None) for a in recipient]
             flags = {
+                "mob": has_cue(act_toks, cues.mob),
+                "rioters": has_cue(act_toks, cues.protesters),
                 "actor_armed": is_armed(act_toks, sectors_a) or has_cue(act_toks, cues.armed),
                 "recipient_armed": is_armed(rec_toks, sectors_r),
                 "reciprocal": has_cue([tok] + [c for c in tok.children if c.dep_ in ("dobj", "prt")]
@@ -589,17 +602,30 @@ class _Builder:
                 "grenade": has_cue(words, cues.grenade),
                 "disrupted": has_cue([tok], cues.disrupted),
             }
-        elif type_ == "COERCE":
-            flags = {"territory": has_cue([tok] + [c for c in tok.children if c.dep_ == "dobj"], cues.territory)
-                     and bool(args.recipient or args.topic) and any(
-                         t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_ in ("town", "village", "city", "area",
-                                                                            "territory", "region", "district")
-                         for t in args.recipient + args.topic),
+        elif type_ in ("COERCE", "MOBILIZE", "RETREAT", "SUPPORT", "CONCEDE", "AGREE"):
+            # what was taken, found, set up or signed: the object phrase(s)
+            objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+                    for t in c.subtree]
+            objs += [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "over")
+                     for t in c.subtree]
+            place_obj = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in objs) or has_cue(
+                objs, cues.territory_objects)
+            flags = {"territory": (type_ == "COERCE" and has_cue([tok], cues.territory) and place_obj)
+                     or (type_ == "RETREAT" and mode == "withdraw" and place_obj
+                         and has_cue(list(sent), cues.agreement_objects | frozenset({"hand"}))),
+                     "disrupted": type_ == "COERCE" and (has_cue([tok], cues.disrupted) or (
+                         mode == "seize" and has_cue(objs, cues.weapon_objects))),
+                     "base": has_cue(objs, cues.base_objects),
+                     "agreement": has_cue(objs + [tok], cues.agreement_objects),
                      "actor_state": any(getattr(self.ctx.actor(a), "sector", None) in ("MIL", "GOV", "COP")
                                         for a in actor) or has_cue(subj_toks, frozenset({"army", "government",
                                                                                           "military", "troop", "force"})),
                      "actor_armed": is_armed(subj_toks)}
-            if flags["territory"]:
+            if type_ != "COERCE":
+                flags.pop("actor_armed")
+                flags.pop("actor_state")
+                flags.pop("disrupted")
+            if flags.get("territory") and type_ == "COERCE":
                 mode = "seize"
         elif type_ == "PROTEST":
             sent_toks = list(sent)

@@ -25,7 +25,7 @@ _PLAN_HEADS = frozenset({"plan", "intend", "expect", "aim", "seek", "want", "pre
 _NEG_HEADS = frozenset({"deny", "refuse", "fail", "reject", "avoid", "prevent", "halt", "stop",
                         "deny"})
 _POSSIBLE_MODS = frozenset({"possible", "potential", "proposed", "planned", "prospective",
-                            "hypothetical", "eventual", "future", "alleged", "likely", "probable"})
+                            "hypothetical", "eventual", "future", "likely", "probable"})
 _HABITUAL = frozenset({"historically", "traditionally", "usually", "often", "typically",
                        "generally", "regularly", "frequently", "customarily", "normally",
                        "habitually", "always", "long"})
