@@ -213,3 +213,12 @@ def test_link_lines_name_no_actors(nlp) -> None:
               "He met local officials.")
     table = build_actor_table(doc)
     assert table.find("Hezbollah") is None
+
+
+def test_generic_head_also_names_its_institution(nlp) -> None:
+    doc = nlp("Angry Peruvian intelligence officials shared files with Chile.")
+    table = build_actor_table(doc)
+    got = _resolve(table, doc, "Angry Peruvian intelligence officials")
+    assert len(got) == 1 and got[0].name == "Peruvian intelligence officials"
+    texts = {m.text for m in got[0].mentions}
+    assert "Peruvian intelligence" in texts and (got[0].country, got[0].sector) == ("PER", "SPY")

@@ -313,6 +313,7 @@ class ActorTable:
             kind = "group"
         affiliation = next((o for o in of_ids + orgs
                             if str(self._by_id[o].kind) == "organization"), None)
+        institution = _institution_prefix(root, span) if generic else None
         if len(isos) > 1:  # "Israeli and American intelligence chiefs" → one actor per country
             rest = " ".join(t.text for t in doc[root.left_edge.i:root.i + 1]
                             if t.dep_ not in ("det", "cc", "punct") and
@@ -330,6 +331,9 @@ class ActorTable:
             return [self.add_kb(kba)]
         new = self.add(_base_name(span), kind, country=country, sector=sector,
                        affiliation=affiliation)
+        if institution is not None:  # "Israeli intelligence officials": "Israeli intelligence"
+            self.add_mention(new, institution.start_char, institution.end_char,
+                             institution.text, name=False)
         if len(isos) == 1:  # the demonym alone also names the group ("Egyptian")
             for t in mods:
                 if country_code(t.text) == isos[0] and t.dep_ in ("amod", "compound"):
@@ -433,6 +437,21 @@ def _appos_parts(span: "Span") -> list["Span"]:
 
 def _clean(span: "Span") -> str:
     return re.sub(r"\s+", " ", span.text).strip()
+
+
+def _institution_prefix(root: "Token", span: "Span") -> "Span | None":
+    """The institution before a generic head: "Israeli intelligence officials" → "Israeli
+    intelligence", "Chilean government sources" → "Chilean government"."""
+    prev = root.doc[root.i - 1] if root.i > span.start else None
+    if prev is None or prev.dep_ != "compound":
+        return None
+    role, _ = role_of([prev.text])
+    if role is None or role.kind != "organization":
+        return None
+    start = min(t.i for t in prev.subtree)
+    start = min([start] + [t.i for t in root.lefts if t.i < prev.i and t.dep_ in (
+        "amod", "compound") and country_code(t.text) is not None])
+    return root.doc[start:prev.i + 1]
 
 
 def _core(span: "Span") -> "Span":
