@@ -97,3 +97,37 @@ def test_real_ingest_while_serving(tmp_path: Path) -> None:
         assert set(codes) <= {200}
         assert c.get("/api/stats").json()["articles"] == before + 6
         assert c.get("/api/articles/ing-3").json()["published"] == "2031-06-04"
+
+
+def test_writer_gets_in_under_steady_reads(tmp_path: Path) -> None:
+    """Four clients reading back to back never leave the file idle; the connection's max age
+    and the writer's window still let every batch commit."""
+    import threading
+
+    db = fixture_db.build_db(tmp_path / "busy.duckdb")
+    stop = threading.Event()
+    codes: list[int] = []
+
+    def hammer(base: str) -> None:
+        with httpx.Client(base_url=base, timeout=20) as c:
+            while not stop.is_set():
+                codes.append(c.get("/api/events?limit=20").status_code)
+
+    with fixture_db.ServerThread(create_app(db)) as srv:
+        readers = [threading.Thread(target=hammer, args=(srv.url,)) for _ in range(4)]
+        for t in readers:
+            t.start()
+        try:
+            time.sleep(0.5)
+            t0 = time.monotonic()
+            proc = writer(db, batches=3, per=2, pause=0.0)
+            _, errs = proc.communicate(timeout=60)
+            took = time.monotonic() - t0
+        finally:
+            stop.set()
+            for t in readers:
+                t.join()
+        assert proc.returncode == 0, errs
+        assert took < 20, took
+        assert codes and set(codes) == {200}
+        assert httpx.get(srv.url + "/api/stats").json()["events"] == 8 + 6

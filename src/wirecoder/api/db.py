@@ -43,8 +43,10 @@ def _is_lock_conflict(err: Exception) -> bool:
 class Store:
     """Shared, short-lived read-only DuckDB connections to one database file."""
 
-    def __init__(self, path: str | Path, *, retry_seconds: float = 5.0, linger: float = 0.2,
-                 max_age: float = 2.0, gap: float = 0.15) -> None:
+    # gap > the store writer's longest retry pause (0.5 s, store/db.py), so a waiting
+    # `wirecoder ingest` gets the lock within max_age + gap even under steady reads.
+    def __init__(self, path: str | Path, *, retry_seconds: float = 5.0, linger: float = 0.1,
+                 max_age: float = 3.0, gap: float = 0.6) -> None:
         self.path = Path(path)
         self.retry_seconds = retry_seconds
         self.linger, self.max_age, self.gap = linger, max_age, gap
