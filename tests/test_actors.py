@@ -222,3 +222,10 @@ def test_generic_head_also_names_its_institution(nlp) -> None:
     assert len(got) == 1 and got[0].name == "Peruvian intelligence officials"
     texts = {m.text for m in got[0].mentions}
     assert "Peruvian intelligence" in texts and (got[0].country, got[0].sector) == ("PER", "SPY")
+
+
+def test_government_of_a_person_is_the_person(nlp) -> None:
+    doc = nlp("The government of President Alpha Conde declared a curfew.")
+    table = build_actor_table(doc)
+    assert [a.name for a in _resolve(table, doc, "The government of President Alpha Conde")] \
+        == ["Alpha Conde"]

@@ -294,6 +294,9 @@ class ActorTable:
                 a = self.get(oid)
                 if a is not None and str(a.kind) == "state" and a.country and a.country not in isos:
                     isos.append(a.country)
+        if role is not None and role.kind == "organization" and role.sector == "GOV" and \
+                len(of_ids) == 1 and str(self._by_id[of_ids[0]].kind) == "person":
+            return of_ids  # "the government of President X" acts as X (PLOVER codes it so)
         if role is not None and role.leader and role.kind == "person":
             holder = self._office_holder(of_ids or orgs, isos, sector_hint or _sector_of(
                 self, of_ids) or role.sector, of_phrase)
