@@ -363,6 +363,11 @@ def toll_of(verb_or_noun: "Token") -> tuple[int | None, int | None]:
     2 dead", "resulting in 2 fatalities", "no casualties"."""
     t = verb_or_noun
     lemma = t.lemma_.lower()
+    shot_dead = t.pos_ == "VERB" and any(c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "dobj")
+                                         for c in t.children)
+    if shot_dead:  # "shot dead three farmers", "were shot dead"
+        objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ != "dead"]
+        return (_sum_conj(objs) if objs else None), None
     if t.pos_ in ("VERB", "AUX") and (lemma in _DEATH_VERBS or lemma in _INJURY_VERBS):
         objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
         if not objs and t.dep_ in ("relcl", "acl") and t.tag_ == "VBN":

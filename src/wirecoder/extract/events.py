@@ -165,8 +165,9 @@ class _Builder:
             return "skip", None
         if hit.nominal and tok.i in self.cue_of:
             return "skip", None  # "imposed sanctions": the verb event already holds the noun
-        if not hit.nominal and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ == "VBN":
-            return "skip", None  # a participle used as a noun: "evacuated the wounded"
+        if not hit.nominal and (tok.dep_ == "amod" or (
+                tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ == "VBN")):
+            return "skip", None  # a participle as noun or adjective: "the wounded", "detained men"
         if self._backgrounded(tok):
             return "skip", None
         gov, child = _governing_hit(tok, self.by_i)
@@ -298,7 +299,9 @@ class _Builder:
         return None
 
     # ------------------------------------------------------------ arguments
-    def _resolve(self, toks: list["Token"]) -> list[str]:
+    def _resolve(self, toks: list["Token"], agentive: bool = False) -> list[str]:
+        """Actor ids of argument heads; who acts is always an actor ("warplanes" stand for
+        whoever flies them), what is acted on only when it names people or groups."""
         ids: list[str] = []
         for t in toks:
             if _is_date_tok(t) or t.pos_ in ("NUM", "ADV", "VERB", "AUX", "ADP"):
@@ -308,7 +311,7 @@ class _Builder:
             span = phrase(t)
             if t.pos_ == "PRON" and t.lower_ in ("who", "which", "that", "it", "there"):
                 continue
-            if not (is_actor_like(t) or self.ctx.actors.at(span.start_char, span.end_char)):
+            if not (agentive or is_actor_like(t) or self.ctx.actors.at(span.start_char, span.end_char)):
                 continue
             for a in self.ctx.actors.resolve_span(span):
                 if a not in ids:
@@ -543,7 +546,7 @@ class _Builder:
         own = _own_tokens(tok, self.by_i)
         sent_n = self.sent_index[tok.i]
         sent = self.sents[sent_n]
-        actor = self._resolve(args.actor)
+        actor = self._resolve(args.actor, agentive=True)
         recipient = [r for r in self._resolve(args.recipient) if r not in actor]
         mediator = self._resolve(args.mediator)
         date, date_own = self._date(hit, own)
@@ -755,7 +758,7 @@ class _Builder:
             if any(c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in", "with") for c in tok.children):
                 continue
             prev = [p for j, p in self.drafts.items() if j < i and p.type == "ASSAULT"
-                    and 0 < d.sent_i - p.sent_i <= 2 and p.actor]
+                    and 0 < d.sent_i - p.sent_i <= 2]
             if prev:
                 p = prev[-1]
                 if d.dead is not None and p.dead is None:

@@ -1,0 +1,159 @@
+"""Event extraction through the real pipeline, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.ingest import make_article
+from wirecoder.schema import Report
+
+
+def run(pipeline, text: str, published: str | None = "2024-03-14") -> Report:
+    return pipeline.extract(make_article(text, published=published))
+
+
+def names(report: Report, ids: list[str]) -> set[str]:
+    out = set()
+    for i in ids:
+        a = report.actor(i)
+        assert a is not None
+        out.add(a.name)
+        out.update(m.text for m in a.mentions)
+    return out
+
+
+def only(report: Report, type_: str):
+    evs = [e for e in report.events if e.type == type_]
+    assert len(evs) == 1, [(e.type, e.mode) for e in report.events]
+    return evs[0]
+
+
+def test_shelling_with_toll_actor_recipient_date(pipeline):
+    r = run(pipeline, "Rebels shelled the town of Korvani on Monday, killing at least 12 people, "
+                      "local officials said.")
+    e = only(r, "ASSAULT")
+    assert e.mode == "heavy-weapons"
+    assert "Rebels" in names(r, e.actor)
+    assert e.dead == 12
+    assert e.date.start == "2024-03-11" and e.date.precision == "day"
+    assert e.acled.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.status == "occurred"
+    # the reporting verb is no event
+    assert all(e.type != "CONSULT" for e in r.events)
+
+
+def test_airstrike_noun_with_light_verb_and_passive_toll(pipeline):
+    r = run(pipeline, "Government warplanes carried out an airstrike on a market in Lorvik. "
+                      "Four civilians were killed.")
+    e = only(r, "ASSAULT")
+    assert e.mode == "aerial"
+    assert e.acled.sub_event_type == "Air/drone strike"
+    assert e.dead == 4  # the toll told in the next sentence, not a second event
+    assert len(e.evidence) == 2
+
+
+def test_clash_between_armed_groups_is_a_battle(pipeline):
+    r = run(pipeline, "Militants clashed with army troops near the border post on Friday.")
+    e = only(r, "ASSAULT")
+    assert e.acled.event_type == "Battles" and e.acled.sub_event_type == "Armed clash"
+
+
+def test_gunmen_shooting_villagers_is_violence_against_civilians(pipeline):
+    r = run(pipeline, "Gunmen shot dead three farmers in the village of Tembe on Sunday.")
+    e = only(r, "ASSAULT")
+    assert e.mode == "firearms"
+    assert e.acled.event_type == "Violence against civilians"
+    assert e.dead == 3
+
+
+def test_no_casualties_is_zero(pipeline):
+    r = run(pipeline, "Navy gunboats shelled fishing boats off the coast, resulting in no fatalities.")
+    e = only(r, "ASSAULT")
+    assert e.dead in (0, None)
+    assert e.acled.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_meeting_with_recipient_and_place(pipeline):
+    r = run(pipeline, "The Kenyan foreign minister met with Ethiopian officials in Addis Ababa "
+                      "on Tuesday.")
+    e = only(r, "CONSULT")
+    assert e.recipient, "the with-phrase is the other side of the meeting"
+    assert e.date.start == "2024-03-12"
+    assert e.acled.sub_event_type is None  # a meeting is not an ACLED event
+
+
+def test_anaphoric_visit_merges_into_one_event(pipeline):
+    r = run(pipeline, "The Chadian president visited Niamey on Wednesday. "
+                      "This visit is the first since the coup.")
+    consults = [e for e in r.events if e.type == "CONSULT"]
+    assert len(consults) == 1
+    assert len(consults[0].evidence) == 2
+
+
+def test_release_of_captives_held_by_group_and_mediators(pipeline):
+    r = run(pipeline, "Mali and Algeria took part in talks that led to the release of three "
+                      "aid workers who had been kidnapped by the Azawad Front.")
+    rel = only(r, "RETREAT")
+    assert rel.mode == "release"
+    assert "Azawad Front" in names(r, rel.actor)
+    assert {"Mali", "Algeria"} <= names(r, rel.mediator)
+    abd = only(r, "ASSAULT")
+    assert abd.mode == "abduct"
+    assert abd.acled.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_topic_of_negotiation_is_not_an_event(pipeline):
+    r = run(pipeline, "Norway is negotiating the release of prisoners held by the Tamil rebels.")
+    assert [e.type for e in r.events] == ["CONSULT"]
+    e = r.events[0]
+    assert "Tamil rebels" in " ".join(names(r, e.recipient))
+    assert e.status == "ongoing"
+
+
+def test_purpose_and_background_clauses_are_not_events(pipeline):
+    r = run(pipeline, "The army has been bombing the hills to destroy the rebel camps.")
+    assert [e.type for e in r.events] == ["ASSAULT"]
+    assert r.events[0].status == "ongoing"
+    r2 = run(pipeline, "The ministry has traditionally mediated between the two clans.")
+    assert r2.events == []  # habitual background is no event of the article
+
+
+def test_promise_and_threat_are_coded_as_speech_acts(pipeline):
+    r = run(pipeline, "Brazil will send food aid to Haiti, the minister said.")
+    assert [e.type for e in r.events] == ["AGREE"]
+    r2 = run(pipeline, "The government said it would impose a curfew in the capital.")
+    assert [e.type for e in r2.events] == ["THREATEN"]
+    r3 = run(pipeline, "The union said the government must release the detained strikers.")
+    assert [e.type for e in r3.events] == ["REQUEST"]
+
+
+def test_negated_event_is_left_out(pipeline):
+    r = run(pipeline, "The militia did not attack the convoy.")
+    assert r.events == []
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Police arrested five protesters in Lagos on Monday.", "Arrests"),
+    ("Thousands of teachers demonstrated outside parliament on Monday.", "Peaceful protest"),
+    ("A roadside bomb exploded near a police patrol, wounding two officers.",
+     "Remote explosive/landmine/IED"),
+    ("Soldiers demolished six houses in the village.", "Looting/property destruction"),
+    ("The two factions signed a ceasefire agreement in Khartoum.", "Agreement"),
+])
+def test_acled_sub_event_types(pipeline, text, sub):
+    r = run(pipeline, text)
+    assert sub in {e.acled.sub_event_type for e in r.events}, \
+        [(e.type, e.mode, e.acled.sub_event_type) for e in r.events]
+
+
+def test_no_publication_date_never_today(pipeline):
+    r = run(pipeline, "Rebels attacked the garrison on Thursday.", published=None)
+    e = only(r, "ASSAULT")
+    assert e.date.precision == "unknown"
+    assert e.date.start is None
+
+
+def test_reporting_verbs_and_attribution_phrases_are_not_events(pipeline):
+    r = run(pipeline, "The spokesman told reporters that the talks were useful, according to a "
+                      "source close to the discussions.")
+    assert all(len(e.evidence) == 1 for e in r.events)
+    assert len([e for e in r.events if e.type == "CONSULT"]) <= 1

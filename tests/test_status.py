@@ -1,0 +1,29 @@
+"""Status of an event from the grammar of its predicate (real model, invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.extract.status import event_status
+
+
+def pred(nlp, text: str, word: str):
+    doc = nlp(text)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("text,word,nominal,status", [
+    ("Troops attacked the village on Monday.", "attacked", False, "occurred"),
+    ("Troops did not attack the village.", "attack", False, "negated"),
+    ("Troops will attack the village.", "attack", False, "planned"),
+    ("Troops could attack the village.", "attack", False, "possible"),
+    ("The army plans to attack the village.", "attack", False, "planned"),
+    ("The army refused to withdraw from the town.", "withdraw", False, "negated"),
+    ("The air force has been bombing the valley since May.", "bombing", False, "ongoing"),
+    ("The council is negotiating a truce.", "negotiating", False, "ongoing"),
+    ("The ministry has traditionally mediated between the clans.", "mediated", False, "historical"),
+    ("The envoys discussed a possible ceasefire.", "ceasefire", True, "possible"),
+    ("Hostages were freed in exchange for a truce.", "truce", True, "planned"),
+    ("The rebels called for a ceasefire.", "ceasefire", True, "planned"),
+])
+def test_event_status(nlp, text, word, nominal, status):
+    assert event_status(pred(nlp, text, word), nominal) == status
