@@ -115,3 +115,26 @@ def test_seed_claims(pipeline, shared_dir):
             assert c.period is not None and c.period.start == g["period_start"]
         if g.get("qualifiers_contain"):
             assert any(g["qualifiers_contain"] in q for q in c.qualifiers)
+
+
+def test_particle_is_not_a_bound_and_refusal_is_no_release(pipeline):
+    _, claims = _claims(pipeline, "The junta refused to hand over two pilots captured in May.")
+    assert not [c for c in claims if c.quantity == "released"]
+
+
+def test_sought_release_counts_hostages_not_released(pipeline):
+    _, claims = _claims(pipeline, "Envoys hope to secure the release of more than 40 hostages "
+                                  "held in the mountains.")
+    assert [(c.quantity, c.value, c.bound) for c in claims] == [("hostages", 40, "more_than")]
+
+
+def test_one_of_a_counted_group(pipeline):
+    _, claims = _claims(pipeline, "She is one of at least a dozen reporters detained this year.")
+    assert [(c.quantity, c.value, c.bound) for c in claims] == [("detained", 12, "at_least")]
+
+
+def test_participle_source_on_a_noun(pipeline):
+    _, claims = _claims(pipeline, "Counts differ, with the radio station Kestrel FM saying 19 "
+                                  "people were killed on Thursday.")
+    c = _one(claims, "killed", 19)
+    assert "Kestrel" in (c.claimant_text or "")

@@ -108,7 +108,9 @@ def source_span(tok: "Token") -> "Span":
     doc = tok.doc
     end = tok.i + 1
     for child in tok.rights:
-        if child.dep_ not in _KEEP_RIGHT or child.is_punct:
+        # an apposition without a comma is the name itself: "the radio station Kestrel FM"
+        close_appos = child.dep_ == "appos" and not doc[child.left_edge.i - 1].is_punct
+        if (child.dep_ not in _KEEP_RIGHT and not close_appos) or child.is_punct:
             break
         end = child.right_edge.i + 1
     start = tok.left_edge.i
@@ -149,6 +151,12 @@ def speaker_of(verb: "Token") -> "Token | None":
             for gc in child.children:
                 if gc.dep_ == "pobj":
                     return gc
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "the newspaper saying …"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "with":
+        for c in verb.head.children:  # "with the newspaper saying …"
+            if c.dep_ == "pobj" and c.i < verb.i:
+                return c
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         if verb.tag_ == "VBG":
             # "…, adding that …" may hang low in the parse: the speaker is the subject of

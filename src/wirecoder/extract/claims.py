@@ -49,6 +49,8 @@ def _lex() -> dict[str, Any]:
         "people": frozenset(str(w).lower() for w in lex.get("people") or []),
         "qualifier_cues": frozenset(str(w).lower() for w in lex.get("qualifier_cues") or []),
         "as_of_cues": tuple(str(w).lower() for w in lex.get("as_of_cues") or []),
+        "goal_verbs": frozenset(str(w).lower() for w in lex.get("goal_verbs") or []),
+        "denial_verbs": frozenset(str(w).lower() for w in lex.get("denial_verbs") or []),
     }
 
 
@@ -116,6 +118,20 @@ def _toll_quantity(verb: "Token") -> str | None:
     return None
 
 
+def _denied(np: "Token") -> bool:
+    """The act counted is negated or refused: "did not kill", "refused to hand over"."""
+    verb = np.head
+    for _ in range(2):
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        if verb.dep_ == "xcomp" and _lemma(verb.head) in _lex()["denial_verbs"]:
+            return True
+        if verb.dep_ != "prep" and verb.pos_ != "ADP":
+            break
+        verb = verb.head
+    return False
+
+
 def _quantity(doc_tok: "Token") -> str | None:
     """What the figure whose attaching token is doc_tok counts, by the parse; None when it
     counts no people (days, rockets, votes) or nothing says what happened to them."""
@@ -129,6 +145,8 @@ def _quantity(doc_tok: "Token") -> str | None:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
                     if p.dep_ == "pobj":
+                        if any(g.dep_ == "nummod" for g in p.children):
+                            return None  # "one of a dozen citizens": the dozen is the count
                         noun, own = p, True
     people = own and _is_people(noun)
     noun_q = lex["nouns"].get(_lemma(noun)) or lex["nouns"].get(noun.lower_) if own else None
@@ -142,7 +160,11 @@ def _quantity(doc_tok: "Token") -> str | None:
         else:
             break
     gov = None
-    if np.dep_ in ("dobj", "nsubjpass", "oprd", "attr", "dative") or (np.dep_ == "nsubj" and np.head.tag_ == "VBN"):
+    # a transitive harm verb with no object after its "subject" is a reduced passive the
+    # parser misread ("a dozen reporters detained this year")
+    reduced = np.dep_ == "nsubj" and (np.head.tag_ == "VBN" or not any(
+        c.dep_ in ("dobj", "aux", "ccomp", "xcomp") for c in np.head.children))
+    if np.dep_ in ("dobj", "nsubjpass", "oprd", "attr", "dative") or reduced:
         q = _governed(np.head, lex["governors"])
         if q:
             gov = q
@@ -165,6 +187,10 @@ def _quantity(doc_tok: "Token") -> str | None:
                 break
         if prep.lower_ in ("of", "for") and head.pos_ in ("NOUN", "PROPN"):
             gov = lex["governors"].get(_lemma(head)) or lex["nouns"].get(_lemma(head))
+            if gov and head.dep_ in ("dobj", "pobj", "xcomp") and (
+                    _lemma(head.head) in lex["goal_verbs"] or _lemma(head.head.head) in lex["goal_verbs"]
+                    and head.head.dep_ == "prep"):
+                gov = None  # a release sought, not one that happened
         elif prep.lower_ in ("to", "at", "past", "above") and head.pos_ in ("VERB", "AUX"):
             gov = _toll_quantity(head)
         elif prep.lower_ in ("by", "to") and head.pos_ == "VERB":
@@ -173,6 +199,8 @@ def _quantity(doc_tok: "Token") -> str | None:
         gov = _toll_quantity(np.head)  # "the toll reached 40"
     if gov is None and np.i == num.i and num.dep_ in ("dobj", "nsubjpass"):
         gov = _governed(num.head, lex["governors"])
+    if gov and _denied(np):
+        return None
     if gov:
         if own and not (people or noun_q or (_person_like(noun) and gov != "released")):
             return None

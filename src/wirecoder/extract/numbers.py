@@ -100,6 +100,8 @@ def _bound_before(sent: "Span", i: int) -> tuple[str, int]:
     for phrase, bound in _tables()["bounds"]:
         n = len(phrase)
         if n <= len(before) and tuple(before[-n:]) == phrase:
+            if doc[i - 1].dep_ == "prt":  # "hand over two men": a particle, not a bound
+                continue
             return bound, i - n
     return "exact", i
 
