@@ -229,3 +229,15 @@ def test_government_of_a_person_is_the_person(nlp) -> None:
     table = build_actor_table(doc)
     assert [a.name for a in _resolve(table, doc, "The government of President Alpha Conde")] \
         == ["Alpha Conde"]
+
+
+def test_a_report_speaks_for_its_author_or_country(nlp) -> None:
+    text = "A 300-page report released Monday in the Kenyan capital alleged that Uganda lied."
+    doc = nlp(text)
+    table = build_actor_table(doc)
+    got = _resolve(table, doc, "A 300-page report")
+    assert [(a.name, a.kind, a.country) for a in got] == [("Kenya", "state", "KEN")]
+    doc2 = nlp("A report by Amnesty International accused the army of torture.")
+    table2 = build_actor_table(doc2)
+    got2 = _resolve(table2, doc2, "A report by Amnesty International")
+    assert [a.name for a in got2] == ["Amnesty International"]

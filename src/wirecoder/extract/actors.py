@@ -26,6 +26,8 @@ _LOCATIVE = {"in", "at", "near", "around", "inside", "outside", "into", "across"
              "from", "to", "towards", "toward", "within", "along", "through", "over", "off"}
 _DETS = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many"}
 _MAX_MENTION_TOKENS = 14
+_DOCUMENT_NOUNS = {"report", "statement", "study", "survey", "document", "communique",
+                   "communiqué", "letter", "declaration", "resolution", "dossier", "memo"}
 _QUANTITY_NOUNS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group",
                    "number", "crowd", "crowds", "band", "handful", "couple", "pair", "majority",
                    "minority", "some", "many", "most", "all", "several"}
@@ -252,6 +254,12 @@ class ActorTable:
         possessor = next((t for t in mods if t.dep_ == "poss" and t.lower_ in _POSS_PRON), None)
         of_phrase = _of_phrase(root, span)
         text = _clean(span)
+        # "a report released in the Rwandan capital", "a report by Amnesty": a document
+        # speaks for its author, else for the country it was issued in.
+        if root.lemma_.lower() in _DOCUMENT_NOUNS and not isos and not orgs:
+            hit = self._document_source(root, depth)
+            if hit:
+                return hit
         # "his movement" / "the Islamist movement" / "the group": coreference.
         if role is not None and role.kind == "organization" and not isos and not orgs:
             if possessor is not None:
@@ -342,6 +350,26 @@ class ActorTable:
                 if country_code(t.text) == isos[0] and t.dep_ in ("amod", "compound"):
                     self.add_mention(new, t.idx, t.idx + len(t.text), t.text, name=False)
         return [new]
+
+    def _document_source(self, root: "Token", depth: int) -> list[str]:
+        doc = root.doc
+        for t in root.subtree:
+            if t.dep_ == "agent" and t.head.head.i == root.i or (
+                    t.dep_ == "prep" and t.lower_ == "by" and t.head.i == root.i):
+                pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self._resolve(doc[pobj.left_edge.i:pobj.right_edge.i + 1], depth + 1)
+        for t in root.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "from"):
+                from .places import country_of
+
+                phrase = doc[t.left_edge.i:t.i + 1]
+                iso = next((country_code(w.text) for w in phrase if country_code(w.text)),
+                           None) or country_of(phrase.text)
+                if iso:
+                    return [self.add(country_display(iso), ActorKind.state, country=iso,
+                                     sector="GOV")]
+        return []
 
     def _office_holder(self, org_ids: list[str], isos: list[str], sector: str | None,
                        of_phrase: "Span | None") -> str | None:
@@ -470,7 +498,9 @@ def _core(span: "Span") -> "Span":
     doc = span.doc
     while start < root.i and (
             doc[start].like_num or doc[start].lower_ in _DETS or doc[start].lower_ in _QUANT_WORDS
-            or doc[start].dep_ in ("det", "nummod", "quantmod", "predet")
+            or doc[start].dep_ in ("det", "nummod", "quantmod", "predet") or doc[start].is_punct
+            or (doc[start].dep_ in ("amod", "compound", "nmod")  # "500-page"
+                and any(c.like_num for c in doc[start].subtree))
             or (doc[start].pos_ == "ADJ" and doc[start].dep_ == "amod"
                 and not doc[start].ent_type_ and country_code(doc[start].text) is None)):
         start += 1
