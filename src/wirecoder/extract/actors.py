@@ -14,26 +14,17 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..schema import Actor, ActorKind, Article, Mention
 from . import coref
-from .kb import (KBActor, country_code, country_display, countries, kb_lookup,
-                 knowledge_base, norm, role_of, roles)
+from .phrases import (DOCUMENT_NOUNS, LOCATIVE, POSS_PRON, PRONOUNS, QUANTITY_NOUNS,
+                      appos_parts, base_name, clean, core, demonym, drop_det,
+                      institution_prefix, kb_matcher, of_phrase, strip_title, trim,
+                      with_place)
+from .kb import (KBActor, country_code, country_display, countries, kb_lookup, norm, role_of,
+                 roles)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_PRONOUNS = {"he", "him", "she", "her", "they", "them", "it", "we", "us", "i", "me", "you"}
-_POSS_PRON = {"his", "her", "its", "their"}
-_LOCATIVE = {"in", "at", "near", "around", "inside", "outside", "into", "across", "throughout",
-             "from", "to", "towards", "toward", "within", "along", "through", "over", "off"}
-_DETS = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many"}
 _MAX_MENTION_TOKENS = 14
-_DOCUMENT_NOUNS = {"report", "statement", "study", "survey", "document", "communique",
-                   "communiqué", "letter", "declaration", "resolution", "dossier", "memo"}
-_QUANTITY_NOUNS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group",
-                   "number", "crowd", "crowds", "band", "handful", "couple", "pair", "majority",
-                   "minority", "some", "many", "most", "all", "several"}
-_QUANT_WORDS = {"some", "about", "around", "nearly", "almost", "approximately", "roughly",
-                "over", "under", "up", "to", "at", "least", "most", "more", "less", "than",
-                "fewer", "several", "many", "few", "dozens", "hundreds", "thousands", "of"}
 
 
 def norm_name(name: str) -> str:
@@ -75,8 +66,8 @@ class ActorTable:
         actor_id = self._by_key.get(key)
         if actor_id is None:
             actor_id = f"a{len(self.actors) + 1}"
-            actor = Actor(id=actor_id, name=name, kind=kind, country=country, sector=sector,
-                          affiliation=affiliation)
+            actor = Actor(id=actor_id, name=name, kind=ActorKind(kind), country=country,
+                          sector=sector, affiliation=affiliation)
             self.actors.append(actor)
             self._by_id[actor_id] = actor
             self._by_key[key] = actor_id
@@ -145,9 +136,10 @@ class ActorTable:
     def resolve_span(self, span: "Span") -> list[str]:
         """The actors a noun phrase denotes (coordination → several); each gets the phrase
         as a mention. Creates a `group`/`population` actor for a descriptive phrase."""
-        span = _trim(span)
-        if span is None:
+        trimmed = trim(span)
+        if trimmed is None:
             return []
+        span = trimmed
         key = (span.start_char, span.end_char)
         if key in self._resolved:
             return list(self._resolved[key])
@@ -158,13 +150,13 @@ class ActorTable:
             for actor_id in ids:
                 self.add_mention(actor_id, span.start_char, span.end_char, span.text,
                                  name=False)
-        core = _core(span)
-        if ids and core.start_char != span.start_char and len(span) <= _MAX_MENTION_TOKENS \
+        core_span = core(span)
+        if ids and core_span.start_char != span.start_char and len(span) <= _MAX_MENTION_TOKENS \
                 and span.root.pos_ != "PRON":
             for actor_id in ids:
-                self.add_mention(actor_id, core.start_char, core.end_char, core.text,
-                                 name=False)
-        ext = _with_place(span)
+                self.add_mention(actor_id, core_span.start_char, core_span.end_char,
+                                 core_span.text, name=False)
+        ext = with_place(span)
         if ext is not None and ids:
             from .places import country_of
 
@@ -176,7 +168,7 @@ class ActorTable:
                 if iso and not actor.country and str(actor.kind) != "person":
                     actor.country = iso
         if len(ids) == 1:  # "Kenzo Oshima, the UN relief coordinator": each part names it
-            for part in _appos_parts(span):
+            for part in appos_parts(span):
                 self.add_mention(ids[0], part.start_char, part.end_char, part.text, name=False)
         return ids
 
@@ -185,7 +177,7 @@ class ActorTable:
             return []
         root = span.root
         low = root.lower_
-        if root.pos_ == "PRON" or low in _PRONOUNS:
+        if root.pos_ == "PRON" or low in PRONOUNS:
             hit = coref.resolve_pronoun(self, root)
             return [hit] if hit else []
         # Coordination of the head: "Israel and Hamas", "Egypt, along with Qatar".
@@ -193,11 +185,11 @@ class ActorTable:
         if conjs:
             out: list[str] = []
             first_end = min(min(t.i for t in c.subtree) for c in conjs)
-            left = _trim(span.doc[span.start:first_end])
+            left = trim(span.doc[span.start:first_end])
             if left is not None:
                 out += self._resolve(left, depth + 1)
             for c in conjs:
-                sub = _trim(span.doc[max(span.start, min(t.i for t in c.subtree)):
+                sub = trim(span.doc[max(span.start, min(t.i for t in c.subtree)):
                                      min(span.end, max(t.i for t in c.subtree if not (
                                          t.dep_ == "conj" and t.head.i == c.i)) + 1)])
                 if sub is not None:
@@ -217,8 +209,8 @@ class ActorTable:
 
     def _resolve_role(self, span: "Span", root: "Token", depth: int) -> list[str]:
         doc = span.doc
-        if root.lower_ in _QUANTITY_NOUNS:  # "thousands of Nigerians" → the Nigerians
-            inner = _of_phrase(root, span)
+        if root.lower_ in QUANTITY_NOUNS:  # "thousands of Nigerians" → the Nigerians
+            inner = of_phrase(root, span)
             if inner is not None:
                 return self._resolve(inner, depth + 1)
         mods = [t for t in root.lefts if span.start <= t.i]
@@ -238,7 +230,8 @@ class ActorTable:
                 text = re.sub(r"[’']s?$", "", u.text)
                 named = self._covering(u)
                 named_actor = self.get(named)
-                if named_actor is not None and str(named_actor.kind) in ("organization",):
+                if named is not None and named_actor is not None and \
+                        str(named_actor.kind) == "organization":
                     orgs.append(named)
                     continue
                 iso = country_code(text)
@@ -251,25 +244,25 @@ class ActorTable:
                     r2, _ = role_of([u.text])
                     if r2 is not None and r2.sector:
                         sector_hint = sector_hint or r2.sector
-        possessor = next((t for t in mods if t.dep_ == "poss" and t.lower_ in _POSS_PRON), None)
-        of_phrase = _of_phrase(root, span)
-        text = _clean(span)
+        possessor = next((t for t in mods if t.dep_ == "poss" and t.lower_ in POSS_PRON), None)
+        of_ph = of_phrase(root, span)
+        text = clean(span)
         # "a report released in the Rwandan capital", "a report by Amnesty": a document
         # speaks for its author, else for the country it was issued in.
-        if root.lemma_.lower() in _DOCUMENT_NOUNS and not isos and not orgs:
-            hit = self._document_source(root, depth)
-            if hit:
-                return hit
+        if root.lemma_.lower() in DOCUMENT_NOUNS and not isos and not orgs:
+            doc_hit = self._document_source(root, depth)
+            if doc_hit:
+                return doc_hit
         # "his movement" / "the Islamist movement" / "the group": coreference.
         if role is not None and role.kind == "organization" and not isos and not orgs:
             if possessor is not None:
-                hit = coref.resolve_possessive(self, possessor, root, text)
-                if hit:
-                    return [hit]
-            elif of_phrase is None:
-                hit = coref.resolve_description(self, root, _drop_det(text))
-                if hit:
-                    return [hit]
+                found = coref.resolve_possessive(self, possessor, root, text)
+                if found:
+                    return [found]
+            elif of_ph is None:
+                found = coref.resolve_description(self, root, drop_det(text))
+                if found:
+                    return [found]
         # "its troops", "their fighters": the owner's members (the organisation itself) or
         # a group of the owner's country.
         if possessor is not None and role is not None and not isos and not orgs:
@@ -290,14 +283,14 @@ class ActorTable:
         # "Haiti's efforts", "Israel's wish": a non-role noun stands for its possessor.
         if role is None and root.pos_ == "NOUN":
             for t in mods:
-                if t.dep_ == "poss" and t.lower_ not in _POSS_PRON:
-                    owner = self._covering(t)
-                    if owner is not None:
-                        return [owner]
+                if t.dep_ == "poss" and t.lower_ not in POSS_PRON:
+                    owner_id = self._covering(t)
+                    if owner_id is not None:
+                        return [owner_id]
         # "the head of X": the person holding that office once the article names them.
         of_ids: list[str] = []
-        if of_phrase is not None:
-            of_ids = self._resolve(of_phrase, depth + 1)
+        if of_ph is not None:
+            of_ids = self._resolve(of_ph, depth + 1)
             for oid in of_ids:
                 a = self.get(oid)
                 if a is not None and str(a.kind) == "state" and a.country and a.country not in isos:
@@ -307,7 +300,7 @@ class ActorTable:
             return of_ids  # "the government of President X" acts as X (PLOVER codes it so)
         if role is not None and role.leader and role.kind == "person":
             holder = self._office_holder(of_ids or orgs, isos, sector_hint or _sector_of(
-                self, of_ids) or role.sector, of_phrase)
+                self, of_ids) or role.sector, of_ph)
             if holder is not None:
                 return [holder]
         # A generic head ("officials", "chiefs") takes its sector from the institution
@@ -324,14 +317,14 @@ class ActorTable:
             kind = "group"
         affiliation = next((o for o in of_ids + orgs
                             if str(self._by_id[o].kind) == "organization"), None)
-        institution = _institution_prefix(root, span) if generic else None
+        institution = institution_prefix(root, span) if generic else None
         if len(isos) > 1:  # "Israeli and American intelligence chiefs" → one actor per country
             rest = " ".join(t.text for t in doc[root.left_edge.i:root.i + 1]
                             if t.dep_ not in ("det", "cc", "punct") and
                             country_code(t.text) is None)
             out = []
             for iso in isos:
-                dem = _demonym(iso)
+                dem = demonym(iso)
                 out.append(self.add(f"{dem} {rest}".strip(), kind, country=iso, sector=sector))
             return out
         country = isos[0] if isos else _country_of_ids(self, of_ids + orgs)
@@ -340,7 +333,7 @@ class ActorTable:
         kba = kb_lookup(text)
         if kba is not None:
             return [self.add_kb(kba)]
-        new = self.add(_base_name(span), kind, country=country, sector=sector,
+        new = self.add(base_name(span), kind, country=country, sector=sector,
                        affiliation=affiliation)
         if institution is not None:  # "Israeli intelligence officials": "Israeli intelligence"
             self.add_mention(new, institution.start_char, institution.end_char,
@@ -372,10 +365,10 @@ class ActorTable:
         return []
 
     def _office_holder(self, org_ids: list[str], isos: list[str], sector: str | None,
-                       of_phrase: "Span | None") -> str | None:
+                       of_span: "Span | None") -> str | None:
         """A person in the table heading the organisation / country-sector described."""
         people = [a for a in self.actors if str(a.kind) == "person"]
-        of_key = norm(_drop_det(of_phrase.text)) if of_phrase is not None else None
+        of_key = norm(drop_det(of_span.text)) if of_span is not None else None
         hits = []
         for p in people:
             offices = self._office.get(p.id, [])
@@ -403,138 +396,6 @@ def _dedupe(ids: Iterable[str]) -> list[str]:
     return seen
 
 
-def _trim(span: "Span") -> "Span | None":
-    """Drop surrounding punctuation/quotes and a trailing relative clause or apposition list."""
-    if span is None or len(span) == 0:
-        return None
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    if end <= start:
-        return None
-    text = doc[start:end].text
-    if text.count("(") > text.count(")"):  # "Front (FDD" — the abbreviation is cut off
-        cut = max(i for i in range(start, end) if doc[i].text == "(")
-        while cut > start and doc[cut - 1].is_punct:
-            cut -= 1
-        if cut > start:
-            end = cut
-    out = doc[start:end]
-    root = out.root
-    for c in root.rights:  # a relative clause is not part of the name
-        if c.dep_ in ("relcl", "acl") and start <= c.i < end:
-            cut = min(t.i for t in c.subtree)
-            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].lower_ in ("who", "which",
-                                                                                  "that")):
-                cut -= 1
-            if cut > start:
-                out = doc[start:cut]
-            break
-    return out
-
-
-def _with_place(span: "Span") -> "tuple[Span, Span] | None":
-    """'Rebels' followed by 'in the Ivory Coast': the phrase with its place
-    (a longer name for the same actor) and the place."""
-    root = span.root
-    for prep in root.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i >= span.end - 1:
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.ent_type_ in ("GPE", "LOC"):
-                ext = span.doc[span.start:pobj.right_edge.i + 1]
-                place = span.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
-                return ext, place
-    return None
-
-
-def _appos_parts(span: "Span") -> list["Span"]:
-    """The two sides of an apposition inside a phrase ("X, the Y")."""
-    root = span.root
-    for c in root.children:
-        if c.dep_ == "appos" and span.start <= c.i < span.end:
-            lo = min(t.i for t in c.subtree)
-            hi = min(max(t.i for t in c.subtree) + 1, span.end)
-            parts = [_trim(span.doc[lo:hi])]
-            if lo > span.start:
-                parts.append(_trim(span.doc[span.start:lo]))
-            elif hi < span.end:
-                parts.append(_trim(span.doc[hi:span.end]))
-            return [p for p in parts if p is not None]
-    return []
-
-
-def _clean(span: "Span") -> str:
-    return re.sub(r"\s+", " ", span.text).strip()
-
-
-def _institution_prefix(root: "Token", span: "Span") -> "Span | None":
-    """The institution before a generic head: "Israeli intelligence officials" → "Israeli
-    intelligence", "Chilean government sources" → "Chilean government"."""
-    prev = root.doc[root.i - 1] if root.i > span.start else None
-    if prev is None or prev.dep_ != "compound":
-        return None
-    role, _ = role_of([prev.text])
-    if role is None or role.kind != "organization":
-        return None
-    start = min(t.i for t in prev.subtree)
-    start = min([start] + [t.i for t in root.lefts if t.i < prev.i and t.dep_ in (
-        "amod", "compound") and country_code(t.text) is not None])
-    return root.doc[start:prev.i + 1]
-
-
-def _core(span: "Span") -> "Span":
-    """A phrase without determiners, counts and evaluative adjectives: "Three US
-    servicemen" → "US servicemen", "up to 13,000 Turkish Kurd refugees" → "Turkish Kurd
-    refugees", "Radical French farmers" → "French farmers", "the main Hutu rebel group" →
-    "Hutu rebel group". An apposed list after the head is dropped too."""
-    root = span.root
-    start, end = span.start, span.end
-    comma = next((t.i for t in span if t.i > root.i and t.text == ","), None)
-    if comma is not None and comma > start:
-        end = comma
-    doc = span.doc
-    while start < root.i and (
-            doc[start].like_num or doc[start].lower_ in _DETS or doc[start].lower_ in _QUANT_WORDS
-            or doc[start].dep_ in ("det", "nummod", "quantmod", "predet") or doc[start].is_punct
-            or (doc[start].dep_ in ("amod", "compound", "nmod")  # "500-page"
-                and any(c.like_num for c in doc[start].subtree))
-            or (doc[start].pos_ == "ADJ" and doc[start].dep_ == "amod"
-                and not doc[start].ent_type_ and country_code(doc[start].text) is None)):
-        start += 1
-    while end > start + 1 and doc[end - 1].is_punct:
-        end -= 1
-    return doc[start:end]
-
-
-def _base_name(span: "Span") -> str:
-    """The name of a new actor for a descriptive phrase (see _core)."""
-    return _core(span).text.strip() or span.text
-
-
-def _drop_det(text: str) -> str:
-    words = text.split()
-    if len(words) > 1 and words[0].lower() in _DETS:
-        return " ".join(words[1:])
-    return text
-
-
-def _of_phrase(root: "Token", span: "Span") -> "Span | None":
-    """The object of 'X of Y' inside the span: 'head of Egyptian intelligence' → Y;
-    'ministers from the Georgian government' → the government."""
-    is_role = role_of([root.text])[0] is not None or role_of([root.lemma_])[0] is not None
-    preps = ("of", "from") if is_role else ("of",)
-    for prep in root.rights:
-        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i < span.end:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.i < span.end:
-                    sub = span.doc[pobj.left_edge.i:min(pobj.right_edge.i + 1, span.end)]
-                    return _trim(sub)
-    return None
-
-
 def _sector_of(table: ActorTable, ids: list[str]) -> str | None:
     for i in ids:
         a = table.get(i)
@@ -551,62 +412,7 @@ def _country_of_ids(table: ActorTable, ids: list[str]) -> str | None:
     return None
 
 
-def _demonym(iso: str) -> str:
-    c = countries()
-    for dem, code in c.demonyms.items():
-        if code == iso and not dem.endswith("s"):
-            return " ".join(w.capitalize() for w in dem.split())
-    return country_display(iso)
-
-
 # ---------------------------------------------------------------- building
-
-
-_MATCHERS: dict[int, object] = {}
-
-
-def _kb_matcher(doc: "Doc"):  # type: ignore[no-untyped-def]
-    """PhraseMatcher over knowledge-base names: acronyms case-sensitively, the rest on LOWER."""
-    m = _MATCHERS.get(id(doc.vocab))
-    if m is None:
-        import spacy
-        from spacy.matcher import PhraseMatcher
-
-        tok = spacy.blank("en").tokenizer
-        lower = PhraseMatcher(doc.vocab, attr="LOWER")
-        exact = PhraseMatcher(doc.vocab, attr="ORTH")
-        low_pats, exact_pats = [], []
-        for kba in knowledge_base().actors:
-            for alias in [kba.name, *kba.aliases]:
-                if alias.replace(".", "").isupper() and len(alias) <= 6:
-                    exact_pats.append(tok(alias))
-                else:
-                    low_pats.append(tok(alias.lower()))
-        lower.add("KB", low_pats)
-        exact.add("KB", exact_pats)
-        m = (lower, exact)
-        _MATCHERS[id(doc.vocab)] = m
-    return m
-
-
-def _strip_title(doc: "Doc", start: int, end: int) -> tuple[int, str | None]:
-    """Skip leading titles inside a PERSON entity; the sector a title implies."""
-    titles = roles().titles
-    sector = None
-    i = start
-    while i < end - 1:
-        found = False
-        for n in (3, 2, 1):
-            if i + n < end and doc[i:i + n].text in titles:
-                sector = sector or titles[doc[i:i + n].text]
-                i += n
-                found = True
-                break
-        if not found:
-            break
-    if start > 0 and doc[start - 1].text in titles:
-        sector = sector or titles[doc[start - 1].text]
-    return i, sector
 
 
 def _person(table: ActorTable, name: str, mention: tuple[int, int, str],
@@ -656,8 +462,8 @@ def _person_context(table: ActorTable, pid: str, ent: "Span") -> None:
             if role is not None and role.kind == "person":
                 person.sector = person.sector or role.sector or (
                     org_actor.sector if org_actor is not None else None)
-                if role.leader and org is not None:
-                    table._office.setdefault(pid, []).append(norm(table.get(org).name))
+                if role.leader and org_actor is not None:
+                    table._office.setdefault(pid, []).append(norm(org_actor.name))
     # Apposition: "<role phrase>, [title] NAME" — spaCy often misses the arc, so read the text.
     i = ent.start - 1
     while i >= 0 and doc[i].text in roles().titles:
@@ -673,9 +479,9 @@ def _person_context(table: ActorTable, pid: str, ent: "Span") -> None:
         if role is not None and role.kind == "person" and head.i < i:
             np = doc[head.left_edge.i:i]
             table.add_mention(pid, np.start_char, np.end_char, np.text, name=False)
-            of = _of_phrase(head, np)
+            of = of_phrase(head, np)
             if of is not None:
-                table._office.setdefault(pid, []).append(norm(_drop_det(of.text)))
+                table._office.setdefault(pid, []).append(norm(drop_det(of.text)))
             person.sector = person.sector or role.sector
             for t in head.lefts:  # "the US commander in Iraq, General X" → USA
                 iso = country_code(re.sub(r"[’']s?$", "", t.text))
@@ -688,7 +494,7 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> ActorTable:
     from spacy.util import filter_spans
 
     table = ActorTable(doc)
-    lower, exact = _kb_matcher(doc)
+    lower, exact = kb_matcher(doc)
     kb_spans = filter_spans([doc[s:e] for _, s, e in list(lower(doc)) + list(exact(doc))])
     kb_tokens: set[int] = set()
     for span in kb_spans:
@@ -718,7 +524,7 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> ActorTable:
             iso = countries().demonyms[norm(ent[0].text)]
             table.add(text, ActorKind.group, country=iso, mention=(ent.start_char, end_char, text))
         elif ent.label_ == "PERSON":
-            start, sector = _strip_title(doc, ent.start, ent.end)
+            start, sector = strip_title(doc, ent.start, ent.end)
             sub = doc[start:ent.end]
             name = re.sub(r"\s*[’']s?$", "", sub.text).strip()
             pid = _person(table, name, (sub.start_char, sub.start_char + len(name), name), sector)
@@ -753,14 +559,14 @@ def _org(table: ActorTable, ent: "Span", text: str, end_char: int) -> None:
         owner = table._covering(t) if t.dep_ == "pobj" else None
         if owner is not None and country is None:
             country = table.get(owner).country  # type: ignore[union-attr]
-    table.add(_drop_det(text), ActorKind.organization, country=country,
+    table.add(drop_det(text), ActorKind.organization, country=country,
               sector=role.sector if role else None,
               mention=(ent.start_char, end_char, text))
 
 
 def _gpe(table: ActorTable, ent: "Span", text: str, end_char: int) -> None:
     root = ent.root
-    locative = root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+    locative = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
     iso = country_code(text)
     strong = norm(text) in countries().strong
     if iso and (strong or not locative):
@@ -774,7 +580,7 @@ def _gpe(table: ActorTable, ent: "Span", text: str, end_char: int) -> None:
         return  # a place, not an actor
     from .places import country_of
 
-    table.add(_drop_det(text), ActorKind.population, country=country_of(text),
+    table.add(drop_det(text), ActorKind.population, country=country_of(text),
               mention=(ent.start_char, end_char, text))
 
 

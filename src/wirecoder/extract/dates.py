@@ -338,6 +338,8 @@ def find_date_in(span_or_sent: Union["Span", "Doc", "Token"], published: dt.date
     (in dependency steps) to the clause's root — or to the given predicate token."""
     from spacy.tokens import Token
 
+    span: "Span | Doc"
+    target: "Token | None"
     if isinstance(span_or_sent, Token):
         target, span = span_or_sent, span_or_sent.sent
     else:

@@ -233,11 +233,8 @@ def find_place_in(span_or_sent: Union["Span", "Doc", "Token"]) -> Location | Non
     locative phrase ("in Jeddah", "near Khan Younis") over names used as actors."""
     from spacy.tokens import Token
 
-    if isinstance(span_or_sent, Token):
-        span = span_or_sent.sent
-    else:
-        span = span_or_sent
-    doc = span.doc if hasattr(span, "doc") else span
+    span: "Span | Doc" = span_or_sent.sent if isinstance(span_or_sent, Token) else span_or_sent
+    doc: "Doc" = span.doc if hasattr(span, "doc") else span  # type: ignore[assignment]
     # Doc.text is rebuilt on every access: read offsets from the span, never the text.
     lo = span.start_char if hasattr(span, "start_char") else 0
     hi = span.end_char if hasattr(span, "end_char") else 1 << 62

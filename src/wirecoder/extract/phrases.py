@@ -1,0 +1,220 @@
+"""Noun-phrase helpers for actor resolution: trimming, the core of a phrase, its "of" part,
+appositions, a trailing place — pure functions of the parse, no actor table. Also the
+knowledge-base PhraseMatcher and title stripping used when the table is built."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .kb import countries, country_code, country_display, knowledge_base, role_of, roles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PRONOUNS = {"he", "him", "she", "her", "they", "them", "it", "we", "us", "i", "me", "you"}
+POSS_PRON = {"his", "her", "its", "their"}
+LOCATIVE = {"in", "at", "near", "around", "inside", "outside", "into", "across", "throughout",
+             "from", "to", "towards", "toward", "within", "along", "through", "over", "off"}
+_DETS = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many"}
+DOCUMENT_NOUNS = {"report", "statement", "study", "survey", "document", "communique",
+                   "communiqué", "letter", "declaration", "resolution", "dossier", "memo"}
+QUANTITY_NOUNS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group",
+                   "number", "crowd", "crowds", "band", "handful", "couple", "pair", "majority",
+                   "minority", "some", "many", "most", "all", "several"}
+_QUANT_WORDS = {"some", "about", "around", "nearly", "almost", "approximately", "roughly",
+                "over", "under", "up", "to", "at", "least", "most", "more", "less", "than",
+                "fewer", "several", "many", "few", "dozens", "hundreds", "thousands", "of"}
+
+
+def trim(span: "Span") -> "Span | None":
+    """Drop surrounding punctuation/quotes and a trailing relative clause or apposition list."""
+    if span is None or len(span) == 0:
+        return None
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return None
+    text = doc[start:end].text
+    if text.count("(") > text.count(")"):  # "Front (FDD" — the abbreviation is cut off
+        cut = max(i for i in range(start, end) if doc[i].text == "(")
+        while cut > start and doc[cut - 1].is_punct:
+            cut -= 1
+        if cut > start:
+            end = cut
+    out = doc[start:end]
+    root = out.root
+    for c in root.rights:  # a relative clause is not part of the name
+        if c.dep_ in ("relcl", "acl") and start <= c.i < end:
+            cut = min(t.i for t in c.subtree)
+            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].lower_ in ("who", "which",
+                                                                                  "that")):
+                cut -= 1
+            if cut > start:
+                out = doc[start:cut]
+            break
+    return out
+
+
+def with_place(span: "Span") -> "tuple[Span, Span] | None":
+    """'Rebels' followed by 'in the Ivory Coast': the phrase with its place
+    (a longer name for the same actor) and the place."""
+    root = span.root
+    for prep in root.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i >= span.end - 1:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in ("GPE", "LOC"):
+                ext = span.doc[span.start:pobj.right_edge.i + 1]
+                place = span.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+                return ext, place
+    return None
+
+
+def appos_parts(span: "Span") -> list["Span"]:
+    """The two sides of an apposition inside a phrase ("X, the Y")."""
+    root = span.root
+    for c in root.children:
+        if c.dep_ == "appos" and span.start <= c.i < span.end:
+            lo = min(t.i for t in c.subtree)
+            hi = min(max(t.i for t in c.subtree) + 1, span.end)
+            parts = [trim(span.doc[lo:hi])]
+            if lo > span.start:
+                parts.append(trim(span.doc[span.start:lo]))
+            elif hi < span.end:
+                parts.append(trim(span.doc[hi:span.end]))
+            return [p for p in parts if p is not None]
+    return []
+
+
+def clean(span: "Span") -> str:
+    return re.sub(r"\s+", " ", span.text).strip()
+
+
+def institution_prefix(root: "Token", span: "Span") -> "Span | None":
+    """The institution before a generic head: "Israeli intelligence officials" → "Israeli
+    intelligence", "Chilean government sources" → "Chilean government"."""
+    prev = root.doc[root.i - 1] if root.i > span.start else None
+    if prev is None or prev.dep_ != "compound":
+        return None
+    role, _ = role_of([prev.text])
+    if role is None or role.kind != "organization":
+        return None
+    start = min(t.i for t in prev.subtree)
+    start = min([start] + [t.i for t in root.lefts if t.i < prev.i and t.dep_ in (
+        "amod", "compound") and country_code(t.text) is not None])
+    return root.doc[start:prev.i + 1]
+
+
+def core(span: "Span") -> "Span":
+    """A phrase without determiners, counts and evaluative adjectives: "Three US
+    servicemen" → "US servicemen", "up to 13,000 Turkish Kurd refugees" → "Turkish Kurd
+    refugees", "Radical French farmers" → "French farmers", "the main Hutu rebel group" →
+    "Hutu rebel group". An apposed list after the head is dropped too."""
+    root = span.root
+    start, end = span.start, span.end
+    comma = next((t.i for t in span if t.i > root.i and t.text == ","), None)
+    if comma is not None and comma > start:
+        end = comma
+    doc = span.doc
+    while start < root.i and (
+            doc[start].like_num or doc[start].lower_ in _DETS or doc[start].lower_ in _QUANT_WORDS
+            or doc[start].dep_ in ("det", "nummod", "quantmod", "predet") or doc[start].is_punct
+            or (doc[start].dep_ in ("amod", "compound", "nmod")  # "500-page"
+                and any(c.like_num for c in doc[start].subtree))
+            or (doc[start].pos_ == "ADJ" and doc[start].dep_ == "amod"
+                and not doc[start].ent_type_ and country_code(doc[start].text) is None)):
+        start += 1
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def base_name(span: "Span") -> str:
+    """The name of a new actor for a descriptive phrase (see core)."""
+    return core(span).text.strip() or span.text
+
+
+def drop_det(text: str) -> str:
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in _DETS:
+        return " ".join(words[1:])
+    return text
+
+
+def of_phrase(root: "Token", span: "Span") -> "Span | None":
+    """The object of 'X of Y' inside the span: 'head of Egyptian intelligence' → Y;
+    'ministers from the Georgian government' → the government."""
+    is_role = role_of([root.text])[0] is not None or role_of([root.lemma_])[0] is not None
+    preps = ("of", "from") if is_role else ("of",)
+    for prep in root.rights:
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i < span.end:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.i < span.end:
+                    sub = span.doc[pobj.left_edge.i:min(pobj.right_edge.i + 1, span.end)]
+                    return trim(sub)
+    return None
+
+
+def demonym(iso: str) -> str:
+    c = countries()
+    for dem, code in c.demonyms.items():
+        if code == iso and not dem.endswith("s"):
+            return " ".join(w.capitalize() for w in dem.split())
+    return country_display(iso)
+
+
+_MATCHERS: dict[int, object] = {}
+
+
+def kb_matcher(doc: "Doc"):  # type: ignore[no-untyped-def]
+    """PhraseMatcher over knowledge-base names: acronyms case-sensitively, the rest on LOWER."""
+    m = _MATCHERS.get(id(doc.vocab))
+    if m is None:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        tok = spacy.blank("en").tokenizer
+        lower = PhraseMatcher(doc.vocab, attr="LOWER")
+        exact = PhraseMatcher(doc.vocab, attr="ORTH")
+        low_pats, exact_pats = [], []
+        for kba in knowledge_base().actors:
+            for alias in [kba.name, *kba.aliases]:
+                if alias.replace(".", "").isupper() and len(alias) <= 6:
+                    exact_pats.append(tok(alias))
+                else:
+                    low_pats.append(tok(alias.lower()))
+        lower.add("KB", low_pats)
+        exact.add("KB", exact_pats)
+        m = (lower, exact)
+        _MATCHERS[id(doc.vocab)] = m
+    return m
+
+
+def strip_title(doc: "Doc", start: int, end: int) -> tuple[int, str | None]:
+    """Skip leading titles inside a PERSON entity; the sector a title implies."""
+    titles = roles().titles
+    sector = None
+    i = start
+    while i < end - 1:
+        found = False
+        for n in (3, 2, 1):
+            if i + n < end and doc[i:i + n].text in titles:
+                sector = sector or titles[doc[i:i + n].text]
+                i += n
+                found = True
+                break
+        if not found:
+            break
+    if start > 0 and doc[start - 1].text in titles:
+        sector = sector or titles[doc[start - 1].text]
+    return i, sector
+
+
+
+
+__all__ = ["trim", "core", "base_name", "clean", "drop_det", "of_phrase", "with_place",
+           "appos_parts", "institution_prefix", "demonym", "kb_matcher", "strip_title",
+           "PRONOUNS", "POSS_PRON", "LOCATIVE", "DOCUMENT_NOUNS", "QUANTITY_NOUNS"]
