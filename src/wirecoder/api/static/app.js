@@ -66,7 +66,7 @@ async function refreshFiltered() {
   const gen = state.gen = (state.gen || 0) + 1;
   const f = withRange();
   const [graph, places, page, series] = await Promise.all([
-    api("/api/graph", f), api("/api/places", f), api("/api/events", {...f, limit: 100}),
+    api("/api/graph", {...f, limit: 40}), api("/api/places", f), api("/api/events", {...f, limit: 100}),
     api("/api/series", seriesParams()), WC.loadWorld()]);
   if (gen !== state.gen) return;
   showEvents(page, false);
@@ -132,6 +132,8 @@ function init() {
   $("f-range").addEventListener("click", () => { state.range = {}; showRange(); refreshAll(); });
   $("more").addEventListener("click", () => api(state.next).then(p => showEvents(p, true))
     .catch(e => WC.showError(e.message)));
+  $("c-incidents").addEventListener("change", () => {
+    WC.claimsIncidents = $("c-incidents").checked; loadClaims().catch(e => WC.showError(e.message)); });
   $("c-quantity").addEventListener("change", () => loadClaims().catch(e => WC.showError(e.message)));
   refreshAll().then(async () => {
     const s = await api("/api/stats").catch(() => null);

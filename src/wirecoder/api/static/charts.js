@@ -24,10 +24,27 @@ WC.drawTimeline = function (box, legend, data, range, onRange) {
     series.push({label: types[i], fill: c, stroke: c, width: 0, paths: bars, points: {show: false}});
     cols.push(stacks[i]);
   }
+  // Focus on the days holding the bulk of events: a stray "1945" or "by 2029" would otherwise
+  // squeeze every bar into a hairline. The full span is one click away.
+  const totals = stacks.length ? stacks[stacks.length - 1] : [];
+  const all = totals.reduce((a, b) => a + b, 0);
+  let lo = xs[0], hi = xs[xs.length - 1], acc = 0, hidden = 0;
+  if (!WC.timelineAll && xs.length > 20) {
+    // the shortest run of days holding 80% of the events (two pointers over sorted days)
+    let best = [0, xs.length - 1], j = 0, sum = 0;
+    for (let i = 0; i < xs.length; i++) {
+      sum += totals[i];
+      while (j < i && sum - totals[j] >= all * 0.8) sum -= totals[j++];
+      if (sum >= all * 0.8 && xs[i] - xs[j] < xs[best[1]] - xs[best[0]]) best = [j, i];
+    }
+    const pad = Math.max(7 * DAY, (xs[best[1]] - xs[best[0]]) * 0.15);
+    lo = Math.max(xs[0], xs[best[0]] - pad); hi = Math.min(xs[xs.length - 1], xs[best[1]] + pad);
+    hidden = xs.reduce((n, x, i) => n + (x < lo || x > hi ? totals[i] : 0), 0);
+  }
   const width = Math.max(300, box.clientWidth || 900);
   plot = new uPlot({
     width, height: 190, series, legend: {show: false},
-    scales: {x: {time: true, range: (u, lo, hi) => [lo - DAY * 0.6, hi + DAY * 0.6]},
+    scales: {x: {time: true, range: () => [lo - DAY * 0.6, hi + DAY * 0.6]},
              y: {range: (u, lo, hi) => [0, Math.max(1, hi) * 1.08]}},
     axes: [{stroke: "#687385", grid: {show: false}, space: 70,
              incrs: [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 182 * DAY, 365 * DAY],
@@ -47,6 +64,12 @@ WC.drawTimeline = function (box, legend, data, range, onRange) {
     plot.setSelect({left: l, width: Math.max(2, r - l), top: 0, height: plot.over.clientHeight}, false);
   }
   for (const t of types) legend.appendChild(el("span", {}, el("i", {style: `background:${WC.typeColor(t)}`}), t));
+  if (hidden || WC.timelineAll) {
+    const b = el("button", {type: "button", id: "timeline-all", class: "link"},
+      WC.timelineAll ? "focus on the busiest days" : `show all dates (${hidden} event${hidden > 1 ? "s" : ""} outside ${iso(lo)} – ${iso(hi)})`);
+    b.addEventListener("click", () => { WC.timelineAll = !WC.timelineAll; WC.drawTimeline(box, legend, data, range, onRange); });
+    legend.appendChild(b);
+  }
 };
 
 function ticks(lo, hi, n) {
@@ -60,22 +83,36 @@ function ticks(lo, hi, n) {
 // Each claimant's figure over time; ▼ marks a revision, a ring marks a disagreement.
 WC.drawClaims = function (box, legend, data) {
   clear(box); clear(legend);
-  const lines = data.series || [];
+  const MAX_LINES = 8;  // more lines than this is unreadable; the API sorts by points
+  // running totals by default (the figures that get revised); per-incident figures on request
+  const allLines = (data.series || []).filter(l => WC.claimsIncidents || l.kind !== "incident");
+  const lines = allLines.slice(0, MAX_LINES);
   if (!lines.length) { box.appendChild(el("p", {class: "hint"}, "No claims for this quantity and filter.")); return; }
   const pts = lines.flatMap(l => l.points.filter(p => p.date));
   const W = Math.max(400, box.clientWidth || 900), H = 250, m = {l: 60, r: 20, t: 16, b: 28};
   const xs = pts.map(p => toSec(p.date)), x0 = Math.min(...xs) - DAY, x1 = Math.max(...xs) + DAY;
-  const y1 = Math.max(1, ...pts.map(p => Math.max(p.value, p.value_max || 0))) * 1.12;
+  const vmax = Math.max(1, ...pts.map(p => Math.max(p.value, p.value_max || 0)));
+  const vmin = Math.max(1, Math.min(...pts.map(p => p.value)));
+  // figures spanning orders of magnitude (a toll of tens of thousands next to a strike's
+  // dozen) go on a log scale so every claimant's line stays readable
+  const log = vmax / vmin > 50;
+  const y1 = log ? Math.log10(vmax) + 0.15 : vmax * 1.12;
   const X = s => m.l + (s - x0) / (x1 - x0) * (W - m.l - m.r);
-  const Y = v => H - m.b - v / y1 * (H - m.t - m.b);
-  const root = svg("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "claimed figures over time"});
-  for (const v of ticks(0, y1, 5)) {
+  const Y = v => H - m.b - (log ? Math.log10(Math.max(1, v)) : v) / y1 * (H - m.t - m.b);
+  const root = svg("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "claimed figures over time",
+                           "data-scale": log ? "log" : "linear"});
+  const yt = log ? Array.from({length: Math.floor(y1) + 1}, (_, i) => 10 ** i) : ticks(0, y1, 5);
+  for (const v of yt) {
     root.appendChild(svg("line", {x1: m.l, x2: W - m.r, y1: Y(v), y2: Y(v), class: "axis", "stroke-dasharray": "2 3"}));
     root.appendChild(svg("text", {x: m.l - 6, y: Y(v) + 4, "text-anchor": "end"}, v.toLocaleString("en")));
   }
-  const days = [...new Set(pts.map(p => p.date))].sort();
-  const every = Math.max(1, Math.ceil(days.length / 8));
-  days.forEach((d, i) => { if (i % every === 0) root.appendChild(svg("text", {x: X(toSec(d)), y: H - 8, "text-anchor": "middle"}, d)); });
+  const nt = Math.max(2, Math.min(7, Math.floor((W - m.l - m.r) / 130)));
+  let lastLabel = "";
+  for (let i = 0; i <= nt; i++) {
+    const t = x0 + DAY + (x1 - x0 - 2 * DAY) * i / nt, label = iso(Math.round(t / DAY) * DAY);
+    if (label !== lastLabel) root.appendChild(svg("text", {x: X(t), y: H - 8, "text-anchor": "middle"}, label));
+    lastLabel = label;
+  }
   root.appendChild(svg("line", {x1: m.l, x2: W - m.r, y1: H - m.b, y2: H - m.b, class: "axis"}));
   lines.forEach((line, i) => {
     const c = WC.seriesColor(i), ps = line.points.filter(p => p.date);
@@ -100,6 +137,8 @@ WC.drawClaims = function (box, legend, data) {
     `${line.claimant} (${line.scope}${line.kind === "incident" ? ", per incident" : ""}) latest ${line.latest.toLocaleString("en")}` +
     `${line.revisions ? ` · ${line.revisions} revision${line.revisions > 1 ? "s" : ""}` : ""}` +
     `${line.disagreements ? ` · ${line.disagreements} disagreeing` : ""}`)));
+  if (allLines.length > lines.length)
+    legend.appendChild(el("span", {}, `+ ${allLines.length - lines.length} more claimant lines (filter by country or date to see them)`));
 };
 
 let world = null;
@@ -155,7 +194,7 @@ WC.drawGraph = function (box, g, onPick) {
       ...g.edges.map((e, i) => ({data: {id: "e" + i, source: e.source, target: e.target, w: e.events}})),
     ],
     style: [
-      {selector: "node", style: {"label": "data(label)", "font-size": 11, "color": "#1d2330",
+      {selector: "node", style: {"label": "data(label)", "font-size": 12, "color": "#1d2330",
         "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap", "text-max-width": 120,
         "width": `mapData(w, 1, ${maxN}, 14, 46)`, "height": `mapData(w, 1, ${maxN}, 14, 46)`,
         "background-color": "#2457c5", "border-width": 1, "border-color": "#fff"}},

@@ -81,7 +81,8 @@ WC.renderEvent = function (box, d) {
       el("b", {}, s.outlet || s.article_id), " ", s.published || "", " — ", s.title || "",
       s.dead != null ? ` (${s.dead} dead)` : ""))));
   }
-  const first = box.querySelector(".m-evidence");
-  if (first) first.scrollIntoView({block: "center"});
+  // scroll the article (not the page) so the evidence sentence is in view
+  const text = box.querySelector("#article-text"), first = text && text.querySelector(".m-evidence");
+  if (text && first) text.scrollTop += first.getBoundingClientRect().top - text.getBoundingClientRect().top - 60;
 };
 })();
