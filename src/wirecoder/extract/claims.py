@@ -267,7 +267,7 @@ def _as_of_and_period(sent: "Span", published: dt.date | None) -> tuple[str | No
     return as_of, period
 
 
-def _location(sent: "Span") -> ClaimLocation | None:
+def _location(ctx: ExtractionContext, sent: "Span") -> ClaimLocation | None:
     finder = getattr(_places, "find_place_in", None)
     if finder is None:
         return None
@@ -276,6 +276,12 @@ def _location(sent: "Span") -> ClaimLocation | None:
     except Exception:  # a partner's module must not sink the claims
         return None
     if loc is None:
+        return None
+    # a name the actor table knows as an organisation or person is not the place
+    aid = ctx.actors.find(loc.text) if loc.text else None
+    actor = ctx.actors.get(aid) if aid else None
+    if actor is not None and str(getattr(actor.kind, "value", actor.kind)) in (
+            "organization", "group", "person"):
         return None
     return ClaimLocation(name=loc.name, country=loc.country)
 
@@ -318,7 +324,7 @@ def claims_in_sentence(ctx: ExtractionContext, sent: "Span", events: list[Event]
             claimant_text = src.speaker.text
             claimant = resolve_source(ctx, src.speaker)
         if location is None:
-            location = _location(sent)
+            location = _location(ctx, sent)
         evidence = SpanModel(start=sent.start_char, end=sent.end_char)
         out.append(Claim(
             id=ctx.next_id("c"), quantity=quantity, value=fig.value, value_max=fig.value_max,

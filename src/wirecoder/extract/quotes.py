@@ -247,10 +247,15 @@ def indirect_quotes(ctx: ExtractionContext, direct: list[tuple[int, int]]) -> li
     text = _text(ctx)
     seen: set[tuple[int, int]] = set()
     for sent in ctx.doc.sents:
-        for src in sentence_sources(sent):
+        sources = sentence_sources(sent)
+        for src in sources:
             content = src.content
             if content is None or len(content) < 2:
                 continue
+            if src.how == "prep" and any(
+                    o is not src and o.how != "prep" and content.start <= o.cue_token.i < content.end
+                    for o in sources):
+                continue  # "“…,” he said, according to X": the cue verb's quote holds it
             a, b = _strip(text, content.start_char, content.end_char)
             while a < b and text[a] in "\"“”«»'":
                 a += 1
