@@ -241,3 +241,11 @@ def test_a_report_speaks_for_its_author_or_country(nlp) -> None:
     table2 = build_actor_table(doc2)
     got2 = _resolve(table2, doc2, "A report by Amnesty International")
     assert [a.name for a in got2] == ["Amnesty International"]
+
+
+def test_title_refers_back_to_the_named_person(nlp) -> None:
+    doc = nlp("Former President Lena Hart toured the port. Later the former president met "
+              "dock workers.")
+    table = build_actor_table(doc)
+    got = _resolve(table, doc, "the former president")
+    assert [a.name for a in got] == ["Lena Hart"]

@@ -43,6 +43,7 @@ class ActorTable:
         self._kb: dict[str, KBActor] = {}
         self._pending_aff: dict[str, str] = {}  # actor id → organisation name
         self._office: dict[str, list[str]] = {}  # person id → norm'd "of" phrases they head
+        self._titles: dict[str, set[str]] = {}  # person id → role words before their name
         self._names: set[tuple[str, int]] = set()  # (actor id, start) of name mentions
         self._resolved: dict[tuple[int, int], list[str]] = {}  # span → ids (memo)
 
@@ -94,6 +95,8 @@ class ActorTable:
             self._link_pending()
         if kba.office_of:
             self._office.setdefault(actor_id, []).extend(norm(o) for o in kba.office_of)
+        if kba.office_role:
+            self._titles.setdefault(actor_id, set()).add(norm(kba.office_role.split()[-1]))
         return actor_id
 
     def add_mention(self, actor_id: str, start: int, end: int, text: str,
@@ -298,6 +301,11 @@ class ActorTable:
         if role is not None and role.kind == "organization" and role.sector == "GOV" and \
                 len(of_ids) == 1 and str(self._by_id[of_ids[0]].kind) == "person":
             return of_ids  # "the government of President X" acts as X (PLOVER codes it so)
+        if role is not None and role.kind == "person" and not isos and not orgs \
+                and of_ph is None and root.tag_ not in ("NNS", "NNPS"):
+            titled = self._titled(root)
+            if titled is not None:  # "the former president" → President Donald Trump
+                return [titled]
         if role is not None and role.leader and role.kind == "person":
             holder = self._office_holder(of_ids or orgs, isos, sector_hint or _sector_of(
                 self, of_ids) or role.sector, of_ph)
@@ -343,6 +351,19 @@ class ActorTable:
                 if country_code(t.text) == isos[0] and t.dep_ in ("amod", "compound"):
                     self.add_mention(new, t.idx, t.idx + len(t.text), t.text, name=False)
         return [new]
+
+    def _titled(self, root: "Token") -> str | None:
+        """The person last named with this title before the phrase ("President X")."""
+        keys = {norm(root.text), norm(root.lemma_)}
+        best: tuple[int, str] | None = None
+        for pid, titles in self._titles.items():
+            if not keys & titles:
+                continue
+            for m in self._by_id[pid].mentions:
+                if m.end <= root.idx and (pid, m.start) in self._names and (
+                        best is None or m.start > best[0]):
+                    best = (m.start, pid)
+        return best[1] if best is not None else None
 
     def _document_source(self, root: "Token", depth: int) -> list[str]:
         doc = root.doc
@@ -460,6 +481,7 @@ def _person_context(table: ActorTable, pid: str, ent: "Span") -> None:
                 person.country = person.country or org_actor.country
             role, _ = role_of([u.text])
             if role is not None and role.kind == "person":
+                table._titles.setdefault(pid, set()).add(norm(u.text))
                 person.sector = person.sector or role.sector or (
                     org_actor.sector if org_actor is not None else None)
                 if role.leader and org_actor is not None:
@@ -528,6 +550,11 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> ActorTable:
             sub = doc[start:ent.end]
             name = re.sub(r"\s*[’']s?$", "", sub.text).strip()
             pid = _person(table, name, (sub.start_char, sub.start_char + len(name), name), sector)
+            before = doc[max(0, ent.start - 1):start] if start > ent.start else doc[
+                max(0, ent.start - 1):ent.start]
+            for t in before:  # "President Bush", "Gen. X": the title is a way to refer back
+                if role_of([t.text])[0] is not None:
+                    table._titles.setdefault(pid, set()).add(norm(t.text))
             persons.append((pid, ent))
         elif ent.label_ == "ORG":
             _org(table, ent, text, end_char)
@@ -578,6 +605,11 @@ def _gpe(table: ActorTable, ent: "Span", text: str, end_char: int) -> None:
         return
     if locative:
         return  # a place, not an actor
+    if len(ent) == 1:  # "a source close to Pompeo": NER's place is a person's surname
+        for a in table.actors:
+            if str(a.kind) == "person" and a.name.split()[-1] == text:
+                table.add_mention(a.id, ent.start_char, end_char, text)
+                return
     from .places import country_of
 
     table.add(drop_det(text), ActorKind.population, country=country_of(text),

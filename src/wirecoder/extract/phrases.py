@@ -34,7 +34,10 @@ def trim(span: "Span") -> "Span | None":
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    # trailing punctuation, conjunctions and possessive markers ("Soleimani’s", "X and")
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].dep_ in ("cc", "case")
+                           or doc[end - 1].lower_ in ("'s", "’s", "and", "or")):
         end -= 1
     if end <= start:
         return None
@@ -78,6 +81,10 @@ def appos_parts(span: "Span") -> list["Span"]:
     root = span.root
     for c in root.children:
         if c.dep_ == "appos" and span.start <= c.i < span.end:
+            # only a name or a role names the same actor ("Trump, a development" does not)
+            if not (c.pos_ == "PROPN" or c.ent_type_ or role_of([c.text])[0] is not None
+                    or role_of([c.lemma_])[0] is not None):
+                return []
             lo = min(t.i for t in c.subtree)
             hi = min(max(t.i for t in c.subtree) + 1, span.end)
             parts = [trim(span.doc[lo:hi])]
