@@ -34,6 +34,7 @@ class AcledCues:
     territory_objects: frozenset[str]
     base_objects: frozenset[str]
     agreement_objects: frozenset[str]
+    riot: frozenset[str]
 
 
 def _norm(word: str) -> str:
@@ -50,13 +51,13 @@ def load_cues() -> AcledCues:
     sets = {k: frozenset(_norm(w) for w in (data.get(k) or []))
             for k in ("armed", "reciprocal", "territory", "intervention", "excessive_force",
                       "disrupted", "grenade", "mob", "protesters", "weapon_objects",
-                      "territory_objects", "base_objects", "agreement_objects")}
+                      "territory_objects", "base_objects", "agreement_objects", "riot")}
     longest = max((len(k.split()) for k in weapons), default=1)
     return AcledCues(tuple(data.get("mode_priority") or ()), weapons, longest, sets["armed"],
                      sets["reciprocal"], sets["territory"], sets["intervention"],
                      sets["excessive_force"], sets["disrupted"], sets["grenade"], sets["mob"],
                      sets["protesters"], sets["weapon_objects"], sets["territory_objects"],
-                     sets["base_objects"], sets["agreement_objects"])
+                     sets["base_objects"], sets["agreement_objects"], sets["riot"])
 
 
 def _grams(tokens: list["Token"], n: int) -> Iterable[str]:
@@ -76,10 +77,32 @@ def has_cue(tokens: list["Token"], vocab: frozenset[str]) -> bool:
     return any(g in vocab for g in _grams(tokens, 3))
 
 
+def _longest_matches(tokens: list["Token"], vocab: dict[str, str], n: int) -> set[str]:
+    """Values of the longest vocabulary phrases in a token run ("anti-aircraft guns" is not
+    "aircraft"): scan left to right, longest phrase first, skip what a match covered."""
+    toks = sorted(set(tokens), key=lambda t: t.i)
+    lemmas = [t.lemma_.lower() for t in toks]
+    lowers = [t.lower_ for t in toks]
+    found: set[str] = set()
+    i = 0
+    while i < len(toks):
+        step = 1
+        for size in range(min(n, len(toks) - i), 0, -1):
+            keys = (" ".join(lemmas[i:i + size]), " ".join(lowers[i:i + size]),
+                    "".join(lowers[i:i + size]))
+            hit = next((vocab[k] for k in keys if k in vocab), None)
+            if hit is not None:
+                found.add(hit)
+                step = size
+                break
+        i += step
+    return found
+
+
 def weapon_mode(tokens: list["Token"]) -> str | None:
     """The ASSAULT mode the weapons named in these tokens imply, by priority."""
     cues = load_cues()
-    found = {cues.weapons[g] for g in _grams(tokens, max(cues.max_words, 3)) if g in cues.weapons}
+    found = _longest_matches(tokens, cues.weapons, max(cues.max_words, 3))
     for mode in cues.priority:
         if mode in found:
             return mode
@@ -162,6 +185,8 @@ def acled_view(type_: str, mode: str | None, *, actor_armed: bool = False,
         return v("Strategic developments", "Agreement")
     if type_ == "MOBILIZE" and (base or territory):
         return v("Strategic developments", "Headquarters or base established")
+    if type_ == "MOBILIZE" and mode in ("troops", "militia", None):
+        return v("Strategic developments", "Change to group/activity")  # forces moved
     return AcledView()
 
 

@@ -52,6 +52,7 @@ _HALTS = frozenset({"pause", "halt", "end", "suspension", "cessation", "lull", "
 # verbs whose object is the weapon ("fired rockets", "launched a drone")
 _PROJECTILE_VERBS = frozenset({"fire", "launch", "drop", "use", "detonate", "plant", "throw",
                                "hurl", "lob", "deploy", "employ"})
+_MATERIAL_CONFLICT = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
 _THREAT_MODE = {"COERCE": "restrict", "SANCTION": "relations", "ASSAULT": "violence",
                 "PROTEST": "restrict", "MOBILIZE": "violence"}
@@ -169,7 +170,7 @@ class _Builder:
                 tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ == "VBN")):
             return "skip", None  # a participle as noun or adjective: "the wounded", "detained men"
         if self._backgrounded(tok):
-            return "skip", None
+            return "background", None
         gov, child = _governing_hit(tok, self.by_i)
         if hit.nominal:
             topic_gov, _ = _governing_hit(tok, self.by_i, same_clause=True)
@@ -187,7 +188,7 @@ class _Builder:
             for _ in range(4):
                 if cur.dep_ == "pobj" and (cur.head.lower_ in _BACKGROUND_PREPS or (
                         cur.head.lower_ == "during" and hit.type != "ASSAULT")):
-                    return "skip", None
+                    return "background", None
                 if cur.dep_ not in ("pobj", "prep") or cur.head.i in self.by_i:
                     break
                 cur = cur.head
@@ -210,7 +211,7 @@ class _Builder:
             # subordinate background clause: "after a jet shot down a helicopter", "if attacked"
             if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS
                                            for c in tok.children) and not self._tells_cause(hit):
-                return "skip", None
+                return "background", None
             # a participle describing someone: "rebels fighting to topple the government"
             if tok.dep_ == "acl" and not any(c.dep_ in ("agent", "dobj") for c in tok.children) \
                     and not root_noun_clause(tok):
@@ -292,6 +293,9 @@ class _Builder:
         for c in tok.children:
             if c.dep_ in ("nsubj", "csubj") and c.i in self.by_i and self.by_i[c.i].type == "ASSAULT":
                 return self.by_i[c.i]
+            if c.dep_ == "advcl" and c.i in self.by_i and self.by_i[c.i].type == "ASSAULT" \
+                    and c.lemma_ not in _OUTCOME:
+                return self.by_i[c.i]  # "… were killed when a device detonated"
             if c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS:
                 for g in c.children:
                     if g.dep_ == "pobj" and g.i in self.by_i and self.by_i[g.i].type == "ASSAULT":
@@ -486,6 +490,13 @@ class _Builder:
         roles: dict[int, tuple[str, PredicateHit | None]] = {}
         for h in self.hits:
             roles[h.token.i] = self.role(h)
+        # a background clause ("after a shop was looted") is the news when its sentence
+        # tells nothing else: then violence, protest and repression in it are events
+        told = {self.sent_index[i] for i, (k, _) in roles.items() if k == "event"}
+        for h in self.hits:
+            if roles[h.token.i][0] == "background":
+                keep = self.sent_index[h.token.i] not in told and h.type in _MATERIAL_CONFLICT
+                roles[h.token.i] = ("event", None) if keep else ("skip", None)
         outcomes: dict[int, list[PredicateHit]] = {}
         for h in self.hits:
             kind, owner = roles[h.token.i]
@@ -632,6 +643,8 @@ class _Builder:
                 mode = "seize"
         elif type_ == "PROTEST":
             sent_toks = list(sent)
+            if mode in ("demo", None) and has_cue(sent_toks, cues.riot):
+                mode = "riot"  # protesters smashing, burning, clashing
             flags = {"intervention": has_cue(sent_toks, cues.intervention),
                      "excessive": has_cue(sent_toks, cues.excessive)
                      and has_cue(sent_toks, frozenset({"protester", "demonstrator", "protestor"}))}
