@@ -249,3 +249,20 @@ def test_title_refers_back_to_the_named_person(nlp) -> None:
     table = build_actor_table(doc)
     got = _resolve(table, doc, "the former president")
     assert [a.name for a in got] == ["Lena Hart"]
+
+
+def test_resolve_span_never_fails_on_odd_spans(nlp) -> None:
+    text = ("“We will not leave,” they said. It rained. — The (unnamed) group, which "
+            "Gen. Ode Ama's men joined on 3 May, and its allies in Tchad's north fired "
+            "at them… 12 were hurt.\n• Also read: x\n\n")
+    doc = nlp(text)
+    table = build_actor_table(doc)
+    for n in (1, 2, 3, 5):
+        for i in range(0, len(doc) - n + 1):
+            ids = table.resolve_span(doc[i:i + n])
+            assert all(table.get(x) is not None for x in ids)
+    for chunk in doc.noun_chunks:
+        table.resolve_span(chunk)
+    assert table.resolve_span(doc[0:0]) == []
+    empty = build_actor_table(nlp(""))
+    assert empty.actors == []

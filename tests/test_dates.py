@@ -121,3 +121,10 @@ def test_acled_note_dates(shared_dir, nlp) -> None:
         if found and found[0][2].start == gold and found[0][2].end == gold:
             right += 1
     assert right / len(rows) >= 0.97
+
+
+def test_dates_on_odd_inputs(nlp) -> None:
+    assert resolve_date("", PUB).precision == "unknown"
+    assert resolve_date("31 February 2024", PUB).precision == "unknown"  # no such day
+    assert resolve_date("on 12/03/2024", PUB).precision in ("day", "unknown")
+    assert find_date_in(nlp(""), PUB) is None

@@ -90,3 +90,12 @@ def test_acled_note_places_within_25_km(shared_dir, nlp) -> None:
                 _km((loc.lat, loc.lon), (gold["lat"], gold["lon"])) <= 25:
             right += 1
     assert right / len(rows) >= 0.90
+
+
+def test_places_on_odd_inputs(nlp) -> None:
+    doc = nlp("")
+    assert find_place_in(doc) is None and main_place(doc) is None
+    doc = nlp("In in in. Gaza - - (Gaza City, West Bank)")
+    loc = find_place_in(doc)  # a whole Doc works too
+    assert loc is not None and loc.country == "PSE"
+    assert lookup_place("") is None and lookup_place("   ") is None
