@@ -147,9 +147,11 @@ def main(argv: list[str] | None = None) -> int:
                 t_end = time.perf_counter()
             assert s.stored == args.count and not s.failures, s.line()
             steady = None
-            if first and s.words > first[0][1]:
+            if first and s.words > first[0][1] and kw.get("engine") != "ray":
+                # (Ray returns a whole chunk at once: no steady rate to read before the end)
                 steady = round((s.words - first[0][1]) / (t_end - first[0][0]))
             res[name] = {"articles": s.stored, "seconds": round(s.seconds, 1),
+                         "store_write_seconds": round(s.write_seconds, 1),
                          "words_per_s": round(s.words / s.seconds),
                          "steady_words_per_s": steady,  # after the first batch: no start-up
                          "main_peak_mb": mem.main_mb(),

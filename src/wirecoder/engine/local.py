@@ -34,6 +34,7 @@ class IngestSummary:
     failures: list[InputFailure] = field(default_factory=list)
     words: int = 0           # words of the articles extracted
     seconds: float = 0.0
+    write_seconds: float = 0.0   # of which spent writing to the store
     merged_events: int | None = None
 
     @property
@@ -235,7 +236,9 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
                     summary.words += len(r.article.text.split())
                 else:
                     fail(r)
+            tw = time.perf_counter()
             summary.stored += store.write_reports(reports, summary.run_id)
+            summary.write_seconds += time.perf_counter() - tw
             if on_progress:
                 on_progress(summary.seen, len(summary.failures), summary.words)
         status = "done"
