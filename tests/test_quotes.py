@@ -104,3 +104,11 @@ def test_seed_quotes(pipeline, shared_dir):
         assert any(normalize_name(n) in names for alts in g["speaker"] for n in alts)
         if g.get("channel"):
             assert q.channel == g["channel"]
+
+
+@pytest.mark.model
+def test_dash_attribution(pipeline):
+    r = _report(pipeline, "“The valley needs a new clinic before winter comes.” ― Marta Velasquez\n"
+                          "Residents agreed.")
+    q = _find(r, "new clinic")
+    assert q.speaker_text == "Marta Velasquez"

@@ -137,6 +137,31 @@ def _cue_before(doc: "Doc", mark_char: int, S: _Sents) -> "Token | None":
     return None
 
 
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
+
+
+def _dash_source(doc: "Doc", close_char: int) -> "Source | None":
+    """“…” ― Jane Roe: a name after a dash following the closing mark is the speaker."""
+    tok = _tok_at(doc, close_char)
+    if tok is None:
+        return None
+    k = tok.i + 1
+    while k < len(doc) and (doc[k].is_space or doc[k].text in _PAIRS.values()):
+        k += 1
+    if k + 1 >= len(doc) or doc[k].text not in _DASHES:
+        return None
+    first = k + 1
+    while first < len(doc) and doc[first].is_space:
+        first += 1
+    end = first
+    while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].ent_type_ in ("PERSON", "ORG")) \
+            and "\n" not in doc[end].text:
+        end += 1
+    if end == first:
+        return None
+    return Source(speaker=doc[first:end], cue=doc[k].text, cue_token=doc[k])
+
+
 def _inner_source(doc: "Doc", a: int, b: int) -> "Source | None":
     """Who a partial quote inside a sentence belongs to: the cue governing it, else the
     subject of the clause it sits in ("X called the plan a “disaster”")."""
@@ -200,6 +225,8 @@ def direct_quotes(ctx: ExtractionContext) -> list[tuple[Quote, tuple[int, int]]]
         verb = _cue_after(doc, b, S) or _cue_before(doc, a - 1, S)
         if verb is not None:
             src = _source_of(doc, verb)
+        if src is None:
+            src = _dash_source(doc, b)
         if src is None:
             open_tok, close_tok = _tok_at(doc, a), _tok_at(doc, max(b - 1, a))
             whole = open_tok is not None and close_tok is not None and \
