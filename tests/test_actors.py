@@ -266,3 +266,13 @@ def test_resolve_span_never_fails_on_odd_spans(nlp) -> None:
     assert table.resolve_span(doc[0:0]) == []
     empty = build_actor_table(nlp(""))
     assert empty.actors == []
+
+
+def test_titled_name_and_counted_place_phrase_are_mentions(nlp) -> None:
+    doc = nlp("President Ana Ruiz met envoys. Seven opposition parties in Peru called a strike.")
+    table = build_actor_table(doc)
+    ruiz = table.get(table.find("Ana Ruiz"))
+    assert ruiz is not None and "President Ana Ruiz" in {m.text for m in ruiz.mentions}
+    got = _resolve(table, doc, "Seven opposition parties")
+    texts = {m.text for m in got[0].mentions}
+    assert "opposition parties in Peru" in texts and got[0].country == "PER"

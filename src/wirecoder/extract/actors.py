@@ -164,9 +164,10 @@ class ActorTable:
             from .places import country_of
 
             iso = country_of(ext[1].text)
+            ext_core = span.doc[core_span.start:ext[0].end]  # without counts: "parties in Nepal"
             for actor_id in ids:
-                self.add_mention(actor_id, ext[0].start_char, ext[0].end_char, ext[0].text,
-                                 name=False)
+                for e in {ext[0], ext_core}:
+                    self.add_mention(actor_id, e.start_char, e.end_char, e.text, name=False)
                 actor = self._by_id[actor_id]
                 if iso and not actor.country and str(actor.kind) != "person":
                     actor.country = iso
@@ -550,6 +551,13 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> ActorTable:
             sub = doc[start:ent.end]
             name = re.sub(r"\s*[’']s?$", "", sub.text).strip()
             pid = _person(table, name, (sub.start_char, sub.start_char + len(name), name), sector)
+            if start > ent.start or (ent.start > 0 and doc[ent.start - 1].text in roles().titles):
+                # "President Prosper Avril": the titled name is a mention too
+                lo = ent.start if start > ent.start else max(0, ent.start - 1)
+                titled = doc[lo:ent.end]
+                table.add_mention(pid, titled.start_char, titled.start_char + len(
+                    re.sub(r"\s*[’']s?$", "", titled.text)), re.sub(r"\s*[’']s?$", "",
+                                                                    titled.text), name=False)
             before = doc[max(0, ent.start - 1):start] if start > ent.start else doc[
                 max(0, ent.start - 1):ent.start]
             for t in before:  # "President Bush", "Gen. X": the title is a way to refer back

@@ -131,7 +131,7 @@ def core(span: "Span") -> "Span":
             or doc[start].dep_ in ("det", "nummod", "quantmod", "predet") or doc[start].is_punct
             or (doc[start].dep_ in ("amod", "compound", "nmod")  # "500-page"
                 and any(c.like_num for c in doc[start].subtree))
-            or (doc[start].pos_ == "ADJ" and doc[start].dep_ == "amod"
+            or (doc[start].dep_ == "amod"
                 and not doc[start].ent_type_ and country_code(doc[start].text) is None)):
         start += 1
     while end > start + 1 and doc[end - 1].is_punct:
