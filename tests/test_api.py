@@ -11,10 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "api"))
-import fixture_db  # noqa: E402
+import fixture_db
 
-from wirecoder.api import create_app  # noqa: E402
-from wirecoder.api.db import StoreMissing  # noqa: E402
+from wirecoder.api import create_app
+from wirecoder.api.db import StoreMissing
 
 
 @pytest.fixture(scope="module")
@@ -269,8 +269,8 @@ def test_store_locked_by_a_writer_gives_503_after_retrying(db: Path, tmp_path: P
     app = create_app(copy)
     app.state.store.retry_seconds = 0.3
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-         "print('locked', flush=True); time.sleep(30)", str(copy)],
+        [sys.executable, "-c", ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                                "print('locked', flush=True); time.sleep(30)"), str(copy)],
         stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"

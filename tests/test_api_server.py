@@ -10,9 +10,9 @@ import httpx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "api"))
-import fixture_db  # noqa: E402
+import fixture_db
 
-from wirecoder.api import create_app  # noqa: E402
+from wirecoder.api import create_app
 
 WIRECODER = Path(sys.executable).parent / "wirecoder"
 
@@ -58,6 +58,6 @@ def test_wirecoder_serve_command(db: Path) -> None:
 
 def test_wirecoder_serve_without_a_store_fails_cleanly(tmp_path: Path) -> None:
     r = subprocess.run([str(WIRECODER), "serve", "--db", str(tmp_path / "none.duckdb")],
-                       capture_output=True, text=True, timeout=60)
+                       capture_output=True, text=True, timeout=60, check=False)
     assert r.returncode == 1
     assert "[E301]" in r.stderr and "Traceback" not in r.stderr

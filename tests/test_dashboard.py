@@ -8,9 +8,9 @@ import httpx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "api"))
-import fixture_db  # noqa: E402
+import fixture_db
 
-from wirecoder.api import create_app  # noqa: E402
+from wirecoder.api import create_app
 
 pytestmark = pytest.mark.browser
 
@@ -100,7 +100,7 @@ def test_event_view_highlights_the_evidence(dash, server, tmp_path: Path) -> Non
     evidence = "".join(page.eval_on_selector_all("#article-text .m-evidence",
                                                  "ss => ss.map(s => s.textContent)"))
     assert evidence == api["event"]["evidence_text"]
-    texts = lambda sel: page.eval_on_selector_all(sel, "ss => ss.map(s => s.textContent)")  # noqa: E731
+    texts = lambda sel: page.eval_on_selector_all(sel, "ss => ss.map(s => s.textContent)")
     assert texts("#article-text .m-actor") == ["Northern Brigade"]
     assert texts("#article-text .m-date") == ["on Monday"]
     assert texts("#article-text .m-place") == ["Kharkiv"]

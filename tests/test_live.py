@@ -13,9 +13,9 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "api"
 sys.path.insert(0, str(FIXTURES))
-import fixture_db  # noqa: E402
+import fixture_db
 
-from wirecoder.api import create_app  # noqa: E402
+from wirecoder.api import create_app
 
 WIRECODER = Path(sys.executable).parent / "wirecoder"
 

@@ -4,4 +4,4 @@ from __future__ import annotations
 from .app import create_app
 from .db import Store
 
-__all__ = ["create_app", "Store"]
+__all__ = ["Store", "create_app"]

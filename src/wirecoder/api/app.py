@@ -11,7 +11,7 @@ from .db import Store
 from .errors import install_error_handlers
 from .routes import router
 
-__all__ = ["create_app", "STATIC", "DEFAULT_MAX_EXTRACT_BYTES"]
+__all__ = ["DEFAULT_MAX_EXTRACT_BYTES", "STATIC", "create_app"]
 
 STATIC = Path(__file__).resolve().parent / "static"
 DEFAULT_MAX_EXTRACT_BYTES = 200_000

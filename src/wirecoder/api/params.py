@@ -11,9 +11,20 @@ from typing import Any
 from ..schema import EventType, Quantity, Status
 from .errors import ApiError
 
-__all__ = ["EventFilters", "parse_event_filters", "parse_list", "parse_date", "parse_country",
-           "parse_enum_list", "encode_cursor", "decode_cursor", "SORTS", "parse_sort",
-           "parse_quantity", "parse_format"]
+__all__ = [
+    "SORTS",
+    "EventFilters",
+    "decode_cursor",
+    "encode_cursor",
+    "parse_country",
+    "parse_date",
+    "parse_enum_list",
+    "parse_event_filters",
+    "parse_format",
+    "parse_list",
+    "parse_quantity",
+    "parse_sort",
+]
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 
@@ -163,7 +174,7 @@ def decode_cursor(value: str, sort: str) -> tuple[Any, str]:
     try:
         raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
         s, key, uid = json.loads(raw)
-    except Exception:
+    except (ValueError, TypeError):  # bad base64, JSON or shape
         raise invalid("cursor", "not a cursor from this API (pass the `next` link as is)") from None
     if s != sort or not isinstance(uid, str):
         raise invalid("cursor", "the cursor belongs to another sort order")

@@ -8,9 +8,23 @@ from typing import Any
 from .db import Store
 from .params import EventFilters
 
-__all__ = ["event_where", "keyset_page", "keyset_ids", "list_events", "get_event", "list_articles",
-           "get_article", "list_actors", "get_actor", "list_claims", "stats", "timeline",
-           "graph", "places", "EVENT_COLUMNS"]
+__all__ = [
+    "EVENT_COLUMNS",
+    "event_where",
+    "get_actor",
+    "get_article",
+    "get_event",
+    "graph",
+    "keyset_ids",
+    "keyset_page",
+    "list_actors",
+    "list_articles",
+    "list_claims",
+    "list_events",
+    "places",
+    "stats",
+    "timeline",
+]
 
 EVENT_COLUMNS = ("e.uid, e.article_id, e.event_id, e.type, e.mode, e.date_start, e.date_end, "
                  "e.date_precision, e.date_text, e.location_name, e.country, e.lat, e.lon, "
@@ -156,9 +170,9 @@ def _marks(ev: dict[str, Any], doc: dict[str, Any], text: str, parts: list[dict[
     n = len(text)
     spans = [(int(s["start"]), int(s["end"])) for s in doc.get("evidence") or []
              if 0 <= int(s["start"]) < int(s["end"]) <= n]
-    if not spans and ev.get("evidence_start") is not None and ev.get("evidence_end") is not None:
-        if 0 <= ev["evidence_start"] < ev["evidence_end"] <= n:
-            spans = [(ev["evidence_start"], ev["evidence_end"])]
+    es, ee = ev.get("evidence_start"), ev.get("evidence_end")
+    if not spans and es is not None and ee is not None and 0 <= es < ee <= n:
+        spans = [(es, ee)]
     marks: list[dict[str, Any]] = [{"start": s, "end": e, "kind": "evidence"} for s, e in spans]
     role_of = {p["actor_id"]: p["role"] for p in parts}
     for lo, hi in spans:

@@ -15,8 +15,19 @@ from fastapi.responses import JSONResponse, Response
 from . import queries
 from .db import Store
 from .errors import ApiError
-from .params import (SORTS, EventFilters, decode_cursor, encode_cursor, invalid, parse_country,
-                     parse_date, parse_event_filters, parse_format, parse_quantity, parse_sort)
+from .params import (
+    SORTS,
+    EventFilters,
+    decode_cursor,
+    encode_cursor,
+    invalid,
+    parse_country,
+    parse_date,
+    parse_event_filters,
+    parse_format,
+    parse_quantity,
+    parse_sort,
+)
 from .series import claim_series
 
 __all__ = ["router"]
