@@ -142,6 +142,10 @@ class PoolExtractor:
     in flight so a stream of any length uses bounded memory; results come back in order."""
 
     def __init__(self, workers: int, model: str | None = None) -> None:
+        from ..nlp import resolve_model_name
+
+        # fail here, not in the initializer: a pool re-spawns workers whose initializer raised
+        resolve_model_name(model)
         self.workers = workers
         self.pool = mp.get_context("spawn").Pool(workers, initializer=_init_worker,
                                                   initargs=(model,))

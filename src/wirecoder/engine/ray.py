@@ -60,6 +60,9 @@ class RayExtractor:
     def __init__(self, workers: int = 2, model: str | None = None, address: str | None = None,
                  chunk: int = DEFAULT_CHUNK) -> None:
         ray = _import_ray()
+        from ..nlp import resolve_model_name
+
+        resolve_model_name(model)  # a missing model fails here, not in every actor
         self.ray, self.workers, self.model, self.chunk = ray, max(1, workers), model, chunk
         self.started = False
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")

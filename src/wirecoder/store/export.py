@@ -1,5 +1,5 @@
 """Exports of a store: events as parquet/CSV (DuckDB COPY), ACLED-style CSV (one row per merged
-real-world event with an ACLED type), and PLOVER JSON records (one per per-article event)."""
+real-world event with an ACLED type and status occurred/ongoing), and PLOVER JSON records (one per per-article event)."""
 from __future__ import annotations
 
 import csv
@@ -26,6 +26,7 @@ ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disor
 _GEO_PRECISION = {"point": 1, "city": 1, "admin1": 3, "country": 3, "region": 3}
 # ACLED time_precision: 1 = day, 2 = week or a few days, 3 = month.
 _TIME_PRECISION = {"day": 1, "week": 2, "range": 2, "month": 3, "year": 3}
+_ACLED_STATUS = ("occurred", "ongoing")
 _DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
              "Violence against civilians": "Political violence", "Riots": "Political violence",
              "Protests": "Demonstrations", "Strategic developments": "Strategic developments"}
@@ -50,13 +51,16 @@ def export_kind_for(path: str, as_: str | None = None) -> str:
                      fix="Name it .parquet, .csv, acled.csv or plover.jsonl, or pass --as.")
 
 
-def _country_name(iso3: str | None) -> str | None:
+def _country(iso3: str | None) -> tuple[str | None, int | None]:
+    """Country name and ISO 3166 numeric code (ACLED's `country`, `iso`)."""
     if not iso3:
-        return None
+        return None, None
     import pycountry
 
     c = pycountry.countries.get(alpha_3=iso3)
-    return getattr(c, "common_name", None) or (c.name if c else iso3)
+    if c is None:
+        return iso3, None
+    return getattr(c, "common_name", None) or c.name, int(c.numeric)
 
 
 def acled_rows(store: Store, filters: Filters | None = None) -> Iterator[tuple[Any, ...]]:
@@ -65,24 +69,26 @@ def acled_rows(store: Store, filters: Filters | None = None) -> Iterator[tuple[A
     sql, params = build_query("merged", f)
     res = store.query(sql, params)
     now = int(time.time())
-    for i, m in enumerate(res.records(), 1):
-        if not m["acled_event_type"]:
+    member = {r[0]: r[1:] for r in store.query(
+        "SELECT e.uid, e.date_precision, e.location_precision, e.admin1, e.evidence_text, "
+        "coalesce(a.outlet, a.source) FROM events e JOIN articles a USING (article_id) "
+        "WHERE e.acled_event_type IS NOT NULL").rows}
+    for m in res.records():
+        # ACLED codes events that happened: not planned, possible, negated or background ones
+        if not m["acled_event_type"] or m["status"] not in _ACLED_STATUS:
             continue
-        uids = json.loads(m["uids"] or "[]")
-        extra = store.query(
-            "SELECT e.date_precision, e.location_precision, e.admin1, e.evidence_text, "
-            "coalesce(a.outlet, a.source) FROM events e JOIN articles a USING (article_id) "
-            "WHERE list_contains(?, e.uid) ORDER BY e.uid", [uids]).rows
+        extra = [member[u] for u in sorted(json.loads(m["uids"] or "[]")) if u in member]
         actors, recipients = json.loads(m["actors"]), json.loads(m["recipients"])
         first = extra[0] if extra else (None,) * 5
         sources = sorted({r[4] for r in extra if r[4]})
         d = m["date_start"]
-        yield (f"{m['country'] or 'XXX'}{i}", d.isoformat() if d else None, d.year if d else None,
+        country, iso = _country(m["country"])
+        yield (f"{m['country'] or 'XXX'}-{m['merged_id']}", d.isoformat() if d else None, d.year if d else None,
                _TIME_PRECISION.get(first[0] or "", 3), _DISORDER.get(m["acled_event_type"]),
                m["acled_event_type"], m["acled_sub_event_type"],
                actors[0] if actors else None, "; ".join(actors[1:]) or None, None,
                recipients[0] if recipients else None, "; ".join(recipients[1:]) or None, None,
-               None, None, None, None, _country_name(m["country"]), first[2], None, None,
+               None, None, iso, None, country, first[2], None, None,
                m["location_name"], m["lat"], m["lon"], _GEO_PRECISION.get(first[1] or "", 3),
                "; ".join(sources), None, first[3], m["dead"] or 0, None, now)
 
@@ -91,10 +97,12 @@ def plover_records(store: Store, filters: Filters | None = None) -> Iterator[dic
     """PLOVER JSON records (PLOVER manual's event record fields), one per per-article event."""
     sql, params = build_query("events", filters)
     res = store.query(sql, params)
+    docs = dict(store.query("SELECT uid, doc FROM events").rows)
+    arts = {r[0]: r[1:] for r in store.query(
+        "SELECT article_id, url, title, outlet, source, published FROM articles").rows}
     for e in res.records():
-        art = store.query("SELECT url, title, outlet, source, published FROM articles "
-                          "WHERE article_id = ?", [e["article_id"]]).rows[0]
-        doc = store.query("SELECT doc FROM events WHERE uid = ?", [e["uid"]]).rows[0][0]
+        art = arts[e["article_id"]]
+        doc = docs.get(e["uid"])
         ev = json.loads(doc) if doc else {}
         yield {
             "id": e["uid"], "date": e["date_start"].isoformat() if e["date_start"] else None,

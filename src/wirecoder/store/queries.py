@@ -142,10 +142,9 @@ def _actors(f: Filters) -> tuple[str, list[Any]]:
               f.since or "0001-01-01", f.until or "9999-12-31")
     sql = f"""
 SELECT any_value(x.name) AS name, x.kind, x.country, x.sector, any_value(x.wikidata) AS wikidata,
-       count(DISTINCT x.article_id) AS articles,
-       (SELECT count(*) FROM mentions mm JOIN actors y ON mm.article_id = y.article_id
-         AND mm.actor_id = y.actor_id WHERE lower(y.name) = lower(any_value(x.name))) AS mentions
-FROM actors x{w.sql()}
+       count(DISTINCT x.article_id) AS articles, CAST(sum(coalesce(m.n, 0)) AS BIGINT) AS mentions
+FROM actors x LEFT JOIN (SELECT article_id, actor_id, count(*) AS n FROM mentions
+                         GROUP BY article_id, actor_id) m USING (article_id, actor_id){w.sql()}
 GROUP BY lower(x.name), x.kind, x.country, x.sector
 ORDER BY articles DESC, mentions DESC, name"""
     return sql, w.params
