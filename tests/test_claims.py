@@ -138,3 +138,24 @@ def test_participle_source_on_a_noun(pipeline):
                                   "people were killed on Thursday.")
     c = _one(claims, "killed", 19)
     assert "Kestrel" in (c.claimant_text or "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Around 80,000 people have fled their homes in the past week.", ("displaced", 80000, "about")),
+    ("At least 3 people died and 17 others were hospitalized.", ("killed", 3, "at_least")),
+    ("Police arrested 23 suspects and seized 4 rifles.", ("detained", 23, "exact")),
+    ("Medics said the toll from the storm stood at 63 as of Tuesday.", ("killed", 63, "exact")),
+])
+def test_more_shapes(pipeline, text, expected):
+    _, claims = _claims(pipeline, text)
+    assert expected in [(c.quantity, c.value, c.bound) for c in claims]
+
+
+def test_active_perfect_subject_is_not_counted(pipeline):
+    _, claims = _claims(pipeline, "Three gunmen have killed a policeman in the capital.")
+    assert claims == []
+
+
+def test_as_of_day(pipeline):
+    _, claims = _claims(pipeline, "Medics said the toll from the storm stood at 63 as of Tuesday.")
+    assert claims[0].as_of == "2024-03-12"

@@ -162,21 +162,17 @@ def _quantity(doc_tok: "Token") -> str | None:
     gov = None
     # a transitive harm verb with no object after its "subject" is a reduced passive the
     # parser misread ("a dozen reporters detained this year")
-    reduced = np.dep_ == "nsubj" and (np.head.tag_ == "VBN" or not any(
-        c.dep_ in ("dobj", "aux", "ccomp", "xcomp") for c in np.head.children))
-    if np.dep_ in ("dobj", "nsubjpass", "oprd", "attr", "dative") or reduced:
-        q = _governed(np.head, lex["governors"])
-        if q:
-            gov = q
-    elif np.dep_ == "nsubj":
-        q = _governed(np.head, lex["subject_governors"])
-        if q:
-            gov = q
-    elif np.dep_ == "pobj" and np.head.lower_ in ("between", "about", "around", "over", "under"):
+    reduced = np.dep_ == "nsubj" and not any(
+        c.dep_ in ("dobj", "aux", "ccomp", "xcomp") for c in np.head.children)
+    if np.dep_ == "nsubj":
+        gov = _governed(np.head, lex["subject_governors"])
+    if gov is None and (np.dep_ in ("dobj", "nsubjpass", "oprd", "attr", "dative") or reduced):
+        gov = _governed(np.head, lex["governors"])
+    if gov is None and np.dep_ == "pobj" and np.head.lower_ in ("between", "about", "around", "over", "under"):
         # "Between 10 and 20 soldiers were abducted": a bound word parsed as a preposition
         verb = np.head.head
         gov = _governed(verb, lex["governors"]) or _governed(verb, lex["subject_governors"])
-    elif np.dep_ == "pobj" and np.head.head.i != np.head.i:
+    elif gov is None and np.dep_ == "pobj" and np.head.head.i != np.head.i:
         prep, head = np.head, np.head.head
         # "the release in late October of two women": skip the date/place the of-phrase hangs on
         for _ in range(3):
@@ -193,8 +189,6 @@ def _quantity(doc_tok: "Token") -> str | None:
                 gov = None  # a release sought, not one that happened
         elif prep.lower_ in ("to", "at", "past", "above") and head.pos_ in ("VERB", "AUX"):
             gov = _toll_quantity(head)
-        elif prep.lower_ in ("by", "to") and head.pos_ == "VERB":
-            gov = None
     if np.dep_ in ("dobj",) and gov is None:
         gov = _toll_quantity(np.head)  # "the toll reached 40"
     if gov is None and np.i == num.i and num.dep_ in ("dobj", "nsubjpass"):

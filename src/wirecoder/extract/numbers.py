@@ -129,7 +129,13 @@ def _not_a_count(tok: "Token") -> bool:
             break
     target = h.head if h.dep_ == "nummod" and h.head.i != h.i else h
     if target.i == h.i:
-        return True
+        # a bare number inside a DATE entity is a day only next to a date word
+        # ("October 7", "7 October"); "stood at 63 as of Tuesday" is a count
+        doc = tok.doc
+        near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+        return any(n.ent_type_ in ("DATE", "TIME") and (n.pos_ in ("PROPN", "NOUN") or
+                                                       n.lemma_.lower() in _DATE_NOUNS)
+                   for n in near)
     return target.ent_type_ in ("DATE", "TIME") or target.lemma_.lower() in _DATE_NOUNS
 
 
