@@ -419,9 +419,9 @@ def stats(store: Store) -> dict[str, Any]:
     counts["by_country"] = store.query(
         "SELECT country, count(*) AS n FROM events WHERE country IS NOT NULL GROUP BY country "
         "ORDER BY n DESC LIMIT 20")
-    counts["last_run"] = (store.query("SELECT run_id, started, finished, articles, failures, "
-                                      "status FROM ingest_runs ORDER BY started DESC LIMIT 1")
-                          or [None])[0]
+    runs = store.query("SELECT run_id, started, finished, articles, failures, status "
+                       "FROM ingest_runs ORDER BY started DESC LIMIT 1")
+    counts["last_run"] = runs[0] if runs else None
     return counts
 
 
