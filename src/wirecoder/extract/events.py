@@ -218,6 +218,12 @@ class _Builder:
                 return "skip", None
         return "event", None
 
+    def _promotable(self, hit: PredicateHit) -> bool:
+        """A background event worth telling ("after a shop was looted", "following a clash
+        between two gangs") — not one that is only a purpose ("to help identify victims")."""
+        return not (not hit.nominal and hit.token.dep_ == "advcl"
+                    and event_status(hit.token, False) in (Status.planned, Status.possible))
+
     def _tells_cause(self, hit: PredicateHit) -> bool:
         """ "9 were confirmed dead after gunmen attacked the village": a subordinate clause
         that explains deaths told in its main clause is the event itself."""
@@ -495,7 +501,8 @@ class _Builder:
         told = {self.sent_index[i] for i, (k, _) in roles.items() if k == "event"}
         for h in self.hits:
             if roles[h.token.i][0] == "background":
-                keep = self.sent_index[h.token.i] not in told and h.type in _MATERIAL_CONFLICT
+                keep = self.sent_index[h.token.i] not in told and h.type in _MATERIAL_CONFLICT \
+                    and self._promotable(h)
                 roles[h.token.i] = ("event", None) if keep else ("skip", None)
         outcomes: dict[int, list[PredicateHit]] = {}
         for h in self.hits:
