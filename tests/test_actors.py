@@ -276,3 +276,16 @@ def test_titled_name_and_counted_place_phrase_are_mentions(nlp) -> None:
     got = _resolve(table, doc, "Seven opposition parties")
     texts = {m.text for m in got[0].mentions}
     assert "opposition parties in Peru" in texts and got[0].country == "PER"
+
+
+def test_us_is_not_a_pronoun_and_misparsed_phrases_keep_their_subject(nlp) -> None:
+    text = "The US rejected the plan, and the Red Cross operating in Iraq said so."
+    doc = nlp(text)
+    table = build_actor_table(doc)
+    assert [a.name for a in _resolve(table, doc, "The US")] == ["United States"]
+    red = _resolve(table, doc, "the Red Cross operating in Iraq")
+    assert [a.name for a in red] == ["International Committee of the Red Cross"]
+    doc2 = nlp("Officials rejected Israeli demands.")
+    table2 = build_actor_table(doc2)
+    got = _resolve(table2, doc2, "Israeli")
+    assert [(a.name, a.kind) for a in got] == [("Israel", "state")]

@@ -181,11 +181,23 @@ class ActorTable:
             return []
         root = span.root
         low = root.lower_
-        if root.pos_ == "PRON" or low in PRONOUNS:
+        if root.pos_ == "PRON" or (low in PRONOUNS and not root.text.isupper()):  # not "US"
             hit = coref.resolve_pronoun(self, root)
             return [hit] if hit else []
+        if len(span) == 1 and countries().demonyms.get(norm(root.text)) \
+                and self._covering(root) is None:  # a bare demonym ("Israeli") → the state
+            iso = countries().demonyms[norm(root.text)]
+            return [self.add(country_display(iso), ActorKind.state, country=iso, sector="GOV")]
+        if root.pos_ in ("VERB", "AUX"):  # a misparse made a verb the head: its subject
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and span.start <= c.i < span.end), None)
+            if subj is None:
+                return []
+            sub = trim(span.doc[max(span.start, subj.left_edge.i):min(span.end, subj.i + 1)])
+            return self._resolve(sub, depth + 1) if sub is not None else []
         # Coordination of the head: "Israel and Hamas", "Egypt, along with Qatar".
-        conjs = [c for c in root.children if c.dep_ == "conj" and span.start <= c.i < span.end]
+        conjs = [c for c in root.children if c.dep_ == "conj" and span.start <= c.i < span.end
+                 and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")]
         if conjs:
             out: list[str] = []
             first_end = min(min(t.i for t in c.subtree) for c in conjs)
