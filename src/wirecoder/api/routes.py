@@ -266,6 +266,7 @@ def stats(request: Request) -> dict[str, Any]:
 
 
 _pipeline_lock = threading.Lock()
+_extract_lock = threading.Lock()  # one parse at a time: spaCy's vocab is shared mutable state
 
 
 def _pipeline(request: Request) -> Any:
@@ -315,7 +316,9 @@ async def extract(request: Request) -> Response:
 
     def run() -> dict[str, Any]:
         from ..ingest import make_article
-        report = _pipeline(request).extract(make_article(text, **meta))
+        pipe = _pipeline(request)
+        with _extract_lock:
+            report = pipe.extract(make_article(text, **meta))
         return report.to_dict()
 
     return JSONResponse(await run_in_threadpool(run))
