@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import time
 from collections import deque
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -229,10 +230,14 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
             elif on_progress:
                 on_progress(summary.seen, len(summary.failures), summary.words)
 
-    extractor = make_extractor(engine, workers, model, ray_address)
     status = "interrupted"
+    extractor: Any = None
     try:
-        for results in extractor.map(todo()):
+        batches = todo()
+        first = next(batches, None)  # no model load (or Ray start) when nothing is new
+        if first is not None:
+            extractor = make_extractor(engine, workers, model, ray_address)
+        for results in (extractor.map(chain([first], batches)) if extractor else ()):
             reports = []
             for r in results:
                 if isinstance(r, Report):
@@ -247,7 +252,8 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
                 on_progress(summary.seen, len(summary.failures), summary.words)
         status = "done"
     finally:
-        extractor.close()
+        if extractor is not None:
+            extractor.close()
         summary.seconds = time.perf_counter() - t0
         try:
             store.finish_run(summary.run_id, summary.stored, len(summary.failures), status)
