@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any
 
@@ -190,9 +191,9 @@ def _marks(ev: dict[str, Any], doc: dict[str, Any], text: str, parts: list[dict[
         figures |= {str(c["value"]) for c in claims if c.get("value") is not None}
         for fig in figures:
             variants = {fig, f"{int(fig):,}"} if fig.isdigit() else {fig}
-            for v in variants:
-                for s, e in _find_all(text, v, lo, hi):
-                    marks.append({"start": s, "end": e, "kind": "figure"})
+            for v in variants:  # whole numbers only: "9" must not light up inside "2019"
+                for m in re.finditer(rf"(?<![\d,.]){re.escape(v)}(?![\d]|[,.]\d)", text[lo:hi]):
+                    marks.append({"start": lo + m.start(), "end": lo + m.end(), "kind": "figure"})
     return sorted(marks, key=lambda m: (m["start"], -m["end"]))
 
 
