@@ -64,3 +64,41 @@ def test_series_filters_and_fallbacks(tmp_path):
         assert inj[0].claimant == "local officials" and inj[0].as_of == date(2031, 1, 6)
         assert [p.scope for p in series_from_store(s, quantity="killed", country="NRL")] == ["NRL"]
         assert len(series_from_store(s, since="2031-01-04", until="2031-01-05")) == 2
+
+
+def test_claim_kind_uses_cues_period_and_event_link():
+    from wirecoder.corpus.series import claim_kind
+
+    assert claim_kind("The war has killed more than 900 people.", None, "x:e1") == "total"
+    assert claim_kind("The toll rose to 41.", None, "x:e1") == "total"
+    assert claim_kind("The strike killed 6 people.", None, "x:e1") == "incident"
+    assert claim_kind("The strike killed 6 people.", "2031-01-01", "x:e1") == "total"
+    assert claim_kind("Six people died.", None, None) == "total"
+
+
+def test_incident_figures_disagree_only_about_the_same_merged_event(tmp_path):
+    from wirecoder.corpus.merge import merge_store
+
+    town = B.actor("a3", "Riverton", "population", "SLD", "CVL")
+
+    def strike(aid, day, place, lat, value, claimant):
+        rep = B.report(aid, day, actors=[MIN, UN, town], events=[
+            B.event("e1", "ASSAULT", day, actor_ids=[], recipient_ids=["a3"], place=place,
+                    country="SLD", lat=lat, lon=20.0)],
+            claims=[B.claim("c1", "killed", value, day, claimant=claimant, country="SLD")],
+            text="The strike killed people in the town, officials said.")
+        rep.claims[0].event = "e1"
+        return rep
+
+    db = tmp_path / "inc.duckdb"
+    with Store(db) as s:
+        s.write_reports([strike("i1", "2031-02-01", "Riverton", 10.0, 6, "a1"),
+                         strike("i2", "2031-02-01", "Riverton", 10.0, 9, "a2"),     # same strike
+                         strike("i3", "2031-02-01", "Lakeside", 11.0, 40, "a2")], "r")  # other
+    merge_store(str(db))
+    with Store(db, read_only=True) as s:
+        pts = {p.article_id: p for p in series_from_store(s, quantity="killed")}
+    assert {p.kind for p in pts.values()} == {"incident"}
+    assert pts["i1"].disagreement == "relief office: 9"
+    assert pts["i2"].disagreement == "southland health ministry: 6"
+    assert pts["i3"].disagreement is None

@@ -1,8 +1,10 @@
 """Claim series: each claimed figure over time, per quantity, scope and claimant.
 
-- key: (quantity, scope, claimant, kind). kind = "incident" for a figure tied to one event of
-  its article (claim.event set: "the strike killed 6"), else "total" (tolls, running counts);
-  the two never mix, and revisions are flagged only in "total" series. scope = the claim's country (ISO3), else its place name,
+- key: (quantity, scope, claimant, kind). kind = "total" (a running count) when the claim has a
+  period start or its sentence has a cumulative cue (lexicons/claim_series.yaml: "since",
+  "toll", "the war has killed" …); else "incident" when it is tied to an event of its article
+  ("the strike killed 6"); else "total". The two never mix; revisions are flagged only in
+  "total" series. scope = the claim's country (ISO3), else its place name,
   else "-"; claimant = the resolved claimant actor's name, else the claimant text, normalized
   (SPEC §4 name rules), else "(unattributed)". The claim's period start is kept as a column.
 - points are ordered by as-of date (the article's publication date when the claim has none),
@@ -10,18 +12,21 @@
 - revision: a later point of the same series whose value is lower than an earlier one (for
   counts that should only grow — killed, injured, displaced … — this is a correction).
 - disagreement: on the same day and scope, two claimants whose figures differ by more than
-  DISAGREE_MARGIN of the larger one.
+  DISAGREE_MARGIN of the larger one — for totals; for incidents only when both claims are
+  about the same merged (cross-article) event.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable
 
 from ..store.rows import normalize_name
 
-__all__ = ["SeriesPoint", "build_series", "series_from_store", "DISAGREE_MARGIN", "SERIES_COLUMNS"]
+__all__ = ["SeriesPoint", "build_series", "claim_kind", "series_from_store", "DISAGREE_MARGIN", "SERIES_COLUMNS"]
 
 DISAGREE_MARGIN = 0.10
 SERIES_COLUMNS = ("as_of", "quantity", "scope", "claimant", "kind", "value", "value_max", "bound",
@@ -42,6 +47,7 @@ class SeriesPoint:
     period_start: date | None = None
     outlet: str | None = None
     kind: str = "total"               # total | incident
+    group: str | None = None          # incidents: merged event id (disagreements within it)
     revision: str | None = None       # e.g. "down from 120 (2031-03-02)"
     disagreement: str | None = None   # e.g. "vs other ministry: 90"
     flags: list[str] = field(default_factory=list)
@@ -51,6 +57,25 @@ class SeriesPoint:
                 self.value_max,
                 self.bound, self.period_start, self.article_id, self.outlet, self.revision,
                 self.disagreement, self.uid)
+
+
+@lru_cache(maxsize=1)
+def _cumulative_re() -> re.Pattern[str]:
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(resources.files("wirecoder.lexicons").joinpath("claim_series.yaml")
+                          .read_text(encoding="utf-8"))
+    cues = sorted(data.get("cumulative_cues", []), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
+
+
+def claim_kind(evidence: str | None, period_start: Any, event_uid: str | None) -> str:
+    """"total" or "incident" (module docstring)."""
+    if period_start is not None or (evidence and _cumulative_re().search(evidence)):
+        return "total"
+    return "incident" if event_uid else "total"
 
 
 def _claimant(name: str | None, text: str | None) -> str:
@@ -80,10 +105,12 @@ def build_series(points: Iterable[SeriesPoint]) -> list[SeriesPoint]:
                 p.revision = f"down from {best.value} ({best.as_of})"
             if day_best is None or p.value > day_best.value:
                 day_best = p
-    by_day: dict[tuple[str, str, str, date], list[SeriesPoint]] = defaultdict(list)
+    by_day: dict[tuple[str, str, str, str, date], list[SeriesPoint]] = defaultdict(list)
     for p in pts:
-        if p.as_of is not None:
-            by_day[(p.quantity, p.scope, p.kind, p.as_of)].append(p)
+        if p.as_of is None or (p.kind == "incident" and p.group is None):
+            continue
+        group = p.group if p.kind == "incident" else ""
+        by_day[(p.quantity, p.scope, p.kind, group or "", p.as_of)].append(p)
     for group in by_day.values():
         for p in group:
             others = [o for o in group if o.claimant != p.claimant and
@@ -107,13 +134,16 @@ def series_from_store(store: Any, *, quantity: str | None = None, country: str |
         params.append(country.upper())
     sql = ("SELECT c.uid, c.article_id, c.quantity, c.value, c.value_max, c.bound, "
            "coalesce(c.as_of, a.published), c.claimant, c.claimant_text, c.country, "
-           "c.location_name, c.period_start, a.outlet, c.event_uid FROM claims c JOIN articles a "
-           "USING (article_id)" + (" WHERE " + " AND ".join(where) if where else ""))
+           "c.location_name, c.period_start, a.outlet, c.event_uid, c.evidence_text, e.merged_id "
+           "FROM claims c JOIN articles a USING (article_id) "
+           "LEFT JOIN events e ON e.uid = c.event_uid"
+           + (" WHERE " + " AND ".join(where) if where else ""))
     res = store.query(sql, params)
     pts = [SeriesPoint(uid=r[0], article_id=r[1], quantity=r[2], value=r[3], value_max=r[4],
                        bound=r[5], as_of=r[6], claimant=_claimant(r[7], r[8]),
                        scope=r[9] or normalize_name(r[10]) or "-", period_start=r[11],
-                       outlet=r[12], kind="incident" if r[13] else "total") for r in res.rows]
+                       outlet=r[12], kind=claim_kind(r[14], r[11], r[13]), group=r[15])
+           for r in res.rows]
     out = build_series(pts)
     if claimant:
         needle = normalize_name(claimant)
