@@ -289,3 +289,12 @@ def test_us_is_not_a_pronoun_and_misparsed_phrases_keep_their_subject(nlp) -> No
     table2 = build_actor_table(doc2)
     got = _resolve(table2, doc2, "Israeli")
     assert [(a.name, a.kind) for a in got] == [("Israel", "state")]
+
+
+def test_he_said_after_a_long_quote(nlp) -> None:
+    doc = nlp("Her uncle Tomas Vidal spoke at the vigil.\n"
+              "\u201cShe was brave. She wrote every day. She loved the sea. She wanted to "
+              "study. We miss her,\u201d he said.")
+    table = build_actor_table(doc)
+    he = next(t for t in doc if t.lower_ == "he")
+    assert [table.get(i).name for i in table.resolve_span(doc[he.i:he.i + 1])] == ["Tomas Vidal"]

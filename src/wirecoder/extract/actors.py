@@ -225,7 +225,7 @@ class ActorTable:
 
     def _resolve_role(self, span: "Span", root: "Token", depth: int) -> list[str]:
         doc = span.doc
-        if root.lower_ in QUANTITY_NOUNS:  # "thousands of Nigerians" → the Nigerians
+        if root.lower_ in QUANTITY_NOUNS or root.like_num:  # "thousands of Nigerians"
             inner = of_phrase(root, span)
             if inner is not None:
                 return self._resolve(inner, depth + 1)

@@ -73,8 +73,11 @@ def _candidates(table: "ActorTable", tok: "Token", kinds: set[str]) -> list[tupl
             if span is None or len(span) == 0:
                 continue
             s = span.root.sent
+            # sentences inside a quotation are one utterance: they do not push the
+            # speaker out of the window of the "he said" after it
+            skip = links if pron_in_quote else links + quotes
             dist = 0 if s.start == sent_start else _sent_distance(doc, s.start, sent_start,
-                                                                  links)
+                                                                  skip)
             if dist > WINDOW:
                 continue
             subject = span.root.dep_ in ("nsubj", "nsubjpass")
@@ -85,7 +88,8 @@ def _candidates(table: "ActorTable", tok: "Token", kinds: set[str]) -> list[tupl
 
 def _sent_distance(doc: "Doc", a_start: int, b_start: int,
                    links: list[tuple[int, int]]) -> int:
-    """Sentences between two sentence starts (a before b); link lines do not count."""
+    """Sentences between two sentence starts (a before b); those starting inside `skip`
+    regions (link lines, quotations) do not count."""
     return sum(1 for t in doc[a_start + 1:b_start + 1]
                if t.is_sent_start and not _inside(t.idx, links))
 

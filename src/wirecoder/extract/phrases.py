@@ -20,7 +20,8 @@ DOCUMENT_NOUNS = {"report", "statement", "study", "survey", "document", "communi
                    "communiqué", "letter", "declaration", "resolution", "dossier", "memo"}
 QUANTITY_NOUNS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group",
                    "number", "crowd", "crowds", "band", "handful", "couple", "pair", "majority",
-                   "minority", "some", "many", "most", "all", "several"}
+                   "minority", "some", "many", "most", "all", "several", "one", "each", "both",
+                   "none", "either", "neither", "any", "two", "three", "few"}
 _QUANT_WORDS = {"some", "about", "around", "nearly", "almost", "approximately", "roughly",
                 "over", "under", "up", "to", "at", "least", "most", "more", "less", "than",
                 "fewer", "several", "many", "few", "dozens", "hundreds", "thousands", "of"}
