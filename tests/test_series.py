@@ -102,3 +102,13 @@ def test_incident_figures_disagree_only_about_the_same_merged_event(tmp_path):
     assert pts["i1"].disagreement == "relief office: 9"
     assert pts["i2"].disagreement == "southland health ministry: 6"
     assert pts["i3"].disagreement is None
+
+
+def test_figures_far_apart_count_different_things(tmp_path):
+    db = tmp_path / "far.duckdb"
+    with Store(db) as s:
+        s.write_reports([_r("f1", "2031-03-01", [
+            B.claim("c1", "killed", 9000, "2031-03-01", country="SLD"),
+            B.claim("c2", "killed", 80, "2031-03-01", claimant="a2", country="SLD")])], "r")
+    with Store(db, read_only=True) as s:
+        assert all(p.disagreement is None for p in series_from_store(s, quantity="killed"))

@@ -12,7 +12,8 @@
 - revision: a later point of the same series whose value is lower than an earlier one (for
   counts that should only grow — killed, injured, displaced … — this is a correction).
 - disagreement: on the same day and scope, two claimants whose figures differ by more than
-  DISAGREE_MARGIN of the larger one — for totals; for incidents only when both claims are
+  DISAGREE_MARGIN of the larger one but by less than SAME_THING_RATIO (a figure 2× another
+  counts something else: a city's dead vs the country's, not a dispute) — for totals; for incidents only when both claims are
   about the same merged (cross-article) event.
 """
 from __future__ import annotations
@@ -26,9 +27,11 @@ from typing import Any, Iterable
 
 from ..store.rows import normalize_name
 
-__all__ = ["SeriesPoint", "build_series", "claim_kind", "series_from_store", "DISAGREE_MARGIN", "SERIES_COLUMNS"]
+__all__ = ["SeriesPoint", "build_series", "claim_kind", "series_from_store", "DISAGREE_MARGIN", "SAME_THING_RATIO",
+           "SERIES_COLUMNS"]
 
 DISAGREE_MARGIN = 0.10
+SAME_THING_RATIO = 2.0
 SERIES_COLUMNS = ("as_of", "quantity", "scope", "claimant", "kind", "value", "value_max", "bound",
                   "period_start", "article_id", "outlet", "revision", "disagreement", "uid")
 
@@ -114,7 +117,8 @@ def build_series(points: Iterable[SeriesPoint]) -> list[SeriesPoint]:
     for group in by_day.values():
         for p in group:
             others = [o for o in group if o.claimant != p.claimant and
-                      abs(o.value - p.value) > DISAGREE_MARGIN * max(o.value, p.value)]
+                      abs(o.value - p.value) > DISAGREE_MARGIN * max(o.value, p.value) and
+                      max(o.value, p.value) < SAME_THING_RATIO * min(o.value, p.value)]
             if others:
                 p.disagreement = "; ".join(sorted({f"{o.claimant}: {o.value}" for o in others}))
     return pts
