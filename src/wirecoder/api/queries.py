@@ -115,36 +115,33 @@ def keyset_ids(store: Store, from_where: str, params: list[Any], *, key_expr: st
 
 def list_events(store: Store, f: EventFilters, *, sort_key: str, desc: bool, limit: int,
                 after: tuple[Any, str] | None) -> tuple[list[dict[str, Any]], tuple[Any, str] | None]:
-    """One page in one query: the top-N runs on narrow (uid, key) rows, then only the page's
-    rows are joined to their article and participants."""
+    """A page in three cheap steps: the top-N on narrow (uid, key) rows, then the page's rows,
+    articles and participants by `= ANY(list)` (a join would scan the big tables)."""
     where, params = event_where(f)
-    op, order = ("<", "DESC") if desc else (">", "ASC")
-    p = list(params)
-    keyset = ""
-    if after is not None:
-        keyset = f" AND ({sort_key} {op} ? OR ({sort_key} = ? AND e.uid {op} ?))"
-        p += [after[0], after[0], after[1]]
-    names = ", ".join(
-        f"list(COALESCE(ea.name, ea.actor_id) ORDER BY ea.name) FILTER (WHERE ea.role = '{r}') "
-        f"AS {r}s" for r in ("actor", "recipient", "mediator"))
-    rows = store.query(f"""
-        WITH page AS (SELECT e.uid, {sort_key} AS _k FROM events e WHERE {where}{keyset}
-                      ORDER BY _k {order}, e.uid {order} LIMIT {int(limit) + 1}),
-             names AS (SELECT ea.uid, {names} FROM event_actors ea SEMI JOIN page
-                       ON ea.uid = page.uid GROUP BY ea.uid)
-        SELECT {EVENT_COLUMNS}, ar.title AS article_title, ar.outlet, ar.published,
-               n.actors, n.recipients, n.mediators, page._k
-        FROM page JOIN events e ON e.uid = page.uid
-        LEFT JOIN articles ar ON ar.article_id = e.article_id
-        LEFT JOIN names n ON n.uid = e.uid
-        ORDER BY page._k {order}, e.uid {order}""", p)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    last = (rows[-1]["_k"], rows[-1]["uid"]) if more and rows else None
+    uids, last = keyset_ids(store, f"FROM events e WHERE {where}", params, key_expr=sort_key,
+                            id_expr="e.uid", desc=desc, limit=limit, after=after)
+    if not uids:
+        return [], None
+    by_uid = {r["uid"]: r for r in store.query(
+        f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.uid = ANY(?)", [uids])}
+    rows = [by_uid[u] for u in uids if u in by_uid]
+    art_ids = sorted({r["article_id"] for r in rows})
+    arts = {a["article_id"]: a for a in store.query(
+        "SELECT article_id, title AS article_title, outlet, published FROM articles "
+        "WHERE article_id = ANY(?)", [art_ids])}
+    names: dict[str, dict[str, list[str]]] = {}
+    for p in store.query("SELECT uid, role, COALESCE(name, actor_id) AS name FROM event_actors "
+                         "WHERE article_id = ANY(?) AND uid = ANY(?) ORDER BY name",
+                         [art_ids, uids]):
+        names.setdefault(p["uid"], {}).setdefault(p["role"], []).append(p["name"])
     for r in rows:
-        r.pop("_k")
-        for k in ("actors", "recipients", "mediators"):
-            r[k] = r[k] or []
+        a = arts.get(r["article_id"], {})
+        r.update(article_title=a.get("article_title"), outlet=a.get("outlet"),
+                 published=a.get("published"))
+        roles = names.get(r["uid"], {})
+        r["actors"] = roles.get("actor", [])
+        r["recipients"] = roles.get("recipient", [])
+        r["mediators"] = roles.get("mediator", [])
     return rows, last
 
 
