@@ -112,3 +112,21 @@ def test_dash_attribution(pipeline):
                           "Residents agreed.")
     q = _find(r, "new clinic")
     assert q.speaker_text == "Marta Velasquez"
+
+
+@pytest.mark.model
+def test_parenthetical_cue_attributes_the_longer_side(pipeline):
+    r = _report(pipeline, "Back in the valley, Ms. Ortega said, she decided to run for the "
+                          "council seat.")
+    q = _find(r, "she decided to run for the council seat")
+    assert q.speaker_text == "Ms. Ortega" and q.direct is False
+    assert not any(x.text.startswith(",") for x in r.quotes)
+
+
+@pytest.mark.model
+def test_colon_and_transcript_lines(pipeline):
+    r = _report(pipeline, "The senator said: we will not back down from this fight.\n"
+                          "MODERATOR: Let us begin with the economy tonight, please.")
+    assert _find(r, "we will not back down").speaker_text == "The senator"
+    q = _find(r, "Let us begin with the economy")
+    assert q.speaker_text == "MODERATOR" and q.cue == ":"

@@ -259,9 +259,10 @@ def sentence_sources(sent: "Span") -> list["Source"]:
         reporting = is_reporting_verb(tok)
         if not reporting and not is_stance_verb(tok):
             continue
-        content = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")
+        content = [c for c in tok.children if (c.dep_ in ("ccomp", "parataxis")
                    or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and not any(
-                       g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]
+                       g.dep_ == "aux" and g.lower_ == "to" for g in c.children)))
+                   and not _bare_cue(c)]
         spk = speaker_of(tok)
         if spk is None:
             continue
@@ -269,12 +270,50 @@ def sentence_sources(sent: "Span") -> list["Source"]:
             c = content[0]
             span = sent.doc[c.left_edge.i:c.right_edge.i + 1]
         else:
-            span = _governed_right(tok, reporting)
+            span = (_after_colon(sent, tok) or _around_parenthetical(sent, tok, spk)
+                    if reporting else None) or _governed_right(tok, reporting)
         if span is None:
             continue
         out.append(Source(speaker=source_span(spk), cue=tok.text, cue_token=tok,
                           channel=channel_of(tok), content=span, full=full_span(spk)))
     return out
+
+
+def _bare_cue(tok: "Token") -> bool:
+    """A parenthetical "…, X said, …" the parser hung under the clause it attributes."""
+    return is_reporting_verb(tok) and not any(
+        c.dep_ in ("ccomp", "parataxis", "dobj", "xcomp") for c in tok.children)
+
+
+def _after_colon(sent: "Span", verb: "Token") -> "Span | None":
+    """X said: we will win. → the text after the colon (to the end of the sentence)."""
+    doc = sent.doc
+    k = verb.i + 1
+    if k < sent.end and doc[k].text == ":" and k + 2 < sent.end:
+        return doc[k + 1:sent.end]
+    return None
+
+
+def _around_parenthetical(sent: "Span", verb: "Token", spk: "Token") -> "Span | None":
+    """A cue set off by commas inside a clause ("Back home, Ms. Roe said, she began …";
+    "…, he said, …") attributes the rest of the sentence: the longer side of it."""
+    doc = sent.doc
+    lo = min(spk.left_edge.i, verb.i)
+    hi = max(verb.i, spk.right_edge.i) + 1
+    while hi < sent.end and doc[hi].dep_ in ("prep", "pobj", "npadvmod", "advmod", "det",
+                                             "compound") and doc[hi].head.i >= lo \
+            and doc[hi].text != ",":
+        hi += 1  # "he said on Monday,"
+    if lo - 1 < sent.start or doc[lo - 1].text != ",":
+        return None
+    if hi < sent.end and doc[hi].text not in (",", ".", "!", "?"):
+        return None
+    before = (sent.start, lo - 1)
+    after = (hi + 1, sent.end) if hi < sent.end and doc[hi].text == "," else (sent.end, sent.end)
+    a, b = max((before, after), key=lambda r: r[1] - r[0])
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    return doc[a:b] if b - a >= 2 else None
 
 
 _OBJ_DEPS = frozenset({"dobj", "xcomp", "ccomp", "dative", "oprd", "attr", "acomp"})

@@ -284,7 +284,7 @@ def indirect_quotes(ctx: ExtractionContext, direct: list[tuple[int, int]]) -> li
                     for o in sources):
                 continue  # "“…,” he said, according to X": the cue verb's quote holds it
             a, b = _strip(text, content.start_char, content.end_char)
-            while a < b and text[a] in "\"“”«»'":
+            while a < b and (text[a] in "\"“”«»',;:—–" or text[a].isspace()):
                 a += 1
             if b - a < 8 or (a, b) in seen or _covered(a, b, direct) >= 0.9:
                 continue
@@ -294,15 +294,39 @@ def indirect_quotes(ctx: ExtractionContext, direct: list[tuple[int, int]]) -> li
     return out
 
 
+_SPEAKER_LINE = re.compile(r"^[ \t\"“]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)\s*:\s+(\S.{5,})$",
+                           re.MULTILINE)
+
+
+def transcript_quotes(ctx: ExtractionContext, direct: list[tuple[int, int]]) -> list[Quote]:
+    """Transcript lines "NAME: words" (interviews, debates): the name speaks the line."""
+    out: list[Quote] = []
+    text = _text(ctx)
+    for m in _SPEAKER_LINE.finditer(text):
+        name_a, name_b = m.span(1)
+        a, b = _strip(text, *m.span(2))
+        if _covered(a, b, direct) >= 0.9:
+            continue
+        speaker = ctx.doc.char_span(name_a, name_b, alignment_mode="expand")
+        colon = _tok_at(ctx.doc, name_b)
+        if speaker is None or colon is None or len(speaker) == 0:
+            continue
+        src = Source(speaker=speaker, cue=":", cue_token=colon)
+        out.append(_make(ctx, text[a:b], src, True, (m.start(), m.end()), [(a, b)]))
+    return out
+
+
 def find_quotes(ctx: ExtractionContext) -> list[Quote]:
     """Every quote of the article, in text order: direct first where both overlap."""
     direct = direct_quotes(ctx)
     ranges = [r for _, r in direct]
-    quotes = [q for q, _ in direct] + indirect_quotes(ctx, ranges)
+    transcript = transcript_quotes(ctx, ranges)
+    ranges += [(q.evidence[0].start, q.evidence[0].end) for q in transcript]
+    quotes = [q for q, _ in direct] + transcript + indirect_quotes(ctx, ranges)
     quotes.sort(key=lambda q: (q.evidence[0].start if q.evidence else 0, not q.direct))
     for k, q in enumerate(quotes, 1):
         q.id = f"q{k}"
     return quotes
 
 
-__all__ = ["find_quotes", "direct_quotes", "indirect_quotes", "quote_segments"]
+__all__ = ["find_quotes", "direct_quotes", "indirect_quotes", "transcript_quotes", "quote_segments"]
