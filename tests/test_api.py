@@ -220,6 +220,10 @@ def test_openapi_documents_every_route(client: TestClient) -> None:
         for op in spec["paths"][path].values():
             assert op.get("summary"), path
     assert client.get("/docs").status_code == 200
+    index = client.get("/api").json()
+    listed = {(e["method"], e["path"]) for e in index["endpoints"]}
+    assert ("GET", "/api/events") in listed and ("POST", "/api/extract") in listed
+    assert "cursor" in next(e for e in index["endpoints"] if e["path"] == "/api/events")["parameters"]
 
 
 def test_dashboard_is_served_with_a_strict_csp(client: TestClient) -> None:

@@ -106,6 +106,15 @@ EVENT_FILTER_DOC = {
 }
 
 
+@router.get("", summary="Index of the API's endpoints (works offline, unlike /docs' Swagger UI)")
+def index(request: Request) -> dict[str, Any]:
+    spec = request.app.openapi()
+    eps = [{"method": m.upper(), "path": path, "summary": op.get("summary"),
+            "parameters": [q["name"] for q in op.get("parameters", [])]}
+           for path, ops in spec["paths"].items() for m, op in ops.items()]
+    return {"endpoints": eps, "openapi": "/openapi.json", "docs": "/docs", "dashboard": "/"}
+
+
 @router.get("/events", summary="Events, filtered, sorted, paginated")
 def events(request: Request, type: str | None = EVENT_FILTER_DOC["type"],
            mode: str | None = EVENT_FILTER_DOC["mode"],
