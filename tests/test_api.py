@@ -285,3 +285,16 @@ def test_store_locked_by_a_writer_gives_503_after_retrying(db: Path, tmp_path: P
         holder.kill()
         holder.wait()
     assert TestClient(app).get("/api/stats").status_code == 200  # lock gone: served again
+
+
+def test_empty_store_answers_every_endpoint(tmp_path: Path) -> None:
+    empty = fixture_db.build_db(tmp_path / "empty.duckdb", items=[])
+    c = TestClient(create_app(empty))
+    assert c.get("/api/stats").json()["events"] == 0
+    for url in ("/api/events", "/api/articles", "/api/actors", "/api/claims"):
+        body = c.get(url).json()
+        assert body["items"] == [] and body["next"] is None, url
+    assert c.get("/api/series?quantity=killed").json()["series"] == []
+    assert c.get("/api/timeline").json() == {"days": [], "types": [], "counts": {}}
+    assert c.get("/api/graph").json() == {"nodes": [], "edges": []}
+    assert c.get("/api/events?format=csv").text == ""

@@ -156,3 +156,18 @@ def test_bad_filter_shows_the_api_error(dash) -> None:
     page.click("button[type=submit]")
     wait_refresh(page, before)
     assert "country" in page.text_content("#error")
+
+
+def test_empty_store_shows_hints_not_errors(page, tmp_path: Path) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    empty = fixture_db.build_db(tmp_path / "empty.duckdb", items=[])
+    with fixture_db.ServerThread(create_app(empty)) as srv:
+        page.goto(srv.url + "/")
+        page.wait_for_selector("body[data-ready='1']", timeout=20000)
+        assert page.text_content("[data-stat=events] b") == "0"
+        assert "No dated events" in page.text_content("#timeline")
+        assert "No claims" in page.text_content("#claims")
+        assert page.text_content("#error") == ""
+        assert page.locator("#map path.land").count() > 100
+    assert errors == []
