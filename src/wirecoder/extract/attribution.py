@@ -7,10 +7,11 @@ pronouns to the nearest earlier actor. Vocabulary: lexicons/quote_cues*.yaml."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -70,13 +71,13 @@ def _cues() -> dict[str, Any]:
 class Source:
     """One attribution found in the parse."""
 
-    speaker: "Span"  # the source noun phrase ("he", "the Islamist movement")
+    speaker: Span  # the source noun phrase ("he", "the Islamist movement")
     cue: str  # "said", "according to", "identified by"
-    cue_token: "Token"
+    cue_token: Token
     channel: str | None = None
-    content: "Span | None" = None  # the attributed clause, when there is one
+    content: Span | None = None  # the attributed clause, when there is one
     how: str = "verb"  # verb | prep | agent
-    full: "Span | None" = None  # the source as written, appositions included
+    full: Span | None = None  # the source as written, appositions included
 
     @property
     def surface(self) -> str:
@@ -103,7 +104,7 @@ _CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
 _QUOTE_CHARS = frozenset('"“”‘’«»\'')
 
 
-def source_span(tok: "Token") -> "Span":
+def source_span(tok: Token) -> Span:
     """The noun phrase headed by tok, without relative clauses or appositions after a comma."""
     doc = tok.doc
     end = tok.i + 1
@@ -121,7 +122,7 @@ def source_span(tok: "Token") -> "Span":
     return doc[start:end]
 
 
-def full_span(tok: "Token") -> "Span":
+def full_span(tok: Token) -> Span:
     """The whole subtree of a source token, edge punctuation dropped: how a source reads
     in the text ("Jane Roe, director of the institute,")."""
     doc = tok.doc
@@ -133,15 +134,15 @@ def full_span(tok: "Token") -> "Span":
     return doc[start:end]
 
 
-def is_stance_verb(tok: "Token") -> bool:
+def is_stance_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in _cues()["stance"]
 
 
-def is_reporting_verb(tok: "Token") -> bool:
+def is_reporting_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _cues()["reporting"]
 
 
-def speaker_of(verb: "Token") -> "Token | None":
+def speaker_of(verb: Token) -> Token | None:
     """Subject of a cue verb; for "…, saying …" / "… and added …" the governing verb's
     subject; for passives "was told by X" the agent."""
     for child in verb.children:
@@ -168,7 +169,7 @@ def speaker_of(verb: "Token") -> "Token | None":
     return None
 
 
-def channel_of(verb: "Token") -> str | None:
+def channel_of(verb: Token) -> str | None:
     """The medium of a statement: "said in a press release" → "press release"."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "during", "via", "through", "at"):
@@ -184,7 +185,7 @@ def channel_of(verb: "Token") -> str | None:
     return None
 
 
-def _prep_source(tok: "Token") -> "Source | None":
+def _prep_source(tok: Token) -> Source | None:
     """ "according to X" / "citing X" on tok → Source."""
     low = tok.lower_
     preps = _cues()["preps"]
@@ -204,7 +205,7 @@ def _prep_source(tok: "Token") -> "Source | None":
     return None
 
 
-def _verb_source(verb: "Token", via: "Token | None") -> "Source | None":
+def _verb_source(verb: Token, via: Token | None) -> Source | None:
     """A cue verb on the path from a claim/content up to the root → Source."""
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") or not (lemma in _cues()["reporting"] or lemma in _cues()["report"]):
@@ -222,7 +223,7 @@ def _verb_source(verb: "Token", via: "Token | None") -> "Source | None":
                       c.dep_ == "agent" for c in verb.children) else "agent")
 
 
-def sources_on_path(tok: "Token") -> list["Source"]:
+def sources_on_path(tok: Token) -> list[Source]:
     """Attributions governing tok, innermost first: cue verbs among its heads ("which X
     said killed…", "X reported 20 deaths", "identified by X") and "according to X"
     attached to any of them."""
@@ -246,7 +247,7 @@ def sources_on_path(tok: "Token") -> list["Source"]:
     return found
 
 
-def sentence_sources(sent: "Span") -> list["Source"]:
+def sentence_sources(sent: Span) -> list[Source]:
     """Every attribution in a sentence: cue verbs with a speaker and a clausal content,
     and "according to X" phrases (content = the rest of the clause)."""
     out: list[Source] = []
@@ -266,6 +267,7 @@ def sentence_sources(sent: "Span") -> list["Source"]:
         spk = speaker_of(tok)
         if spk is None:
             continue
+        span: Span | None
         if content:
             c = content[0]
             span = sent.doc[c.left_edge.i:c.right_edge.i + 1]
@@ -279,13 +281,13 @@ def sentence_sources(sent: "Span") -> list["Source"]:
     return out
 
 
-def _bare_cue(tok: "Token") -> bool:
+def _bare_cue(tok: Token) -> bool:
     """A parenthetical "…, X said, …" the parser hung under the clause it attributes."""
     return is_reporting_verb(tok) and not any(
         c.dep_ in ("ccomp", "parataxis", "dobj", "xcomp") for c in tok.children)
 
 
-def _after_colon(sent: "Span", verb: "Token") -> "Span | None":
+def _after_colon(sent: Span, verb: Token) -> Span | None:
     """X said: we will win. → the text after the colon (to the end of the sentence)."""
     doc = sent.doc
     k = verb.i + 1
@@ -294,7 +296,7 @@ def _after_colon(sent: "Span", verb: "Token") -> "Span | None":
     return None
 
 
-def _around_parenthetical(sent: "Span", verb: "Token", spk: "Token") -> "Span | None":
+def _around_parenthetical(sent: Span, verb: Token, spk: Token) -> Span | None:
     """A cue set off by commas inside a clause ("Back home, Ms. Roe said, she began …";
     "…, he said, …") attributes the rest of the sentence: the longer side of it."""
     doc = sent.doc
@@ -321,7 +323,7 @@ _TAIL_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "oprd", "xcomp", 
                         "dative", "acomp", "attr", "pcomp"})
 
 
-def _governed_right(verb: "Token", reporting: bool) -> "Span | None":
+def _governed_right(verb: Token, reporting: bool) -> Span | None:
     """What a cue verb governs to its right when it has no clause: "announced the arrest of
     …", "wants to cut taxes", "attacked her opponent as a fraud", "called for a ceasefire".
     Reporting verbs need an object ("said in a statement" attributes nothing)."""
@@ -345,7 +347,7 @@ def _governed_right(verb: "Token", reporting: bool) -> "Span | None":
     return span if len(span) >= 1 else None
 
 
-def _rest_of_clause(sent: "Span", cue: "Token") -> "Span | None":
+def _rest_of_clause(sent: Span, cue: Token) -> Span | None:
     """The clause an "according to X" phrase attributes: the sentence minus the phrase."""
     doc = sent.doc
     a, b = cue.left_edge.i, cue.right_edge.i + 1
@@ -359,12 +361,12 @@ def _rest_of_clause(sent: "Span", cue: "Token") -> "Span | None":
     return doc[lo:hi] if hi > lo else None
 
 
-def _is_pronoun(span: "Span") -> bool:
+def _is_pronoun(span: Span) -> bool:
     c = _cues()
     return len(span) == 1 and span[0].lower_ in c["person_pronouns"] | c["group_pronouns"]
 
 
-def resolve_pronoun(ctx: "ExtractionContext", tok: "Token",
+def resolve_pronoun(ctx: ExtractionContext, tok: Token,
                     skip: Iterable[tuple[int, int]] = ()) -> str | None:
     """The actor a pronoun speaker stands for: the nearest earlier mention that is a
     clause subject (salient), else the nearest earlier mention; a person for he/she.
@@ -393,7 +395,7 @@ def resolve_pronoun(ctx: "ExtractionContext", tok: "Token",
     return best[2] if best else None
 
 
-def resolve_source(ctx: "ExtractionContext", span: "Span",
+def resolve_source(ctx: ExtractionContext, span: Span,
                    skip: Iterable[tuple[int, int]] = ()) -> str | None:
     """Actor id of a source phrase. Pronouns go to an earlier actor (resolve_pronoun);
     other phrases through the ActorTable (which creates unknown ones)."""
@@ -413,7 +415,7 @@ def resolve_source(ctx: "ExtractionContext", span: "Span",
     return ids[0]
 
 
-def source_kind(span: "Span", actor_id: str | None, self_ids: Iterable[str] = ()) -> AttributionKind:
+def source_kind(span: Span, actor_id: str | None, self_ids: Iterable[str] = ()) -> AttributionKind:
     """named | anonymous | self (the source is one of the event's own actors)."""
     if actor_id is not None and actor_id in set(self_ids):
         return AttributionKind.self
@@ -423,7 +425,7 @@ def source_kind(span: "Span", actor_id: str | None, self_ids: Iterable[str] = ()
     return AttributionKind.named
 
 
-def attribute(ctx: "ExtractionContext", target: "Token | Span",
+def attribute(ctx: ExtractionContext, target: Token | Span,
               actor_ids: Iterable[str] = ()) -> list[Attribution]:
     """Event.attribution for a predicate token (or a clause/sentence: its root): every
     source governing it, innermost first; kind `self` when the source is one of
@@ -442,6 +444,20 @@ def attribute(ctx: "ExtractionContext", target: "Token | Span",
     return out
 
 
-__all__ = ["Source", "load_lexicon", "source_span", "is_reporting_verb", "speaker_of",
-           "channel_of", "sources_on_path", "sentence_sources", "resolve_source", "resolve_pronoun",
-           "source_kind", "attribute", "LEXICON_DIR", "full_span", "is_stance_verb"]
+__all__ = [
+    "LEXICON_DIR",
+    "Source",
+    "attribute",
+    "channel_of",
+    "full_span",
+    "is_reporting_verb",
+    "is_stance_verb",
+    "load_lexicon",
+    "resolve_pronoun",
+    "resolve_source",
+    "sentence_sources",
+    "source_kind",
+    "source_span",
+    "sources_on_path",
+    "speaker_of",
+]

@@ -12,12 +12,13 @@ import datetime as dt
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..schema import Claim, ClaimLocation, Event, Period, Span as SpanModel
+from ..schema import Bound, Claim, ClaimLocation, Event, Period, Quantity
+from ..schema import Span as SpanModel
 from . import dates as _dates
-from . import places as _places
 from .attribution import load_lexicon, resolve_source, sources_on_path
 from .context import ExtractionContext
-from .numbers import Figure, find_figures
+from .numbers import find_figures
+from .places import find_place_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -54,11 +55,11 @@ def _lex() -> dict[str, Any]:
     }
 
 
-def _lemma(tok: "Token") -> str:
+def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _phrasal(tok: "Token") -> str:
+def _phrasal(tok: Token) -> str:
     """Verb lemma with its particle or fixed object: "hand over", "take hostage"."""
     for c in tok.children:
         if c.dep_ in ("prt", "acomp", "oprd") or (c.dep_ in ("dobj", "npadvmod") and c.lower_ in (
@@ -67,12 +68,12 @@ def _phrasal(tok: "Token") -> str:
     return _lemma(tok)
 
 
-def _governed(tok: "Token", table: dict[str, str]) -> str | None:
+def _governed(tok: Token, table: dict[str, str]) -> str | None:
     key = _phrasal(tok)
     return table.get(key) or table.get(_lemma(tok)) or table.get(tok.lower_)
 
 
-def _is_people(noun: "Token") -> bool:
+def _is_people(noun: Token) -> bool:
     return _lemma(noun) in _lex()["people"] or noun.lower_ in _lex()["people"] or \
         noun.ent_type_ == "NORP"
 
@@ -80,14 +81,14 @@ def _is_people(noun: "Token") -> bool:
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent", "man", "men", "ess")
 
 
-def _person_like(noun: "Token") -> bool:
+def _person_like(noun: Token) -> bool:
     """An agent noun ("engineers", "activists", "detainees") counts as people when a verb of
     harm or captivity already governs it (never on its own: "12 containers" is not people)."""
     low = _lemma(noun)
     return noun.pos_ == "NOUN" and len(low) > 4 and low.endswith(_AGENT_SUFFIXES)
 
 
-def _toll_quantity(verb: "Token") -> str | None:
+def _toll_quantity(verb: Token) -> str | None:
     """ "the death toll rose to 40" / "the number of dead reached 40" → killed."""
     lex = _lex()
     if _lemma(verb) not in lex["toll_verbs"]:
@@ -118,7 +119,7 @@ def _toll_quantity(verb: "Token") -> str | None:
     return None
 
 
-def _denied(np: "Token") -> bool:
+def _denied(np: Token) -> bool:
     """The act counted is negated or refused: "did not kill", "refused to hand over"."""
     verb = np.head
     for _ in range(2):
@@ -132,7 +133,7 @@ def _denied(np: "Token") -> bool:
     return False
 
 
-def _quantity(doc_tok: "Token") -> str | None:
+def _quantity(doc_tok: Token) -> str | None:
     """What the figure whose attaching token is doc_tok counts, by the parse; None when it
     counts no people (days, rockets, votes) or nothing says what happened to them."""
     lex = _lex()
@@ -222,7 +223,7 @@ def _quantity(doc_tok: "Token") -> str | None:
     return None
 
 
-def _qualifiers(noun: "Token") -> list[str]:
+def _qualifiers(noun: Token) -> list[str]:
     """ "…people, mostly civilians", "…, including 4,000 children", "…, among them …"."""
     lex = _lex()
     out: list[str] = []
@@ -235,7 +236,7 @@ def _qualifiers(noun: "Token") -> list[str]:
     return out
 
 
-def _as_of_and_period(sent: "Span", published: dt.date | None) -> tuple[str | None, Period | None]:
+def _as_of_and_period(sent: Span, published: dt.date | None) -> tuple[str | None, Period | None]:
     """as_of = publication day unless "as of …"/"by …" dates the count; "since X" → period."""
     pub = published.isoformat() if published else None
     as_of, period = pub, None
@@ -252,7 +253,7 @@ def _as_of_and_period(sent: "Span", published: dt.date | None) -> tuple[str | No
             if low_toks[i:i + len(words)] == words and i + len(words) < len(sent):
                 nxt = sent[i + len(words)]
                 if nxt.ent_type_ in ("DATE", "TIME"):
-                    lo, hi = nxt.i, nxt.i
+                    hi = nxt.i
                     while hi + 1 < sent.end and sent.doc[hi + 1].ent_type_ in ("DATE", "TIME"):
                         hi += 1
                     d = _dates.resolve_date(sent.doc[t.i:hi + 1].text, published)
@@ -261,14 +262,8 @@ def _as_of_and_period(sent: "Span", published: dt.date | None) -> tuple[str | No
     return as_of, period
 
 
-def _location(ctx: ExtractionContext, sent: "Span") -> ClaimLocation | None:
-    finder = getattr(_places, "find_place_in", None)
-    if finder is None:
-        return None
-    try:
-        loc = finder(sent)
-    except Exception:  # a partner's module must not sink the claims
-        return None
+def _location(ctx: ExtractionContext, sent: Span) -> ClaimLocation | None:
+    loc = find_place_in(sent)
     if loc is None:
         return None
     # a name the actor table knows as an organisation or person is not the place
@@ -280,7 +275,7 @@ def _location(ctx: ExtractionContext, sent: "Span") -> ClaimLocation | None:
     return ClaimLocation(name=loc.name, country=loc.country)
 
 
-def _event_for(events: list[Event], sent: "Span", quantity: str) -> str | None:
+def _event_for(events: list[Event], sent: Span, quantity: str) -> str | None:
     """The event told in the same sentence that this figure measures."""
     here = [e for e in events if any(s.start < sent.end_char and sent.start_char < s.end
                                      for s in e.evidence)]
@@ -294,7 +289,7 @@ def _event_for(events: list[Event], sent: "Span", quantity: str) -> str | None:
     return here[0].id if len(here) == 1 else None
 
 
-def claims_in_sentence(ctx: ExtractionContext, sent: "Span", events: list[Event]) -> list[Claim]:
+def claims_in_sentence(ctx: ExtractionContext, sent: Span, events: list[Event]) -> list[Claim]:
     """The claims of one sentence."""
     out: list[Claim] = []
     figures = find_figures(sent)
@@ -321,8 +316,8 @@ def claims_in_sentence(ctx: ExtractionContext, sent: "Span", events: list[Event]
             location = _location(ctx, sent)
         evidence = SpanModel(start=sent.start_char, end=sent.end_char)
         out.append(Claim(
-            id=ctx.next_id("c"), quantity=quantity, value=fig.value, value_max=fig.value_max,
-            bound=fig.bound, unit="people", claimant=claimant, claimant_text=claimant_text,
+            id=ctx.next_id("c"), quantity=Quantity(quantity), value=fig.value, value_max=fig.value_max,
+            bound=Bound(fig.bound), unit="people", claimant=claimant, claimant_text=claimant_text,
             as_of=as_of, period=period, location=location,
             event=_event_for(events, sent, quantity), qualifiers=_qualifiers(noun),
             evidence=[evidence]))
@@ -337,4 +332,4 @@ def find_claims(ctx: ExtractionContext, events: list[Event]) -> list[Claim]:
     return claims
 
 
-__all__ = ["find_claims", "claims_in_sentence"]
+__all__ = ["claims_in_sentence", "find_claims"]

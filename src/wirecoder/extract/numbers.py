@@ -48,7 +48,7 @@ def _tables() -> dict[str, Any]:
     }
 
 
-def _is_number_token(tok: "Token") -> bool:
+def _is_number_token(tok: Token) -> bool:
     low = tok.lower_
     t = _tables()
     if _DIGITS.match(tok.text):
@@ -92,7 +92,7 @@ def parse_number(words: list[str]) -> int | None:
     return int(value)
 
 
-def _bound_before(sent: "Span", i: int) -> tuple[str, int]:
+def _bound_before(sent: Span, i: int) -> tuple[str, int]:
     """The bound phrase ending right before doc token i, and its first token index."""
     doc = sent.doc
     lo = max(sent.start, i - 4)
@@ -111,7 +111,7 @@ _DATE_NOUNS = frozenset({"day", "week", "month", "year", "hour", "minute", "seco
                          "kilometre", "kilometer", "metre", "meter"})
 
 
-def _not_a_count(tok: "Token") -> bool:
+def _not_a_count(tok: Token) -> bool:
     """Dates, times, money, percentages, ordinals. The NER's DATE label alone is not
     trusted ("Between 10 and 20 soldiers" gets it): the noun the number counts decides."""
     if tok.ent_type_ not in _NOT_COUNTS:
@@ -139,7 +139,7 @@ def _not_a_count(tok: "Token") -> bool:
     return target.ent_type_ in ("DATE", "TIME") or target.lemma_.lower() in _DATE_NOUNS
 
 
-def _hyphenated(sent: "Span", j: int) -> bool:
+def _hyphenated(sent: Span, j: int) -> bool:
     """A hyphen inside a word number: "twenty" "-" "three"."""
     doc, words = sent.doc, _tables()["words"]
     return doc[j].text == "-" and j + 1 < sent.end and j > sent.start and \
@@ -148,7 +148,7 @@ def _hyphenated(sent: "Span", j: int) -> bool:
         not doc[j - 1].whitespace_
 
 
-def _runs(sent: "Span") -> list[tuple[int, int]]:
+def _runs(sent: Span) -> list[tuple[int, int]]:
     """Maximal runs of number tokens ("three hundred", "1.2 million") that are not dates etc."""
     runs: list[tuple[int, int]] = []
     i = sent.start
@@ -178,7 +178,7 @@ def _runs(sent: "Span") -> list[tuple[int, int]]:
     return runs
 
 
-def find_figures(sent: "Span") -> list[Figure]:
+def find_figures(sent: Span) -> list[Figure]:
     """Every whole-number figure of a sentence with its bound; ranges give value_max."""
     doc = sent.doc
     runs = _runs(sent)

@@ -13,9 +13,19 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from ..schema import Quote, Span as SpanModel
-from .attribution import (Source, channel_of, full_span, is_reporting_verb, resolve_source,
-                          sentence_sources, source_span, sources_on_path, speaker_of)
+from ..schema import Quote
+from ..schema import Span as SpanModel
+from .attribution import (
+    Source,
+    channel_of,
+    full_span,
+    is_reporting_verb,
+    resolve_source,
+    sentence_sources,
+    source_span,
+    sources_on_path,
+    speaker_of,
+)
 from .context import ExtractionContext
 
 if TYPE_CHECKING:
@@ -69,19 +79,19 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 class _Sents:
     """Sentence lookup by token index, built once per Doc (Token.sent rescans the Doc)."""
 
-    def __init__(self, doc: "Doc") -> None:
+    def __init__(self, doc: Doc) -> None:
         self.spans = list(doc.sents)
         self.starts = [s.start for s in self.spans]
         self.char_starts = [s.start_char for s in self.spans]
 
-    def of(self, tok: "Token") -> "Span":
+    def of(self, tok: Token) -> Span:
         return self.spans[max(bisect_right(self.starts, tok.i) - 1, 0)]
 
     def index_at_char(self, char: int) -> int:
         return max(bisect_right(self.char_starts, char) - 1, 0)
 
 
-def _tok_at(doc: "Doc", char: int) -> "Token | None":
+def _tok_at(doc: Doc, char: int) -> Token | None:
     """The token holding a character offset (or the nearest one before it)."""
     idx = doc.user_data.get("_wc_tok_idx")
     if idx is None or len(idx) != len(doc):
@@ -92,7 +102,7 @@ def _tok_at(doc: "Doc", char: int) -> "Token | None":
     return doc[max(bisect_right(idx, char) - 1, 0)]
 
 
-def _cue_after(doc: "Doc", close_char: int, S: _Sents) -> "Token | None":
+def _cue_after(doc: Doc, close_char: int, S: _Sents) -> Token | None:
     """A cue verb right after the closing mark: “…,” he said / “…,” said the minister."""
     tok = _tok_at(doc, close_char)
     if tok is None:
@@ -114,7 +124,7 @@ def _cue_after(doc: "Doc", close_char: int, S: _Sents) -> "Token | None":
     return None
 
 
-def _cue_before(doc: "Doc", mark_char: int, S: _Sents) -> "Token | None":
+def _cue_before(doc: Doc, mark_char: int, S: _Sents) -> Token | None:
     """A cue verb before the opening mark: X said: “…” / X told Y, “…” (the parser may
     start a new sentence at the mark: the previous one is searched when it ends in : or ,)."""
     tok = _tok_at(doc, mark_char)
@@ -140,7 +150,7 @@ def _cue_before(doc: "Doc", mark_char: int, S: _Sents) -> "Token | None":
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
 
 
-def _dash_source(doc: "Doc", close_char: int) -> "Source | None":
+def _dash_source(doc: Doc, close_char: int) -> Source | None:
     """“…” ― Jane Roe: a name after a dash following the closing mark is the speaker."""
     tok = _tok_at(doc, close_char)
     if tok is None:
@@ -162,7 +172,7 @@ def _dash_source(doc: "Doc", close_char: int) -> "Source | None":
     return Source(speaker=doc[first:end], cue=doc[k].text, cue_token=doc[k])
 
 
-def _inner_source(doc: "Doc", a: int, b: int) -> "Source | None":
+def _inner_source(doc: Doc, a: int, b: int) -> Source | None:
     """Who a partial quote inside a sentence belongs to: the cue governing it, else the
     subject of the clause it sits in ("X called the plan a “disaster”")."""
     span = doc.char_span(a, b, alignment_mode="expand")
@@ -185,7 +195,7 @@ def _inner_source(doc: "Doc", a: int, b: int) -> "Source | None":
     return None
 
 
-def _source_of(doc: "Doc", verb: "Token") -> "Source | None":
+def _source_of(doc: Doc, verb: Token) -> Source | None:
     spk = speaker_of(verb)
     if spk is None:
         return None
@@ -193,7 +203,7 @@ def _source_of(doc: "Doc", verb: "Token") -> "Source | None":
                   full=full_span(spk))
 
 
-def _make(ctx: ExtractionContext, text: str, src: "Source | None", direct: bool,
+def _make(ctx: ExtractionContext, text: str, src: Source | None, direct: bool,
           evidence: tuple[int, int], skip: list[tuple[int, int]] | None = None) -> Quote:
     speaker_id = resolve_source(ctx, src.speaker, skip or ()) if src is not None else None
     return Quote(id=ctx.next_id("q"), text=text, speaker=speaker_id,
@@ -253,7 +263,7 @@ def direct_quotes(ctx: ExtractionContext) -> list[tuple[Quote, tuple[int, int]]]
     return out
 
 
-def _previous_sentence(doc: "Doc", sent: "Span", S: _Sents) -> "Span | None":
+def _previous_sentence(doc: Doc, sent: Span, S: _Sents) -> Span | None:
     k = sent.start - 1
     while k >= 0 and doc[k].is_space:
         k -= 1
@@ -329,4 +339,4 @@ def find_quotes(ctx: ExtractionContext) -> list[Quote]:
     return quotes
 
 
-__all__ = ["find_quotes", "direct_quotes", "indirect_quotes", "transcript_quotes", "quote_segments"]
+__all__ = ["direct_quotes", "find_quotes", "indirect_quotes", "quote_segments", "transcript_quotes"]
