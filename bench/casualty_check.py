@@ -25,8 +25,8 @@ TOLERANCE = 0.02
 DAYS = 2
 _SENT = re.compile(r"(?<=[.!?])\s+|\n+")
 _NUM = re.compile(r"(\d{1,3}(?:,\d{3})+|\d{5,})")
-_MINISTRY = re.compile(r"health\s+ministry|ministry\s+of\s+health", re.I)
-_DEATH = re.compile(r"\b(kill|dead|death|died)", re.I)
+_MINISTRY = re.compile(r"health\s+ministry|ministry\s+of\s+health", re.IGNORECASE)
+_DEATH = re.compile(r"\b(kill|dead|death|died)", re.IGNORECASE)
 
 
 def stated_tolls(text: str) -> list[int]:

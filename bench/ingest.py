@@ -17,8 +17,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CNN = ROOT.parent / "shared" / "eval" / "dev" / "cnn_2024-07_dev.jsonl"
@@ -76,7 +77,7 @@ class MemSampler:
                 self.peaks[pid] = max(self.peaks.get(pid, 0), _rss_kib(pid))
             self._stop.wait(0.5)
 
-    def __enter__(self) -> "MemSampler":
+    def __enter__(self) -> MemSampler:
         self._t.start()
         return self
 

@@ -23,7 +23,7 @@ def _hostile_dir(d: Path) -> Path:
     (d / "binary.dat").write_bytes(bytes(range(256)) * 64)
     (d / "empty.txt").write_text("")
     (d / "bad_utf8.txt").write_bytes(
-        "Soldiers clashed with protesters in Riverton on Monday, witnesses said. ".encode() * 2
+        b"Soldiers clashed with protesters in Riverton on Monday, witnesses said. " * 2
         + b"\xff\xfe\xc3\x28 and then the text goes on.")
     line = "The council met again to discuss the harbour budget and the road repairs. "
     with open(d / "huge.txt", "w") as fh:                       # 20 MB in one "article"
@@ -67,10 +67,9 @@ def test_hostile_inputs_are_reported_and_the_rest_is_stored(tmp_path):
 
 def _stream(path: Path, n: int) -> Path:
     with open(path, "w", encoding="utf-8") as fh:
-        for i in range(n):
-            fh.write(json.dumps({"id": f"s{i:06d}", "published": "2031-06-01",
+        fh.writelines(json.dumps({"id": f"s{i:06d}", "published": "2031-06-01",
                                  "text": f"Police detained {i % 50 + 2} people in Riverton."})
-                     + "\n")
+                     + "\n" for i in range(n))
     return path
 
 

@@ -23,8 +23,7 @@ pytestmark = pytest.mark.model
 def corpus(tmp_path_factory) -> Path:
     p = tmp_path_factory.mktemp("eng") / "c.jsonl"
     with open(p, "w", encoding="utf-8") as fh:
-        for i in range(24):
-            fh.write(json.dumps(B.synthetic_article(i)) + "\n")
+        fh.writelines(json.dumps(B.synthetic_article(i)) + "\n" for i in range(24))
     return p
 
 

@@ -7,8 +7,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wirecoder.schema import (Actor, Article, Claim, Event, EventDate, Mention, Quote, Report,
-                              Span)
+from wirecoder.schema import Actor, Article, Claim, Event, EventDate, Mention, Quote, Report, Span
 from wirecoder.store import Store
 
 TEXT = st.text(min_size=1, max_size=40)

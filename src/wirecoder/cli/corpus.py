@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -12,8 +11,16 @@ from ..errors import UsageError
 from . import app
 from .output import FORMAT_OPTION, OUTPUT_OPTION, QUIET_OPTION, emit
 
-__all__ = ["ingest_cmd", "events_cmd", "claims_cmd", "actors_cmd", "quotes_cmd", "timeline_cmd",
-           "export_cmd", "estimate_total"]
+__all__ = [
+    "actors_cmd",
+    "claims_cmd",
+    "estimate_total",
+    "events_cmd",
+    "export_cmd",
+    "ingest_cmd",
+    "quotes_cmd",
+    "timeline_cmd",
+]
 
 DB_OPTION = typer.Option(Path("wirecoder.duckdb"), "--db", help="DuckDB store file.")
 TYPE_OPTION = typer.Option(None, "--type", help="Event type (PLOVER), e.g. ASSAULT.")
@@ -26,7 +33,7 @@ CLAIMANT_OPTION = typer.Option(None, "--claimant", help="Claimant/speaker name o
 LIMIT_OPTION = typer.Option(None, "--limit", help="At most this many rows.")
 
 
-def estimate_total(sources: List[str], limit: Optional[int]) -> Optional[int]:
+def estimate_total(sources: list[str], limit: int | None) -> int | None:
     """Best-effort article count for the progress bar's ETA: lines of JSONL files, rows of CSV
     files, files in folders, 1 per other file; unknown (None) for stdin and feeds."""
     total = 0
@@ -53,7 +60,7 @@ def estimate_total(sources: List[str], limit: Optional[int]) -> Optional[int]:
     return total
 
 
-def _check_date(value: Optional[str], flag: str) -> None:
+def _check_date(value: str | None, flag: str) -> None:
     from datetime import date
 
     if value is None:
@@ -66,15 +73,15 @@ def _check_date(value: Optional[str], flag: str) -> None:
 
 @app.command("ingest")
 def ingest_cmd(
-    sources: List[str] = typer.Argument(..., help="Files, folders, feeds, JSONL/CSV corpora, or -."),
+    sources: list[str] = typer.Argument(..., help="Files, folders, feeds, JSONL/CSV corpora, or -."),
     db: Path = DB_OPTION,
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extraction processes (local) or Ray actors."),
     engine: str = typer.Option("local", "--engine", help="local (process pool) or ray (Ray Data)."),
-    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Join this Ray cluster instead of starting a local one."),
+    ray_address: str | None = typer.Option(None, "--ray-address", help="Join this Ray cluster instead of starting a local one."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch (= per store transaction)."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Stop after this many articles."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date for inputs without one."),
-    model: Optional[str] = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model package or path."),
+    limit: int | None = typer.Option(None, "--limit", min=0, help="Stop after this many articles."),
+    published: str | None = typer.Option(None, "--published", help="Publication date for inputs without one."),
+    model: str | None = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model package or path."),
     no_merge: bool = typer.Option(False, "--no-merge", help="Skip the cross-article merge after ingest."),
     quiet: bool = QUIET_OPTION,
 ) -> None:
@@ -95,8 +102,14 @@ def ingest_cmd(
                              on_failure=report_failure)
     else:
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         total = estimate_total(sources, limit)
         console = Console(file=sys.stderr)
@@ -155,19 +168,19 @@ TABLE_COLUMNS = {
 }
 
 
-def _listing(kind: str, db: Path, filters, fmt: str, output: Optional[Path]) -> None:  # type: ignore[no-untyped-def]
+def _listing(kind: str, db: Path, filters, fmt: str, output: Path | None) -> None:  # type: ignore[no-untyped-def]
     with _reader(db) as store:
         res = store.listing(kind, filters)
     emit(res.columns, res.rows, fmt, output, TABLE_COLUMNS[kind])
 
 
 @app.command("events")
-def events_cmd(db: Path = DB_OPTION, type: Optional[str] = TYPE_OPTION,
-               actor: Optional[str] = ACTOR_OPTION, country: Optional[str] = COUNTRY_OPTION,
-               since: Optional[str] = SINCE_OPTION, until: Optional[str] = UNTIL_OPTION,
-               status: Optional[str] = STATUS_OPTION, limit: Optional[int] = LIMIT_OPTION,
+def events_cmd(db: Path = DB_OPTION, type: str | None = TYPE_OPTION,
+               actor: str | None = ACTOR_OPTION, country: str | None = COUNTRY_OPTION,
+               since: str | None = SINCE_OPTION, until: str | None = UNTIL_OPTION,
+               status: str | None = STATUS_OPTION, limit: int | None = LIMIT_OPTION,
                merged: bool = typer.Option(False, "--merged", help="One row per merged real-world event."),
-               fmt: str = FORMAT_OPTION, output: Optional[Path] = OUTPUT_OPTION) -> None:
+               fmt: str = FORMAT_OPTION, output: Path | None = OUTPUT_OPTION) -> None:
     """List events (per article, or --merged across articles)."""
     f = _filters(type=type, actor=actor, country=country, since=since, until=until,
                  status=status, limit=limit)
@@ -176,11 +189,11 @@ def events_cmd(db: Path = DB_OPTION, type: Optional[str] = TYPE_OPTION,
 
 @app.command("claims")
 def claims_cmd(db: Path = DB_OPTION,
-               quantity: Optional[str] = typer.Option(None, "--quantity", help="killed, injured, hostages …"),
-               claimant: Optional[str] = CLAIMANT_OPTION, country: Optional[str] = COUNTRY_OPTION,
-               since: Optional[str] = SINCE_OPTION, until: Optional[str] = UNTIL_OPTION,
-               limit: Optional[int] = LIMIT_OPTION,
-               fmt: str = FORMAT_OPTION, output: Optional[Path] = OUTPUT_OPTION) -> None:
+               quantity: str | None = typer.Option(None, "--quantity", help="killed, injured, hostages …"),
+               claimant: str | None = CLAIMANT_OPTION, country: str | None = COUNTRY_OPTION,
+               since: str | None = SINCE_OPTION, until: str | None = UNTIL_OPTION,
+               limit: int | None = LIMIT_OPTION,
+               fmt: str = FORMAT_OPTION, output: Path | None = OUTPUT_OPTION) -> None:
     """List numeric claims with claimant, bound and as-of date."""
     _listing("claims", db, _filters(quantity=quantity, claimant=claimant, country=country,
                                     since=since, until=until, limit=limit), fmt, output)
@@ -188,22 +201,22 @@ def claims_cmd(db: Path = DB_OPTION,
 
 @app.command("actors")
 def actors_cmd(db: Path = DB_OPTION,
-               type: Optional[str] = typer.Option(None, "--type", help="Actor kind: person, organization, state, group, population."),
-               actor: Optional[str] = ACTOR_OPTION, country: Optional[str] = COUNTRY_OPTION,
-               since: Optional[str] = SINCE_OPTION, until: Optional[str] = UNTIL_OPTION,
-               limit: Optional[int] = LIMIT_OPTION,
-               fmt: str = FORMAT_OPTION, output: Optional[Path] = OUTPUT_OPTION) -> None:
+               type: str | None = typer.Option(None, "--type", help="Actor kind: person, organization, state, group, population."),
+               actor: str | None = ACTOR_OPTION, country: str | None = COUNTRY_OPTION,
+               since: str | None = SINCE_OPTION, until: str | None = UNTIL_OPTION,
+               limit: int | None = LIMIT_OPTION,
+               fmt: str = FORMAT_OPTION, output: Path | None = OUTPUT_OPTION) -> None:
     """List actors across articles, most frequent first."""
     _listing("actors", db, _filters(type=type, actor=actor, country=country, since=since,
                                     until=until, limit=limit), fmt, output)
 
 
 @app.command("quotes")
-def quotes_cmd(db: Path = DB_OPTION, claimant: Optional[str] = CLAIMANT_OPTION,
-               actor: Optional[str] = ACTOR_OPTION,
-               since: Optional[str] = SINCE_OPTION, until: Optional[str] = UNTIL_OPTION,
-               limit: Optional[int] = LIMIT_OPTION,
-               fmt: str = FORMAT_OPTION, output: Optional[Path] = OUTPUT_OPTION) -> None:
+def quotes_cmd(db: Path = DB_OPTION, claimant: str | None = CLAIMANT_OPTION,
+               actor: str | None = ACTOR_OPTION,
+               since: str | None = SINCE_OPTION, until: str | None = UNTIL_OPTION,
+               limit: int | None = LIMIT_OPTION,
+               fmt: str = FORMAT_OPTION, output: Path | None = OUTPUT_OPTION) -> None:
     """List quotes with their speakers."""
     _listing("quotes", db, _filters(claimant=claimant, actor=actor, since=since, until=until,
                                     limit=limit), fmt, output)
@@ -212,9 +225,9 @@ def quotes_cmd(db: Path = DB_OPTION, claimant: Optional[str] = CLAIMANT_OPTION,
 @app.command("timeline")
 def timeline_cmd(db: Path = DB_OPTION,
                  quantity: str = typer.Option("killed", "--quantity", help="killed, injured, hostages …"),
-                 country: Optional[str] = COUNTRY_OPTION, claimant: Optional[str] = CLAIMANT_OPTION,
-                 since: Optional[str] = SINCE_OPTION, until: Optional[str] = UNTIL_OPTION,
-                 fmt: str = FORMAT_OPTION, output: Optional[Path] = OUTPUT_OPTION) -> None:
+                 country: str | None = COUNTRY_OPTION, claimant: str | None = CLAIMANT_OPTION,
+                 since: str | None = SINCE_OPTION, until: str | None = UNTIL_OPTION,
+                 fmt: str = FORMAT_OPTION, output: Path | None = OUTPUT_OPTION) -> None:
     """A claimed figure over time per claimant, with revisions and disagreements flagged."""
     from ..corpus.series import SERIES_COLUMNS, series_from_store
 
@@ -229,10 +242,10 @@ def timeline_cmd(db: Path = DB_OPTION,
 @app.command("export")
 def export_cmd(db: Path = DB_OPTION,
                to: Path = typer.Option(..., "--to", help="events.parquet, events.csv, acled.csv or plover.jsonl."),
-               as_: Optional[str] = typer.Option(None, "--as", help="parquet, csv, acled or plover (default: from the name)."),
+               as_: str | None = typer.Option(None, "--as", help="parquet, csv, acled or plover (default: from the name)."),
                what: str = typer.Option("events", "--what", help="For parquet/csv: events, merged, claims, actors or quotes."),
-               type: Optional[str] = TYPE_OPTION, country: Optional[str] = COUNTRY_OPTION,
-               since: Optional[str] = SINCE_OPTION, until: Optional[str] = UNTIL_OPTION,
+               type: str | None = TYPE_OPTION, country: str | None = COUNTRY_OPTION,
+               since: str | None = SINCE_OPTION, until: str | None = UNTIL_OPTION,
                quiet: bool = QUIET_OPTION) -> None:
     """Export the store: parquet/CSV tables, ACLED-style CSV, or PLOVER JSON records."""
     from ..store.export import export, export_kind_for

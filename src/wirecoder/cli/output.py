@@ -10,9 +10,10 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any
 
 import typer
 
@@ -93,7 +94,7 @@ def _table(columns: Sequence[str], rows: Sequence[Sequence[Any]], out: Any,
 
 
 def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "table",
-         output: Optional[Path] = None, table_columns: Sequence[str] | None = None) -> None:
+         output: Path | None = None, table_columns: Sequence[str] | None = None) -> None:
     """Print or write rows in one of FORMATS; the single code path for every listing.
     `table_columns` narrows the human table (the other formats keep every column)."""
     if fmt not in FORMATS:

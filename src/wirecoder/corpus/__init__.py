@@ -4,4 +4,4 @@ from __future__ import annotations
 from .merge import cluster_events, merge_store, same_event
 from .series import build_series, series_from_store
 
-__all__ = ["cluster_events", "merge_store", "same_event", "build_series", "series_from_store"]
+__all__ = ["build_series", "cluster_events", "merge_store", "same_event", "series_from_store"]

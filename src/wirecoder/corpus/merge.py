@@ -28,14 +28,23 @@ import hashlib
 import json
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Iterable
+from typing import Any
 
 from ..store.rows import normalize_name
 
-__all__ = ["MergeEvent", "same_event", "cluster_events", "merge_store", "DATE_TOLERANCE_DAYS",
-           "PLACE_KM", "LONG_RANGE_DAYS", "MAX_CLUSTER_DAYS"]
+__all__ = [
+    "DATE_TOLERANCE_DAYS",
+    "LONG_RANGE_DAYS",
+    "MAX_CLUSTER_DAYS",
+    "PLACE_KM",
+    "MergeEvent",
+    "cluster_events",
+    "merge_store",
+    "same_event",
+]
 
 DATE_TOLERANCE_DAYS = 1
 LONG_RANGE_DAYS = 7

@@ -20,15 +20,23 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from functools import lru_cache
+from typing import Any
 
 from ..store.rows import normalize_name
 
-__all__ = ["SeriesPoint", "build_series", "claim_kind", "series_from_store", "DISAGREE_MARGIN", "SAME_THING_RATIO",
-           "SERIES_COLUMNS"]
+__all__ = [
+    "DISAGREE_MARGIN",
+    "SAME_THING_RATIO",
+    "SERIES_COLUMNS",
+    "SeriesPoint",
+    "build_series",
+    "claim_kind",
+    "series_from_store",
+]
 
 DISAGREE_MARGIN = 0.10
 SAME_THING_RATIO = 2.0
@@ -71,7 +79,7 @@ def _cumulative_re() -> re.Pattern[str]:
     data = yaml.safe_load(resources.files("wirecoder.lexicons").joinpath("claim_series.yaml")
                           .read_text(encoding="utf-8"))
     cues = sorted(data.get("cumulative_cues", []), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
+    return re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
 
 
 def claim_kind(evidence: str | None, period_start: Any, event_uid: str | None) -> str:

@@ -10,16 +10,26 @@ from __future__ import annotations
 import multiprocessing as mp
 import time
 from collections import deque
-from itertools import chain
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from itertools import chain
+from typing import Any
 
 from ..errors import ExtractionFailed, WirecoderError
 from ..ingest import InputFailure, iter_articles
 from ..schema import Article, Report
 
-__all__ = ["IngestSummary", "Progress", "iter_inputs", "batched", "extract_batch",
-           "LocalExtractor", "PoolExtractor", "run_ingest", "DEFAULT_BATCH_SIZE"]
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "IngestSummary",
+    "LocalExtractor",
+    "PoolExtractor",
+    "Progress",
+    "batched",
+    "extract_batch",
+    "iter_inputs",
+    "run_ingest",
+]
 
 DEFAULT_BATCH_SIZE = 32
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..errors import ExtractionFailed, OptionalDependencyMissing
 from ..ingest import InputFailure
 from ..schema import Article, Report
 
-__all__ = ["RayExtractor", "DEFAULT_CHUNK"]
+__all__ = ["DEFAULT_CHUNK", "RayExtractor"]
 
 DEFAULT_CHUNK = 1024
 
@@ -26,7 +27,7 @@ DEFAULT_CHUNK = 1024
 def _import_ray() -> Any:
     try:
         import ray
-        import ray.data  # noqa: F401
+        import ray.data
     except ImportError:
         raise OptionalDependencyMissing("--engine ray needs Ray Data, which is not installed.",
                                         fix="Run: pip install 'wirecoder[ray]'") from None
@@ -80,7 +81,7 @@ class RayExtractor:
                         ray.init(num_cpus=max(2, self.workers), include_dashboard=False,
                                  _node_ip_address="127.0.0.1", **kw)
                         break
-                    except Exception as e:  # noqa: BLE001 - Ray raises a bare Exception here
+                    except Exception as e:
                         ray.shutdown()
                         if attempt == 2 or "timed out during startup" not in str(e):
                             raise

@@ -4,5 +4,13 @@ from __future__ import annotations
 from .db import LOCK_RETRY_SECONDS, QueryResult, Store, new_run_id, open_reader
 from .queries import QUERY_KINDS, Filters, build_query
 
-__all__ = ["Store", "QueryResult", "open_reader", "new_run_id", "LOCK_RETRY_SECONDS", "Filters",
-           "build_query", "QUERY_KINDS"]
+__all__ = [
+    "LOCK_RETRY_SECONDS",
+    "QUERY_KINDS",
+    "Filters",
+    "QueryResult",
+    "Store",
+    "build_query",
+    "new_run_id",
+    "open_reader",
+]

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import duckdb
 
@@ -25,7 +26,7 @@ from ..schema import Report
 from .queries import Filters, build_query
 from .rows import TABLE_COLUMNS, report_rows
 
-__all__ = ["Store", "QueryResult", "open_reader", "new_run_id", "LOCK_RETRY_SECONDS"]
+__all__ = ["LOCK_RETRY_SECONDS", "QueryResult", "Store", "new_run_id", "open_reader"]
 
 LOCK_RETRY_SECONDS = 10.0
 # Parts of an article are deleted in this order before a forced rewrite (children first).
@@ -73,7 +74,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ..
 
 
 def new_run_id() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
 
 @dataclass
@@ -126,7 +127,7 @@ class Store:
             self._con.close()
             self._con = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -188,14 +189,14 @@ class Store:
     def start_run(self, run_id: str, sources: list[str], engine: str) -> None:
         with self.connection() as con:
             con.execute("INSERT INTO ingest_runs VALUES (?, ?, NULL, ?, ?, 0, 0, 'running')",
-                        [run_id, datetime.now(timezone.utc).replace(tzinfo=None),
+                        [run_id, datetime.now(UTC).replace(tzinfo=None),
                          json.dumps(sources), engine])
 
     def finish_run(self, run_id: str, articles: int, failures: int, status: str = "done") -> None:
         with self.connection() as con:
             con.execute("UPDATE ingest_runs SET finished = ?, articles = ?, failures = ?, "
                         "status = ? WHERE run_id = ?",
-                        [datetime.now(timezone.utc).replace(tzinfo=None), articles, failures,
+                        [datetime.now(UTC).replace(tzinfo=None), articles, failures,
                          status, run_id])
 
     # -- reading -------------------------------------------------------------------------------

@@ -5,15 +5,22 @@ from __future__ import annotations
 import csv
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..errors import UsageError
 from .db import Store
 from .queries import Filters, build_query
 
-__all__ = ["EXPORT_KINDS", "ACLED_COLUMNS", "export", "export_kind_for", "acled_rows",
-           "plover_records"]
+__all__ = [
+    "ACLED_COLUMNS",
+    "EXPORT_KINDS",
+    "acled_rows",
+    "export",
+    "export_kind_for",
+    "plover_records",
+]
 
 EXPORT_KINDS = ("parquet", "csv", "acled", "plover")
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Filters", "build_query", "QUERY_KINDS"]
+__all__ = ["QUERY_KINDS", "Filters", "build_query"]
 
 
 @dataclass

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from ..schema import Report, Span
 
-__all__ = ["report_rows", "TABLE_COLUMNS", "normalize_name"]
+__all__ = ["TABLE_COLUMNS", "normalize_name", "report_rows"]
 
 # Column order of every insert; must match schema.sql.
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -43,7 +43,7 @@ def normalize_name(name: str | None) -> str:
     s = re.sub(r"['’‘`.]", "", s)
     s = re.sub(r"[^\w\s]", " ", s)
     s = re.sub(r"\s+", " ", s).strip()
-    return s[4:] if s.startswith("the ") else s
+    return s.removeprefix("the ")
 
 
 def _iso(value: str | None) -> str | None:
@@ -69,7 +69,7 @@ def report_rows(report: Report, run_id: str | None) -> dict[str, list[tuple[Any,
     aid = a.id
     text = a.text
     actors = {x.id: x for x in report.actors}
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = datetime.now(UTC).replace(tzinfo=None)
     out: dict[str, list[tuple[Any, ...]]] = {t: [] for t in TABLE_COLUMNS}
     out["articles"].append((aid, a.source, a.url, a.title, a.outlet, _iso(a.published), a.language,
                             text, run_id, now))
