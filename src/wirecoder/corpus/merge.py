@@ -259,8 +259,8 @@ def _most_common(values: Iterable[Any]) -> Any:
 def _merged_row(cluster: list[MergeEvent]) -> tuple[Any, ...]:
     first = cluster[0]
     mid = "m" + hashlib.sha256(first.uid.encode()).hexdigest()[:12]
-    starts = [e.start or e.published for e in cluster if (e.start or e.published)]
-    ends = [e.end or e.start or e.published for e in cluster if (e.end or e.start or e.published)]
+    starts = [d for e in cluster if (d := e.start or e.published) is not None]
+    ends = [d for e in cluster if (d := e.end or e.start or e.published) is not None]
     fine = [e for e in cluster if _fine(e)]
     place_src = fine or cluster
     place = _most_common(e.place for e in place_src)

@@ -120,11 +120,11 @@ def build_series(points: Iterable[SeriesPoint]) -> list[SeriesPoint]:
     for p in pts:
         if p.as_of is None or (p.kind == "incident" and p.group is None):
             continue
-        group = p.group if p.kind == "incident" else ""
-        by_day[(p.quantity, p.scope, p.kind, group or "", p.as_of)].append(p)
-    for group in by_day.values():
-        for p in group:
-            others = [o for o in group if o.claimant != p.claimant and
+        gid = (p.group or "") if p.kind == "incident" else ""
+        by_day[(p.quantity, p.scope, p.kind, gid, p.as_of)].append(p)
+    for same_day in by_day.values():
+        for p in same_day:
+            others = [o for o in same_day if o.claimant != p.claimant and
                       abs(o.value - p.value) > DISAGREE_MARGIN * max(o.value, p.value) and
                       max(o.value, p.value) < SAME_THING_RATIO * min(o.value, p.value)]
             if others:

@@ -139,7 +139,7 @@ def _init_worker(model: str | None) -> None:
 
 def _work(batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
     articles = [Article.model_validate(a) for a in batch]
-    out = []
+    out: list[dict[str, Any]] = []
     for r in extract_batch(_WORKER_PIPELINE, articles):
         if isinstance(r, Report):
             out.append({"report": r.to_dict()})
