@@ -1,6 +1,8 @@
 """The FastAPI app: JSON API under /api, OpenAPI at /docs, the dashboard at /."""
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -25,11 +27,17 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 
 def create_app(db: str | Path, *, max_extract_bytes: int = DEFAULT_MAX_EXTRACT_BYTES,
                check: bool = True) -> FastAPI:
-    """An app over the DuckDB store at `db` (opened read-only, per request)."""
+    """An app over the DuckDB store at `db` (short-lived shared read-only connections, db.py)."""
     store = Store(db)
     if check:
         store.check()
-    app = FastAPI(title="wirecoder", version="1",
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="wirecoder", version="1", lifespan=lifespan,
                   description="Source-attributed events, actors, claims and quotes from news "
                               "reports. Read-only over a wirecoder DuckDB store.")
     app.state.store = store
@@ -54,9 +62,5 @@ def create_app(db: str | Path, *, max_extract_bytes: int = DEFAULT_MAX_EXTRACT_B
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html")
-
-    @app.on_event("shutdown")
-    def _close() -> None:
-        store.close()
 
     return app

@@ -189,8 +189,9 @@ def _marks(ev: dict[str, Any], doc: dict[str, Any], text: str, parts: list[dict[
         for fig in figures:
             variants = {fig, f"{int(fig):,}"} if fig.isdigit() else {fig}
             for v in variants:  # whole numbers only: "9" must not light up inside "2019"
-                for m in re.finditer(rf"(?<![\d,.]){re.escape(v)}(?![\d]|[,.]\d)", text[lo:hi]):
-                    marks.append({"start": lo + m.start(), "end": lo + m.end(), "kind": "figure"})
+                for hit in re.finditer(rf"(?<![\d,.]){re.escape(v)}(?![\d]|[,.]\d)", text[lo:hi]):
+                    marks.append({"start": lo + hit.start(), "end": lo + hit.end(),
+                                  "kind": "figure"})
     return sorted(marks, key=lambda m: (m["start"], -m["end"]))
 
 
