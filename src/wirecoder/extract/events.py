@@ -134,6 +134,7 @@ class _Builder:
         self._sent_dates: dict[int, list[tuple[int, int, EventDate]]] = {}
         self._main_place = None
         self._main_place_done = False
+        self._attrib: dict[int, list[Attribution]] = {}
         self.requests = self._requests()
         # nouns that gave a verb its meaning ("imposed sanctions", "held talks")
         self.cue_of = {h.cue.i for h in self.hits if h.cue is not None and not h.nominal}
@@ -470,6 +471,13 @@ class _Builder:
 
     # ------------------------------------------------------------ attribution
     def _attribution(self, tok: "Token") -> list[Attribution]:
+        """Who the sentence is told by ("according to X", "X said"), once per sentence."""
+        key = self.sent_index[tok.i]
+        if key not in self._attrib:
+            self._attrib[key] = self._sentence_attribution(tok)
+        return list(self._attrib[key])
+
+    def _sentence_attribution(self, tok: "Token") -> list[Attribution]:
         out: list[Attribution] = []
         sent = tok.sent
         for t in sent:
@@ -482,7 +490,7 @@ class _Builder:
                                            text=self.doc[t.i:span.end].text,
                                            kind="named" if ids else "anonymous"))
         root = sent.root
-        if root.lemma_ in _REPORTING and root.i != tok.i:
+        if root.lemma_ in _REPORTING and root.i not in self.by_i:
             subj = [c for c in root.children if c.dep_ == "nsubj"]
             if subj and subj[0].pos_ != "PRON":
                 span = phrase(subj[0])
