@@ -298,3 +298,13 @@ def test_he_said_after_a_long_quote(nlp) -> None:
     table = build_actor_table(doc)
     he = next(t for t in doc if t.lower_ == "he")
     assert [table.get(i).name for i in table.resolve_span(doc[he.i:he.i + 1])] == ["Tomas Vidal"]
+
+
+def test_bare_surname_joins_the_person_whatever_ner_says(nlp) -> None:
+    doc = nlp("Pollster Pat Kowalczyk spoke on Monday. \u201cIt is close,\u201d said Kowalczyk. "
+              "Kowalczyk went on to discuss turnout.")
+    table = build_actor_table(doc)
+    pat = table.get(table.find("Pat Kowalczyk"))
+    assert pat is not None
+    assert sum(m.text == "Kowalczyk" for m in pat.mentions) == 2
+    assert [a for a in table.actors if a.name == "Kowalczyk"] == []

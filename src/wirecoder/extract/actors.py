@@ -584,8 +584,37 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> ActorTable:
             _norp(table, ent, text, end_char)
     for pid, ent in persons:
         _person_context(table, pid, ent)
+    _surname_mentions(table, doc, links)
     table._link_pending()
     return table
+
+
+def _surname_mentions(table: ActorTable, doc: "Doc", links: list[tuple[int, int]]) -> None:
+    """A bare surname NER left untagged ("Caddell said") is a mention of the person with
+    that full name — one pass over the tokens with a dict, only when the surname is unique."""
+    owners: dict[str, set[str]] = {}
+    for a in table.actors:
+        parts = a.name.split()
+        if str(a.kind) == "person" and len(parts) > 1 and parts[-1][:1].isupper():
+            owners.setdefault(parts[-1], set()).add(a.id)
+    if not owners:
+        return
+    for tok in doc:
+        ids = owners.get(tok.text)
+        if ids and len(ids) == 1 and tok.pos_ == "PROPN" and not tok.ent_type_ \
+                and not any(a <= tok.idx < b for a, b in links):
+            table.add_mention(next(iter(ids)), tok.idx, tok.idx + len(tok.text), tok.text)
+
+
+def _surname_of_person(table: ActorTable, ent: "Span", text: str, end_char: int) -> bool:
+    """A one-word ORG/GPE that is the surname of a person already named: their mention."""
+    if len(ent) != 1:
+        return False
+    for a in table.actors:
+        if str(a.kind) == "person" and len(a.name.split()) > 1 and a.name.split()[-1] == text:
+            table.add_mention(a.id, ent.start_char, end_char, text)
+            return True
+    return False
 
 
 def _org(table: ActorTable, ent: "Span", text: str, end_char: int) -> None:
@@ -599,6 +628,8 @@ def _org(table: ActorTable, ent: "Span", text: str, end_char: int) -> None:
     if kba is not None:
         table.add_kb(kba, (ent.start_char, end_char, text))
         return
+    if _surname_of_person(table, ent, text, end_char):
+        return  # "said Caddell" tagged ORG
     words = text.split()
     role, _ = role_of(words)
     country = next((country_code(w) for w in words if country_code(w)), None)
@@ -625,11 +656,8 @@ def _gpe(table: ActorTable, ent: "Span", text: str, end_char: int) -> None:
         return
     if locative:
         return  # a place, not an actor
-    if len(ent) == 1:  # "a source close to Pompeo": NER's place is a person's surname
-        for a in table.actors:
-            if str(a.kind) == "person" and a.name.split()[-1] == text:
-                table.add_mention(a.id, ent.start_char, end_char, text)
-                return
+    if _surname_of_person(table, ent, text, end_char):
+        return  # "a source close to Pompeo": NER's place is a person's surname
     from .places import country_of
 
     table.add(drop_det(text), ActorKind.population, country=country_of(text),
