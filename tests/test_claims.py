@@ -159,3 +159,11 @@ def test_active_perfect_subject_is_not_counted(pipeline):
 def test_as_of_day(pipeline):
     _, claims = _claims(pipeline, "Medics said the toll from the storm stood at 63 as of Tuesday.")
     assert claims[0].as_of == "2024-03-12"
+
+
+def test_period_between_two_dates(pipeline):
+    _, claims = _claims(pipeline, "The agency recorded 312 deaths between 3 January and 9 "
+                                  "February 2024 in the province.")
+    c = _one(claims, "killed", 312)
+    assert c.period is not None
+    assert (c.period.start, c.period.end) == ("2024-01-03", "2024-02-09")

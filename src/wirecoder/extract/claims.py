@@ -248,6 +248,8 @@ def _as_of_and_period(sent: Span, published: dt.date | None) -> tuple[str | None
             d = _dates.resolve_date(phrase, published)
             if d.start:
                 period = Period(start=d.start, end=pub)
+        if t.lower_ in ("between", "from") and i + 1 < len(sent) and sent[i + 1].ent_type_ == "DATE":
+            period = _date_range(sent, i + 1, published) or period
         for cue in _lex()["as_of_cues"]:
             words = cue.split()
             if low_toks[i:i + len(words)] == words and i + len(words) < len(sent):
@@ -260,6 +262,29 @@ def _as_of_and_period(sent: Span, published: dt.date | None) -> tuple[str | None
                     if d.start and d.precision == "day":
                         as_of = d.start
     return as_of, period
+
+
+def _date_range(sent: Span, i: int, published: dt.date | None) -> Period | None:
+    """ "between 7 October and 20 November", "from May 1 to May 9" → Period."""
+    doc = sent.doc
+    j = sent.start + i
+    parts: list[list[str]] = [[]]
+    def dateish(t: Token) -> bool:  # the NER often drops the day of the second date
+        return t.ent_type_ == "DATE" or (t.like_num and t.head.ent_type_ == "DATE")
+
+    while j < sent.end and (dateish(doc[j]) or doc[j].lower_ in ("and", "to", "-", "–")):
+        if doc[j].lower_ in ("and", "to", "-", "–") and parts[-1]:
+            parts.append([])
+        elif dateish(doc[j]):
+            parts[-1].append(doc[j].text)
+        j += 1
+    if len(parts) != 2 or not all(parts):
+        return None
+    a = _dates.resolve_date(" ".join(parts[0]), published)
+    b = _dates.resolve_date(" ".join(parts[1]), published)
+    if a.start and b.end and a.start <= b.end:
+        return Period(start=a.start, end=b.end)
+    return None
 
 
 def _location(ctx: ExtractionContext, sent: Span) -> ClaimLocation | None:
