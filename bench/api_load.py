@@ -9,6 +9,7 @@ cursor), one event, and the claim series.
 usage: python bench/api_load.py [--events 100000] [--clients 8] [--requests 400]
                                 [--seconds 60] [--db /tmp/wirecoder-bench.duckdb] [--keep]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -88,8 +89,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-async def drive(base: str, name: str, make_url, clients: int, requests: int, seconds: float
-                ) -> dict:
+async def drive(
+    base: str, name: str, make_url, clients: int, requests: int, seconds: float
+) -> dict:
     lat: list[float] = []
     errors: dict[str, int] = {}
     left = requests
@@ -116,9 +118,14 @@ async def drive(base: str, name: str, make_url, clients: int, requests: int, sec
         await asyncio.gather(*(worker(c) for _ in range(clients)))
     wall = time.perf_counter() - t0
     lat.sort()
-    return {"endpoint": name, "n": len(lat), "p50": statistics.median(lat),
-            "p95": lat[min(len(lat) - 1, int(0.95 * len(lat)))], "rps": len(lat) / wall,
-            "errors": errors}
+    return {
+        "endpoint": name,
+        "n": len(lat),
+        "p50": statistics.median(lat),
+        "p95": lat[min(len(lat) - 1, int(0.95 * len(lat)))],
+        "rps": len(lat) / wall,
+        "errors": errors,
+    }
 
 
 def main() -> None:
@@ -141,8 +148,11 @@ def main() -> None:
 
     port = free_port()
     wc = Path(sys.executable).parent / "wirecoder"
-    srv = subprocess.Popen([str(wc), "serve", "--db", str(a.db), "--port", str(port)],
-                           stderr=subprocess.PIPE, text=True)
+    srv = subprocess.Popen(
+        [str(wc), "serve", "--db", str(a.db), "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -155,19 +165,30 @@ def main() -> None:
         rnd = random.Random(7)
         cases = [
             ("GET /api/events (first page)", lambda: "/api/events?limit=50"),
-            ("GET /api/events (filters)", lambda: f"/api/events?limit=50&type={rnd.choice(TYPES)}"
-                                                  f"&country={rnd.choice(COUNTRIES)}"),
+            (
+                "GET /api/events (filters)",
+                lambda: (
+                    f"/api/events?limit=50&type={rnd.choice(TYPES)}&country={rnd.choice(COUNTRIES)}"
+                ),
+            ),
             ("GET /api/events (cursor page 2)", lambda: page2),
             ("GET /api/events/{uid}", lambda: f"/api/events/{rnd.choice(uids)}"),
-            ("GET /api/series", lambda: f"/api/series?quantity=killed&country={rnd.choice(COUNTRIES)}"),
+            (
+                "GET /api/series",
+                lambda: f"/api/series?quantity=killed&country={rnd.choice(COUNTRIES)}",
+            ),
         ]
-        print(f"store: {n_events:,} events · {a.clients} concurrent clients · ≤{a.requests} "
-              f"requests or ≤{a.seconds:.0f} s per endpoint · cpus: {os.cpu_count()}")
+        print(
+            f"store: {n_events:,} events · {a.clients} concurrent clients · ≤{a.requests} "
+            f"requests or ≤{a.seconds:.0f} s per endpoint · cpus: {os.cpu_count()}"
+        )
         print(f"{'endpoint':34} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7}  errors")
         for name, mk in cases:
             r = asyncio.run(drive(base, name, mk, a.clients, a.requests, a.seconds))
-            print(f"{r['endpoint']:34} {r['n']:>5} {r['p50']:>8.1f} {r['p95']:>8.1f} "
-                  f"{r['rps']:>7.1f}  {sum(r['errors'].values())} {r['errors'] or ''}")
+            print(
+                f"{r['endpoint']:34} {r['n']:>5} {r['p50']:>8.1f} {r['p95']:>8.1f} "
+                f"{r['rps']:>7.1f}  {sum(r['errors'].values())} {r['errors'] or ''}"
+            )
     finally:
         srv.terminate()
         srv.wait(timeout=10)

@@ -1,4 +1,5 @@
 """HTTP API on a real DuckDB store built from an invented corpus (tests/fixtures/api)."""
+
 from __future__ import annotations
 
 import csv
@@ -60,30 +61,44 @@ def test_cursor_pagination_visits_every_event_once(client: TestClient, sort: str
     assert seen == whole
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("type=ASSAULT", {"t-001:e1", "t-002:e1"}),
-    ("type=assault,protest", {"t-001:e1", "t-002:e1", "t-003:e1"}),
-    ("country=EGY", {"t-004:e1", "t-004:e2"}),
-    ("actor=northern%20brigade&role=actor", {"t-001:e1", "t-002:e1", "t-002:e2"}),
-    ("actor=Belarus&role=recipient", {"t-001:e2", "t-003:e1"}),
-    ("actor=t-004:a1", {"t-004:e1", "t-004:e2"}),
-    ("since=2031-03-04&until=2031-03-05", {"t-004:e1", "t-004:e2", "t-003:e1"}),
-    ("q=EMBASSY", {"t-003:e1"}),
-    ("mode=drone&status=occurred", {"t-001:e1", "t-002:e1"}),
-    ("article=t-005", {"t-005:e1"}),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("type=ASSAULT", {"t-001:e1", "t-002:e1"}),
+        ("type=assault,protest", {"t-001:e1", "t-002:e1", "t-003:e1"}),
+        ("country=EGY", {"t-004:e1", "t-004:e2"}),
+        ("actor=northern%20brigade&role=actor", {"t-001:e1", "t-002:e1", "t-002:e2"}),
+        ("actor=Belarus&role=recipient", {"t-001:e2", "t-003:e1"}),
+        ("actor=t-004:a1", {"t-004:e1", "t-004:e2"}),
+        ("since=2031-03-04&until=2031-03-05", {"t-004:e1", "t-004:e2", "t-003:e1"}),
+        ("q=EMBASSY", {"t-003:e1"}),
+        ("mode=drone&status=occurred", {"t-001:e1", "t-002:e1"}),
+        ("article=t-005", {"t-005:e1"}),
+    ],
+)
 def test_event_filters(client: TestClient, query: str, expected: set[str]) -> None:
     r = client.get(f"/api/events?{query}")
     assert r.status_code == 200, r.text
     assert {e["uid"] for e in r.json()["items"]} == expected
 
 
-@pytest.mark.parametrize("query,field", [
-    ("type=FOO", "type"), ("status=done", "status"), ("country=UK", "country"),
-    ("since=2031-13-01", "since"), ("since=2031-03-05&until=2031-03-01", "until"),
-    ("limit=0", "limit"), ("limit=abc", "limit"), ("sort=name", "sort"), ("format=xml", "format"),
-    ("cursor=not-a-cursor", "cursor"), ("role=actor", "role"), ("actor=x&role=boss", "role"),
-])
+@pytest.mark.parametrize(
+    "query,field",
+    [
+        ("type=FOO", "type"),
+        ("status=done", "status"),
+        ("country=UK", "country"),
+        ("since=2031-13-01", "since"),
+        ("since=2031-03-05&until=2031-03-01", "until"),
+        ("limit=0", "limit"),
+        ("limit=abc", "limit"),
+        ("sort=name", "sort"),
+        ("format=xml", "format"),
+        ("cursor=not-a-cursor", "cursor"),
+        ("role=actor", "role"),
+        ("actor=x&role=boss", "role"),
+    ],
+)
 def test_invalid_filters_name_the_field(client: TestClient, query: str, field: str) -> None:
     e = err(client.get(f"/api/events?{query}"), 422, field)
     assert e["code"] == "invalid"
@@ -106,11 +121,11 @@ def test_event_detail_has_evidence_article_marks_and_merged_sources(client: Test
     d = client.get("/api/events/t-001:e1").json()
     text = d["article"]["text"]
     ev = d["evidence"][0]
-    assert text[ev["start"]:ev["end"]] == d["event"]["evidence_text"]
-    marked = {(m["kind"], text[m["start"]:m["end"]]) for m in d["marks"]}
+    assert text[ev["start"] : ev["end"]] == d["event"]["evidence_text"]
+    marked = {(m["kind"], text[m["start"] : m["end"]]) for m in d["marks"]}
     assert ("actor", "Northern Brigade") in marked
     assert ("date", "on Monday") in marked and ("place", "Kharkiv") in marked
-    figures = [text[m["start"]:m["end"]] for m in d["marks"] if m["kind"] == "figure"]
+    figures = [text[m["start"] : m["end"]] for m in d["marks"] if m["kind"] == "figure"]
     assert figures == ["9"]  # the 9 of "1979" is not the death toll
     assert all(ev["start"] <= m["start"] and m["end"] <= ev["end"] for m in d["marks"])
     # the same strike told by two outlets: one merged event, both sources listed
@@ -130,14 +145,19 @@ def test_articles_list_and_detail(client: TestClient) -> None:
     assert body["next"]
     second = client.get(body["next"]).json()
     third = client.get(second["next"]).json()
-    assert [a["article_id"] for a in second["items"] + third["items"]] == ["t-004", "t-002", "t-001"]
+    assert [a["article_id"] for a in second["items"] + third["items"]] == [
+        "t-004",
+        "t-002",
+        "t-001",
+    ]
     assert third["next"] is None
     art = client.get("/api/articles/t-001").json()
     assert art["related"] == [{"title": "Earlier: grain talks stall", "url": None}]
     assert {e["event_id"] for e in art["events"]} == {"e1", "e2"}
     assert len(art["actors"]) == 5 and art["claims"][0]["value"] == 9
-    assert {a["article_id"] for a in client.get("/api/articles?outlet=test%20wire").json()["items"]} \
-        == {"t-001", "t-003", "t-005"}
+    assert {
+        a["article_id"] for a in client.get("/api/articles?outlet=test%20wire").json()["items"]
+    } == {"t-001", "t-003", "t-005"}
 
 
 def test_actors_across_articles(client: TestClient) -> None:
@@ -161,21 +181,24 @@ def test_actor_detail_by_name_or_id(client: TestClient) -> None:
 
 def test_claims_json_and_csv(client: TestClient) -> None:
     body = client.get("/api/claims?quantity=killed").json()
-    assert [c["value"] for c in body["items"]] == [10, 12, 9] or \
-        sorted(c["value"] for c in body["items"]) == [9, 10, 12]
+    assert [c["value"] for c in body["items"]] == [10, 12, 9] or sorted(
+        c["value"] for c in body["items"]
+    ) == [9, 10, 12]
     r = client.get("/api/claims?quantity=killed&format=csv")
     assert r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert sorted(int(x["value"]) for x in rows) == [9, 10, 12]
-    assert {x["claimant"] for x in rows} == {"Health Ministry of Ukraine",
-                                             "Kharkiv Regional Administration"}
+    assert {x["claimant"] for x in rows} == {
+        "Health Ministry of Ukraine",
+        "Kharkiv Regional Administration",
+    }
     err(client.get("/api/claims?quantity=eaten"), 422, "quantity")
 
 
 def test_events_csv_has_a_next_link_header(client: TestClient) -> None:
     r = client.get("/api/events?format=csv&limit=5")
     rows = list(csv.DictReader(io.StringIO(r.text)))
-    assert len(rows) == 5 and "rel=\"next\"" in r.headers["link"]
+    assert len(rows) == 5 and 'rel="next"' in r.headers["link"]
     assert rows[0]["uid"] and "actors" in rows[0]
 
 
@@ -213,9 +236,18 @@ def test_stats_timeline_graph_places(client: TestClient) -> None:
 
 def test_openapi_documents_every_route(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
-    for path in ("/api/events", "/api/events/{uid}", "/api/articles", "/api/articles/{article_id}",
-                 "/api/actors", "/api/actors/{ref}", "/api/claims", "/api/series", "/api/stats",
-                 "/api/extract"):
+    for path in (
+        "/api/events",
+        "/api/events/{uid}",
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/actors",
+        "/api/actors/{ref}",
+        "/api/claims",
+        "/api/series",
+        "/api/stats",
+        "/api/extract",
+    ):
         assert path in spec["paths"], path
         for op in spec["paths"][path].values():
             assert op.get("summary"), path
@@ -223,7 +255,9 @@ def test_openapi_documents_every_route(client: TestClient) -> None:
     index = client.get("/api").json()
     listed = {(e["method"], e["path"]) for e in index["endpoints"]}
     assert ("GET", "/api/events") in listed and ("POST", "/api/extract") in listed
-    assert "cursor" in next(e for e in index["endpoints"] if e["path"] == "/api/events")["parameters"]
+    assert (
+        "cursor" in next(e for e in index["endpoints"] if e["path"] == "/api/events")["parameters"]
+    )
 
 
 def test_dashboard_is_served_with_a_strict_csp(client: TestClient) -> None:
@@ -238,8 +272,11 @@ def test_extract_rejects_bad_bodies(db: Path) -> None:
     c = TestClient(create_app(db, max_extract_bytes=1000))
     e = err(c.post("/api/extract", json={"text": "x" * 2000}), 413, "text")
     assert e["code"] == "too_large"
-    err(c.post("/api/extract", content=b"{not json", headers={"content-type": "application/json"}),
-        422, "body")
+    err(
+        c.post("/api/extract", content=b"{not json", headers={"content-type": "application/json"}),
+        422,
+        "body",
+    )
     err(c.post("/api/extract", json={"txt": "hello"}), 422, "text")
     err(c.post("/api/extract", json={"text": "   "}), 422, "text")
     err(c.post("/api/extract", json={"text": "Hi.", "published": "yesterday"}), 422, "published")
@@ -251,8 +288,10 @@ def test_extract_returns_a_report(db: Path, pipeline) -> None:
     app = create_app(db)
     app.state.pipeline = pipeline  # the session's model; the app would load its own once
     c = TestClient(app)
-    text = ("Rebels attacked a police post in Goma on Tuesday, the army said. "
-            "Three officers were killed, a spokesman said.")
+    text = (
+        "Rebels attacked a police post in Goma on Tuesday, the army said. "
+        "Three officers were killed, a spokesman said."
+    )
     r = c.post("/api/extract", json={"text": text, "published": "2031-05-07"})
     assert r.status_code == 200, r.text
     rep = r.json()
@@ -274,9 +313,18 @@ def test_store_locked_by_a_writer_gives_503_after_retrying(db: Path, tmp_path: P
     app = create_app(copy)
     app.state.store.retry_seconds = 0.3
     holder = subprocess.Popen(
-        [sys.executable, "-c", ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                                "print('locked', flush=True); time.sleep(30)"), str(copy)],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            (
+                "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                "print('locked', flush=True); time.sleep(30)"
+            ),
+            str(copy),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "locked"
         r = TestClient(app).get("/api/stats")

@@ -1,4 +1,5 @@
 """The API on a real uvicorn server on loopback: in a thread, and as `wirecoder serve`."""
+
 from __future__ import annotations
 
 import subprocess
@@ -26,8 +27,14 @@ def test_uvicorn_serves_api_and_dashboard_concurrently(db: Path) -> None:
     with fixture_db.ServerThread(create_app(db)) as srv:
         import concurrent.futures as cf
 
-        urls = ["/api/events", "/api/events/t-001:e1", "/api/series?quantity=killed",
-                "/api/stats", "/api/actors", "/"] * 5
+        urls = [
+            "/api/events",
+            "/api/events/t-001:e1",
+            "/api/series?quantity=killed",
+            "/api/stats",
+            "/api/actors",
+            "/",
+        ] * 5
         with httpx.Client(base_url=srv.url, timeout=10) as c, cf.ThreadPoolExecutor(6) as pool:
             codes = list(pool.map(lambda u: c.get(u).status_code, urls))
             assert codes == [200] * len(urls)
@@ -37,8 +44,12 @@ def test_uvicorn_serves_api_and_dashboard_concurrently(db: Path) -> None:
 
 def test_wirecoder_serve_command(db: Path) -> None:
     port = fixture_db.free_port()
-    proc = subprocess.Popen([str(WIRECODER), "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [str(WIRECODER), "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline, r = time.monotonic() + 30, None
         while time.monotonic() < deadline:
@@ -57,7 +68,12 @@ def test_wirecoder_serve_command(db: Path) -> None:
 
 
 def test_wirecoder_serve_without_a_store_fails_cleanly(tmp_path: Path) -> None:
-    r = subprocess.run([str(WIRECODER), "serve", "--db", str(tmp_path / "none.duckdb")],
-                       capture_output=True, text=True, timeout=60, check=False)
+    r = subprocess.run(
+        [str(WIRECODER), "serve", "--db", str(tmp_path / "none.duckdb")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert r.returncode == 1
     assert "[E301]" in r.stderr and "Traceback" not in r.stderr

@@ -1,4 +1,5 @@
 """The dashboard in real headless Chromium (Debian's), driven by Playwright, on a real server."""
+
 from __future__ import annotations
 
 import sys
@@ -97,10 +98,14 @@ def test_event_view_highlights_the_evidence(dash, server, tmp_path: Path) -> Non
     page.click("tr[data-uid='t-001:e1']")
     page.wait_for_selector("#event .badge:text('ASSAULT')")
     api = httpx.get(server.url + "/api/events/t-001:e1").json()
-    evidence = "".join(page.eval_on_selector_all("#article-text .m-evidence",
-                                                 "ss => ss.map(s => s.textContent)"))
+    evidence = "".join(
+        page.eval_on_selector_all("#article-text .m-evidence", "ss => ss.map(s => s.textContent)")
+    )
     assert evidence == api["event"]["evidence_text"]
-    texts = lambda sel: page.eval_on_selector_all(sel, "ss => ss.map(s => s.textContent)")
+
+    def texts(sel: str) -> list[str]:
+        return page.eval_on_selector_all(sel, "ss => ss.map(s => s.textContent)")
+
     assert texts("#article-text .m-actor") == ["Northern Brigade"]
     assert texts("#article-text .m-date") == ["on Monday"]
     assert texts("#article-text .m-place") == ["Kharkiv"]

@@ -1,5 +1,6 @@
 """Live use: `wirecoder serve` stays up while a writer adds articles; both work at once and new
 events show up in the API and the dashboard without a restart."""
+
 from __future__ import annotations
 
 import json
@@ -26,15 +27,27 @@ def browser_context_args(browser_context_args):
 
 
 def writer(db: Path, batches: int, per: int, pause: float) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(FIXTURES / "live_writer.py"), str(db),
-                             str(batches), str(per), str(pause)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            str(FIXTURES / "live_writer.py"),
+            str(db),
+            str(batches),
+            str(per),
+            str(pause),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_api_answers_while_a_writer_adds_batches(tmp_path: Path) -> None:
     db = fixture_db.build_db(tmp_path / "live.duckdb")
-    with fixture_db.ServerThread(create_app(db)) as srv, httpx.Client(base_url=srv.url,
-                                                                       timeout=20) as c:
+    with (
+        fixture_db.ServerThread(create_app(db)) as srv,
+        httpx.Client(base_url=srv.url, timeout=20) as c,
+    ):
         start = c.get("/api/stats").json()["events"]
         proc = writer(db, batches=6, per=3, pause=0.15)
         seen, codes = [], []
@@ -66,8 +79,9 @@ def test_dashboard_shows_new_events_without_reload(tmp_path: Path, page) -> None
         assert page.text_content("[data-stat=events] b") == "8"
         proc = writer(db, batches=2, per=2, pause=0.1)
         assert proc.wait(timeout=60) == 0, proc.stderr.read()
-        page.wait_for_function("document.querySelector('[data-stat=events] b').textContent === '12'",
-                               timeout=15000)
+        page.wait_for_function(
+            "document.querySelector('[data-stat=events] b').textContent === '12'", timeout=15000
+        )
         page.wait_for_selector("#events tr[data-uid='live-001-01:e1']", timeout=15000)
         assert page.locator("#map circle.dot[data-country='SSD']").count() == 1
 
@@ -80,15 +94,37 @@ def test_real_ingest_while_serving(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     with corpus.open("w") as f:
         for i in range(6):
-            f.write(json.dumps({"id": f"ing-{i}", "published": "2031-06-0" + str(i + 1),
-                                "text": f"Soldiers fired on protesters in Bamako on Friday, killing "
-                                        f"{i + 3} people, a hospital official said."}) + "\n")
-    with fixture_db.ServerThread(create_app(db)) as srv, httpx.Client(base_url=srv.url,
-                                                                       timeout=20) as c:
+            f.write(
+                json.dumps(
+                    {
+                        "id": f"ing-{i}",
+                        "published": "2031-06-0" + str(i + 1),
+                        "text": f"Soldiers fired on protesters in Bamako on Friday, killing "
+                        f"{i + 3} people, a hospital official said.",
+                    }
+                )
+                + "\n"
+            )
+    with (
+        fixture_db.ServerThread(create_app(db)) as srv,
+        httpx.Client(base_url=srv.url, timeout=20) as c,
+    ):
         before = c.get("/api/stats").json()["articles"]
-        proc = subprocess.Popen([str(WIRECODER), "ingest", str(corpus), "--db", str(db),
-                                 "--batch-size", "2", "--quiet"],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [
+                str(WIRECODER),
+                "ingest",
+                str(corpus),
+                "--db",
+                str(db),
+                "--batch-size",
+                "2",
+                "--quiet",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         codes = []
         while proc.poll() is None:
             codes.append(c.get("/api/stats").status_code)

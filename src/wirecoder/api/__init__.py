@@ -1,4 +1,5 @@
 """HTTP API and dashboard over the DuckDB store (`wirecoder serve`)."""
+
 from __future__ import annotations
 
 from .app import create_app

@@ -1,4 +1,5 @@
 """The FastAPI app: JSON API under /api, OpenAPI at /docs, the dashboard at /."""
+
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
@@ -20,13 +21,16 @@ DEFAULT_MAX_EXTRACT_BYTES = 200_000
 
 # The dashboard loads only its own files; inline scripts and handlers (e.g. an onerror in
 # ingested text) could not run even if some text ever reached the DOM as HTML.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-       "frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
 
 
-def create_app(db: str | Path, *, max_extract_bytes: int = DEFAULT_MAX_EXTRACT_BYTES,
-               check: bool = True) -> FastAPI:
+def create_app(
+    db: str | Path, *, max_extract_bytes: int = DEFAULT_MAX_EXTRACT_BYTES, check: bool = True
+) -> FastAPI:
     """An app over the DuckDB store at `db` (short-lived shared read-only connections, db.py)."""
     store = Store(db)
     if check:
@@ -37,9 +41,13 @@ def create_app(db: str | Path, *, max_extract_bytes: int = DEFAULT_MAX_EXTRACT_B
         yield
         store.close()
 
-    app = FastAPI(title="wirecoder", version="1", lifespan=lifespan,
-                  description="Source-attributed events, actors, claims and quotes from news "
-                              "reports. Read-only over a wirecoder DuckDB store.")
+    app = FastAPI(
+        title="wirecoder",
+        version="1",
+        lifespan=lifespan,
+        description="Source-attributed events, actors, claims and quotes from news "
+        "reports. Read-only over a wirecoder DuckDB store.",
+    )
     app.state.store = store
     app.state.max_extract_bytes = max_extract_bytes
     app.state.pipeline = None

@@ -8,6 +8,7 @@ never handed out past `max_age`: it is retired, and new requests wait a short `g
 the old one drains, which is the writer's window. Opening retries while a writer holds its
 per-batch lock (StoreBusy after `retry_seconds`). New rows show on the next open.
 """
+
 from __future__ import annotations
 
 import threading
@@ -46,8 +47,15 @@ class Store:
 
     # gap > the store writer's longest retry pause (0.5 s, store/db.py), so a waiting
     # `wirecoder ingest` gets the lock within max_age + gap even under steady reads.
-    def __init__(self, path: str | Path, *, retry_seconds: float = 5.0, linger: float = 0.1,
-                 max_age: float = 3.0, gap: float = 0.6) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        retry_seconds: float = 5.0,
+        linger: float = 0.1,
+        max_age: float = 3.0,
+        gap: float = 0.6,
+    ) -> None:
         self.path = Path(path)
         self.retry_seconds = retry_seconds
         self.linger, self.max_age, self.gap = linger, max_age, gap
@@ -64,12 +72,16 @@ class Store:
     def check(self) -> None:
         """Fail early with a clear error when the file is absent or not a wirecoder store."""
         if not self.path.is_file():
-            raise StoreMissing(f"no database at {self.path}",
-                               fix="Run `wirecoder ingest … --db FILE` first or pass --db.")
+            raise StoreMissing(
+                f"no database at {self.path}",
+                fix="Run `wirecoder ingest … --db FILE` first or pass --db.",
+            )
         try:
             self.query("SELECT count(*) FROM events")
         except duckdb.Error as e:
-            raise StoreError(f"{self.path} is not a wirecoder store: {str(e).splitlines()[0]}") from None
+            raise StoreError(
+                f"{self.path} is not a wirecoder store: {str(e).splitlines()[0]}"
+            ) from None
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.retry_seconds
@@ -81,8 +93,10 @@ class Store:
                 if not _is_lock_conflict(e):
                     raise StoreError(f"cannot open {self.path}: {e}") from e
                 if time.monotonic() >= deadline:
-                    raise StoreBusy(f"{self.path} is locked by a writer",
-                                    fix="Retry in a moment; ingest holds the lock per batch.") from e
+                    raise StoreBusy(
+                        f"{self.path} is locked by a writer",
+                        fix="Retry in a moment; ingest holds the lock per batch.",
+                    ) from e
                 time.sleep(delay)
                 delay = min(delay * 2, 0.1)
             except duckdb.Error as e:
@@ -109,7 +123,12 @@ class Store:
         con = self._open()  # outside the lock: a retry must not stall other requests
         with self._lock:
             if self._con is None:
-                self._con, self._opened, self._users, self._idle_since = con, time.monotonic(), 1, None
+                self._con, self._opened, self._users, self._idle_since = (
+                    con,
+                    time.monotonic(),
+                    1,
+                    None,
+                )
                 self._start_reaper()
                 return con
             con.close()  # another request opened one meanwhile: share it
@@ -135,8 +154,9 @@ class Store:
 
     def _start_reaper(self) -> None:
         if self._reaper is None or not self._reaper.is_alive():
-            self._reaper = threading.Thread(target=self._reap, name="wirecoder-store-reaper",
-                                            daemon=True)
+            self._reaper = threading.Thread(
+                target=self._reap, name="wirecoder-store-reaper", daemon=True
+            )
             self._reaper.start()
 
     def _reap(self) -> None:
@@ -146,8 +166,11 @@ class Store:
             with self._lock:
                 if self._closed or self._con is None:
                     return
-                if self._users == 0 and self._idle_since is not None \
-                        and time.monotonic() - self._idle_since >= self.linger:
+                if (
+                    self._users == 0
+                    and self._idle_since is not None
+                    and time.monotonic() - self._idle_since >= self.linger
+                ):
                     self._con.close()
                     self._con = None
                     self._lock.notify_all()

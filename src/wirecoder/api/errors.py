@@ -1,4 +1,5 @@
 """One error shape for every API error: {"error": {"code", "message", "field"?}}."""
+
 from __future__ import annotations
 
 import logging
@@ -32,13 +33,24 @@ def error_body(code: str, message: str, field: str | None = None) -> dict[str, A
     return {"error": err}
 
 
-def _json(status: int, code: str, message: str, field: str | None = None,
-          headers: dict[str, str] | None = None) -> JSONResponse:
+def _json(
+    status: int,
+    code: str,
+    message: str,
+    field: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     return JSONResponse(error_body(code, message, field), status_code=status, headers=headers)
 
 
-_HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
-               413: "too_large", 415: "unsupported_media_type", 422: "invalid"}
+_HTTP_CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid",
+}
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -1,4 +1,5 @@
 """Query-string filters: parsed and checked here so a bad value names its field (422)."""
+
 from __future__ import annotations
 
 import base64
@@ -40,7 +41,9 @@ def parse_list(value: str | None) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
-def parse_enum_list(name: str, value: str | None, allowed: set[str], *, upper: bool = False) -> list[str]:
+def parse_enum_list(
+    name: str, value: str | None, allowed: set[str], *, upper: bool = False
+) -> list[str]:
     out = []
     for v in parse_list(value):
         v2 = v.upper() if upper else v.lower()
@@ -102,12 +105,20 @@ class EventFilters:
     def as_query(self) -> dict[str, str]:
         """The filters as query-string values (for `next` links)."""
         out: dict[str, str] = {}
-        for k, v in (("type", self.types), ("mode", self.modes), ("status", self.statuses),
-                     ("country", self.countries)):
+        for k, v in (
+            ("type", self.types),
+            ("mode", self.modes),
+            ("status", self.statuses),
+            ("country", self.countries),
+        ):
             if v:
                 out[k] = ",".join(v)
-        for k, s in (("actor", self.actor), ("role", self.role), ("q", self.q),
-                     ("article", self.article)):
+        for k, s in (
+            ("actor", self.actor),
+            ("role", self.role),
+            ("q", self.q),
+            ("article", self.article),
+        ):
             if s:
                 out[k] = s
         if self.since:
@@ -117,18 +128,27 @@ class EventFilters:
         return out
 
 
-def parse_event_filters(*, type: str | None = None, mode: str | None = None,
-                        status: str | None = None, country: str | None = None,
-                        actor: str | None = None, role: str | None = None,
-                        since: str | None = None, until: str | None = None,
-                        q: str | None = None, article: str | None = None) -> EventFilters:
+def parse_event_filters(
+    *,
+    type: str | None = None,
+    mode: str | None = None,
+    status: str | None = None,
+    country: str | None = None,
+    actor: str | None = None,
+    role: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    q: str | None = None,
+    article: str | None = None,
+) -> EventFilters:
     f = EventFilters(
         types=parse_enum_list("type", type, {t.value for t in EventType}, upper=True),
         modes=[m.lower() for m in parse_list(mode)],
         statuses=parse_enum_list("status", status, {s.value for s in Status}),
         countries=parse_country("country", country),
         actor=actor.strip() if actor and actor.strip() else None,
-        since=parse_date("since", since), until=parse_date("until", until),
+        since=parse_date("since", since),
+        until=parse_date("until", until),
         q=q.strip() if q and q.strip() else None,
         article=article or None,
     )

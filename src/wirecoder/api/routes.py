@@ -1,4 +1,5 @@
 """The JSON/CSV endpoints under /api. Every list is keyset-paginated with an opaque cursor."""
+
 from __future__ import annotations
 
 import csv
@@ -53,8 +54,14 @@ def _csv_value(v: Any) -> Any:
     return v
 
 
-def _page(request: Request, rows: list[dict[str, Any]], last: tuple[Any, str] | None,
-          sort: str, fmt: str, extra: dict[str, Any] | None = None) -> Response:
+def _page(
+    request: Request,
+    rows: list[dict[str, Any]],
+    last: tuple[Any, str] | None,
+    sort: str,
+    fmt: str,
+    extra: dict[str, Any] | None = None,
+) -> Response:
     cursor = encode_cursor(sort, last[0], last[1]) if last else None
     nxt = str(request.url.include_query_params(cursor=cursor)) if cursor else None
     if fmt == "csv":
@@ -67,6 +74,7 @@ def _page(request: Request, rows: list[dict[str, Any]], last: tuple[Any, str] | 
         headers = {"Link": f'<{nxt}>; rel="next"'} if nxt else {}
         return Response(buf.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
     from fastapi.encoders import jsonable_encoder
+
     body = {"items": rows, "count": len(rows), "next": nxt, "cursor": cursor, **(extra or {})}
     return JSONResponse(jsonable_encoder(body))
 
@@ -85,11 +93,30 @@ def _after(cursor: str | None, sort: str, date_key: bool) -> tuple[Any, str] | N
     return key, uid
 
 
-def _event_filters(type: str | None, mode: str | None, status: str | None, country: str | None,
-                   actor: str | None, role: str | None, since: str | None, until: str | None,
-                   q: str | None, article: str | None) -> EventFilters:
-    return parse_event_filters(type=type, mode=mode, status=status, country=country, actor=actor,
-                               role=role, since=since, until=until, q=q, article=article)
+def _event_filters(
+    type: str | None,
+    mode: str | None,
+    status: str | None,
+    country: str | None,
+    actor: str | None,
+    role: str | None,
+    since: str | None,
+    until: str | None,
+    q: str | None,
+    article: str | None,
+) -> EventFilters:
+    return parse_event_filters(
+        type=type,
+        mode=mode,
+        status=status,
+        country=country,
+        actor=actor,
+        role=role,
+        since=since,
+        until=until,
+        q=q,
+        article=article,
+    )
 
 
 EVENT_FILTER_DOC = {
@@ -109,30 +136,47 @@ EVENT_FILTER_DOC = {
 @router.get("", summary="Index of the API's endpoints (works offline, unlike /docs' Swagger UI)")
 def index(request: Request) -> dict[str, Any]:
     spec = request.app.openapi()
-    eps = [{"method": m.upper(), "path": path, "summary": op.get("summary"),
-            "parameters": [q["name"] for q in op.get("parameters", [])]}
-           for path, ops in spec["paths"].items() for m, op in ops.items()]
+    eps = [
+        {
+            "method": m.upper(),
+            "path": path,
+            "summary": op.get("summary"),
+            "parameters": [q["name"] for q in op.get("parameters", [])],
+        }
+        for path, ops in spec["paths"].items()
+        for m, op in ops.items()
+    ]
     return {"endpoints": eps, "openapi": "/openapi.json", "docs": "/docs", "dashboard": "/"}
 
 
 @router.get("/events", summary="Events, filtered, sorted, paginated")
-def events(request: Request, type: str | None = EVENT_FILTER_DOC["type"],
-           mode: str | None = EVENT_FILTER_DOC["mode"],
-           status: str | None = EVENT_FILTER_DOC["status"],
-           country: str | None = EVENT_FILTER_DOC["country"],
-           actor: str | None = EVENT_FILTER_DOC["actor"], role: str | None = EVENT_FILTER_DOC["role"],
-           since: str | None = EVENT_FILTER_DOC["since"], until: str | None = EVENT_FILTER_DOC["until"],
-           q: str | None = EVENT_FILTER_DOC["q"], article: str | None = EVENT_FILTER_DOC["article"],
-           sort: str | None = Query(None, description="-date (default), date, -dead, dead, "
-                                                      "-confidence, confidence."),
-           limit: int = LIMIT, cursor: str | None = CURSOR, format: str | None = FORMAT) -> Response:
+def events(
+    request: Request,
+    type: str | None = EVENT_FILTER_DOC["type"],
+    mode: str | None = EVENT_FILTER_DOC["mode"],
+    status: str | None = EVENT_FILTER_DOC["status"],
+    country: str | None = EVENT_FILTER_DOC["country"],
+    actor: str | None = EVENT_FILTER_DOC["actor"],
+    role: str | None = EVENT_FILTER_DOC["role"],
+    since: str | None = EVENT_FILTER_DOC["since"],
+    until: str | None = EVENT_FILTER_DOC["until"],
+    q: str | None = EVENT_FILTER_DOC["q"],
+    article: str | None = EVENT_FILTER_DOC["article"],
+    sort: str | None = Query(
+        None, description="-date (default), date, -dead, dead, -confidence, confidence."
+    ),
+    limit: int = LIMIT,
+    cursor: str | None = CURSOR,
+    format: str | None = FORMAT,
+) -> Response:
     f = _event_filters(type, mode, status, country, actor, role, since, until, q, article)
     s = parse_sort(sort, SORTS, "-date")
     fmt = parse_format(format)
     key_expr, desc = SORTS[s]
     after = _after(cursor, s, date_key="date" in s)
-    rows, last = queries.list_events(_store(request), f, sort_key=key_expr, desc=desc,
-                                     limit=limit, after=after)
+    rows, last = queries.list_events(
+        _store(request), f, sort_key=key_expr, desc=desc, limit=limit, after=after
+    )
     return _page(request, rows, last, s, fmt)
 
 
@@ -145,56 +189,84 @@ def event(request: Request, uid: str) -> dict[str, Any]:
 
 
 @router.get("/timeline", summary="Events per day and type (same filters as /api/events)")
-def timeline(request: Request, type: str | None = EVENT_FILTER_DOC["type"],
-             mode: str | None = EVENT_FILTER_DOC["mode"],
-             status: str | None = EVENT_FILTER_DOC["status"],
-             country: str | None = EVENT_FILTER_DOC["country"],
-             actor: str | None = EVENT_FILTER_DOC["actor"], role: str | None = EVENT_FILTER_DOC["role"],
-             since: str | None = EVENT_FILTER_DOC["since"], until: str | None = EVENT_FILTER_DOC["until"],
-             q: str | None = EVENT_FILTER_DOC["q"]) -> dict[str, Any]:
+def timeline(
+    request: Request,
+    type: str | None = EVENT_FILTER_DOC["type"],
+    mode: str | None = EVENT_FILTER_DOC["mode"],
+    status: str | None = EVENT_FILTER_DOC["status"],
+    country: str | None = EVENT_FILTER_DOC["country"],
+    actor: str | None = EVENT_FILTER_DOC["actor"],
+    role: str | None = EVENT_FILTER_DOC["role"],
+    since: str | None = EVENT_FILTER_DOC["since"],
+    until: str | None = EVENT_FILTER_DOC["until"],
+    q: str | None = EVENT_FILTER_DOC["q"],
+) -> dict[str, Any]:
     f = _event_filters(type, mode, status, country, actor, role, since, until, q, None)
     return queries.timeline(_store(request), f)
 
 
 @router.get("/graph", summary="Actor graph: who acts on whom, edges weighted by events")
-def graph(request: Request, type: str | None = EVENT_FILTER_DOC["type"],
-          mode: str | None = EVENT_FILTER_DOC["mode"],
-          status: str | None = EVENT_FILTER_DOC["status"],
-          country: str | None = EVENT_FILTER_DOC["country"],
-          actor: str | None = EVENT_FILTER_DOC["actor"], role: str | None = EVENT_FILTER_DOC["role"],
-          since: str | None = EVENT_FILTER_DOC["since"], until: str | None = EVENT_FILTER_DOC["until"],
-          q: str | None = EVENT_FILTER_DOC["q"],
-          limit: int = Query(150, ge=1, le=1000, description="Most-weighted edges kept.")
-          ) -> dict[str, Any]:
+def graph(
+    request: Request,
+    type: str | None = EVENT_FILTER_DOC["type"],
+    mode: str | None = EVENT_FILTER_DOC["mode"],
+    status: str | None = EVENT_FILTER_DOC["status"],
+    country: str | None = EVENT_FILTER_DOC["country"],
+    actor: str | None = EVENT_FILTER_DOC["actor"],
+    role: str | None = EVENT_FILTER_DOC["role"],
+    since: str | None = EVENT_FILTER_DOC["since"],
+    until: str | None = EVENT_FILTER_DOC["until"],
+    q: str | None = EVENT_FILTER_DOC["q"],
+    limit: int = Query(150, ge=1, le=1000, description="Most-weighted edges kept."),
+) -> dict[str, Any]:
     f = _event_filters(type, mode, status, country, actor, role, since, until, q, None)
     return queries.graph(_store(request), f, limit)
 
 
 @router.get("/places", summary="Event locations (points with counts) for the map")
-def places(request: Request, type: str | None = EVENT_FILTER_DOC["type"],
-           mode: str | None = EVENT_FILTER_DOC["mode"],
-           status: str | None = EVENT_FILTER_DOC["status"],
-           country: str | None = EVENT_FILTER_DOC["country"],
-           actor: str | None = EVENT_FILTER_DOC["actor"], role: str | None = EVENT_FILTER_DOC["role"],
-           since: str | None = EVENT_FILTER_DOC["since"], until: str | None = EVENT_FILTER_DOC["until"],
-           q: str | None = EVENT_FILTER_DOC["q"]) -> dict[str, Any]:
+def places(
+    request: Request,
+    type: str | None = EVENT_FILTER_DOC["type"],
+    mode: str | None = EVENT_FILTER_DOC["mode"],
+    status: str | None = EVENT_FILTER_DOC["status"],
+    country: str | None = EVENT_FILTER_DOC["country"],
+    actor: str | None = EVENT_FILTER_DOC["actor"],
+    role: str | None = EVENT_FILTER_DOC["role"],
+    since: str | None = EVENT_FILTER_DOC["since"],
+    until: str | None = EVENT_FILTER_DOC["until"],
+    q: str | None = EVENT_FILTER_DOC["q"],
+) -> dict[str, Any]:
     f = _event_filters(type, mode, status, country, actor, role, since, until, q, None)
     return {"items": queries.places(_store(request), f)}
 
 
 @router.get("/articles", summary="Articles, newest first")
-def articles(request: Request, q: str | None = Query(None, description="Text in title or body."),
-             outlet: str | None = Query(None), since: str | None = Query(None),
-             until: str | None = Query(None), limit: int = LIMIT, cursor: str | None = CURSOR,
-             format: str | None = FORMAT) -> Response:
+def articles(
+    request: Request,
+    q: str | None = Query(None, description="Text in title or body."),
+    outlet: str | None = Query(None),
+    since: str | None = Query(None),
+    until: str | None = Query(None),
+    limit: int = LIMIT,
+    cursor: str | None = CURSOR,
+    format: str | None = FORMAT,
+) -> Response:
     fmt = parse_format(format)
     rows, last = queries.list_articles(
-        _store(request), q=q, outlet=outlet, since=parse_date("since", since),
-        until=parse_date("until", until), limit=limit, after=_after(cursor, "-published", True))
+        _store(request),
+        q=q,
+        outlet=outlet,
+        since=parse_date("since", since),
+        until=parse_date("until", until),
+        limit=limit,
+        after=_after(cursor, "-published", True),
+    )
     return _page(request, rows, last, "-published", fmt)
 
 
-@router.get("/articles/{article_id}", summary="One article with its text, actors, events, claims, quotes")
+@router.get(
+    "/articles/{article_id}", summary="One article with its text, actors, events, claims, quotes"
+)
 def article(request: Request, article_id: str) -> dict[str, Any]:
     art = queries.get_article(_store(request), article_id)
     if art is None:
@@ -203,20 +275,34 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
 
 
 @router.get("/actors", summary="Actors across articles (by name), most active first")
-def actors(request: Request, q: str | None = Query(None, description="Text in the name."),
-           country: str | None = Query(None, description="ISO 3166 alpha-3 code(s)."),
-           sector: str | None = Query(None, description="PLOVER sector code, e.g. GOV."),
-           kind: str | None = Query(None, description="person, organization, state, group, population."),
-           limit: int = LIMIT, cursor: str | None = CURSOR, format: str | None = FORMAT) -> Response:
+def actors(
+    request: Request,
+    q: str | None = Query(None, description="Text in the name."),
+    country: str | None = Query(None, description="ISO 3166 alpha-3 code(s)."),
+    sector: str | None = Query(None, description="PLOVER sector code, e.g. GOV."),
+    kind: str | None = Query(None, description="person, organization, state, group, population."),
+    limit: int = LIMIT,
+    cursor: str | None = CURSOR,
+    format: str | None = FORMAT,
+) -> Response:
     fmt = parse_format(format)
-    rows, last = queries.list_actors(_store(request), q=q, country=parse_country("country", country),
-                                     sector=sector, kind=kind, limit=limit,
-                                     after=_after(cursor, "-events", False))
+    rows, last = queries.list_actors(
+        _store(request),
+        q=q,
+        country=parse_country("country", country),
+        sector=sector,
+        kind=kind,
+        limit=limit,
+        after=_after(cursor, "-events", False),
+    )
     return _page(request, rows, last, "-events", fmt)
 
 
-@router.get("/actors/{ref}", summary="One actor (name, Wikidata id or article_id:actor_id) "
-                                     "with its events as actor and as recipient")
+@router.get(
+    "/actors/{ref}",
+    summary="One actor (name, Wikidata id or article_id:actor_id) "
+    "with its events as actor and as recipient",
+)
 def actor(request: Request, ref: str) -> dict[str, Any]:
     prof = queries.get_actor(_store(request), ref)
     if prof is None:
@@ -224,47 +310,86 @@ def actor(request: Request, ref: str) -> dict[str, Any]:
     return prof
 
 
-def _claim_filters(quantity: str | None, claimant: str | None, country: str | None,
-                   since: str | None, until: str | None, article: str | None, q: str | None,
-                   *, quantity_required: bool = False) -> dict[str, Any]:
+def _claim_filters(
+    quantity: str | None,
+    claimant: str | None,
+    country: str | None,
+    since: str | None,
+    until: str | None,
+    article: str | None,
+    q: str | None,
+    *,
+    quantity_required: bool = False,
+) -> dict[str, Any]:
     s, u = parse_date("since", since), parse_date("until", until)
     if s and u and s > u:
         raise invalid("until", "until is before since")
-    return {"quantity": parse_quantity(quantity, required=quantity_required),
-            "claimant": claimant or None, "country": parse_country("country", country),
-            "since": s, "until": u, "article": article or None, "q": q or None}
+    return {
+        "quantity": parse_quantity(quantity, required=quantity_required),
+        "claimant": claimant or None,
+        "country": parse_country("country", country),
+        "since": s,
+        "until": u,
+        "article": article or None,
+        "q": q or None,
+    }
 
 
 @router.get("/claims", summary="Numeric claims (figure, bound, claimant, as-of date)")
-def claims(request: Request, quantity: str | None = Query(None, description="killed, injured, …"),
-           claimant: str | None = Query(None), country: str | None = Query(None),
-           since: str | None = Query(None), until: str | None = Query(None),
-           article: str | None = Query(None), q: str | None = Query(None),
-           limit: int = LIMIT, cursor: str | None = CURSOR, format: str | None = FORMAT) -> Response:
+def claims(
+    request: Request,
+    quantity: str | None = Query(None, description="killed, injured, …"),
+    claimant: str | None = Query(None),
+    country: str | None = Query(None),
+    since: str | None = Query(None),
+    until: str | None = Query(None),
+    article: str | None = Query(None),
+    q: str | None = Query(None),
+    limit: int = LIMIT,
+    cursor: str | None = CURSOR,
+    format: str | None = FORMAT,
+) -> Response:
     fmt = parse_format(format)
     filters = _claim_filters(quantity, claimant, country, since, until, article, q)
-    rows, last = queries.list_claims(_store(request), limit=limit,
-                                     after=_after(cursor, "-as_of", True), **filters)
+    rows, last = queries.list_claims(
+        _store(request), limit=limit, after=_after(cursor, "-as_of", True), **filters
+    )
     return _page(request, rows, last, "-as_of", fmt)
 
 
-@router.get("/series", summary="A figure over time per claimant, revisions and disagreements marked")
-def series(request: Request, quantity: str | None = Query(None, description="Required: killed, …"),
-           country: str | None = Query(None), claimant: str | None = Query(None),
-           since: str | None = Query(None), until: str | None = Query(None),
-           format: str | None = FORMAT) -> Response:
+@router.get(
+    "/series", summary="A figure over time per claimant, revisions and disagreements marked"
+)
+def series(
+    request: Request,
+    quantity: str | None = Query(None, description="Required: killed, …"),
+    country: str | None = Query(None),
+    claimant: str | None = Query(None),
+    since: str | None = Query(None),
+    until: str | None = Query(None),
+    format: str | None = FORMAT,
+) -> Response:
     fmt = parse_format(format)
-    filters = _claim_filters(quantity, claimant, country, since, until, None, None,
-                             quantity_required=True)
+    filters = _claim_filters(
+        quantity, claimant, country, since, until, None, None, quantity_required=True
+    )
     if len(filters["country"]) > 1:
         raise invalid("country", "one country per series")
     s, u = filters["since"], filters["until"]
-    out = claim_series(_store(request), quantity=filters["quantity"],
-                       country=(filters["country"] or [None])[0], claimant=filters["claimant"],
-                       since=s.isoformat() if s else None, until=u.isoformat() if u else None)
+    out = claim_series(
+        _store(request),
+        quantity=filters["quantity"],
+        country=(filters["country"] or [None])[0],
+        claimant=filters["claimant"],
+        since=s.isoformat() if s else None,
+        until=u.isoformat() if u else None,
+    )
     if fmt == "csv":
-        rows = [{"claimant": line["claimant"], "scope": line["scope"], **p}
-                for line in out["series"] for p in line["points"]]
+        rows = [
+            {"claimant": line["claimant"], "scope": line["scope"], **p}
+            for line in out["series"]
+            for p in line["points"]
+        ]
         return _page(request, rows, None, "", "csv")
     return JSONResponse(out)
 
@@ -284,12 +409,15 @@ def _pipeline(request: Request) -> Any:
     with _pipeline_lock:
         if getattr(state, "pipeline", None) is None:
             from ..pipeline import Pipeline
+
             state.pipeline = Pipeline()
         return state.pipeline
 
 
-@router.post("/extract", summary="Text in, report out (SPEC §2). JSON {text, published?, title?, "
-                                 "url?} or text/plain.")
+@router.post(
+    "/extract",
+    summary="Text in, report out (SPEC §2). JSON {text, published?, title?, url?} or text/plain.",
+)
 async def extract(request: Request) -> Response:
     limit: int = request.app.state.max_extract_bytes
     declared = request.headers.get("content-length")
@@ -313,18 +441,22 @@ async def extract(request: Request) -> Response:
             if not isinstance(published, str):
                 raise invalid("published", "a date string (YYYY-MM-DD)")
             parse_date("published", published)
-        meta = {k: payload.get(k) for k in ("title", "url", "outlet") if isinstance(payload.get(k), str)}
+        meta = {
+            k: payload.get(k) for k in ("title", "url", "outlet") if isinstance(payload.get(k), str)
+        }
         meta["published"] = published
     elif ctype in ("text/plain", ""):
         text = body.decode("utf-8", errors="replace")
     else:
-        raise ApiError(415, "unsupported_media_type",
-                       "send application/json {\"text\": …} or text/plain", "body")
+        raise ApiError(
+            415, "unsupported_media_type", 'send application/json {"text": …} or text/plain', "body"
+        )
     if not text.strip():
         raise ApiError(422, "invalid", "text: empty", "text")
 
     def run() -> dict[str, Any]:
         from ..ingest import make_article
+
         pipe = _pipeline(request)
         with _extract_lock:
             report = pipe.extract(make_article(text, **meta))

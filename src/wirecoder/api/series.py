@@ -4,6 +4,7 @@ Revisions and disagreements are flagged by `wirecoder.corpus.series` (one defini
 CLI and the API); this module only reads the store through the API's read-only connections
 and shapes the points as one line per (scope, claimant).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -35,25 +36,52 @@ class _Reader:
 
 
 def _point(p: SeriesPoint) -> dict[str, Any]:
-    return {"date": p.as_of.isoformat() if isinstance(p.as_of, date) else p.as_of,
-            "value": p.value, "value_max": p.value_max, "bound": p.bound, "uid": p.uid,
-            "article_id": p.article_id, "outlet": p.outlet, "revision": p.revision,
-            "disagreement": p.disagreement, "kind": getattr(p, "kind", "total")}
+    return {
+        "date": p.as_of.isoformat() if isinstance(p.as_of, date) else p.as_of,
+        "value": p.value,
+        "value_max": p.value_max,
+        "bound": p.bound,
+        "uid": p.uid,
+        "article_id": p.article_id,
+        "outlet": p.outlet,
+        "revision": p.revision,
+        "disagreement": p.disagreement,
+        "kind": getattr(p, "kind", "total"),
+    }
 
 
-def claim_series(store: Store, *, quantity: str, country: str | None = None,
-                 claimant: str | None = None, since: str | None = None,
-                 until: str | None = None) -> dict[str, Any]:
+def claim_series(
+    store: Store,
+    *,
+    quantity: str,
+    country: str | None = None,
+    claimant: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict[str, Any]:
     """{"series": [{claimant, scope, kind, points, latest, revisions, disagreements}], …}."""
-    pts = series_from_store(_Reader(store), quantity=quantity, country=country,
-                            claimant=claimant, since=since, until=until)
+    pts = series_from_store(
+        _Reader(store),
+        quantity=quantity,
+        country=country,
+        claimant=claimant,
+        since=since,
+        until=until,
+    )
     # corpus/series keeps event-tied figures ("incident") apart from running totals
     lines: dict[tuple[str, str, str], list[SeriesPoint]] = defaultdict(list)
     for p in pts:
         lines[(p.scope, p.claimant, getattr(p, "kind", "total"))].append(p)
-    series = [{"claimant": c, "scope": s, "kind": k, "points": [_point(p) for p in ps],
-               "latest": ps[-1].value,
-               "revisions": sum(1 for p in ps if p.revision),
-               "disagreements": sum(1 for p in ps if p.disagreement)}
-              for (s, c, k), ps in sorted(lines.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+    series = [
+        {
+            "claimant": c,
+            "scope": s,
+            "kind": k,
+            "points": [_point(p) for p in ps],
+            "latest": ps[-1].value,
+            "revisions": sum(1 for p in ps if p.revision),
+            "disagreements": sum(1 for p in ps if p.disagreement),
+        }
+        for (s, c, k), ps in sorted(lines.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
     return {"quantity": quantity, "country": country, "points": len(pts), "series": series}

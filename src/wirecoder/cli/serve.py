@@ -1,4 +1,5 @@
 """`wirecoder serve`: the HTTP API and dashboard over a store (issue 5)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,8 +10,13 @@ from ..errors import UsageError
 from . import app
 
 
-def serve(db: Path, host: str = "127.0.0.1", port: int = 8000,
-          max_extract_bytes: int = 200_000, log_level: str = "warning") -> None:
+def serve(
+    db: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    max_extract_bytes: int = 200_000,
+    log_level: str = "warning",
+) -> None:
     """Run uvicorn on the app; the store is opened read-only per request, so
     `wirecoder ingest --db` the same file can run at the same time."""
     import uvicorn
@@ -26,11 +32,16 @@ def serve(db: Path, host: str = "127.0.0.1", port: int = 8000,
 
 @app.command("serve")
 def serve_cmd(
-    db: Path = typer.Option(Path("wirecoder.duckdb"), "--db", help="DuckDB store file (read-only)."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (loopback by default)."),
+    db: Path = typer.Option(
+        Path("wirecoder.duckdb"), "--db", help="DuckDB store file (read-only)."
+    ),
+    host: str = typer.Option(
+        "127.0.0.1", "--host", help="Interface to bind (loopback by default)."
+    ),
     port: int = typer.Option(8000, "--port", help="TCP port."),
-    max_extract_bytes: int = typer.Option(200_000, "--max-extract-bytes",
-                                          help="Largest body POST /api/extract accepts (413 above)."),
+    max_extract_bytes: int = typer.Option(
+        200_000, "--max-extract-bytes", help="Largest body POST /api/extract accepts (413 above)."
+    ),
     log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level."),
 ) -> None:
     """Serve the JSON API (/api, OpenAPI at /docs) and the dashboard (/) over a store."""
