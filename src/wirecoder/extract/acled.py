@@ -128,6 +128,8 @@ def acled_view(type_: str, mode: str | None, *, actor_armed: bool = False,
 
     if disrupted:
         return v("Strategic developments", "Disrupted weapons use")
+    if type_ == "ASSAULT" and excessive and not rioters and mode not in ("aerial", "drone", "heavy-weapons"):
+        return v("Protests", "Excessive force against protesters")
     if type_ == "ASSAULT" and rioters and mode not in ("aerial", "drone", "heavy-weapons"):
         return v("Riots", "Violent demonstration")
     if type_ == "ASSAULT" and mob and not actor_armed and mode not in ("aerial", "drone", "heavy-weapons"):

@@ -52,6 +52,8 @@ _HALTS = frozenset({"pause", "halt", "end", "suspension", "cessation", "lull", "
 # verbs whose object is the weapon ("fired rockets", "launched a drone")
 _PROJECTILE_VERBS = frozenset({"fire", "launch", "drop", "use", "detonate", "plant", "throw",
                                "hurl", "lob", "deploy", "employ"})
+_PROTEST_WORDS = frozenset({"protest", "demonstration", "rally", "protester", "demonstrator", "sit-in",
+                            "march"})
 _MATERIAL_CONFLICT = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
 _THREAT_MODE = {"COERCE": "restrict", "SANCTION": "relations", "ASSAULT": "violence",
@@ -303,6 +305,14 @@ class _Builder:
             if c.dep_ == "advcl" and c.i in self.by_i and self.by_i[c.i].type == "ASSAULT" \
                     and c.lemma_ not in _OUTCOME:
                 return self.by_i[c.i]  # "… were killed when a device detonated"
+        # "one was killed and 13 were wounded when a device detonated": the clause may hang
+        # on the conjoined outcome or on the first one
+        near = [c for c in tok.children if c.dep_ == "conj"] + ([head] if tok.dep_ == "conj" else [])
+        for n in near:
+            for c in n.children:
+                if c.dep_ == "advcl" and c.i in self.by_i and self.by_i[c.i].type == "ASSAULT" \
+                        and c.lemma_ not in _OUTCOME:
+                    return self.by_i[c.i]
             if c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS:
                 for g in c.children:
                     if g.dep_ == "pobj" and g.i in self.by_i and self.by_i[g.i].type == "ASSAULT":
@@ -620,6 +630,9 @@ class _Builder:
             sectors_r = [getattr(self.ctx.actor(a), "sector", None) for a in recipient]
             flags = {
                 "mob": has_cue(act_toks, cues.mob),
+                "excessive": has_cue(rec_toks + [t for o in outcomes for t in o.token.subtree], cues.protesters)
+                or (has_cue(list(sent), _PROTEST_WORDS) and is_armed(act_toks, sectors_a)
+                    and has_cue(list(sent), cues.excessive)),
                 "rioters": has_cue(act_toks, cues.protesters),
                 "actor_armed": is_armed(act_toks, sectors_a) or has_cue(act_toks, cues.armed),
                 "recipient_armed": is_armed(rec_toks, sectors_r),
@@ -639,7 +652,8 @@ class _Builder:
                      for t in c.subtree]
             place_obj = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in objs) or has_cue(
                 objs, cues.territory_objects)
-            flags = {"territory": (type_ == "COERCE" and has_cue([tok], cues.territory) and place_obj)
+            flags = {"territory": (type_ == "COERCE" and has_cue([tok] + ([hit.cue] if hit.cue is not None else []),
+                                                                cues.territory) and place_obj)
                      or (type_ == "RETREAT" and mode == "withdraw" and place_obj
                          and has_cue(list(sent), cues.agreement_objects | frozenset({"hand"}))),
                      "disrupted": type_ == "COERCE" and (has_cue([tok], cues.disrupted) or (
@@ -656,6 +670,9 @@ class _Builder:
                 flags.pop("disrupted")
             if flags.get("territory") and type_ == "COERCE":
                 mode = "seize"
+            elif type_ == "COERCE" and mode == "seize" and not flags.get("disrupted") and recipient \
+                    and any(is_actor_like(r) and r.ent_type_ not in ("GPE", "LOC", "FAC") for r in args.recipient):
+                mode = "arrest"  # "captured a senior commander": people taken are arrested
         elif type_ == "PROTEST":
             sent_toks = list(sent)
             if mode in ("demo", None) and has_cue(sent_toks, cues.riot):
