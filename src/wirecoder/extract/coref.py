@@ -15,6 +15,7 @@ Rules (no statistical model; coreferee & co. need downloads that do not work her
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .kb import knowledge_base, norm
@@ -53,45 +54,47 @@ def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in regions)
 
 
+def _counted_starts(doc: "Doc", in_quote: bool) -> tuple[list[int], list[int]]:
+    """Token indices and char offsets of the sentence starts that count for the window:
+    link lines never count, quoted sentences only for a pronoun inside a quotation.
+    Computed once per Doc and kind (cached on the Doc)."""
+    key = f"wirecoder.sent_starts.{int(in_quote)}"
+    if key not in doc.user_data:
+        skip = link_lines(doc) + ([] if in_quote else quote_regions(doc))
+        starts = [s.start for s in doc.sents if not _inside(s.start_char, skip)]
+        doc.user_data[key] = (starts, [doc[i].idx for i in starts])
+    return doc.user_data[key]  # type: ignore[no-any-return]
+
+
 def _candidates(table: "ActorTable", tok: "Token", kinds: set[str]) -> list[tuple[tuple, str]]:
-    """(rank, actor id) of compatible mentions before `tok`, best first."""
+    """(rank, actor id) of compatible mentions before `tok`, best first: sentence distance
+    (counted sentences), then subjects first, then the nearest."""
     doc = tok.doc
-    sent_start = tok.sent.start
     quotes = quote_regions(doc)
     links = link_lines(doc)
     pron_in_quote = _inside(tok.idx, quotes)
+    starts, start_chars = _counted_starts(doc, pron_in_quote)
+    here = bisect_right(starts, tok.sent.start)  # counted starts up to the pronoun's sentence
+    lo_char = start_chars[max(0, here - 1 - WINDOW)] if start_chars else 0
     ranked: list[tuple[tuple, str]] = []
     for actor in table.actors:
         if str(actor.kind) not in kinds:
             continue
         for m in actor.mentions:
-            if m.end > tok.idx or _inside(m.start, links):
+            if m.end > tok.idx or m.start < lo_char or _inside(m.start, links):
                 continue
             if not pron_in_quote and _inside(m.start, quotes):
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            s = span.root.sent
-            # sentences inside a quotation are one utterance: they do not push the
-            # speaker out of the window of the "he said" after it
-            skip = links if pron_in_quote else links + quotes
-            dist = 0 if s.start == sent_start else _sent_distance(doc, s.start, sent_start,
-                                                                  skip)
+            dist = here - bisect_right(starts, span.root.sent.start)
             if dist > WINDOW:
                 continue
             subject = span.root.dep_ in ("nsubj", "nsubjpass")
-            ranked.append(((dist, not subject, -m.start), actor.id))
+            ranked.append(((max(dist, 0), not subject, -m.start), actor.id))
     ranked.sort()
     return ranked
-
-
-def _sent_distance(doc: "Doc", a_start: int, b_start: int,
-                   links: list[tuple[int, int]]) -> int:
-    """Sentences between two sentence starts (a before b); those starting inside `skip`
-    regions (link lines, quotations) do not count."""
-    return sum(1 for t in doc[a_start + 1:b_start + 1]
-               if t.is_sent_start and not _inside(t.idx, links))
 
 
 def _expletive(tok: "Token") -> bool:

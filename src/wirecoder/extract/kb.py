@@ -164,6 +164,15 @@ def kb_lookup(name: str) -> KBActor | None:
     return knowledge_base().by_alias.get(norm(name))
 
 
+@lru_cache(maxsize=1)
+def pattern_tokenizer():  # type: ignore[no-untyped-def]
+    """One English tokenizer for PhraseMatcher patterns (spaCy's default rules, like the
+    model's); built once — spacy.blank costs ~0.5 s."""
+    from spacy.lang.en import English
+
+    return English().tokenizer
+
+
 # ---------------------------------------------------------------- roles
 
 
@@ -214,5 +223,5 @@ def role_of(words: list[str]) -> tuple[Role | None, int]:
 __all__ = [
     "norm", "lexicon_files", "read_csv", "Countries", "countries", "country_code",
     "country_display", "KBActor", "KnowledgeBase", "knowledge_base", "kb_lookup", "Role",
-    "Roles", "roles", "role_of", "LEXICONS",
+    "Roles", "roles", "role_of", "LEXICONS", "pattern_tokenizer",
 ]

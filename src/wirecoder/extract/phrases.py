@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .kb import countries, country_code, country_display, knowledge_base, role_of, roles
+from .kb import (countries, country_code, country_display, knowledge_base, pattern_tokenizer,
+                 role_of, roles)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -181,10 +182,9 @@ def kb_matcher(doc: "Doc"):  # type: ignore[no-untyped-def]
     """PhraseMatcher over knowledge-base names: acronyms case-sensitively, the rest on LOWER."""
     m = _MATCHERS.get(id(doc.vocab))
     if m is None:
-        import spacy
         from spacy.matcher import PhraseMatcher
 
-        tok = spacy.blank("en").tokenizer
+        tok = pattern_tokenizer()
         lower = PhraseMatcher(doc.vocab, attr="LOWER")
         exact = PhraseMatcher(doc.vocab, attr="ORTH")
         low_pats, exact_pats = [], []

@@ -14,7 +14,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Union
 
 from ..schema import Location, LocationPrecision
-from .kb import countries, country_code, country_display, lexicon_files, norm, read_csv
+from .kb import (countries, country_code, country_display, lexicon_files, norm,
+                 pattern_tokenizer, read_csv)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -144,11 +145,10 @@ def _matcher(doc: "Doc"):  # type: ignore[no-untyped-def]
     """A PhraseMatcher over the lexicon place names, built once per vocabulary."""
     m = _MATCHERS.get(id(doc.vocab))
     if m is None:
-        import spacy
         from spacy.matcher import PhraseMatcher
 
         m = PhraseMatcher(doc.vocab, attr="LOWER")
-        tok = spacy.blank("en").tokenizer
+        tok = pattern_tokenizer()
         m.add("PLACE", [tok(n.lower()) for n in sorted(set(_gazetteer().custom_names))])
         _MATCHERS[id(doc.vocab)] = m
     return m
