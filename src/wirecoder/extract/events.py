@@ -305,6 +305,10 @@ class _Builder:
             if c.dep_ == "advcl" and c.i in self.by_i and self.by_i[c.i].type == "ASSAULT" \
                     and c.lemma_ not in _OUTCOME:
                 return self.by_i[c.i]  # "… were killed when a device detonated"
+            if c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in self.by_i and self.by_i[g.i].type == "ASSAULT":
+                        return self.by_i[g.i]  # "killed in an air strike"
         # "one was killed and 13 were wounded when a device detonated": the clause may hang
         # on the conjoined outcome or on the first one
         near = [c for c in tok.children if c.dep_ == "conj"] + ([head] if tok.dep_ == "conj" else [])
@@ -313,10 +317,6 @@ class _Builder:
                 if c.dep_ == "advcl" and c.i in self.by_i and self.by_i[c.i].type == "ASSAULT" \
                         and c.lemma_ not in _OUTCOME:
                     return self.by_i[c.i]
-            if c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS:
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.i in self.by_i and self.by_i[g.i].type == "ASSAULT":
-                        return self.by_i[g.i]
         return None
 
     # ------------------------------------------------------------ arguments
