@@ -130,3 +130,12 @@ def test_colon_and_transcript_lines(pipeline):
     assert _find(r, "we will not back down").speaker_text == "The senator"
     q = _find(r, "Let us begin with the economy")
     assert q.speaker_text == "MODERATOR" and q.cue == ":"
+
+
+@pytest.mark.model
+def test_according_to_misparsed_as_root_and_stance_prepositions(pipeline):
+    r = _report(pipeline, "According to the radio host Sam Brill, the move reeks of panic and "
+                          "desperation. In July, the union called for a moratorium on new mines.")
+    q = _find(r, "the move reeks of panic")
+    assert "Sam Brill" in q.speaker_text and q.cue == "according to"
+    assert _find(r, "a moratorium on new mines").speaker_text == "the union"

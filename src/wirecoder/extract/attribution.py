@@ -252,9 +252,11 @@ def sentence_sources(sent: Span) -> list[Source]:
     and "according to X" phrases (content = the rest of the clause)."""
     out: list[Source] = []
     for tok in sent:
-        ps = _prep_source(tok) if tok.dep_ in ("prep", "advcl", "advmod") else None
+        # "according to X" (even when parsed as the root); "citing X" is a stance verb
+        # here: its object is what is cited, its subject the source
+        ps = _prep_source(tok) if tok.lower_ == "according" else None
         if ps is not None:
-            ps.content = _rest_of_clause(sent, tok)
+            ps.content = _rest_of_clause(sent, tok, ps.speaker)
             out.append(ps)
             continue
         reporting = is_reporting_verb(tok)
@@ -330,7 +332,7 @@ def _governed_right(verb: Token, reporting: bool) -> Span | None:
     rights = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj")]
     start = None
     for c in rights:
-        if c.dep_ in _OBJ_DEPS or (not reporting and c.dep_ == "prep"
+        if c.dep_ in _OBJ_DEPS or ((not reporting or is_stance_verb(verb)) and c.dep_ == "prep"
                                    and c.lower_ in ("for", "about", "on", "against", "to", "with")):
             start = c
             break
@@ -347,10 +349,12 @@ def _governed_right(verb: Token, reporting: bool) -> Span | None:
     return span if len(span) >= 1 else None
 
 
-def _rest_of_clause(sent: Span, cue: Token) -> Span | None:
+def _rest_of_clause(sent: Span, cue: Token, speaker: Span) -> Span | None:
     """The clause an "according to X" phrase attributes: the sentence minus the phrase."""
     doc = sent.doc
-    a, b = cue.left_edge.i, cue.right_edge.i + 1
+    # the phrase ends with the source noun phrase (an apposition or clause the parser
+    # hung on it, even the rest of the sentence, is content)
+    a, b = cue.i, speaker.end
     before = (sent.start, a)
     after = (b, sent.end)
     lo, hi = max((before, after), key=lambda r: r[1] - r[0])
