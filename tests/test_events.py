@@ -157,3 +157,27 @@ def test_reporting_verbs_and_attribution_phrases_are_not_events(pipeline):
                       "source close to the discussions.")
     assert all(len(e.evidence) == 1 for e in r.events)
     assert len([e for e in r.events if e.type == "CONSULT"]) <= 1
+
+
+def test_stated_total_toll_replaces_clause_counts(pipeline):
+    r = run(pipeline, "On 3 May 2024, army helicopters struck a convoy near Dalo, killing 2 "
+                      "drivers. Later, artillery shelled the market, killing 3 people. "
+                      "The death toll rose to 9.")
+    assert sum(e.dead or 0 for e in r.events) == 9
+    assert {e.acled.sub_event_type for e in r.events} >= {"Air/drone strike",
+                                                         "Shelling/artillery/missile attack"}
+    assert all(e.date.start == "2024-05-03" for e in r.events if e.date.text)
+
+
+def test_kill_explained_by_a_detonation_is_one_ied_event(pipeline):
+    r = run(pipeline, "Two soldiers were killed when a roadside bomb exploded near their patrol.")
+    subs = [e.acled.sub_event_type for e in r.events]
+    assert subs == ["Remote explosive/landmine/IED"], subs
+    assert r.events[0].dead == 2
+
+
+def test_taking_a_town_is_a_change_of_territory(pipeline):
+    r = run(pipeline, "Rebel fighters seized control of the town of Moro on Sunday.")
+    assert "Non-state actor overtakes territory" in {e.acled.sub_event_type for e in r.events}
+    r2 = run(pipeline, "Government troops recaptured the village of Sade on Sunday.")
+    assert "Government regains territory" in {e.acled.sub_event_type for e in r2.events}

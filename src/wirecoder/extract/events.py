@@ -54,6 +54,7 @@ _PROJECTILE_VERBS = frozenset({"fire", "launch", "drop", "use", "detonate", "pla
                                "hurl", "lob", "deploy", "employ"})
 _PROTEST_WORDS = frozenset({"protest", "demonstration", "rally", "protester", "demonstrator", "sit-in",
                             "march"})
+_PLACE_PREPS = frozenset({"near", "outside", "beside", "behind", "opposite", "around", "next"})
 _MATERIAL_CONFLICT = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
 _THREAT_MODE = {"COERCE": "restrict", "SANCTION": "relations", "ASSAULT": "violence",
@@ -195,6 +196,9 @@ class _Builder:
                 if cur.dep_ not in ("pobj", "prep") or cur.head.i in self.by_i:
                     break
                 cur = cur.head
+            # a landmark of a place phrase: "near their patrol", "outside the rally"
+            if tok.dep_ == "pobj" and head.lower_ in _PLACE_PREPS and hit.type != "ASSAULT":
+                return "skip", None
             # "a pause in the bombing", "an end to the shelling": the event stops
             if tok.dep_ == "pobj" and head.head.lemma_ in _HALTS:
                 return "skip", None
