@@ -139,3 +139,18 @@ def test_according_to_misparsed_as_root_and_stance_prepositions(pipeline):
     q = _find(r, "the move reeks of panic")
     assert "Sam Brill" in q.speaker_text and q.cue == "according to"
     assert _find(r, "a moratorium on new mines").speaker_text == "the union"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "“", "\"\"\"", "“Unclosed quote that runs to the end", "” closing first “ then open",
+    "1,000,000,000,000 people", "said said said: : :", "— ― “a b” ― ", "12-20-2024 at 10:30",
+    "\n\n“Line one\n“Line two,” she said.\n\n", "According to", "NAME:", "between 5 and",
+])
+def test_odd_inputs_never_crash(pipeline, text):
+    r = _report(pipeline, text)
+    for q in r.quotes:
+        assert q.text.strip()
+        assert all(0 <= s.start <= s.end <= len(r.article.text) for s in q.evidence)
+    for c in r.claims:
+        assert c.value >= 0
