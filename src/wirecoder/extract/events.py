@@ -120,6 +120,50 @@ def _subject_tokens(tok: "Token") -> list["Token"]:
     return toks
 
 
+_TOPIC_PREPS = frozenset({"to", "for", "with", "against", "from", "on", "toward", "towards"})
+
+
+def _recipient_from_topic(topic: list["Token"], actors: list["Token"], type_: str) -> list["Token"]:
+    """Who a promise, demand or praise is about, from its content: "offered to hand over
+    (them) to Britain", "demanded that Israel ease …", "praised Haiti's efforts",
+    "demanded the removal of President X", "promised aid to Mozambique"."""
+    out: list["Token"] = []
+
+    def take(t: "Token") -> None:
+        if is_actor_like(t) and t not in actors and t not in out and t.pos_ != "PRON":
+            out.append(t)
+
+    for t in topic:
+        if t.pos_ in ("VERB", "AUX"):
+            if t.dep_ == "ccomp":
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        take(c)
+            for c in t.children:
+                if c.dep_ in ("dobj", "dative"):
+                    take(c)
+                    for g in c.children:
+                        if g.dep_ == "prep" and g.lower_ in _TOPIC_PREPS:
+                            for x in g.children:
+                                if x.dep_ == "pobj":
+                                    take(x)
+                elif c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
+                    for x in c.children:
+                        if x.dep_ == "pobj":
+                            take(x)
+        else:
+            for c in t.children:
+                if c.dep_ == "poss":
+                    take(c)
+                elif c.dep_ == "prep" and (c.lower_ in _TOPIC_PREPS or c.lower_ == "of"):
+                    for x in c.children:
+                        if x.dep_ == "pobj":
+                            take(x)
+        if out:
+            break
+    return out
+
+
 class _Builder:
     """Builds drafts for one document."""
 
@@ -583,6 +627,9 @@ class _Builder:
                                                                        "abduct", "capture", "seize"):
                             from .arguments import _agents
                             args.actor.extend(_agents(c))
+        # (a meeting's other side is its with-phrase or the holder of what is negotiated)
+        if not args.recipient and hit.type in (_VERBAL_TYPES - {"CONSULT"}) | {"AID", "SANCTION"}:
+            args.recipient.extend(_recipient_from_topic(args.topic, args.actor, hit.type))
         own = _own_tokens(tok, self.by_i)
         sent_n = self.sent_index[tok.i]
         sent = self.sents[sent_n]
