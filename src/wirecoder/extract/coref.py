@@ -34,11 +34,19 @@ _QUOTE_RX = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _LINK_RX = re.compile(r"(?im)^[\s•·▪◦‣*–-]*(also read|read also|read more|related|see also)\b.*$")
 
 
+def doc_text(doc: "Doc") -> str:
+    """The Doc's text, cached: Doc.text joins every token again on each access."""
+    key = "wirecoder.text"
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.text
+    return doc.user_data[key]  # type: ignore[no-any-return]
+
+
 def quote_regions(doc: "Doc") -> list[tuple[int, int]]:
     """Character ranges inside quotation marks (cached on the Doc)."""
     key = "wirecoder.quote_regions"
     if key not in doc.user_data:
-        doc.user_data[key] = [(m.start(), m.end()) for m in _QUOTE_RX.finditer(doc.text)]
+        doc.user_data[key] = [(m.start(), m.end()) for m in _QUOTE_RX.finditer(doc_text(doc))]
     return doc.user_data[key]  # type: ignore[no-any-return]
 
 
@@ -46,7 +54,7 @@ def link_lines(doc: "Doc") -> list[tuple[int, int]]:
     """Character ranges of 'Also read:' / 'Related:' lines."""
     key = "wirecoder.link_lines"
     if key not in doc.user_data:
-        doc.user_data[key] = [(m.start(), m.end()) for m in _LINK_RX.finditer(doc.text)]
+        doc.user_data[key] = [(m.start(), m.end()) for m in _LINK_RX.finditer(doc_text(doc))]
     return doc.user_data[key]  # type: ignore[no-any-return]
 
 
@@ -194,5 +202,5 @@ def kb_descriptor_candidates(phrase: str) -> list[str]:
     return [a.name for a in knowledge_base().by_descriptor.get(norm(phrase), [])]
 
 
-__all__ = ["resolve_pronoun", "resolve_possessive", "resolve_description", "quote_regions",
-           "link_lines", "kb_descriptor_candidates", "WINDOW"]
+__all__ = ["doc_text", "resolve_pronoun", "resolve_possessive", "resolve_description",
+           "quote_regions", "link_lines", "kb_descriptor_candidates", "WINDOW"]

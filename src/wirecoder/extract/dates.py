@@ -303,8 +303,16 @@ def find_dates(span: Union["Span", "Doc"], published: dt.date | None
                ) -> list[tuple[int, int, EventDate]]:
     """Every date phrase in a span: (start_char, end_char, EventDate), in text order.
     The phrase includes a leading preposition ("on Thursday", "since October 7")."""
-    text = span.text
+    from .coref import doc_text
+
     base = span.start_char if hasattr(span, "start_char") else 0
+    doc = getattr(span, "doc", None)
+    if doc is None or not hasattr(doc, "user_data"):
+        text = span.text
+    elif hasattr(span, "end_char"):  # slice the cached text instead of rejoining tokens
+        text = doc_text(doc)[base:span.end_char]
+    else:
+        text = doc_text(doc)
     out: list[tuple[int, int, EventDate]] = []
     for m in _RX.finditer(text):
         start, end = m.start(), m.end()

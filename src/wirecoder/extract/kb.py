@@ -20,6 +20,7 @@ import yaml
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Matching key: accents folded, casefolded, apostrophes and full stops deleted, other
     punctuation → space, one leading 'the ' dropped (the SPEC's name normalization)."""

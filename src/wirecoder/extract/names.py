@@ -102,6 +102,9 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> "ActorTable
     from .actors import ActorTable
 
     table = ActorTable(doc)
+    if article is not None and len(doc) and \
+            doc[-1].idx + len(doc[-1].text_with_ws) == len(article.text):
+        doc.user_data.setdefault("wirecoder.text", article.text)  # the Doc's own text
     lower, exact = kb_matcher(doc)
     kb_spans = filter_spans([doc[s:e] for _, s, e in list(lower(doc)) + list(exact(doc))])
     kb_tokens: set[int] = set()
@@ -170,13 +173,20 @@ def _surname_mentions(table: "ActorTable", doc: "Doc", links: list[tuple[int, in
         parts = a.name.split()
         if str(a.kind) == "person" and len(parts) > 1 and parts[-1][:1].isupper():
             owners.setdefault(parts[-1], set()).add(a.id)
-    if not owners:
+    unique = {name: ids for name, ids in owners.items() if len(ids) == 1}
+    if not unique:
         return
-    for tok in doc:
-        ids = owners.get(tok.text)
-        if ids and len(ids) == 1 and tok.pos_ == "PROPN" and not tok.ent_type_ \
-                and not any(a <= tok.idx < b for a, b in links):
-            table.add_mention(next(iter(ids)), tok.idx, tok.idx + len(tok.text), tok.text)
+    # one regex pass over the text (a Python loop over every token costs ~25 µs a token)
+    rx = re.compile(r"\b(" + "|".join(map(re.escape, sorted(unique, key=len, reverse=True)))
+                    + r")\b")
+    for m in rx.finditer(coref.doc_text(doc)):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and not any(
+                a <= tok.idx < b for a, b in links):
+            table.add_mention(next(iter(unique[m.group(1)])), m.start(), m.end(), m.group(1))
 
 
 def _surname_of_person(table: "ActorTable", ent: "Span", text: str, end_char: int) -> bool:

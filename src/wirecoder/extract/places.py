@@ -194,8 +194,13 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
     # Proper nouns after a locative preposition that NER missed ("attacked Kharkiv"):
     # one dict lookup per such token, never a search.
     taken = {i for m in found for i in range(m.start, m.end)}
-    for tok in doc:
-        if tok.pos_ == "PROPN" and tok.dep_ in ("pobj", "dobj") and tok.idx not in taken \
+    from spacy.attrs import POS
+    from spacy.symbols import PROPN
+
+    pos = doc.to_array([POS]).reshape(-1) if len(doc) else []
+    for i in [k for k, p in enumerate(pos) if p == PROPN]:  # no Token objects for the rest
+        tok = doc[i]
+        if tok.dep_ in ("pobj", "dobj") and tok.idx not in taken \
                 and (tok.dep_ == "dobj" or tok.head.lower_ in _LOCATIVE):
             left = min((c.i for c in tok.lefts if c.dep_ == "compound"), default=tok.i)
             span = doc[left:tok.i + 1]
