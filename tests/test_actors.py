@@ -308,3 +308,10 @@ def test_bare_surname_joins_the_person_whatever_ner_says(nlp) -> None:
     assert pat is not None
     assert sum(m.text == "Kowalczyk" for m in pat.mentions) == 2
     assert [a for a in table.actors if a.name == "Kowalczyk"] == []
+
+
+def test_kb_one_word_aliases_are_case_sensitive(nlp) -> None:
+    doc = nlp("The fire burns as a gallant crew fights it. Blinken flew to Doha.")
+    table = build_actor_table(doc)
+    assert table.find("William Burns") is None and table.find("Yoav Gallant") is None
+    assert table.find("Antony Blinken") is not None

@@ -179,7 +179,9 @@ _MATCHERS: dict[int, object] = {}
 
 
 def kb_matcher(doc: "Doc"):  # type: ignore[no-untyped-def]
-    """PhraseMatcher over knowledge-base names: acronyms case-sensitively, the rest on LOWER."""
+    """PhraseMatcher over knowledge-base names. One-word names and acronyms match
+    case-sensitively (as written and in capitals), so "burns", "gallant" or "trump" as
+    words are not people; longer names match on LOWER."""
     m = _MATCHERS.get(id(doc.vocab))
     if m is None:
         from spacy.matcher import PhraseMatcher
@@ -190,8 +192,11 @@ def kb_matcher(doc: "Doc"):  # type: ignore[no-untyped-def]
         low_pats, exact_pats = [], []
         for kba in knowledge_base().actors:
             for alias in [kba.name, *kba.aliases]:
-                if alias.replace(".", "").isupper() and len(alias) <= 6:
-                    exact_pats.append(tok(alias))
+                pattern = tok(alias)
+                if len(pattern) == 1 or (alias.replace(".", "").isupper() and len(alias) <= 6):
+                    exact_pats.append(pattern)
+                    if not alias.isupper() and len(pattern) == 1:
+                        exact_pats.append(tok(alias.upper()))
                 else:
                     low_pats.append(tok(alias.lower()))
         lower.add("KB", low_pats)
