@@ -869,10 +869,17 @@ class _Builder:
 _UNTOLD = frozenset({Status.historical.value, Status.negated.value, Status.possible.value})
 
 
+def _contexts(type_: str) -> list[str]:
+    from .predicates import _load_yaml
+    table = _load_yaml("predicates.yaml").get("contexts") or {}
+    return [str(c) for c in table.get(type_, [])]
+
+
 def _to_event(ctx: ExtractionContext, d: Draft) -> Event:
     acled = acled_view(d.type, d.mode, **{k: v for k, v in d.acled_flags.items()})
     mode = d.mode
-    return Event(id=ctx.next_id("e"), type=d.type, mode=mode, actor=d.actor, recipient=d.recipient,
+    return Event(id=ctx.next_id("e"), type=d.type, mode=mode, context=_contexts(d.type),
+                 actor=d.actor, recipient=d.recipient,
                  mediator=d.mediator, date=d.date, location=d.location, status=d.status,
                  attribution=d.attribution, dead=d.dead, injured=d.injured, acled=acled,
                  evidence=d.evidence, confidence=round(d.confidence, 2))
