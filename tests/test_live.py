@@ -167,3 +167,22 @@ def test_writer_gets_in_under_steady_reads(tmp_path: Path) -> None:
         assert took < 20, took
         assert codes and set(codes) == {200}
         assert httpx.get(srv.url + "/api/stats").json()["events"] == 8 + 6
+
+
+def test_writer_gets_in_under_a_paced_poller(tmp_path: Path) -> None:
+    """One client polling every 0.1 s: the spacing under which the real `wirecoder ingest`
+    once timed out (each poll reopened the connection just before the writer's retry came
+    round). The capped hold period gives the writer a window however requests are spaced."""
+    db = fixture_db.build_db(tmp_path / "paced.duckdb")
+    with fixture_db.ServerThread(create_app(db)) as srv, httpx.Client(
+        base_url=srv.url, timeout=20
+    ) as c:
+        proc = writer(db, batches=4, per=1, pause=0.0)
+        t0, codes = time.monotonic(), []
+        while proc.poll() is None:
+            codes.append(c.get("/api/stats").status_code)
+            time.sleep(0.1)
+        took = time.monotonic() - t0
+        assert proc.returncode == 0, proc.stderr.read()
+        assert took < 25 and set(codes) == {200}
+        assert c.get("/api/stats").json()["events"] == 8 + 4

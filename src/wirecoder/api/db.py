@@ -2,11 +2,14 @@
 
 DuckDB lets one process write a file, and any open connection (even read-only) holds a file
 lock. Opening costs ~tens of ms on a large store, so the server shares one read-only
-connection between the requests in flight (a cursor each) and keeps it `linger` seconds after
-the last one, then closes it so a writer can take the lock. Under steady load a connection is
-never handed out past `max_age`: it is retired, and new requests wait a short `gap` after
-the old one drains, which is the writer's window. Opening retries while a writer holds its
-per-batch lock (StoreBusy after `retry_seconds`). New rows show on the next open.
+connection between the requests in flight (a cursor each) and closes it `linger` seconds
+after the last one, so a writer can take the lock. Steady traffic would keep the file held
+for ever (each new request reopens it at once), so a *hold period* is capped: once the file
+has been held for `max_age` seconds without a free pause of `gap` seconds, new requests wait
+until every connection is closed and `gap` has passed. That pause is the writer's window; it
+is longer than the store writer's longest retry pause (0.5 s, store/db.py). Opening retries
+while a writer holds its per-batch lock (StoreBusy after `retry_seconds`). New rows show
+from the next open on.
 """
 
 from __future__ import annotations
@@ -61,11 +64,11 @@ class Store:
         self.linger, self.max_age, self.gap = linger, max_age, gap
         self._lock = threading.Condition()
         self._con: duckdb.DuckDBPyConnection | None = None
-        self._opened = 0.0
         self._idle_since: float | None = None
         self._users = 0
         self._retired: list[list[Any]] = []  # [connection, users] still serving old requests
-        self._window_until = 0.0
+        self._held_since = 0.0  # start of the current hold period
+        self._free_since = float("-inf")  # when the last connection closed (file free)
         self._reaper: threading.Thread | None = None
         self._closed = False
 
@@ -102,33 +105,43 @@ class Store:
             except duckdb.Error as e:
                 raise StoreError(f"cannot open {self.path}: {e}") from e
 
+    def _mark_free(self) -> None:
+        """Called under the lock after a close: note when the file became free."""
+        if self._con is None and not self._retired:
+            self._free_since = time.monotonic()
+            self._lock.notify_all()
+
     def _acquire(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
             while True:
                 now = time.monotonic()
-                if self._con is not None and now - self._opened < self.max_age:
+                over = now - self._held_since >= self.max_age
+                if self._con is not None and not over:
                     self._users += 1
                     self._idle_since = None
                     return self._con
-                if self._con is not None:  # too old: retire it, open the writer's window
+                if self._con is not None:  # held too long: retire it; the window follows
                     if self._users:
                         self._retired.append([self._con, self._users])
                     else:
                         self._con.close()
                     self._con, self._users = None, 0
-                    self._window_until = now + self.gap
-                if not self._retired and now >= self._window_until:
+                    self._mark_free()
+                    continue
+                if self._retired:  # old requests still hold the file
+                    self._lock.wait(0.05)
+                    continue
+                free_for = now - self._free_since
+                if free_for >= self.gap or not over:
                     break
-                self._lock.wait(max(0.005, self._window_until - now))
+                self._lock.wait(self.gap - free_for)  # the writer's window
         con = self._open()  # outside the lock: a retry must not stall other requests
         with self._lock:
             if self._con is None:
-                self._con, self._opened, self._users, self._idle_since = (
-                    con,
-                    time.monotonic(),
-                    1,
-                    None,
-                )
+                now = time.monotonic()
+                if now - self._free_since >= self.gap:  # a real pause: new hold period
+                    self._held_since = now
+                self._con, self._users, self._idle_since = con, 1, None
                 self._start_reaper()
                 return con
             con.close()  # another request opened one meanwhile: share it
@@ -149,7 +162,7 @@ class Store:
                     if entry[1] == 0:
                         con.close()
                         self._retired.remove(entry)
-                        self._lock.notify_all()
+                        self._mark_free()
                     return
 
     def _start_reaper(self) -> None:
@@ -173,7 +186,7 @@ class Store:
                 ):
                     self._con.close()
                     self._con = None
-                    self._lock.notify_all()
+                    self._mark_free()
                     return
 
     @contextmanager
