@@ -315,3 +315,12 @@ def test_kb_one_word_aliases_are_case_sensitive(nlp) -> None:
     table = build_actor_table(doc)
     assert table.find("William Burns") is None and table.find("Yoav Gallant") is None
     assert table.find("Antony Blinken") is not None
+
+
+def test_kb_extension_file_people_link_to_their_organisation(nlp) -> None:
+    doc = nlp("IDF spokesman Daniel Hagari said the army struck 40 targets.")
+    table = build_actor_table(doc)
+    hagari = table.get(table.find("Daniel Hagari"))
+    idf = table.find("Israel Defense Forces")
+    assert hagari is not None and idf is not None and hagari.affiliation == idf
+    assert (hagari.country, hagari.sector) == ("ISR", "MIL")
