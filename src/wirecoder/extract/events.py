@@ -55,6 +55,7 @@ _PROJECTILE_VERBS = frozenset({"fire", "launch", "drop", "use", "detonate", "pla
 _PROTEST_WORDS = frozenset({"protest", "demonstration", "rally", "protester", "demonstrator", "sit-in",
                             "march"})
 _PLACE_PREPS = frozenset({"near", "outside", "beside", "behind", "opposite", "around", "next"})
+_FORMAL_PROTEST = frozenset({"lodge", "file", "register", "deliver", "send", "issue", "submit", "make"})
 _MATERIAL_CONFLICT = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
 _THREAT_MODE = {"COERCE": "restrict", "SANCTION": "relations", "ASSAULT": "violence",
@@ -731,6 +732,8 @@ class _Builder:
             flags = {"intervention": has_cue(sent_toks, cues.intervention),
                      "excessive": has_cue(sent_toks, cues.excessive)
                      and has_cue(sent_toks, frozenset({"protester", "demonstrator", "protestor"}))}
+        if hit.nominal and tok.lemma_ == "protest" and tok.head.lemma_ in _FORMAL_PROTEST:
+            type_, mode = "ACCUSE", "disapprove"  # "lodged a protest with X" is diplomatic
         if tok.lemma_ == "protest" and not hit.nominal:
             if has_cue(subj_toks + ([tok.head] if tok.dep_ == "acl" else []), _CROWD) or any(
                     t.like_num for t in subj_toks):
