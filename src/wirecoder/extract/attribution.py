@@ -272,7 +272,7 @@ def sentence_sources(sent: Span) -> list[Source]:
         span: Span | None
         if content:
             c = content[0]
-            span = sent.doc[c.left_edge.i:c.right_edge.i + 1]
+            span = _to_sentence_edge(sent, tok, sent.doc[c.left_edge.i:c.right_edge.i + 1])
         else:
             span = (_after_colon(sent, tok) or _around_parenthetical(sent, tok, spk)
                     if reporting else None) or _governed_right(tok, reporting)
@@ -281,6 +281,23 @@ def sentence_sources(sent: Span) -> list[Source]:
         out.append(Source(speaker=source_span(spk), cue=tok.text, cue_token=tok,
                           channel=channel_of(tok), content=span, full=full_span(spk)))
     return out
+
+
+def _to_sentence_edge(sent: Span, verb: Token, content: Span) -> Span:
+    """Reported speech runs to the sentence edge away from its cue: "X said A, and B"
+    attributes "A, and B" even where the parser closed the clause after A."""
+    doc = sent.doc
+    if content.start > verb.i:
+        end = sent.end
+        while end > content.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return doc[content.start:max(end, content.end)]
+    if content.end <= verb.i:
+        start = sent.start
+        while start < content.start and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        return doc[min(start, content.start):content.end]
+    return content
 
 
 def _bare_cue(tok: Token) -> bool:
