@@ -324,3 +324,11 @@ def test_kb_extension_file_people_link_to_their_organisation(nlp) -> None:
     idf = table.find("Israel Defense Forces")
     assert hagari is not None and idf is not None and hagari.affiliation == idf
     assert (hagari.country, hagari.sector) == ("ISR", "MIL")
+
+
+def test_role_in_an_organisation_resolves_to_its_titled_member(nlp) -> None:
+    doc = nlp("Hezbollah spokesman Ali Fawaz denied the report. Later the Hezbollah spokesman "
+              "said talks had failed.")
+    table = build_actor_table(doc)
+    got = _resolve(table, doc, "the Hezbollah spokesman")
+    assert [a.name for a in got] == ["Ali Fawaz"]

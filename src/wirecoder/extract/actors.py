@@ -286,6 +286,10 @@ class ActorTable:
                     return [owner.id]
                 if owner.country:
                     isos.append(owner.country)
+        if orgs and role is not None and role.kind == "person":
+            titled = self._titled_member(root, orgs)
+            if titled is not None:  # "the Hezbollah spokesman" → the one named so
+                return [titled]
         # Members of an organisation denote it: "Hamas Islamists", "Hezbollah fighters".
         members = roles().members
         if orgs and (norm(root.text) in members or norm(root.lemma_) in members):
@@ -314,6 +318,11 @@ class ActorTable:
                 and of_ph is None and root.tag_ not in ("NNS", "NNPS"):
             titled = self._titled(root)
             if titled is not None:  # "the former president" → President Donald Trump
+                return [titled]
+        if role is not None and role.kind == "person" and (orgs or of_ids) \
+                and root.tag_ not in ("NNS", "NNPS"):
+            titled = self._titled_member(root, orgs + of_ids)
+            if titled is not None:  # "the spokesman of the army" → the one named so
                 return [titled]
         if role is not None and role.leader and role.kind == "person":
             holder = self._office_holder(of_ids or orgs, isos, sector_hint or _sector_of(
@@ -360,6 +369,16 @@ class ActorTable:
                 if country_code(t.text) == isos[0] and t.dep_ in ("amod", "compound"):
                     self.add_mention(new, t.idx, t.idx + len(t.text), t.text, name=False)
         return [new]
+
+    def _titled_member(self, root: "Token", org_ids: list[str]) -> str | None:
+        """The one person of these organisations named with this title ("IDF spokesman
+        Daniel Hagari" → "the IDF spokesman"); singular phrases only."""
+        if root.tag_ in ("NNS", "NNPS"):
+            return None
+        keys = {norm(root.text), norm(root.lemma_)}
+        same = [a.id for a in self.actors if str(a.kind) == "person"
+                and a.affiliation in org_ids and keys & self._titles.get(a.id, set())]
+        return same[0] if len(same) == 1 else None
 
     def _titled(self, root: "Token") -> str | None:
         """The person last named with this title before the phrase ("President X")."""
