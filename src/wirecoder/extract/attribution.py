@@ -97,11 +97,9 @@ class Source:
         return f"{a.text} {self.cue}"
 
 
-_SUBJ = ("nsubj", "nsubjpass", "csubj")
 _KEEP_RIGHT = frozenset({"prep", "compound", "amod", "nummod", "poss", "case", "flat", "nmod",
                          "cc", "conj", "det", "advmod", "pobj", "quantmod"})
 _CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
-_QUOTE_CHARS = frozenset('"“”‘’«»\'')
 
 
 def source_span(tok: Token) -> Span:
