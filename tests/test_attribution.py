@@ -72,3 +72,15 @@ def test_user_lexicon_extends_ours(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("WIRECODER_LEXICONS")
         attr.load_lexicon.cache_clear()
+
+
+def test_user_lexicon_merges_nested_lists(tmp_path, monkeypatch):
+    (tmp_path / "claims_local.yaml").write_text("governors:\n  killed: [obliterate]\n")
+    monkeypatch.setenv("WIRECODER_LEXICONS", str(tmp_path))
+    attr.load_lexicon.cache_clear()
+    try:
+        killed = attr.load_lexicon("claims")["governors"]["killed"]
+        assert "obliterate" in killed and "kill" in killed
+    finally:
+        monkeypatch.delenv("WIRECODER_LEXICONS")
+        attr.load_lexicon.cache_clear()
