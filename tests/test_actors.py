@@ -332,3 +332,12 @@ def test_role_in_an_organisation_resolves_to_its_titled_member(nlp) -> None:
     table = build_actor_table(doc)
     got = _resolve(table, doc, "the Hezbollah spokesman")
     assert [a.name for a in got] == ["Ali Fawaz"]
+
+
+def test_she_skips_a_man_known_by_his_first_name(nlp) -> None:
+    doc = nlp("Envoy Sarah Olsen met Ahmed Karimi in Oslo. Karimi left early, and she "
+              "stayed for the talks.")
+    table = build_actor_table(doc)
+    she = next(t for t in doc if t.lower_ == "she")
+    assert [table.get(i).name for i in table.resolve_span(doc[she.i:she.i + 1])] == \
+        ["Sarah Olsen"]

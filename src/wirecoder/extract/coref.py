@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from .kb import knowledge_base, norm
+from .kb import first_name_genders, knowledge_base, norm
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -148,7 +148,20 @@ def resolve_pronoun(table: "ActorTable", tok: "Token") -> str | None:
     else:
         return None
     ranked = _candidates(table, tok, kinds)
+    if low in _PERSON:  # "she" is not a man known by his first name, nor "he" a woman
+        want = "female" if low in _FEMALE else "male"
+        ranked = [r for r in ranked if _gender(table, r[1]) in (None, want)]
     return ranked[0][1] if ranked else None
+
+
+_FEMALE = {"she", "her", "hers", "herself"}
+
+
+def _gender(table: "ActorTable", actor_id: str) -> str | None:
+    actor = table.get(actor_id)
+    if actor is None or not actor.name.split():
+        return None
+    return first_name_genders().get(actor.name.split()[0])
 
 
 def _fits(table: "ActorTable", actor_id: str, phrase: str, head: str) -> bool:

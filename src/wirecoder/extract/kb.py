@@ -174,6 +174,25 @@ def pattern_tokenizer():  # type: ignore[no-untyped-def]
     return English().tokenizer
 
 
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """First name → "female" | "male" from lexicons/actors_gender*.yaml (ambiguous names
+    listed in both are dropped)."""
+    out: dict[str, str] = {}
+    both: set[str] = set()
+    for path in lexicon_files("actors_gender*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for gender in ("female", "male"):
+            for name in data.get(gender) or []:
+                key = str(name)
+                if out.get(key, gender) != gender:
+                    both.add(key)
+                out[key] = gender
+    for key in both:
+        out.pop(key, None)
+    return out
+
+
 # ---------------------------------------------------------------- roles
 
 
@@ -224,5 +243,5 @@ def role_of(words: list[str]) -> tuple[Role | None, int]:
 __all__ = [
     "norm", "lexicon_files", "read_csv", "Countries", "countries", "country_code",
     "country_display", "KBActor", "KnowledgeBase", "knowledge_base", "kb_lookup", "Role",
-    "Roles", "roles", "role_of", "LEXICONS", "pattern_tokenizer",
+    "Roles", "roles", "role_of", "LEXICONS", "pattern_tokenizer", "first_name_genders",
 ]
