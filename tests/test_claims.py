@@ -167,3 +167,12 @@ def test_period_between_two_dates(pipeline):
     c = _one(claims, "killed", 312)
     assert c.period is not None
     assert (c.period.start, c.period.end) == ("2024-01-03", "2024-02-09")
+
+
+def test_human_only_verbs_count_any_person_noun(pipeline):
+    _, claims = _claims(pipeline, "A gunman killed four classmates. Soldiers killed 30 cattle "
+                                  "and arrested 6 herders. The crash claimed 298 lives.")
+    got = [(c.quantity, c.value, c.claimant_text) for c in claims]
+    assert ("killed", 4, None) in got and ("detained", 6, None) in got
+    assert ("killed", 298, None) in got
+    assert not [g for g in got if g[1] == 30]

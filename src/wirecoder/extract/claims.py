@@ -50,6 +50,8 @@ def _lex() -> dict[str, Any]:
         "people": frozenset(str(w).lower() for w in lex.get("people") or []),
         "qualifier_cues": frozenset(str(w).lower() for w in lex.get("qualifier_cues") or []),
         "as_of_cues": tuple(str(w).lower() for w in lex.get("as_of_cues") or []),
+        "human_governors": frozenset(str(w).lower() for w in lex.get("human_governors") or []),
+        "non_people": frozenset(str(w).lower() for w in lex.get("non_people") or []),
         "goal_verbs": frozenset(str(w).lower() for w in lex.get("goal_verbs") or []),
         "denial_verbs": frozenset(str(w).lower() for w in lex.get("denial_verbs") or []),
     }
@@ -197,7 +199,9 @@ def _quantity(doc_tok: Token) -> str | None:
     if gov and _denied(np):
         return None
     if gov:
-        if own and not (people or noun_q or (_person_like(noun) and gov != "released")):
+        human = _lemma(np.head) in lex["human_governors"] and noun.pos_ == "NOUN" \
+            and _lemma(noun) not in lex["non_people"]
+        if own and not (people or noun_q or human or (_person_like(noun) and gov != "released")):
             return None
         return gov
     if noun_q:
@@ -328,7 +332,9 @@ def claims_in_sentence(ctx: ExtractionContext, sent: Span, events: list[Event]) 
         if quantity is None:
             continue
         noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
-        sources = sources_on_path(tok)
+        # a verb that does the counted act ("the crash claimed 298 lives") reports nothing
+        sources = [s for s in sources_on_path(tok)
+                   if s.how == "prep" or _lemma(s.cue_token) not in _lex()["governors"]]
         claimant, claimant_text = None, None
         if not sources:
             # "According to X, …" attached elsewhere in the sentence still attributes it
