@@ -99,3 +99,10 @@ def test_places_on_odd_inputs(nlp) -> None:
     loc = find_place_in(doc)  # a whole Doc works too
     assert loc is not None and loc.country == "PSE"
     assert lookup_place("") is None and lookup_place("   ") is None
+
+
+def test_ambiguous_city_takes_the_country_the_article_names(nlp) -> None:
+    loc = find_place_in(nlp("Shells hit rival militias in Tripoli, the north Lebanese port."))
+    assert loc is not None and loc.country == "LBN"
+    loc = find_place_in(nlp("Militias clashed in Tripoli overnight."))
+    assert loc is not None and loc.country == "LBY"  # the most populous without a hint

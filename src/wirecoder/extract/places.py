@@ -50,6 +50,9 @@ class _Gazetteer:
     country: dict[str, _Entry]
     city: dict[str, _Entry]
     custom_names: list[str]
+    # name → {ISO3 → largest city of that name in that country}, for names in several
+    # countries ("Tripoli": Libya, Lebanon), chosen by the countries the article names
+    by_country: dict[str, dict[str, _Entry]]
 
 
 def _float(v: str | None) -> float | None:
@@ -82,15 +85,24 @@ def _gazetteer() -> _Gazetteer:
                 names.append(alias.strip())
     cities: dict[str, _Entry] = {}
     pops: dict[str, int] = {}
+    per_country: dict[str, dict[str, tuple[int, _Entry]]] = {}
     for c in gc.get_cities().values():
         iso3 = iso2to3.get(c["countrycode"])
         e = _Entry(c["name"], iso3, None, c["latitude"], c["longitude"], "city")
         alts = [a for a in c.get("alternatenames") or [] if a.isascii()]
         for alias in [c["name"], *alts]:
             key = norm(alias)
-            if key and c["population"] > pops.get(key, -1):
+            if not key:
+                continue
+            if c["population"] > pops.get(key, -1):
                 pops[key] = c["population"]
                 cities[key] = e
+            if iso3:
+                slot = per_country.setdefault(key, {})
+                if c["population"] > slot.get(iso3, (-1, e))[0]:
+                    slot[iso3] = (c["population"], e)
+    by_country = {k: {iso: pe[1] for iso, pe in v.items()} for k, v in per_country.items()
+                  if len(v) > 1}
     centroids: dict[str, tuple[float, float]] = {}
     for path in lexicon_files("places_countries*.csv"):
         for row in read_csv(path):
@@ -109,7 +121,7 @@ def _gazetteer() -> _Gazetteer:
             if cap is not None:
                 lat, lon = cap.lat, cap.lon
         country[key] = _Entry(country_display(iso), iso, None, lat, lon, "country")
-    return _Gazetteer(custom, country, cities, names)
+    return _Gazetteer(custom, country, cities, names, by_country)
 
 
 def _entry(name: str) -> _Entry | None:
@@ -173,6 +185,26 @@ def _is_actor_use(tok: "Token") -> bool:
     return False
 
 
+def _disambiguate(doc: "Doc", found: list[_Mention]) -> list[_Mention]:
+    """A city name found in several countries takes the one the article names ("Tripoli …
+    the north Lebanese port" → Lebanon), else the most populous."""
+    g = _gazetteer()
+    named = {m.entry.country for m in found if m.entry.precision == "country"}
+    named.update(country_code(e.text) for e in doc.ents if e.label_ == "NORP")
+    named.discard(None)
+    if not named:
+        return found
+    out = []
+    for m in found:
+        alts = g.by_country.get(norm(m.text)) if m.entry.precision == "city" else None
+        if alts and m.entry.country not in named:
+            pick = next((alts[iso] for iso in alts if iso in named), None)
+            if pick is not None:
+                m = _Mention(m.start, m.end, m.tok, pick, m.text)
+        out.append(m)
+    return out
+
+
 def place_mentions(doc: "Doc") -> list[_Mention]:
     """Every place mention of a Doc (cached on it), text order, overlaps resolved longest-first."""
     cached = doc.user_data.get(_CACHE_KEY)
@@ -186,6 +218,7 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
         if e is None or (ent.label_ == "NORP" and e.precision == "country"):
             continue  # a demonym is not a place
         found.append(_Mention(ent.start_char, ent.end_char, ent.root.i, e, ent.text))
+    found = _disambiguate(doc, found)
     for _, s, t in _matcher(doc)(doc):
         span = doc[s:t]
         e = _entry(span.text)
@@ -197,7 +230,7 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
     from spacy.attrs import POS
     from spacy.symbols import PROPN
 
-    pos = doc.to_array([POS]).reshape(-1) if len(doc) else []
+    pos = [int(p) for p in doc.to_array([POS]).reshape(-1)] if len(doc) else []
     for i in [k for k, p in enumerate(pos) if p == PROPN]:  # no Token objects for the rest
         tok = doc[i]
         if tok.dep_ in ("pobj", "dobj") and tok.idx not in taken \
