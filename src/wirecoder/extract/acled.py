@@ -1,6 +1,7 @@
 """The ACLED view of an event: ACLED event_type / sub_event_type from the PLOVER type, the
 mode (weapon) and who fought whom (armed actors on both sides make a battle, an armed actor
 against unarmed people makes violence against civilians). Cues live in lexicons/acled.yaml."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -48,16 +49,45 @@ def load_cues() -> AcledCues:
     for mode, words in (data.get("weapons") or {}).items():
         for w in words or []:
             weapons.setdefault(_norm(w), mode)
-    sets = {k: frozenset(_norm(w) for w in (data.get(k) or []))
-            for k in ("armed", "reciprocal", "territory", "intervention", "excessive_force",
-                      "disrupted", "grenade", "mob", "protesters", "weapon_objects",
-                      "territory_objects", "base_objects", "agreement_objects", "riot")}
+    sets = {
+        k: frozenset(_norm(w) for w in (data.get(k) or []))
+        for k in (
+            "armed",
+            "reciprocal",
+            "territory",
+            "intervention",
+            "excessive_force",
+            "disrupted",
+            "grenade",
+            "mob",
+            "protesters",
+            "weapon_objects",
+            "territory_objects",
+            "base_objects",
+            "agreement_objects",
+            "riot",
+        )
+    }
     longest = max((len(k.split()) for k in weapons), default=1)
-    return AcledCues(tuple(data.get("mode_priority") or ()), weapons, longest, sets["armed"],
-                     sets["reciprocal"], sets["territory"], sets["intervention"],
-                     sets["excessive_force"], sets["disrupted"], sets["grenade"], sets["mob"],
-                     sets["protesters"], sets["weapon_objects"], sets["territory_objects"],
-                     sets["base_objects"], sets["agreement_objects"], sets["riot"])
+    return AcledCues(
+        tuple(data.get("mode_priority") or ()),
+        weapons,
+        longest,
+        sets["armed"],
+        sets["reciprocal"],
+        sets["territory"],
+        sets["intervention"],
+        sets["excessive_force"],
+        sets["disrupted"],
+        sets["grenade"],
+        sets["mob"],
+        sets["protesters"],
+        sets["weapon_objects"],
+        sets["territory_objects"],
+        sets["base_objects"],
+        sets["agreement_objects"],
+        sets["riot"],
+    )
 
 
 def _grams(tokens: list["Token"], n: int) -> Iterable[str]:
@@ -66,10 +96,10 @@ def _grams(tokens: list["Token"], n: int) -> Iterable[str]:
     lowers = [t.lower_ for t in tokens]
     for size in range(1, n + 1):
         for i in range(len(tokens) - size + 1):
-            yield " ".join(lemmas[i:i + size])
-            yield " ".join(lowers[i:i + size])
+            yield " ".join(lemmas[i : i + size])
+            yield " ".join(lowers[i : i + size])
             if size > 1:  # hyphenated words split by the tokenizer: "anti - tank" → "anti-tank"
-                yield "".join(lowers[i:i + size])
+                yield "".join(lowers[i : i + size])
 
 
 def has_cue(tokens: list["Token"], vocab: frozenset[str]) -> bool:
@@ -88,8 +118,11 @@ def _longest_matches(tokens: list["Token"], vocab: dict[str, str], n: int) -> se
     while i < len(toks):
         step = 1
         for size in range(min(n, len(toks) - i), 0, -1):
-            keys = (" ".join(lemmas[i:i + size]), " ".join(lowers[i:i + size]),
-                    "".join(lowers[i:i + size]))
+            keys = (
+                " ".join(lemmas[i : i + size]),
+                " ".join(lowers[i : i + size]),
+                "".join(lowers[i : i + size]),
+            )
             hit = next((vocab[k] for k in keys if k in vocab), None)
             if hit is not None:
                 found.add(hit)
@@ -116,23 +149,46 @@ def is_armed(tokens: list["Token"], sectors: Iterable[str | None] = ()) -> bool:
     return has_cue(tokens, load_cues().armed)
 
 
-def acled_view(type_: str, mode: str | None, *, actor_armed: bool = False,
-               recipient_armed: bool = False, reciprocal: bool = False,
-               territory: bool = False, disrupted: bool = False, grenade: bool = False,
-               intervention: bool = False, excessive: bool = False,
-               actor_state: bool = False, mob: bool = False, rioters: bool = False,
-               base: bool = False, agreement: bool = False) -> AcledView:
+def acled_view(
+    type_: str,
+    mode: str | None,
+    *,
+    actor_armed: bool = False,
+    recipient_armed: bool = False,
+    reciprocal: bool = False,
+    territory: bool = False,
+    disrupted: bool = False,
+    grenade: bool = False,
+    intervention: bool = False,
+    excessive: bool = False,
+    actor_state: bool = False,
+    mob: bool = False,
+    rioters: bool = False,
+    base: bool = False,
+    agreement: bool = False,
+) -> AcledView:
     """ACLED event_type / sub_event_type of a PLOVER event, or nulls outside ACLED's scope."""
+
     def v(et: str, st: str) -> AcledView:
         return AcledView(event_type=et, sub_event_type=st)
 
     if disrupted:
         return v("Strategic developments", "Disrupted weapons use")
-    if type_ == "ASSAULT" and excessive and not rioters and mode not in ("aerial", "drone", "heavy-weapons"):
+    if (
+        type_ == "ASSAULT"
+        and excessive
+        and not rioters
+        and mode not in ("aerial", "drone", "heavy-weapons")
+    ):
         return v("Protests", "Excessive force against protesters")
     if type_ == "ASSAULT" and rioters and mode not in ("aerial", "drone", "heavy-weapons"):
         return v("Riots", "Violent demonstration")
-    if type_ == "ASSAULT" and mob and not actor_armed and mode not in ("aerial", "drone", "heavy-weapons"):
+    if (
+        type_ == "ASSAULT"
+        and mob
+        and not actor_armed
+        and mode not in ("aerial", "drone", "heavy-weapons")
+    ):
         return v("Riots", "Mob violence")
     if type_ == "ASSAULT":
         # fighting told as such ("clashed with troops using anti-tank shells") is a battle
@@ -157,15 +213,21 @@ def acled_view(type_: str, mode: str | None, *, actor_armed: bool = False,
         if mode == "destroy":
             return v("Strategic developments", "Looting/property destruction")
         if mode == "crowd-control":
-            return v("Protests", "Excessive force against protesters" if excessive
-                     else "Protest with intervention")
+            return v(
+                "Protests",
+                "Excessive force against protesters" if excessive else "Protest with intervention",
+            )
         if reciprocal or (mode in ("firearms", None) and actor_armed and recipient_armed):
             return v("Battles", "Armed clash")
         return v("Violence against civilians", "Attack")
     if type_ == "COERCE":
         if territory:
-            return v("Battles", "Government regains territory" if actor_state
-                     else "Non-state actor overtakes territory")
+            return v(
+                "Battles",
+                "Government regains territory"
+                if actor_state
+                else "Non-state actor overtakes territory",
+            )
         if mode == "arrest":
             return v("Strategic developments", "Arrests")
         return AcledView()

@@ -1,6 +1,7 @@
 """Arguments of a predicate from the dependency parse: who acted, on whom, who mediated,
 and the toll (dead/injured) the clause reports. Phrases only — actor ids come from the
 ActorTable (events.py calls `resolve_span` on every phrase returned here)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -17,33 +18,117 @@ _REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # prepositions whose object is the one acted upon / met
 _RECIPIENT_PREPS = {
     "with": {"CONSULT", "COOPERATE", "AGREE", "ASSAULT", "SUPPORT", "REJECT"},
-    "against": None, "on": None, "upon": None, "at": {"ASSAULT", "PROTEST", "ACCUSE", "THREATEN"},
-    "toward": None, "towards": None, "into": {"ASSAULT"}, "to": {"AID", "CONCEDE", "SUPPORT", "REQUEST", "RETREAT", "AGREE"},
+    "against": None,
+    "on": None,
+    "upon": None,
+    "at": {"ASSAULT", "PROTEST", "ACCUSE", "THREATEN"},
+    "toward": None,
+    "towards": None,
+    "into": {"ASSAULT"},
+    "to": {"AID", "CONCEDE", "SUPPORT", "REQUEST", "RETREAT", "AGREE"},
     "from": {"REQUEST"},
 }
 # verbs whose object is a nominal event they "carry": the subject is the event's actor
-LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "hold", "mount", "wage", "begin",
-                         "continue", "resume", "make", "execute", "step", "intensify", "escalate",
-                         "perform", "undertake", "announce", "order", "lead", "start", "initiate",
-                         "unleash", "organize", "organise", "join", "call", "open", "impose", "declare",
-                         "issue", "lodge", "file", "put"})
+LIGHT_VERBS = frozenset(
+    {
+        "carry",
+        "launch",
+        "conduct",
+        "stage",
+        "hold",
+        "mount",
+        "wage",
+        "begin",
+        "continue",
+        "resume",
+        "make",
+        "execute",
+        "step",
+        "intensify",
+        "escalate",
+        "perform",
+        "undertake",
+        "announce",
+        "order",
+        "lead",
+        "start",
+        "initiate",
+        "unleash",
+        "organize",
+        "organise",
+        "join",
+        "call",
+        "open",
+        "impose",
+        "declare",
+        "issue",
+        "lodge",
+        "file",
+        "put",
+    }
+)
 # verbs of taking part: "X was involved in talks" → X is an actor of the talks
 PARTAKE_VERBS = frozenset({"involve", "participate", "take", "join", "engage", "attend"})
 # numbers written as words
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-          "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-          "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-          "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
-          "single": 1, "both": 2, "dozen": 12}
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "both": 2,
+    "dozen": 12,
+}
 _SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _DEATH_VERBS = frozenset({"kill", "die", "murder", "slay", "execute", "assassinate", "massacre"})
 _INJURY_VERBS = frozenset({"injure", "wound", "hurt", "maim"})
 _DEATH_NOUNS = frozenset({"fatality", "death", "dead", "killed", "body", "martyr"})
 _INJURY_NOUNS = frozenset({"injury", "injured", "wounded", "injure"})
 _NO_WORDS = frozenset({"no", "zero", "none"})
-_VAGUE = frozenset({"dozens", "hundreds", "thousands", "scores", "number", "lot", "lots", "several",
-                    "many", "some", "few", "tens", "unspecified", "unknown"})
+_VAGUE = frozenset(
+    {
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "number",
+        "lot",
+        "lots",
+        "several",
+        "many",
+        "some",
+        "few",
+        "tens",
+        "unspecified",
+        "unknown",
+    }
+)
 
 
 @dataclass
@@ -86,10 +171,14 @@ def phrase(tok: "Token") -> "Span":
     end = tok.i
     for c in tok.rights:
         if c.dep_ in ("compound", "flat", "nummod", "appos", "case") or (
-                c.dep_ == "prep" and c.lower_ == "of"):
+            c.dep_ == "prep" and c.lower_ == "of"
+        ):
             end = max(end, c.right_edge.i)
-        elif c.dep_ == "punct" and c.i == end + 1 and any(
-                r.dep_ == "appos" and r.i > c.i for r in tok.rights):
+        elif (
+            c.dep_ == "punct"
+            and c.i == end + 1
+            and any(r.dep_ == "appos" and r.i > c.i for r in tok.rights)
+        ):
             continue
         else:
             break
@@ -97,7 +186,7 @@ def phrase(tok: "Token") -> "Span":
         end -= 1
     while start < end and doc[start].is_punct:
         start += 1
-    return doc[start:end + 1]
+    return doc[start : end + 1]
 
 
 def is_actor_like(tok: "Token") -> bool:
@@ -108,8 +197,10 @@ def is_actor_like(tok: "Token") -> bool:
         return True
     if tok.lemma_.lower() in actor_nouns() or tok.lower_ in actor_nouns():
         return True
-    return any(c.ent_type_ in ("NORP", "GPE", "ORG") and c.dep_ in ("amod", "compound", "poss")
-               for c in tok.children)
+    return any(
+        c.ent_type_ in ("NORP", "GPE", "ORG") and c.dep_ in ("amod", "compound", "poss")
+        for c in tok.children
+    )
 
 
 def root_noun_clause(v: "Token") -> bool:
@@ -167,8 +258,9 @@ def _verb_args(hit: PredicateHit) -> Arguments:
         rel_pas = [t for t in pas if t.lower_ in _REL_PRONOUNS]
         if rel_act:
             act = [v.head]
-        elif rel_pas or (not act and (any(c.dep_ == "auxpass" for c in v.children)
-                                      or v.tag_ == "VBN")):
+        elif rel_pas or (
+            not act and (any(c.dep_ == "auxpass" for c in v.children) or v.tag_ == "VBN")
+        ):
             pas = [v.head]
     args.actor = [a for a in act if a.lower_ not in _REL_PRONOUNS] + agents
     args.recipient = [p for p in pas if p.lower_ not in _REL_PRONOUNS]
@@ -183,10 +275,13 @@ def _verb_args(hit: PredicateHit) -> Arguments:
             objs = _pobj(c)
             if prep == "between":
                 args.actor.extend(objs)
-            elif prep == "along" or (prep == "with" and any(g.lower_ == "along" for g in c.children)):
+            elif prep == "along" or (
+                prep == "with" and any(g.lower_ == "along" for g in c.children)
+            ):
                 args.actor.extend(objs)
-            elif prep in ("by", "using", "via") or (prep == "with" and hit.type == "ASSAULT"
-                                                    and objs and not is_actor_like(objs[0])):
+            elif prep in ("by", "using", "via") or (
+                prep == "with" and hit.type == "ASSAULT" and objs and not is_actor_like(objs[0])
+            ):
                 args.instrument.extend(objs)
             elif prep in ("about", "over", "regarding", "concerning", "for"):
                 args.topic.extend(objs)
@@ -194,8 +289,18 @@ def _verb_args(hit: PredicateHit) -> Arguments:
                 allowed = _RECIPIENT_PREPS[prep]
                 if allowed is None or hit.type in allowed:
                     for o in objs:
-                        (args.recipient if is_actor_like(o) or hit.type == "ASSAULT" else args.topic).append(o)
-        elif dep in ("xcomp", "ccomp") and hit.type in ("AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"):
+                        (
+                            args.recipient
+                            if is_actor_like(o) or hit.type == "ASSAULT"
+                            else args.topic
+                        ).append(o)
+        elif dep in ("xcomp", "ccomp") and hit.type in (
+            "AGREE",
+            "REQUEST",
+            "REJECT",
+            "THREATEN",
+            "CONCEDE",
+        ):
             args.topic.append(c)
     # "Egypt, along with Qatar, was involved": the "along with" hangs on the subject
     for a in list(args.actor):
@@ -217,8 +322,9 @@ def _noun_args(hit: PredicateHit) -> Arguments:
             has_of = any(g.dep_ == "prep" and g.lower_ == "of" for g in n.children)
             # "his arrest" is done to him; "Hamas' release of hostages" is done by Hamas
             (args.recipient if patient_first and not has_of else args.actor).append(c)
-        elif dep in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or (
-                c.pos_ == "PROPN" and c.ent_type_ != "DATE")):
+        elif dep in ("amod", "compound") and (
+            c.ent_type_ in ("NORP", "GPE", "ORG") or (c.pos_ == "PROPN" and c.ent_type_ != "DATE")
+        ):
             args.actor.append(c)
         elif dep == "prep":
             prep = c.lower_
@@ -232,7 +338,9 @@ def _noun_args(hit: PredicateHit) -> Arguments:
                 if hit.type in ("CONSULT", "PROTEST", "MOBILIZE"):
                     args.actor.extend(objs)
                 else:
-                    args.recipient.extend(o for o in objs if is_actor_like(o) or hit.type == "ASSAULT")
+                    args.recipient.extend(
+                        o for o in objs if is_actor_like(o) or hit.type == "ASSAULT"
+                    )
             elif prep in ("on", "against", "upon", "at", "toward", "towards", "into"):
                 args.recipient.extend(objs)
             elif prep == "with" and hit.type in ("CONSULT", "COOPERATE", "AGREE", "ASSAULT"):
@@ -241,24 +349,47 @@ def _noun_args(hit: PredicateHit) -> Arguments:
                 args.recipient.extend(o for o in objs if is_actor_like(o))
             elif prep in ("about", "over", "on", "regarding", "for"):
                 args.topic.extend(objs)
-        elif dep in ("acl", "relcl") and c.lemma_ in ("hold", "detain", "take", "kidnap", "abduct", "capture"):
+        elif dep in ("acl", "relcl") and c.lemma_ in (
+            "hold",
+            "detain",
+            "take",
+            "kidnap",
+            "abduct",
+            "capture",
+        ):
             pass
     # "the release of hostages held by Hamas": the holder is who releases
     if hit.mode == "release" and not args.actor:
         for r in args.recipient:
             for c in r.children:
-                if c.dep_ in ("acl", "relcl") and c.lemma_ in ("hold", "detain", "take", "kidnap",
-                                                               "abduct", "capture", "seize"):
+                if c.dep_ in ("acl", "relcl") and c.lemma_ in (
+                    "hold",
+                    "detain",
+                    "take",
+                    "kidnap",
+                    "abduct",
+                    "capture",
+                    "seize",
+                ):
                     args.actor.extend(_agents(c))
     # the light verb's subject acts: "Israeli forces launched an airstrike"
     head = n.head
-    if not args.actor and n.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX") \
-            and head.lemma_ in LIGHT_VERBS:
+    if (
+        not args.actor
+        and n.dep_ in ("dobj", "attr", "nsubjpass")
+        and head.pos_ in ("VERB", "AUX")
+        and head.lemma_ in LIGHT_VERBS
+    ):
         a, _ = _subjects(head)
         args.actor.extend(t for t in a if t.lower_ not in _REL_PRONOUNS)
         args.actor.extend(_agents(head))
-    if not args.actor and n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" \
-            and head.head.lemma_ in PARTAKE_VERBS:
+    if (
+        not args.actor
+        and n.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ == "in"
+        and head.head.lemma_ in PARTAKE_VERBS
+    ):
         verb = head.head
         a, p = _subjects(verb)
         for c in verb.children:  # "Egypt, along with Qatar, was involved in talks"
@@ -296,6 +427,7 @@ def _expand(toks: Iterable["Token"]) -> list["Token"]:
 
 
 # ---------------------------------------------------------------- tolls (dead / injured)
+
 
 def number_of(tok: "Token") -> int | None:
     """The integer a number token (or its number modifiers) says: "1,400", "12", "two",
@@ -338,9 +470,20 @@ def count_of(noun: "Token") -> int | None:
     one = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children)
     if one and noun.pos_ == "ADJ" and noun.dep_ in ("pobj", "dobj", "nsubjpass"):
         return 1  # "the death of a Palestinian"
-    if noun.tag_ in ("NN", "NNP") and noun.ent_type_ not in ("GPE", "LOC", "ORG", "FAC") \
-            and (noun.ent_type_ in ("PERSON", "NORP") or noun.lemma_.lower() in actor_nouns() or one):
-        if noun.lemma_.lower() in ("people", "family", "group", "population", "crowd", "force", "army"):
+    if (
+        noun.tag_ in ("NN", "NNP")
+        and noun.ent_type_ not in ("GPE", "LOC", "ORG", "FAC")
+        and (noun.ent_type_ in ("PERSON", "NORP") or noun.lemma_.lower() in actor_nouns() or one)
+    ):
+        if noun.lemma_.lower() in (
+            "people",
+            "family",
+            "group",
+            "population",
+            "crowd",
+            "force",
+            "army",
+        ):
             return None
         if noun.ent_type_ == "NORP" and not one:
             return None
@@ -363,8 +506,10 @@ def toll_of(verb_or_noun: "Token") -> tuple[int | None, int | None]:
     2 dead", "resulting in 2 fatalities", "no casualties"."""
     t = verb_or_noun
     lemma = t.lemma_.lower()
-    shot_dead = t.pos_ == "VERB" and any(c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "dobj")
-                                         for c in t.children)
+    shot_dead = t.pos_ == "VERB" and any(
+        c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "dobj")
+        for c in t.children
+    )
     if shot_dead:  # "shot dead three farmers", "were shot dead"
         objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ != "dead"]
         return (_sum_conj(objs) if objs else None), None
@@ -389,8 +534,13 @@ def toll_of(verb_or_noun: "Token") -> tuple[int | None, int | None]:
                 n = 0
         if n is None and lemma in ("death", "killing", "injury", "murder"):
             # "resulting in the death of a Palestinian / of at least 4"
-            ofs = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj"]
+            ofs = [
+                g
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
             n = _sum_conj(ofs) if ofs else None
             if lemma == "injury":
                 return None, n
@@ -422,16 +572,44 @@ def leave_toll(tok: "Token") -> tuple[int | None, int | None]:
     return dead, inj
 
 
-__all__ = ["Arguments", "arguments", "stated_toll", "root_noun_clause", "phrase", "conjuncts", "is_actor_like", "actor_nouns",
-           "number_of", "count_of", "toll_of", "leave_toll", "LIGHT_VERBS"]
+__all__ = [
+    "Arguments",
+    "arguments",
+    "stated_toll",
+    "root_noun_clause",
+    "phrase",
+    "conjuncts",
+    "is_actor_like",
+    "actor_nouns",
+    "number_of",
+    "count_of",
+    "toll_of",
+    "leave_toll",
+    "LIGHT_VERBS",
+]
 
 
 # ------------------------------------------------------------ stated totals
 
 _TOLL_NOUNS = frozenset({"fatality", "death", "toll", "casualty", "dead"})
 # ("cod": the small English model lemmatises "coded" so)
-_ASSIGN_VERBS = frozenset({"code", "cod", "attribute", "add", "assign", "count", "record", "put",
-                           "stand", "rise", "reach", "climb", "estimate"})
+_ASSIGN_VERBS = frozenset(
+    {
+        "code",
+        "cod",
+        "attribute",
+        "add",
+        "assign",
+        "count",
+        "record",
+        "put",
+        "stand",
+        "rise",
+        "reach",
+        "climb",
+        "estimate",
+    }
+)
 
 
 def stated_toll(sent: "Span") -> int | None:
@@ -446,7 +624,9 @@ def stated_toll(sent: "Span") -> int | None:
         slot = t
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _VAGUE:
             slot = t.head.head  # "an unspecified number of fatalities coded as 12"
-            verbs += [c for c in slot.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _ASSIGN_VERBS]
+            verbs += [
+                c for c in slot.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _ASSIGN_VERBS
+            ]
         if slot.head.lemma_ in _ASSIGN_VERBS and slot.dep_ in ("nsubj", "nsubjpass", "dobj"):
             verbs.append(slot.head)
         for v in verbs:
@@ -462,7 +642,8 @@ def stated_toll(sent: "Span") -> int | None:
                             if g.like_num:
                                 target = number_of(g)
                             elif g.lower_ in ("event", "incident", "attack", "location") and any(
-                                    d.lower_ in ("this", "the") for d in g.children):
+                                d.lower_ in ("this", "the") for d in g.children
+                            ):
                                 target = -1  # "… coded to this event": own count is the toll
                             else:
                                 for gg in g.children:

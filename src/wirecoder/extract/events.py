@@ -4,168 +4,47 @@ Per predicate: decide whether it is an event of its own (not a topic of talks, n
 content of a promise or a purpose, not the outcome "killing 3" of another attack, not an
 anaphor "this attack" of an earlier one), resolve its argument phrases to actors, date,
 place, status, toll and ACLED view; then merge mentions of the same event."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..schema import Attribution, DatePrecision, Event, EventDate, Span, Status
-from . import dates as _dates
-from . import places as _places
+from ..schema import Attribution, Event, EventDate, Span, Status
 from .acled import acled_view, has_cue, is_armed, load_cues, weapon_mode
-from .arguments import LIGHT_VERBS, arguments, conjuncts, root_noun_clause, is_actor_like, leave_toll, phrase, stated_toll, toll_of
+from .arguments import (
+    LIGHT_VERBS,
+    arguments,
+    is_actor_like,
+    phrase,
+    stated_toll,
+)
 from .context import ExtractionContext
+from .event_roles import (
+    _ANAPHORS,
+    _COOPERATIVE,
+    _CROWD,
+    _FORMAL_PROTEST,
+    _MATERIAL_CONFLICT,
+    _PROJECTILE_VERBS,
+    _PROTEST_WORDS,
+    _THREAT_MODE,
+    _VERBAL_TYPES,
+    EventRoles,
+    _is_date_tok,
+    _own_tokens,
+    _recipient_from_topic,
+    _subject_tokens,
+)
+from .event_setting import EventSetting
 from .merge_mentions import Draft, merge_mentions
 from .predicates import PredicateHit, find_predicates
 from .status import event_status
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan, Token
-
-# clause-making dependents: their subtrees belong to other predicates
-_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "xcomp", "acl", "csubj", "parataxis"})
-_VERBAL_TYPES = frozenset({"CONSULT", "REQUEST", "AGREE", "REJECT", "THREATEN", "ACCUSE",
-                           "SUPPORT", "CONCEDE"})
-_CONTENT_HEADS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE", "ACCUSE"})
-_OUTCOME = frozenset({"kill", "die", "injure", "wound", "destroy", "damage", "hurt", "leave",
-                      "murder"})
-_ANAPHORS = frozenset({"this", "these", "that", "those", "such"})
-_ATTRIB_CUES = frozenset({"accord", "according", "familiar", "close", "source", "spokesman",
-                          "spokesperson", "spokeswoman"})
-_REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "state", "add", "confirm",
-                        "declare", "note", "allege"})
-_EARLIER = frozenset({"earlier", "previous", "past", "prior", "former", "recent"})
-_CAUSE_PREPS = frozenset({"in", "during", "by", "with", "amid", "after", "from", "following"})
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "around",
-                       "throughout", "within", "off", "along", "east", "west", "north", "south"})
-_TERRITORY_NOUNS = frozenset({"territory", "soil", "land", "side", "border", "town", "village",
-                              "city", "area", "region", "border"})
-_BACKGROUND_PREPS = frozenset({"after", "following", "before", "despite", "amid", "amidst", "since",
-                               "ahead", "prior"})
-_SUBORDINATORS = frozenset({"after", "before", "since", "if", "unless", "until", "as", "while",
-                            "when", "because", "though", "although", "once", "whether"})
-# verbs whose complement is not asserted to have happened
-_NON_ASSERTING = frozenset({"suspect", "allege", "believe", "think", "fear", "hope", "plan", "want",
-                            "try", "seek", "aim", "intend", "propose", "consider", "expect", "help",
-                            "attempt", "wish", "threaten", "prepare", "need", "claim"})
-_INTENT = frozenset({"want", "plan", "intend", "seek", "aim", "prepare", "wish", "hope"})
-_HALTS = frozenset({"pause", "halt", "end", "suspension", "cessation", "lull", "stop", "break"})
-# verbs whose object is the weapon ("fired rockets", "launched a drone")
-_PROJECTILE_VERBS = frozenset({"fire", "launch", "drop", "use", "detonate", "plant", "throw",
-                               "hurl", "lob", "deploy", "employ"})
-_PROTEST_WORDS = frozenset({"protest", "demonstration", "rally", "protester", "demonstrator", "sit-in",
-                            "march"})
-_PLACE_PREPS = frozenset({"near", "outside", "beside", "behind", "opposite", "around", "next"})
-_FORMAL_PROTEST = frozenset({"lodge", "file", "register", "deliver", "send", "issue", "submit", "make"})
-_MATERIAL_CONFLICT = frozenset({"ASSAULT", "PROTEST", "COERCE"})
-_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
-_THREAT_MODE = {"COERCE": "restrict", "SANCTION": "relations", "ASSAULT": "violence",
-                "PROTEST": "restrict", "MOBILIZE": "violence"}
-_CROWD = frozenset({"protester", "protestor", "demonstrator", "student", "worker", "people",
-                    "thousand", "hundred", "resident", "crowd", "supporter", "farmer", "teacher",
-                    "employee", "villager", "activist", "woman", "youth", "citizen", "refugee"})
-_SKIP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+    from spacy.tokens import Token
 
 
-def _is_date_tok(t: "Token") -> bool:
-    return t.ent_type_ in _SKIP_ENTS
-
-
-def _in_attribution(tok: "Token") -> bool:
-    """A noun inside "according to a source close to the discussions" is no event."""
-    cur = tok
-    for _ in range(8):
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.lemma_.lower() in _ATTRIB_CUES or cur.lower_ in _ATTRIB_CUES:
-            return True
-        if cur.pos_ in ("VERB", "AUX"):
-            return False
-    return False
-
-
-def _governing_hit(tok: "Token", by_i: dict[int, PredicateHit], limit: int = 6,
-                   same_clause: bool = False) -> tuple[PredicateHit | None, "Token"]:
-    """The nearest predicate above tok in the tree (and the child of it on the path);
-    with `same_clause`, only when no other verb stands between them."""
-    cur = tok
-    for _ in range(limit):
-        if cur.head.i == cur.i:
-            return None, cur
-        child, cur = cur, cur.head
-        if cur.i in by_i:
-            return by_i[cur.i], child
-        if same_clause and cur.pos_ in ("VERB", "AUX"):
-            return None, cur
-    return None, cur
-
-
-def _own_tokens(tok: "Token", hits: dict[int, PredicateHit]) -> list["Token"]:
-    """The predicate and its dependents, minus nested clauses and other predicates' phrases."""
-    out = [tok]
-    stack = [c for c in tok.children if c.dep_ not in _CLAUSE_DEPS]
-    while stack:
-        t = stack.pop()
-        if t.i in hits and t.i != tok.i and not hits[t.i].nominal:
-            continue
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
-    return sorted(out, key=lambda t: t.i)
-
-
-def _subject_tokens(tok: "Token") -> list["Token"]:
-    toks: list["Token"] = []
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "agent"):
-            toks.extend(c.subtree)
-    return toks
-
-
-_TOPIC_PREPS = frozenset({"to", "for", "with", "against", "from", "on", "toward", "towards"})
-
-
-def _recipient_from_topic(topic: list["Token"], actors: list["Token"], type_: str) -> list["Token"]:
-    """Who a promise, demand or praise is about, from its content: "offered to hand over
-    (them) to Britain", "demanded that Israel ease …", "praised Haiti's efforts",
-    "demanded the removal of President X", "promised aid to Mozambique"."""
-    out: list["Token"] = []
-
-    def take(t: "Token") -> None:
-        if is_actor_like(t) and t not in actors and t not in out and t.pos_ != "PRON":
-            out.append(t)
-
-    for t in topic:
-        if t.pos_ in ("VERB", "AUX"):
-            if t.dep_ == "ccomp":
-                for c in t.children:
-                    if c.dep_ in ("nsubj", "nsubjpass"):
-                        take(c)
-            for c in t.children:
-                if c.dep_ in ("dobj", "dative"):
-                    take(c)
-                    for g in c.children:
-                        if g.dep_ == "prep" and g.lower_ in _TOPIC_PREPS:
-                            for x in g.children:
-                                if x.dep_ == "pobj":
-                                    take(x)
-                elif c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
-                    for x in c.children:
-                        if x.dep_ == "pobj":
-                            take(x)
-        else:
-            for c in t.children:
-                if c.dep_ == "poss":
-                    take(c)
-                elif c.dep_ == "prep" and (c.lower_ in _TOPIC_PREPS or c.lower_ == "of"):
-                    for x in c.children:
-                        if x.dep_ == "pobj":
-                            take(x)
-        if out:
-            break
-    return out
-
-
-class _Builder:
+class _Builder(EventRoles, EventSetting):
     """Builds drafts for one document."""
 
     def __init__(self, ctx: ExtractionContext) -> None:
@@ -187,187 +66,6 @@ class _Builder:
         # nouns that gave a verb its meaning ("imposed sanctions", "held talks")
         self.cue_of = {h.cue.i for h in self.hits if h.cue is not None and not h.nominal}
 
-    def _requests(self) -> dict[int, "Token"]:
-        """ "X said Y must do Z": a demand of X on Y (PLOVER REQUEST), predicate → reporter."""
-        out: dict[int, "Token"] = {}
-        for tok in self.doc:
-            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
-                continue
-            if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
-                continue
-            head = tok.head
-            if head.lemma_ in _REPORTING or head.lemma_ in ("insist", "urge", "warn", "reminder"):
-                out[tok.i] = head
-        return out
-
-    # ------------------------------------------------------------ what is no event
-    def role(self, hit: PredicateHit) -> tuple[str, PredicateHit | None]:
-        """("event" | "skip" | "outcome"), and for an outcome the event it belongs to."""
-        tok = hit.token
-        lemma = tok.lemma_.lower()
-        if hit.type in ("ASSAULT", "COERCE") and (lemma in _OUTCOME or hit.mode in ("arrest",)):
-            owner = self._outcome_owner(hit)
-            if owner is not None:
-                return "outcome", owner
-        if tok.i in self.requests:
-            return "skip", None  # "X must ensure …" is told as a demand (see _requests)
-        if hit.nominal and _in_attribution(tok):
-            return "skip", None
-        if hit.nominal and tok.i in self.cue_of:
-            return "skip", None  # "imposed sanctions": the verb event already holds the noun
-        if not hit.nominal and (tok.dep_ == "amod" or (
-                tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ == "VBN")):
-            return "skip", None  # a participle as noun or adjective: "the wounded", "detained men"
-        if self._backgrounded(tok):
-            return "background", None
-        gov, child = _governing_hit(tok, self.by_i)
-        if hit.nominal:
-            topic_gov, _ = _governing_hit(tok, self.by_i, same_clause=True)
-            if topic_gov is not None and (topic_gov.type in _VERBAL_TYPES or (
-                    topic_gov.nominal and self.role(topic_gov)[0] == "skip")):
-                # topic of talks/demands: "negotiating the release … in exchange for a ceasefire"
-                return "skip", None
-            head = tok.head
-            if head.pos_ in ("VERB", "AUX") and head.lemma_ in ("plan", "propose", "seek", "want",
-                                                                 "demand", "discuss", "negotiate"):
-                return "skip", None
-            # background: "after a demonstration", "following the invasions", "amid the war",
-            # "after 12 days of battles"; "during a summit" (only violence is told "during")
-            cur = tok
-            for _ in range(4):
-                if cur.dep_ == "pobj" and (cur.head.lower_ in _BACKGROUND_PREPS or (
-                        cur.head.lower_ == "during" and hit.type != "ASSAULT")):
-                    return "background", None
-                if cur.dep_ not in ("pobj", "prep") or cur.head.i in self.by_i:
-                    break
-                cur = cur.head
-            # a landmark of a place phrase: "near their patrol", "outside the rally"
-            if tok.dep_ == "pobj" and head.lower_ in _PLACE_PREPS and hit.type != "ASSAULT":
-                return "skip", None
-            # "a pause in the bombing", "an end to the shelling": the event stops
-            if tok.dep_ == "pobj" and head.head.lemma_ in _HALTS:
-                return "skip", None
-            # "in protest of/against …": the purpose of another act
-            if tok.lemma_ == "protest" and tok.dep_ == "pobj" and head.lower_ == "in" \
-                    and not any(c.dep_ == "det" for c in tok.children):
-                return "skip", None
-            if self._embedded_under_verbal(tok):
-                return "skip", None
-        else:
-            if self._embedded_under_verbal(tok):
-                return "skip", None  # content of a promise, demand, accusation or threat
-            # purpose clause of another event: "bombing Gaza to destroy Hamas"
-            if tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-                    and tok.head.i in self.by_i:
-                return "skip", None
-            # subordinate background clause: "after a jet shot down a helicopter", "if attacked"
-            if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS
-                                           for c in tok.children) and not self._tells_cause(hit):
-                return "background", None
-            # a participle describing someone: "rebels fighting to topple the government"
-            if tok.dep_ == "acl" and not any(c.dep_ in ("agent", "dobj") for c in tok.children) \
-                    and not root_noun_clause(tok):
-                return "skip", None
-        return "event", None
-
-    def _promotable(self, hit: PredicateHit) -> bool:
-        """A background event worth telling ("after a shop was looted", "following a clash
-        between two gangs") — not one that is only a purpose ("to help identify victims")."""
-        return not (not hit.nominal and hit.token.dep_ == "advcl"
-                    and event_status(hit.token, False) in (Status.planned, Status.possible))
-
-    def _tells_cause(self, hit: PredicateHit) -> bool:
-        """ "9 were confirmed dead after gunmen attacked the village": a subordinate clause
-        that explains deaths told in its main clause is the event itself."""
-        if hit.type != "ASSAULT":
-            return False
-        head = hit.token.head
-        return head.lemma_ in _OUTCOME or any(
-            t.lemma_ in ("dead", "die", "kill", "death", "injure", "wound", "body")
-            for t in head.children if t.i != hit.token.i and t.dep_ not in ("advcl", "conj"))
-
-    def _backgrounded(self, tok: "Token") -> bool:
-        """Inside a subordinate, purpose or non-asserting clause: "as leaders sought to ease
-        tensions", "to help support X", "suspected of blowing up", "if it is attacked"."""
-        cur = tok
-        for _ in range(8):
-            if cur.dep_ in ("relcl",) or cur.head.i == cur.i:
-                return False
-            if cur.dep_ == "advcl" and any(
-                    (c.dep_ == "mark" and c.lower_ in _SUBORDINATORS) or (c.dep_ == "aux" and c.lower_ == "to")
-                    for c in cur.children) and (cur.i != tok.i or tok.head.pos_ in ("VERB", "AUX")) \
-                    and not (cur.i in self.by_i and self._tells_cause(self.by_i[cur.i])):
-                return True
-            head = cur.head
-            if cur.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and head.lemma_ in _NON_ASSERTING:
-                # "X wants to attack Y" is itself an intention (status planned → THREATEN/AGREE)
-                if not (cur.i == tok.i and cur.dep_ == "xcomp" and head.lemma_ in _INTENT
-                        and head.dep_ in ("ROOT", "ccomp", "conj")):
-                    return True
-            if cur.dep_ == "advcl" and head.i in self.by_i and cur.lemma_ in _REPORTING \
-                    and cur.tag_ == "VBG":
-                return True  # "refused to meet X, saying he would only welcome him in Y"
-            cur = head
-        return False
-
-    def _embedded_under_verbal(self, tok: "Token") -> bool:
-        """Is tok the content of a verbal act ("accused X of attacking", "urged Y to sign")?
-        Relative clauses, conjuncts and reported speech are not content."""
-        cur = tok
-        for _ in range(6):
-            if cur.head.i == cur.i or cur.dep_ in ("relcl", "conj", "appos", "nsubj", "nsubjpass"):
-                return False
-            head = cur.head
-            if head.i in self.by_i:
-                h = self.by_i[head.i]
-                return h.type in _VERBAL_TYPES and not (h.nominal and cur.dep_ == "prep"
-                                                        and cur.lower_ in ("by", "between", "with"))
-            if head.lemma_ in _REPORTING and head.pos_ == "VERB":
-                return False
-            cur = head
-        return False
-
-    def _outcome_owner(self, hit: PredicateHit) -> PredicateHit | None:
-        """The attack whose result this kill/injury/detention is ("…, killing 3")."""
-        tok = hit.token
-        head = tok.head
-        if hit.mode == "arrest":
-            # "kidnapped … and had been detained since": holding the captives of an abduction
-            if tok.dep_ == "conj" and head.i in self.by_i and self.by_i[head.i].mode == "abduct":
-                return self.by_i[head.i]
-            return None
-        if tok.dep_ in ("advcl", "conj", "xcomp", "pcomp") and head.i in self.by_i \
-                and self.by_i[head.i].type == "ASSAULT":
-            return self.by_i[head.i]
-        # "which (Israeli authorities said) killed 1,400": through a reporting verb
-        cur = tok
-        for _ in range(3):
-            if cur.dep_ in ("relcl", "acl") and cur.head.i in self.by_i and self.by_i[cur.head.i].type == "ASSAULT":
-                return self.by_i[cur.head.i]
-            if cur.head.lemma_ in _REPORTING and cur.dep_ in ("ccomp", "xcomp"):
-                cur = cur.head
-                continue
-            break
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "csubj") and c.i in self.by_i and self.by_i[c.i].type == "ASSAULT":
-                return self.by_i[c.i]
-            if c.dep_ == "advcl" and c.i in self.by_i and self.by_i[c.i].type == "ASSAULT" \
-                    and c.lemma_ not in _OUTCOME:
-                return self.by_i[c.i]  # "… were killed when a device detonated"
-            if c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS:
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.i in self.by_i and self.by_i[g.i].type == "ASSAULT":
-                        return self.by_i[g.i]  # "killed in an air strike"
-        # "one was killed and 13 were wounded when a device detonated": the clause may hang
-        # on the conjoined outcome or on the first one
-        near = [c for c in tok.children if c.dep_ == "conj"] + ([head] if tok.dep_ == "conj" else [])
-        for n in near:
-            for c in n.children:
-                if c.dep_ == "advcl" and c.i in self.by_i and self.by_i[c.i].type == "ASSAULT" \
-                        and c.lemma_ not in _OUTCOME:
-                    return self.by_i[c.i]
-        return None
-
     # ------------------------------------------------------------ arguments
     def _resolve(self, toks: list["Token"], agentive: bool = False) -> list[str]:
         """Actor ids of argument heads; who acts is always an actor ("warplanes" stand for
@@ -381,7 +79,9 @@ class _Builder:
             span = phrase(t)
             if t.pos_ == "PRON" and t.lower_ in ("who", "which", "that", "it", "there"):
                 continue
-            if not (agentive or is_actor_like(t) or self.ctx.actors.at(span.start_char, span.end_char)):
+            if not (
+                agentive or is_actor_like(t) or self.ctx.actors.at(span.start_char, span.end_char)
+            ):
                 continue
             for a in self.ctx.actors.resolve_span(span):
                 if a not in ids:
@@ -401,163 +101,6 @@ class _Builder:
                 return False
         return True
 
-    # ------------------------------------------------------------ date, place
-    def _dates_of(self, sent_n: int) -> list[tuple[int, int, EventDate]]:
-        if sent_n not in self._sent_dates:
-            finder = getattr(_dates, "find_dates", None)
-            self._sent_dates[sent_n] = finder(self.sents[sent_n], self.ctx.published) if finder else []
-        return self._sent_dates[sent_n]
-
-    def _date(self, hit: PredicateHit, own: list["Token"]) -> tuple[EventDate, bool]:
-        sent_n = self.sent_index[hit.token.i]
-        found = self._dates_of(sent_n)
-        own_chars = {(t.idx, t.idx + len(t)) for t in own}
-        own_lo = min(t.idx for t in own)
-        own_hi = max(t.idx + len(t) for t in own)
-        mine = [d for d in found if own_lo <= d[0] and d[1] <= own_hi
-                and any(s >= d[0] and e <= d[1] for s, e in own_chars)]
-        if mine:
-            mine.sort(key=lambda d: abs(d[0] - hit.token.idx))
-            return mine[0][2], True
-        if hit.nominal and any(c.lower_ in _EARLIER for c in hit.token.children if c.dep_ == "amod"):
-            return EventDate(precision=DatePrecision.unknown, text="earlier"), True
-        # a date of a governing clause ("said on Monday that …", "arrived on Thursday … a
-        # delegation that discussed …") or the sentence's only date
-        cur = hit.token
-        for _ in range(6):
-            if cur.head.i == cur.i:
-                break
-            cur = cur.head
-            if cur.i in self.by_i and cur.i in self.drafts:
-                d = self.drafts[cur.i]
-                return d.date, d.date_own
-            for d in found:
-                toks = self.doc.char_span(d[0], d[1], alignment_mode="expand")
-                if toks is not None and any(t.head.i == cur.i or (t.head.head.i == cur.i and t.head.dep_ == "prep")
-                                            for t in toks):
-                    return d[2], True
-        others = [d for d in found if not self._owned_by_other(d, hit)]
-        if len(others) == 1:
-            return others[0][2], True
-        return _dates.publication_date(self.ctx.published), False
-
-    def _owned_by_other(self, d: tuple[int, int, EventDate], hit: PredicateHit) -> bool:
-        toks = self.doc.char_span(d[0], d[1], alignment_mode="expand")
-        if toks is None:
-            return False
-        for t in toks:
-            gov, _ = _governing_hit(t, self.by_i, limit=4)
-            if gov is not None and gov.token.i != hit.token.i:
-                return True
-        return False
-
-    def _place(self, tok: "Token", own: list["Token"], sent: "SpacySpan"):  # type: ignore[no-untyped-def]
-        finder = getattr(_places, "find_place_in", None)
-        if finder is None:
-            return None
-        loc = None
-        # a locative phrase of the predicate itself: "spoke in Egypt", "struck a house in X"
-        for c in list(tok.children) + [g for c in tok.children if c.dep_ == "dobj" for g in c.children]:
-            if c.dep_ == "prep" and c.lower_ in _LOCATIVE:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        loc = loc or finder(self.doc[g.left_edge.i:g.right_edge.i + 1])
-        if loc is None:
-            loc = finder(self.doc[own[0].i:own[-1].i + 1])
-        if loc is None:
-            loc = self._territory(own)
-        if loc is None:
-            loc = finder(sent)
-        if loc is None:
-            if not self._main_place_done:
-                mp = getattr(_places, "main_place", None)
-                self._main_place = mp(self.doc) if mp else None
-                self._main_place_done = True
-            loc = self._main_place
-        return loc
-
-    def _territory(self, own: list["Token"]):  # type: ignore[no-untyped-def]
-        """ "on Israeli territory", "on Lebanese soil": the country of the nationality word."""
-        country_of = getattr(_places, "country_of", None)
-        if country_of is None:
-            return None
-        from ..schema import Location
-        for t in own:
-            if t.lemma_.lower() in _TERRITORY_NOUNS:
-                for c in t.children:
-                    if c.dep_ == "amod":
-                        iso = country_of(c.text)
-                        if iso:
-                            return Location(name=None, country=iso, precision="country",
-                                            text=f"{c.text} {t.text}")
-        return None
-
-    # ------------------------------------------------------------ toll
-    def _toll(self, hit: PredicateHit, own: list["Token"], outcomes: list[PredicateHit]) -> tuple[int | None, int | None]:
-        dead = inj = None
-
-        def add(d: int | None, i: int | None) -> None:
-            nonlocal dead, inj
-            if d is not None:
-                dead = d if dead is None else dead + d
-            if i is not None:
-                inj = i if inj is None else inj + i
-
-        if not hit.nominal:
-            add(*toll_of(hit.token))
-        for o in outcomes:
-            if o.token.lemma_ == "leave":
-                add(*leave_toll(o.token))
-            else:
-                add(*toll_of(o.token))
-        seen = {o.token.i for o in outcomes}
-        for t in own:
-            if t.i == hit.token.i or t.i in seen:
-                continue
-            if t.pos_ in ("NOUN", "ADJ") and t.lemma_.lower() in ("fatality", "death", "casualty",
-                                                                  "injury", "dead", "injured", "wounded"):
-                add(*toll_of(t))
-        # participial outcomes not in the lexicon: "leaving 3 dead", "resulting in 2 deaths"
-        for c in hit.token.children:
-            if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in ("leave", "result", "cause") \
-                    and c.i not in self.by_i:
-                if c.lemma_ == "leave":
-                    add(*leave_toll(c))
-                for g in c.subtree:
-                    if g.lemma_.lower() in ("fatality", "death", "casualty", "injury") and g.i != c.i:
-                        add(*toll_of(g))
-        return dead, inj
-
-    # ------------------------------------------------------------ attribution
-    def _attribution(self, tok: "Token") -> list[Attribution]:
-        """Who the sentence is told by ("according to X", "X said"), once per sentence."""
-        key = self.sent_index[tok.i]
-        if key not in self._attrib:
-            self._attrib[key] = self._sentence_attribution(tok)
-        return list(self._attrib[key])
-
-    def _sentence_attribution(self, tok: "Token") -> list[Attribution]:
-        out: list[Attribution] = []
-        sent = tok.sent
-        for t in sent:
-            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
-                objs = [g for g in self.doc[t.i + 1].children if g.dep_ == "pobj"]
-                if objs:
-                    span = phrase(objs[0])
-                    ids = self.ctx.actors.resolve_span(span) if is_actor_like(objs[0]) else []
-                    out.append(Attribution(source=ids[0] if ids else None,
-                                           text=self.doc[t.i:span.end].text,
-                                           kind="named" if ids else "anonymous"))
-        root = sent.root
-        if root.lemma_ in _REPORTING and root.i not in self.by_i:
-            subj = [c for c in root.children if c.dep_ == "nsubj"]
-            if subj and subj[0].pos_ != "PRON":
-                span = phrase(subj[0])
-                ids = self.ctx.actors.resolve_span(span)
-                out.append(Attribution(source=ids[0] if ids else None, text=span.text,
-                                       kind="named"))
-        return out[:2]
-
     # ------------------------------------------------------------ one draft
     def build(self) -> list[Draft]:
         roles: dict[int, tuple[str, PredicateHit | None]] = {}
@@ -568,8 +111,11 @@ class _Builder:
         told = {self.sent_index[i] for i, (k, _) in roles.items() if k == "event"}
         for h in self.hits:
             if roles[h.token.i][0] == "background":
-                keep = self.sent_index[h.token.i] not in told and h.type in _MATERIAL_CONFLICT \
+                keep = (
+                    self.sent_index[h.token.i] not in told
+                    and h.type in _MATERIAL_CONFLICT
                     and self._promotable(h)
+                )
                 roles[h.token.i] = ("event", None) if keep else ("skip", None)
         outcomes: dict[int, list[PredicateHit]] = {}
         for h in self.hits:
@@ -602,6 +148,7 @@ class _Builder:
             gov_verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
             if gov_verb is not None:
                 from .arguments import _agents, _subjects
+
                 a, _ = _subjects(gov_verb)
                 cands = [t for t in a if t.pos_ != "PRON"] + _agents(gov_verb)
                 if cands:
@@ -624,9 +171,17 @@ class _Builder:
             if hit.mode == "release" and not args.actor:
                 for r in args.recipient:
                     for c in r.children:
-                        if c.dep_ in ("acl", "relcl") and c.lemma_ in ("hold", "detain", "take", "kidnap",
-                                                                       "abduct", "capture", "seize"):
+                        if c.dep_ in ("acl", "relcl") and c.lemma_ in (
+                            "hold",
+                            "detain",
+                            "take",
+                            "kidnap",
+                            "abduct",
+                            "capture",
+                            "seize",
+                        ):
                             from .arguments import _agents
+
                             args.actor.extend(_agents(c))
         # (a meeting's other side is its with-phrase or the holder of what is negotiated)
         if not args.recipient and hit.type in (_VERBAL_TYPES - {"CONSULT"}) | {"AID", "SANCTION"}:
@@ -639,8 +194,13 @@ class _Builder:
         mediator = self._resolve(args.mediator)
         date, date_own = self._date(hit, own)
         status = event_status(tok, hit.nominal)
-        if hit.type == "RETREAT" and hit.mode == "release" and status == Status.occurred \
-                and tok.tag_ == "VBN" and tok.dep_ == "amod":
+        if (
+            hit.type == "RETREAT"
+            and hit.mode == "release"
+            and status == Status.occurred
+            and tok.tag_ == "VBN"
+            and tok.dep_ == "amod"
+        ):
             status = Status.occurred
         mode = hit.mode
         weapon = None
@@ -659,21 +219,36 @@ class _Builder:
             for o in [hit] + outcomes:
                 kids = list(o.token.children)
                 # "targeted vehicles with anti-tank shells": the with-phrase may hang on the object
-                kids += [g for c in kids if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
+                kids += [
+                    g for c in kids if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"
+                ]
                 for c in kids:
-                    if c.dep_ == "prep" and c.lower_ in ("with", "by", "using", "from") \
-                            or (c.dep_ == "dobj" and o.token.lemma_ in _PROJECTILE_VERBS):
+                    if (
+                        c.dep_ == "prep"
+                        and c.lower_ in ("with", "by", "using", "from")
+                        or (c.dep_ == "dobj" and o.token.lemma_ in _PROJECTILE_VERBS)
+                    ):
                         wtoks += list(c.subtree)
                     if c.dep_ == "advcl" and c.lemma_ in ("use",):
                         wtoks += list(c.subtree)
             wm = weapon_mode(wtoks)
             weapon = wm
             targets = [t for r in args.recipient + args.topic for t in phrase(r)]
-            target_armed = is_armed(targets, [getattr(self.ctx.actor(a), "sector", None) for a in recipient])
+            target_armed = is_armed(
+                targets, [getattr(self.ctx.actor(a), "sector", None) for a in recipient]
+            )
             if mode == "destroy" and target_armed:
                 mode = None  # destroying tanks is fighting, not property destruction
-            if wm is not None and mode not in ("abduct", "destroy", "beat", "torture", "sexual",
-                                               "targeted", "crowd-control", "suicide-attack"):
+            if wm is not None and mode not in (
+                "abduct",
+                "destroy",
+                "beat",
+                "torture",
+                "sexual",
+                "targeted",
+                "crowd-control",
+                "suicide-attack",
+            ):
                 mode = wm
             words = clause + subj_toks
             rec_toks = targets
@@ -682,61 +257,116 @@ class _Builder:
             sectors_r = [getattr(self.ctx.actor(a), "sector", None) for a in recipient]
             flags = {
                 "mob": has_cue(act_toks, cues.mob),
-                "excessive": has_cue(rec_toks + [t for o in outcomes for t in o.token.subtree], cues.protesters)
-                or (has_cue(list(sent), _PROTEST_WORDS) and is_armed(act_toks, sectors_a)
-                    and has_cue(list(sent), cues.excessive)),
+                "excessive": has_cue(
+                    rec_toks + [t for o in outcomes for t in o.token.subtree], cues.protesters
+                )
+                or (
+                    has_cue(list(sent), _PROTEST_WORDS)
+                    and is_armed(act_toks, sectors_a)
+                    and has_cue(list(sent), cues.excessive)
+                ),
                 "rioters": has_cue(act_toks, cues.protesters),
                 "actor_armed": is_armed(act_toks, sectors_a) or has_cue(act_toks, cues.armed),
                 "recipient_armed": is_armed(rec_toks, sectors_r),
-                "reciprocal": has_cue([tok] + [c for c in tok.children if c.dep_ in ("dobj", "prt")]
-                                      + ([] if hit.cue is None else [hit.cue]), cues.reciprocal)
-                or (hit.nominal and hit.cue is not None and has_cue([tok, hit.cue], cues.reciprocal))
-                or has_cue([tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                                    for g in c.subtree], cues.reciprocal),
+                "reciprocal": has_cue(
+                    [tok]
+                    + [c for c in tok.children if c.dep_ in ("dobj", "prt")]
+                    + ([] if hit.cue is None else [hit.cue]),
+                    cues.reciprocal,
+                )
+                or (
+                    hit.nominal and hit.cue is not None and has_cue([tok, hit.cue], cues.reciprocal)
+                )
+                or has_cue(
+                    [tok]
+                    + [
+                        g
+                        for c in tok.children
+                        if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.subtree
+                    ],
+                    cues.reciprocal,
+                ),
                 "grenade": has_cue(words, cues.grenade),
                 "disrupted": has_cue([tok], cues.disrupted),
             }
         elif type_ in ("COERCE", "MOBILIZE", "RETREAT", "SUPPORT", "CONCEDE", "AGREE"):
             # what was taken, found, set up or signed: the object phrase(s)
-            objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                    for t in c.subtree]
-            objs += [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "over")
-                     for t in c.subtree]
+            objs = [
+                t
+                for c in tok.children
+                if c.dep_ in ("dobj", "nsubjpass", "attr")
+                for t in c.subtree
+            ]
+            objs += [
+                t
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("from", "of", "over")
+                for t in c.subtree
+            ]
             place_obj = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in objs) or has_cue(
-                objs, cues.territory_objects)
-            flags = {"territory": (type_ == "COERCE" and has_cue([tok] + ([hit.cue] if hit.cue is not None else []),
-                                                                cues.territory) and place_obj)
-                     or (type_ == "RETREAT" and mode == "withdraw" and place_obj
-                         and has_cue(list(sent), cues.agreement_objects | frozenset({"hand"}))),
-                     "disrupted": type_ == "COERCE" and (has_cue([tok], cues.disrupted) or (
-                         mode == "seize" and has_cue(objs, cues.weapon_objects))),
-                     "base": has_cue(objs, cues.base_objects),
-                     "agreement": has_cue(objs + [tok], cues.agreement_objects),
-                     "actor_state": any(getattr(self.ctx.actor(a), "sector", None) in ("MIL", "GOV", "COP")
-                                        for a in actor) or has_cue(subj_toks, frozenset({"army", "government",
-                                                                                          "military", "troop", "force"})),
-                     "actor_armed": is_armed(subj_toks)}
+                objs, cues.territory_objects
+            )
+            flags = {
+                "territory": (
+                    type_ == "COERCE"
+                    and has_cue([tok] + ([hit.cue] if hit.cue is not None else []), cues.territory)
+                    and place_obj
+                )
+                or (
+                    type_ == "RETREAT"
+                    and mode == "withdraw"
+                    and place_obj
+                    and has_cue(list(sent), cues.agreement_objects | frozenset({"hand"}))
+                ),
+                "disrupted": type_ == "COERCE"
+                and (
+                    has_cue([tok], cues.disrupted)
+                    or (mode == "seize" and has_cue(objs, cues.weapon_objects))
+                ),
+                "base": has_cue(objs, cues.base_objects),
+                "agreement": has_cue(objs + [tok], cues.agreement_objects),
+                "actor_state": any(
+                    getattr(self.ctx.actor(a), "sector", None) in ("MIL", "GOV", "COP")
+                    for a in actor
+                )
+                or has_cue(
+                    subj_toks, frozenset({"army", "government", "military", "troop", "force"})
+                ),
+                "actor_armed": is_armed(subj_toks),
+            }
             if type_ != "COERCE":
                 flags.pop("actor_armed")
                 flags.pop("actor_state")
                 flags.pop("disrupted")
             if flags.get("territory") and type_ == "COERCE":
                 mode = "seize"
-            elif type_ == "COERCE" and mode == "seize" and not flags.get("disrupted") and recipient \
-                    and any(is_actor_like(r) and r.ent_type_ not in ("GPE", "LOC", "FAC") for r in args.recipient):
+            elif (
+                type_ == "COERCE"
+                and mode == "seize"
+                and not flags.get("disrupted")
+                and recipient
+                and any(
+                    is_actor_like(r) and r.ent_type_ not in ("GPE", "LOC", "FAC")
+                    for r in args.recipient
+                )
+            ):
                 mode = "arrest"  # "captured a senior commander": people taken are arrested
         elif type_ == "PROTEST":
             sent_toks = list(sent)
             if mode in ("demo", None) and has_cue(sent_toks, cues.riot):
                 mode = "riot"  # protesters smashing, burning, clashing
-            flags = {"intervention": has_cue(sent_toks, cues.intervention),
-                     "excessive": has_cue(sent_toks, cues.excessive)
-                     and has_cue(sent_toks, frozenset({"protester", "demonstrator", "protestor"}))}
+            flags = {
+                "intervention": has_cue(sent_toks, cues.intervention),
+                "excessive": has_cue(sent_toks, cues.excessive)
+                and has_cue(sent_toks, frozenset({"protester", "demonstrator", "protestor"})),
+            }
         if hit.nominal and tok.lemma_ == "protest" and tok.head.lemma_ in _FORMAL_PROTEST:
             type_, mode = "ACCUSE", "disapprove"  # "lodged a protest with X" is diplomatic
         if tok.lemma_ == "protest" and not hit.nominal:
             if has_cue(subj_toks + ([tok.head] if tok.dep_ == "acl" else []), _CROWD) or any(
-                    t.like_num for t in subj_toks):
+                t.like_num for t in subj_toks
+            ):
                 type_, mode = "PROTEST", "demo"
         # PLOVER codes the act of speaking: a promise of cooperation is AGREE, an announced
         # coercion is THREATEN, a refusal to cooperate is REJECT
@@ -745,41 +375,81 @@ class _Builder:
                 if type_ in _COOPERATIVE:
                     type_, mode, status = "AGREE", None, Status.occurred
                 elif type_ in _THREAT_MODE:
-                    mode = "arrest" if mode == "arrest" else "expel" if mode == "expel" else _THREAT_MODE[type_]
+                    mode = (
+                        "arrest"
+                        if mode == "arrest"
+                        else "expel"
+                        if mode == "expel"
+                        else _THREAT_MODE[type_]
+                    )
                     type_, status = "THREATEN", Status.occurred
-            elif status == Status.negated and type_ in _COOPERATIVE and any(
-                    c.lower_ in ("will", "would", "wo") for c in tok.children if c.dep_ == "aux"):
+            elif (
+                status == Status.negated
+                and type_ in _COOPERATIVE
+                and any(
+                    c.lower_ in ("will", "would", "wo") for c in tok.children if c.dep_ == "aux"
+                )
+            ):
                 type_, mode, status = "REJECT", None, Status.occurred
         elif not hit.nominal and type_ == "AGREE" and status == Status.negated:
             type_, mode, status = "REJECT", None, Status.occurred
 
         dead, injured = self._toll(hit, own, outcomes) if type_ == "ASSAULT" else (None, None)
         generic = self._generic(args.actor) and bool(actor)
-        confidence = 0.45 + (0.2 if actor else 0) + (0.1 if recipient else 0) + (0.1 if date_own else 0)
-        draft = Draft(type=type_, mode=mode, pred_i=tok.i, nominal=hit.nominal, sent_i=sent_n, actor=actor,
-                      recipient=recipient, mediator=mediator, date=date, date_own=date_own,
-                      location=self._place(tok, own, sent), status=status.value if isinstance(status, Status) else status,
-                      dead=dead, injured=injured,
-                      evidence=[Span(start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()))],
-                      attribution=self._attribution(tok), acled_flags=flags, weapon=weapon,
-                      generic_actor=generic, confidence=min(confidence, 0.95))
+        confidence = (
+            0.45 + (0.2 if actor else 0) + (0.1 if recipient else 0) + (0.1 if date_own else 0)
+        )
+        draft = Draft(
+            type=type_,
+            mode=mode,
+            pred_i=tok.i,
+            nominal=hit.nominal,
+            sent_i=sent_n,
+            actor=actor,
+            recipient=recipient,
+            mediator=mediator,
+            date=date,
+            date_own=date_own,
+            location=self._place(tok, own, sent),
+            status=status.value if isinstance(status, Status) else status,
+            dead=dead,
+            injured=injured,
+            evidence=[Span(start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()))],
+            attribution=self._attribution(tok),
+            acled_flags=flags,
+            weapon=weapon,
+            generic_actor=generic,
+            confidence=min(confidence, 0.95),
+        )
         return draft
 
     def _request_draft(self, tok: "Token", reporter: "Token") -> Draft:
         from .arguments import _subjects
+
         a, _ = _subjects(reporter)
         actor = self._resolve([t for t in a])
-        recipient = [r for r in self._resolve([c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")])
-                     if r not in actor]
+        recipient = [
+            r
+            for r in self._resolve([c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")])
+            if r not in actor
+        ]
         sent_n = self.sent_index[tok.i]
         sent = self.sents[sent_n]
         own = _own_tokens(reporter, self.by_i)
         date, date_own = self._date(PredicateHit(reporter, "REQUEST", None, False), own)
-        return Draft(type="REQUEST", mode=None, pred_i=tok.i, sent_i=sent_n, actor=actor,
-                     recipient=recipient, date=date, date_own=date_own,
-                     location=self._place(tok, _own_tokens(tok, self.by_i), sent),
-                     evidence=[Span(start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()))],
-                     confidence=0.5)
+        return Draft(
+            type="REQUEST",
+            mode=None,
+            pred_i=tok.i,
+            sent_i=sent_n,
+            actor=actor,
+            recipient=recipient,
+            date=date,
+            date_own=date_own,
+            location=self._place(tok, _own_tokens(tok, self.by_i), sent),
+            evidence=[Span(start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()))],
+            confidence=0.5,
+        )
 
     def _link_anaphors(self) -> None:
         """In text order: anaphors find their antecedent; events told "during this attack"
@@ -808,8 +478,12 @@ class _Builder:
         best = None
         ancestors = {a.i for a in hit.token.ancestors}  # "taken during this attack" ≠ the taking
         for i, d in self.drafts.items():
-            if i < hit.token.i and i not in ancestors and d.type == draft.type \
-                    and (best is None or i > best[0]):
+            if (
+                i < hit.token.i
+                and i not in ancestors
+                and d.type == draft.type
+                and (best is None or i > best[0])
+            ):
                 best = (i, d)
         if best is None:
             # drafts are built heads-first: look for earlier predicates not yet drafted
@@ -835,29 +509,53 @@ class _Builder:
             if d.type not in ("RETREAT", "AGREE") or d.mediator:
                 continue
             tok = self.doc[i]
-            if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_ in ("lead", "result", "contribute"):
+            if (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ == "to"
+                and tok.head.head.lemma_ in ("lead", "result", "contribute")
+            ):
                 verb = tok.head.head
-                talk = verb.head if verb.dep_ == "relcl" else next(
-                    (c for c in verb.children if c.dep_ == "nsubj"), None)
-                if talk is not None and talk.i in self.drafts and self.drafts[talk.i].type == "CONSULT":
+                talk = (
+                    verb.head
+                    if verb.dep_ == "relcl"
+                    else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                )
+                if (
+                    talk is not None
+                    and talk.i in self.drafts
+                    and self.drafts[talk.i].type == "CONSULT"
+                ):
                     d.mediator = [a for a in self.drafts[talk.i].actor if a not in d.actor]
             for c in tok.children:
                 if c.dep_ in ("acl", "amod") and c.lemma_ in ("broker", "mediate"):
                     for g in c.children:
                         if g.dep_ == "agent":
-                            d.mediator.extend(self._resolve([x for x in g.children if x.dep_ == "pobj"]))
+                            d.mediator.extend(
+                                self._resolve([x for x in g.children if x.dep_ == "pobj"])
+                            )
 
     def _orphan_tolls(self, roles: dict[int, tuple[str, PredicateHit | None]]) -> None:
         """ "At least 8 persons were killed." right after an attack with no toll: its toll."""
         for i in sorted(self.drafts):
             d = self.drafts[i]
             tok = self.doc[i]
-            if d.type != "ASSAULT" or d.actor or tok.pos_ != "VERB" or tok.lemma_ not in ("kill", "die", "injure", "wound"):
+            if (
+                d.type != "ASSAULT"
+                or d.actor
+                or tok.pos_ != "VERB"
+                or tok.lemma_ not in ("kill", "die", "injure", "wound")
+            ):
                 continue
-            if any(c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in", "with") for c in tok.children):
+            if any(
+                c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in", "with")
+                for c in tok.children
+            ):
                 continue
-            prev = [p for j, p in self.drafts.items() if j < i and p.type == "ASSAULT"
-                    and 0 < d.sent_i - p.sent_i <= 2]
+            prev = [
+                p
+                for j, p in self.drafts.items()
+                if j < i and p.type == "ASSAULT" and 0 < d.sent_i - p.sent_i <= 2
+            ]
             if prev:
                 p = prev[-1]
                 if d.dead is not None and p.dead is None:
@@ -874,6 +572,7 @@ _UNTOLD = frozenset({Status.historical.value, Status.negated.value, Status.possi
 
 def _contexts(type_: str) -> list[str]:
     from .predicates import _load_yaml
+
     table = _load_yaml("predicates.yaml").get("contexts") or {}
     return [str(c) for c in table.get(type_, [])]
 
@@ -881,11 +580,24 @@ def _contexts(type_: str) -> list[str]:
 def _to_event(ctx: ExtractionContext, d: Draft) -> Event:
     acled = acled_view(d.type, d.mode, **{k: v for k, v in d.acled_flags.items()})
     mode = d.mode
-    return Event(id=ctx.next_id("e"), type=d.type, mode=mode, context=_contexts(d.type),
-                 actor=d.actor, recipient=d.recipient,
-                 mediator=d.mediator, date=d.date, location=d.location, status=d.status,
-                 attribution=d.attribution, dead=d.dead, injured=d.injured, acled=acled,
-                 evidence=d.evidence, confidence=round(d.confidence, 2))
+    return Event(
+        id=ctx.next_id("e"),
+        type=d.type,
+        mode=mode,
+        context=_contexts(d.type),
+        actor=d.actor,
+        recipient=d.recipient,
+        mediator=d.mediator,
+        date=d.date,
+        location=d.location,
+        status=d.status,
+        attribution=d.attribution,
+        dead=d.dead,
+        injured=d.injured,
+        acled=acled,
+        evidence=d.evidence,
+        confidence=round(d.confidence, 2),
+    )
 
 
 def _apply_stated_toll(ctx: ExtractionContext, drafts: list[Draft]) -> None:
@@ -914,8 +626,11 @@ def _apply_stated_toll(ctx: ExtractionContext, drafts: list[Draft]) -> None:
 
 def find_events(ctx: ExtractionContext) -> list[Event]:
     """Every event the article reports, mentions of one event merged."""
-    drafts = [d for d in _Builder(ctx).build()
-              if not (d.nominal and d.status in ("planned", "possible") and d.type != "RETREAT")]
+    drafts = [
+        d
+        for d in _Builder(ctx).build()
+        if not (d.nominal and d.status in ("planned", "possible") and d.type != "RETREAT")
+    ]
     drafts = merge_mentions(drafts)
     _apply_stated_toll(ctx, drafts)
     # background and habitual statements ("has historically been a mediator") tell no event

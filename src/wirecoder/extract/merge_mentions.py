@@ -3,6 +3,7 @@
 Two mentions merge when an anaphor points back ("this attack", "these bombings", "this
 visit"), or when they share type, an actor (or recipient) and a compatible date. Deaths are
 not added up across mentions of one event (the same dead are told twice): the larger wins."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -101,15 +102,28 @@ def _same_event(a: Draft, b: Draft) -> bool:
         return True
     # the same specific act by the same actor on the same day told again of other victims
     # ("kidnapped two women … in its attack", "239 hostages taken … during this attack")
-    if shared_actor and a.mode is not None and a.mode == b.mode and a.sent_i != b.sent_i \
-            and a.date_own and b.date_own and a.date.precision == "day" \
-            and a.date.start == b.date.start and not (a.dead is not None and b.dead is not None):
+    if (
+        shared_actor
+        and a.mode is not None
+        and a.mode == b.mode
+        and a.sent_i != b.sent_i
+        and a.date_own
+        and b.date_own
+        and a.date.precision == "day"
+        and a.date.start == b.date.start
+        and not (a.dead is not None and b.dead is not None)
+    ):
         return True
     if shared_recipient and (not a.actor or not b.actor or a.generic_actor or b.generic_actor):
         return True
     # talk told twice in neighbouring sentences by a vaguer description ("a delegation")
-    if a.type == "CONSULT" and abs(a.sent_i - b.sent_i) <= 2 and (a.generic_actor or b.generic_actor) \
-            and a.date.start is not None and a.date.start == b.date.start:
+    if (
+        a.type == "CONSULT"
+        and abs(a.sent_i - b.sent_i) <= 2
+        and (a.generic_actor or b.generic_actor)
+        and a.date.start is not None
+        and a.date.start == b.date.start
+    ):
         return True
     return False
 

@@ -2,6 +2,7 @@
 
 One pass over the tokens with dict lookups (no per-token pattern loops), so the cost stays
 close to zero next to the parser. The lexicon is read once per process."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,8 +16,25 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Dependents whose lemma can change a verb's meaning ("call for", "take hostage", "open fire").
-_CUE_DEPS = frozenset({"prt", "prep", "dobj", "attr", "oprd", "npadvmod", "advmod", "acomp",
-                       "dative", "nsubjpass", "compound", "pobj", "agent", "xcomp", "ccomp"})
+_CUE_DEPS = frozenset(
+    {
+        "prt",
+        "prep",
+        "dobj",
+        "attr",
+        "oprd",
+        "npadvmod",
+        "advmod",
+        "acomp",
+        "dative",
+        "nsubjpass",
+        "compound",
+        "pobj",
+        "agent",
+        "xcomp",
+        "ccomp",
+    }
+)
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -59,7 +77,10 @@ def load_lexicon() -> Lexicon:
     compounds: dict[str, dict[str, dict[str, Any]]] = {}
     folder = resources.files("wirecoder.lexicons")
     names = ["predicates.yaml"] + sorted(
-        p.name for p in folder.iterdir() if p.name.startswith("predicates_") and p.name.endswith(".yaml"))
+        p.name
+        for p in folder.iterdir()
+        if p.name.startswith("predicates_") and p.name.endswith(".yaml")
+    )
     for name in names:
         data = _load_yaml(name)
         for lemma, spec in (data.get("verbs") or {}).items():
@@ -68,8 +89,11 @@ def load_lexicon() -> Lexicon:
             nouns[str(lemma).lower()] = dict(spec or {})
         for head, mods in (data.get("noun_compounds") or {}).items():
             compounds.setdefault(str(head).lower(), {}).update(
-                {str(k).lower(): dict(v or {}) for k, v in (mods or {}).items()})
-    return Lexicon(verbs, nouns, compounds, frozenset(verbs) | frozenset(nouns) | frozenset(compounds))
+                {str(k).lower(): dict(v or {}) for k, v in (mods or {}).items()}
+            )
+    return Lexicon(
+        verbs, nouns, compounds, frozenset(verbs) | frozenset(nouns) | frozenset(compounds)
+    )
 
 
 def _cue_tokens(tok: "Token") -> list["Token"]:
@@ -135,7 +159,9 @@ def _noun_hit(tok: "Token", lex: Lexicon) -> PredicateHit | None:
     mods = lex.noun_compounds.get(lemma) or lex.noun_compounds.get(tok.lower_)
     if mods:
         for c in tok.children:
-            if c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in mods or c.lower_ in mods):
+            if c.dep_ in ("compound", "amod", "nmod") and (
+                c.lemma_.lower() in mods or c.lower_ in mods
+            ):
                 over = mods.get(c.lemma_.lower()) or mods.get(c.lower_) or {}
                 if over.get("type") is None:
                     return None  # "press release", "strike force": no event

@@ -1,5 +1,6 @@
 """Status of an event from its predicate's grammar: negation, modality, plans, progressive
 aspect and habitual/background framing (PLOVER's auxiliary "modes", SPEC §1 Status)."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -14,24 +15,102 @@ _POSSIBLE_AUX = frozenset({"could", "may", "might", "should", "can"})
 # "would" in reported speech is the future of the past ("said they would boycott")
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 # governing verbs that make their complement an intention, not a fact
-_PLAN_HEADS = frozenset({"plan", "intend", "expect", "aim", "seek", "want", "prepare", "hope",
-                         "try", "attempt", "propose", "decide", "vow", "pledge", "promise",
-                         "threaten", "offer", "agree", "schedule", "set", "wish", "consider",
-                         "push", "press", "call", "demand", "urge", "ask", "negotiate",
-                         "discuss", "reach", "need", "order", "refuse", "reject", "deny", "fail",
-                         "warn", "seek", "push", "allow", "permit", "ready", "willing", "able",
-                         "likely", "going", "prepared", "committed", "poised", "determined",
-                         "resolve", "mean", "bound"})
-_NEG_HEADS = frozenset({"deny", "refuse", "fail", "reject", "avoid", "prevent", "halt", "stop",
-                        "deny"})
-_POSSIBLE_MODS = frozenset({"possible", "potential", "proposed", "planned", "prospective",
-                            "hypothetical", "eventual", "future", "likely", "probable"})
-_HABITUAL = frozenset({"historically", "traditionally", "usually", "often", "typically",
-                       "generally", "regularly", "frequently", "customarily", "normally",
-                       "habitually", "always", "long"})
+_PLAN_HEADS = frozenset(
+    {
+        "plan",
+        "intend",
+        "expect",
+        "aim",
+        "seek",
+        "want",
+        "prepare",
+        "hope",
+        "try",
+        "attempt",
+        "propose",
+        "decide",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "offer",
+        "agree",
+        "schedule",
+        "set",
+        "wish",
+        "consider",
+        "push",
+        "press",
+        "call",
+        "demand",
+        "urge",
+        "ask",
+        "negotiate",
+        "discuss",
+        "reach",
+        "need",
+        "order",
+        "refuse",
+        "reject",
+        "deny",
+        "fail",
+        "warn",
+        "seek",
+        "push",
+        "allow",
+        "permit",
+        "ready",
+        "willing",
+        "able",
+        "likely",
+        "going",
+        "prepared",
+        "committed",
+        "poised",
+        "determined",
+        "resolve",
+        "mean",
+        "bound",
+    }
+)
+_NEG_HEADS = frozenset(
+    {"deny", "refuse", "fail", "reject", "avoid", "prevent", "halt", "stop", "deny"}
+)
+_POSSIBLE_MODS = frozenset(
+    {
+        "possible",
+        "potential",
+        "proposed",
+        "planned",
+        "prospective",
+        "hypothetical",
+        "eventual",
+        "future",
+        "likely",
+        "probable",
+    }
+)
+_HABITUAL = frozenset(
+    {
+        "historically",
+        "traditionally",
+        "usually",
+        "often",
+        "typically",
+        "generally",
+        "regularly",
+        "frequently",
+        "customarily",
+        "normally",
+        "habitually",
+        "always",
+        "long",
+    }
+)
 _ONGOING_HEADS = frozenset({"continue", "keep", "remain", "persist", "carry"})
-_ONGOING_MODS = frozenset({"ongoing", "continuing", "continued", "current", "continuous",
-                           "relentless", "protracted"})
+_ONGOING_MODS = frozenset(
+    {"ongoing", "continuing", "continued", "current", "continuous", "relentless", "protracted"}
+)
 
 
 def _clause_chain(tok: "Token", limit: int = 6) -> list["Token"]:
@@ -91,8 +170,11 @@ def event_status(pred: "Token", nominal: bool = False) -> Status:
             st = _verb_status(head)
             if st is not None:
                 return st
-            if head.lemma_ == "take" and any(c.lemma_ == "place" for c in head.children) \
-                    and head.tag_ == "VBG":
+            if (
+                head.lemma_ == "take"
+                and any(c.lemma_ == "place" for c in head.children)
+                and head.tag_ == "VBG"
+            ):
                 return Status.ongoing
         return Status.occurred
     st = _verb_status(pred)
@@ -102,8 +184,10 @@ def event_status(pred: "Token", nominal: bool = False) -> Status:
     chain = _clause_chain(pred)
     child = pred
     for head in chain[1:]:
-        if child.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "pcomp", "acl") \
-                or child.dep_ == "prep":
+        if (
+            child.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "pcomp", "acl")
+            or child.dep_ == "prep"
+        ):
             hst = _verb_status(head) if head.pos_ in ("VERB", "AUX") else None
             if child.dep_ == "xcomp":
                 if head.lemma_ in _NEG_HEADS:
@@ -112,7 +196,9 @@ def event_status(pred: "Token", nominal: bool = False) -> Status:
                     return Status.ongoing
                 if head.lemma_ in _PLAN_HEADS or head.lower_ in _PLAN_HEADS:
                     return Status.planned
-            if child.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
+            if child.dep_ == "advcl" and any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in child.children
+            ):
                 return Status.planned  # purpose clause: "… to destroy X"
             if hst in (Status.historical,):
                 return hst
@@ -123,8 +209,9 @@ def event_status(pred: "Token", nominal: bool = False) -> Status:
                 return Status.historical
             break
         child = head
-    if any(c.lower_ in ("since",) and c.dep_ == "prep" for c in pred.children) \
-            and pred.tag_ in ("VBG",):
+    if any(c.lower_ in ("since",) and c.dep_ == "prep" for c in pred.children) and pred.tag_ in (
+        "VBG",
+    ):
         return Status.ongoing
     return Status.occurred
 

@@ -1,0 +1,594 @@
+"""What is an event of the article and what is not: topics, contents, purposes, background
+clauses, outcomes of other attacks and attributions (the rules of docs/extraction.md), as a
+mixin of the events builder."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..schema import Status
+from .arguments import is_actor_like, root_noun_clause
+from .predicates import PredicateHit
+from .status import event_status
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# clause-making dependents: their subtrees belong to other predicates
+_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "xcomp", "acl", "csubj", "parataxis"})
+_VERBAL_TYPES = frozenset(
+    {"CONSULT", "REQUEST", "AGREE", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE"}
+)
+_CONTENT_HEADS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE", "ACCUSE"})
+_OUTCOME = frozenset(
+    {"kill", "die", "injure", "wound", "destroy", "damage", "hurt", "leave", "murder"}
+)
+_ANAPHORS = frozenset({"this", "these", "that", "those", "such"})
+_ATTRIB_CUES = frozenset(
+    {
+        "accord",
+        "according",
+        "familiar",
+        "close",
+        "source",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+    }
+)
+_REPORTING = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "announce",
+        "claim",
+        "state",
+        "add",
+        "confirm",
+        "declare",
+        "note",
+        "allege",
+    }
+)
+_EARLIER = frozenset({"earlier", "previous", "past", "prior", "former", "recent"})
+_CAUSE_PREPS = frozenset({"in", "during", "by", "with", "amid", "after", "from", "following"})
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "into",
+        "around",
+        "throughout",
+        "within",
+        "off",
+        "along",
+        "east",
+        "west",
+        "north",
+        "south",
+    }
+)
+_TERRITORY_NOUNS = frozenset(
+    {
+        "territory",
+        "soil",
+        "land",
+        "side",
+        "border",
+        "town",
+        "village",
+        "city",
+        "area",
+        "region",
+        "border",
+    }
+)
+_BACKGROUND_PREPS = frozenset(
+    {"after", "following", "before", "despite", "amid", "amidst", "since", "ahead", "prior"}
+)
+_SUBORDINATORS = frozenset(
+    {
+        "after",
+        "before",
+        "since",
+        "if",
+        "unless",
+        "until",
+        "as",
+        "while",
+        "when",
+        "because",
+        "though",
+        "although",
+        "once",
+        "whether",
+    }
+)
+# verbs whose complement is not asserted to have happened
+_NON_ASSERTING = frozenset(
+    {
+        "suspect",
+        "allege",
+        "believe",
+        "think",
+        "fear",
+        "hope",
+        "plan",
+        "want",
+        "try",
+        "seek",
+        "aim",
+        "intend",
+        "propose",
+        "consider",
+        "expect",
+        "help",
+        "attempt",
+        "wish",
+        "threaten",
+        "prepare",
+        "need",
+        "claim",
+    }
+)
+_INTENT = frozenset({"want", "plan", "intend", "seek", "aim", "prepare", "wish", "hope"})
+_HALTS = frozenset({"pause", "halt", "end", "suspension", "cessation", "lull", "stop", "break"})
+# verbs whose object is the weapon ("fired rockets", "launched a drone")
+_PROJECTILE_VERBS = frozenset(
+    {
+        "fire",
+        "launch",
+        "drop",
+        "use",
+        "detonate",
+        "plant",
+        "throw",
+        "hurl",
+        "lob",
+        "deploy",
+        "employ",
+    }
+)
+_PROTEST_WORDS = frozenset(
+    {"protest", "demonstration", "rally", "protester", "demonstrator", "sit-in", "march"}
+)
+_PLACE_PREPS = frozenset({"near", "outside", "beside", "behind", "opposite", "around", "next"})
+_FORMAL_PROTEST = frozenset(
+    {"lodge", "file", "register", "deliver", "send", "issue", "submit", "make"}
+)
+_MATERIAL_CONFLICT = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
+_THREAT_MODE = {
+    "COERCE": "restrict",
+    "SANCTION": "relations",
+    "ASSAULT": "violence",
+    "PROTEST": "restrict",
+    "MOBILIZE": "violence",
+}
+_CROWD = frozenset(
+    {
+        "protester",
+        "protestor",
+        "demonstrator",
+        "student",
+        "worker",
+        "people",
+        "thousand",
+        "hundred",
+        "resident",
+        "crowd",
+        "supporter",
+        "farmer",
+        "teacher",
+        "employee",
+        "villager",
+        "activist",
+        "woman",
+        "youth",
+        "citizen",
+        "refugee",
+    }
+)
+_SKIP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _is_date_tok(t: "Token") -> bool:
+    return t.ent_type_ in _SKIP_ENTS
+
+
+def _in_attribution(tok: "Token") -> bool:
+    """A noun inside "according to a source close to the discussions" is no event."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _ATTRIB_CUES or cur.lower_ in _ATTRIB_CUES:
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _governing_hit(
+    tok: "Token", by_i: dict[int, PredicateHit], limit: int = 6, same_clause: bool = False
+) -> tuple[PredicateHit | None, "Token"]:
+    """The nearest predicate above tok in the tree (and the child of it on the path);
+    with `same_clause`, only when no other verb stands between them."""
+    cur = tok
+    for _ in range(limit):
+        if cur.head.i == cur.i:
+            return None, cur
+        child, cur = cur, cur.head
+        if cur.i in by_i:
+            return by_i[cur.i], child
+        if same_clause and cur.pos_ in ("VERB", "AUX"):
+            return None, cur
+    return None, cur
+
+
+def _own_tokens(tok: "Token", hits: dict[int, PredicateHit]) -> list["Token"]:
+    """The predicate and its dependents, minus nested clauses and other predicates' phrases."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ not in _CLAUSE_DEPS]
+    while stack:
+        t = stack.pop()
+        if t.i in hits and t.i != tok.i and not hits[t.i].nominal:
+            continue
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _subject_tokens(tok: "Token") -> list["Token"]:
+    toks: list["Token"] = []
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+            toks.extend(c.subtree)
+    return toks
+
+
+_TOPIC_PREPS = frozenset({"to", "for", "with", "against", "from", "on", "toward", "towards"})
+
+
+def _recipient_from_topic(topic: list["Token"], actors: list["Token"], type_: str) -> list["Token"]:
+    """Who a promise, demand or praise is about, from its content: "offered to hand over
+    (them) to Britain", "demanded that Israel ease …", "praised Haiti's efforts",
+    "demanded the removal of President X", "promised aid to Mozambique"."""
+    out: list["Token"] = []
+
+    def take(t: "Token") -> None:
+        if is_actor_like(t) and t not in actors and t not in out and t.pos_ != "PRON":
+            out.append(t)
+
+    for t in topic:
+        if t.pos_ in ("VERB", "AUX"):
+            if t.dep_ == "ccomp":
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        take(c)
+            for c in t.children:
+                if c.dep_ in ("dobj", "dative"):
+                    take(c)
+                    for g in c.children:
+                        if g.dep_ == "prep" and g.lower_ in _TOPIC_PREPS:
+                            for x in g.children:
+                                if x.dep_ == "pobj":
+                                    take(x)
+                elif c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
+                    for x in c.children:
+                        if x.dep_ == "pobj":
+                            take(x)
+        else:
+            for c in t.children:
+                if c.dep_ == "poss":
+                    take(c)
+                elif c.dep_ == "prep" and (c.lower_ in _TOPIC_PREPS or c.lower_ == "of"):
+                    for x in c.children:
+                        if x.dep_ == "pobj":
+                            take(x)
+        if out:
+            break
+    return out
+
+
+class EventRoles:
+    """Decides the role of each predicate: "event", "skip", "background" or "outcome".
+    Needs `by_i` (token index → hit), `requests` and `cue_of` on the instance."""
+
+    by_i: dict[int, PredicateHit]
+    requests: dict[int, "Token"]
+    cue_of: set[int]
+
+    def _requests(self) -> dict[int, "Token"]:
+        """ "X said Y must do Z": a demand of X on Y (PLOVER REQUEST), predicate → reporter."""
+        out: dict[int, "Token"] = {}
+        for tok in self.doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+                continue
+            head = tok.head
+            if head.lemma_ in _REPORTING or head.lemma_ in ("insist", "urge", "warn", "reminder"):
+                out[tok.i] = head
+        return out
+
+    # ------------------------------------------------------------ what is no event
+    def role(self, hit: PredicateHit) -> tuple[str, PredicateHit | None]:
+        """("event" | "skip" | "outcome"), and for an outcome the event it belongs to."""
+        tok = hit.token
+        lemma = tok.lemma_.lower()
+        if hit.type in ("ASSAULT", "COERCE") and (lemma in _OUTCOME or hit.mode in ("arrest",)):
+            owner = self._outcome_owner(hit)
+            if owner is not None:
+                return "outcome", owner
+        if tok.i in self.requests:
+            return "skip", None  # "X must ensure …" is told as a demand (see _requests)
+        if hit.nominal and _in_attribution(tok):
+            return "skip", None
+        if hit.nominal and tok.i in self.cue_of:
+            return "skip", None  # "imposed sanctions": the verb event already holds the noun
+        if not hit.nominal and (
+            tok.dep_ == "amod"
+            or (tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ == "VBN")
+        ):
+            return "skip", None  # a participle as noun or adjective: "the wounded", "detained men"
+        if self._backgrounded(tok):
+            return "background", None
+        gov, child = _governing_hit(tok, self.by_i)
+        if hit.nominal:
+            topic_gov, _ = _governing_hit(tok, self.by_i, same_clause=True)
+            if topic_gov is not None and (
+                topic_gov.type in _VERBAL_TYPES
+                or (topic_gov.nominal and self.role(topic_gov)[0] == "skip")
+            ):
+                # topic of talks/demands: "negotiating the release … in exchange for a ceasefire"
+                return "skip", None
+            head = tok.head
+            if head.pos_ in ("VERB", "AUX") and head.lemma_ in (
+                "plan",
+                "propose",
+                "seek",
+                "want",
+                "demand",
+                "discuss",
+                "negotiate",
+            ):
+                return "skip", None
+            # background: "after a demonstration", "following the invasions", "amid the war",
+            # "after 12 days of battles"; "during a summit" (only violence is told "during")
+            cur = tok
+            for _ in range(4):
+                if cur.dep_ == "pobj" and (
+                    cur.head.lower_ in _BACKGROUND_PREPS
+                    or (cur.head.lower_ == "during" and hit.type != "ASSAULT")
+                ):
+                    return "background", None
+                if cur.dep_ not in ("pobj", "prep") or cur.head.i in self.by_i:
+                    break
+                cur = cur.head
+            # a landmark of a place phrase: "near their patrol", "outside the rally"
+            if tok.dep_ == "pobj" and head.lower_ in _PLACE_PREPS and hit.type != "ASSAULT":
+                return "skip", None
+            # "a pause in the bombing", "an end to the shelling": the event stops
+            if tok.dep_ == "pobj" and head.head.lemma_ in _HALTS:
+                return "skip", None
+            # "in protest of/against …": the purpose of another act
+            if (
+                tok.lemma_ == "protest"
+                and tok.dep_ == "pobj"
+                and head.lower_ == "in"
+                and not any(c.dep_ == "det" for c in tok.children)
+            ):
+                return "skip", None
+            if self._embedded_under_verbal(tok):
+                return "skip", None
+        else:
+            if self._embedded_under_verbal(tok):
+                return "skip", None  # content of a promise, demand, accusation or threat
+            # purpose clause of another event: "bombing Gaza to destroy Hamas"
+            if (
+                tok.dep_ in ("advcl", "xcomp")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+                and tok.head.i in self.by_i
+            ):
+                return "skip", None
+            # subordinate background clause: "after a jet shot down a helicopter", "if attacked"
+            if (
+                tok.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in tok.children)
+                and not self._tells_cause(hit)
+            ):
+                return "background", None
+            # a participle describing someone: "rebels fighting to topple the government"
+            if (
+                tok.dep_ == "acl"
+                and not any(c.dep_ in ("agent", "dobj") for c in tok.children)
+                and not root_noun_clause(tok)
+            ):
+                return "skip", None
+        return "event", None
+
+    def _promotable(self, hit: PredicateHit) -> bool:
+        """A background event worth telling ("after a shop was looted", "following a clash
+        between two gangs") — not one that is only a purpose ("to help identify victims")."""
+        return not (
+            not hit.nominal
+            and hit.token.dep_ == "advcl"
+            and event_status(hit.token, False) in (Status.planned, Status.possible)
+        )
+
+    def _tells_cause(self, hit: PredicateHit) -> bool:
+        """ "9 were confirmed dead after gunmen attacked the village": a subordinate clause
+        that explains deaths told in its main clause is the event itself."""
+        if hit.type != "ASSAULT":
+            return False
+        head = hit.token.head
+        return head.lemma_ in _OUTCOME or any(
+            t.lemma_ in ("dead", "die", "kill", "death", "injure", "wound", "body")
+            for t in head.children
+            if t.i != hit.token.i and t.dep_ not in ("advcl", "conj")
+        )
+
+    def _backgrounded(self, tok: "Token") -> bool:
+        """Inside a subordinate, purpose or non-asserting clause: "as leaders sought to ease
+        tensions", "to help support X", "suspected of blowing up", "if it is attacked"."""
+        cur = tok
+        for _ in range(8):
+            if cur.dep_ in ("relcl",) or cur.head.i == cur.i:
+                return False
+            if (
+                cur.dep_ == "advcl"
+                and any(
+                    (c.dep_ == "mark" and c.lower_ in _SUBORDINATORS)
+                    or (c.dep_ == "aux" and c.lower_ == "to")
+                    for c in cur.children
+                )
+                and (cur.i != tok.i or tok.head.pos_ in ("VERB", "AUX"))
+                and not (cur.i in self.by_i and self._tells_cause(self.by_i[cur.i]))
+            ):
+                return True
+            head = cur.head
+            if (
+                cur.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep")
+                and head.lemma_ in _NON_ASSERTING
+            ):
+                # "X wants to attack Y" is itself an intention (status planned → THREATEN/AGREE)
+                if not (
+                    cur.i == tok.i
+                    and cur.dep_ == "xcomp"
+                    and head.lemma_ in _INTENT
+                    and head.dep_ in ("ROOT", "ccomp", "conj")
+                ):
+                    return True
+            if (
+                cur.dep_ == "advcl"
+                and head.i in self.by_i
+                and cur.lemma_ in _REPORTING
+                and cur.tag_ == "VBG"
+            ):
+                return True  # "refused to meet X, saying he would only welcome him in Y"
+            cur = head
+        return False
+
+    def _embedded_under_verbal(self, tok: "Token") -> bool:
+        """Is tok the content of a verbal act ("accused X of attacking", "urged Y to sign")?
+        Relative clauses, conjuncts and reported speech are not content."""
+        cur = tok
+        for _ in range(6):
+            if cur.head.i == cur.i or cur.dep_ in ("relcl", "conj", "appos", "nsubj", "nsubjpass"):
+                return False
+            head = cur.head
+            if head.i in self.by_i:
+                h = self.by_i[head.i]
+                return h.type in _VERBAL_TYPES and not (
+                    h.nominal and cur.dep_ == "prep" and cur.lower_ in ("by", "between", "with")
+                )
+            if head.lemma_ in _REPORTING and head.pos_ == "VERB":
+                return False
+            cur = head
+        return False
+
+    def _outcome_owner(self, hit: PredicateHit) -> PredicateHit | None:
+        """The attack whose result this kill/injury/detention is ("…, killing 3")."""
+        tok = hit.token
+        head = tok.head
+        if hit.mode == "arrest":
+            # "kidnapped … and had been detained since": holding the captives of an abduction
+            if tok.dep_ == "conj" and head.i in self.by_i and self.by_i[head.i].mode == "abduct":
+                return self.by_i[head.i]
+            return None
+        if (
+            tok.dep_ in ("advcl", "conj", "xcomp", "pcomp")
+            and head.i in self.by_i
+            and self.by_i[head.i].type == "ASSAULT"
+        ):
+            return self.by_i[head.i]
+        # "which (Israeli authorities said) killed 1,400": through a reporting verb
+        cur = tok
+        for _ in range(3):
+            if (
+                cur.dep_ in ("relcl", "acl")
+                and cur.head.i in self.by_i
+                and self.by_i[cur.head.i].type == "ASSAULT"
+            ):
+                return self.by_i[cur.head.i]
+            if cur.head.lemma_ in _REPORTING and cur.dep_ in ("ccomp", "xcomp"):
+                cur = cur.head
+                continue
+            break
+        for c in tok.children:
+            if (
+                c.dep_ in ("nsubj", "csubj")
+                and c.i in self.by_i
+                and self.by_i[c.i].type == "ASSAULT"
+            ):
+                return self.by_i[c.i]
+            if (
+                c.dep_ == "advcl"
+                and c.i in self.by_i
+                and self.by_i[c.i].type == "ASSAULT"
+                and c.lemma_ not in _OUTCOME
+            ):
+                return self.by_i[c.i]  # "… were killed when a device detonated"
+            if c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in self.by_i and self.by_i[g.i].type == "ASSAULT":
+                        return self.by_i[g.i]  # "killed in an air strike"
+        # "one was killed and 13 were wounded when a device detonated": the clause may hang
+        # on the conjoined outcome or on the first one
+        near = [c for c in tok.children if c.dep_ == "conj"] + (
+            [head] if tok.dep_ == "conj" else []
+        )
+        for n in near:
+            for c in n.children:
+                if (
+                    c.dep_ == "advcl"
+                    and c.i in self.by_i
+                    and self.by_i[c.i].type == "ASSAULT"
+                    and c.lemma_ not in _OUTCOME
+                ):
+                    return self.by_i[c.i]
+        return None
+
+
+__all__ = [
+    "EventRoles",
+    "_ANAPHORS",
+    "_ATTRIB_CUES",
+    "_BACKGROUND_PREPS",
+    "_CAUSE_PREPS",
+    "_CLAUSE_DEPS",
+    "_CONTENT_HEADS",
+    "_COOPERATIVE",
+    "_CROWD",
+    "_EARLIER",
+    "_FORMAL_PROTEST",
+    "_HALTS",
+    "_INTENT",
+    "_LOCATIVE",
+    "_MATERIAL_CONFLICT",
+    "_NON_ASSERTING",
+    "_OUTCOME",
+    "_PLACE_PREPS",
+    "_PROJECTILE_VERBS",
+    "_PROTEST_WORDS",
+    "_REPORTING",
+    "_SKIP_ENTS",
+    "_SUBORDINATORS",
+    "_TERRITORY_NOUNS",
+    "_THREAT_MODE",
+    "_TOPIC_PREPS",
+    "_VERBAL_TYPES",
+    "_governing_hit",
+    "_in_attribution",
+    "_is_date_tok",
+    "_own_tokens",
+    "_recipient_from_topic",
+    "_subject_tokens",
+]
