@@ -345,7 +345,8 @@ def claims_in_sentence(ctx: ExtractionContext, sent: Span, events: list[Event]) 
             claimant = resolve_source(ctx, src.speaker)
         if location is None:
             location = _location(ctx, sent)
-        evidence = SpanModel(start=sent.start_char, end=sent.end_char)
+        text = sent.text  # evidence without the sentence's trailing whitespace / newline
+        evidence = SpanModel(start=sent.start_char, end=sent.start_char + len(text.rstrip()))
         out.append(Claim(
             id=ctx.next_id("c"), quantity=Quantity(quantity), value=fig.value, value_max=fig.value_max,
             bound=Bound(fig.bound), unit="people", claimant=claimant, claimant_text=claimant_text,

@@ -206,6 +206,11 @@ def _source_of(doc: Doc, verb: Token) -> Source | None:
 def _make(ctx: ExtractionContext, text: str, src: Source | None, direct: bool,
           evidence: tuple[int, int], skip: list[tuple[int, int]] | None = None) -> Quote:
     speaker_id = resolve_source(ctx, src.speaker, skip or ()) if src is not None else None
+    text_all = ctx.article.text
+    a, b = evidence
+    while b > a and b <= len(text_all) and text_all[b - 1].isspace():
+        b -= 1  # the sentence's trailing newline is not evidence
+    evidence = (a, b)
     return Quote(id=ctx.next_id("q"), text=text, speaker=speaker_id,
                  speaker_text=src.surface if src is not None else None,
                  cue=src.cue if src is not None else None,
