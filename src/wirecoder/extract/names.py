@@ -44,7 +44,7 @@ def _person(table: "ActorTable", name: str, mention: tuple[int, int, str],
 
 def _person_context(table: "ActorTable", pid: str, ent: "Span") -> None:
     """Country, sector, affiliation and office of a person from the words before the name
-    ("Palestinian Hamas leader Ismail Haniyeh") and an apposed role phrase."""
+    ("Lebanese Hezbollah chief Hassan Nasrallah") and an apposed role phrase."""
     doc = ent.doc
     person = table.get(pid)
     if person is None:
