@@ -125,3 +125,19 @@ def test_day_chains_are_cut_at_the_cluster_span(tmp_path):
     for m in merged:
         assert (m["date_end"] - m["date_start"]).days <= 3
     assert sum(m["source_count"] for m in merged) == 6 and len(merged) >= 2
+
+
+def test_a_report_naming_nobody_merges_only_on_a_fine_place(tmp_path):
+    named = _strike("n-1", "2031-05-10")
+    anon_town = B.report("n-2", "2031-05-10", events=[B.event(
+        "e1", "ASSAULT", "2031-05-10", actor_ids=[], place="Riverton", country="SLD",
+        lat=10.01, lon=20.0)])
+    anon_country = B.report("n-3", "2031-05-10", events=[B.event(
+        "e1", "ASSAULT", "2031-05-10", actor_ids=[], country="SLD")])
+    anon_far = B.report("n-4", "2031-05-10", events=[B.event(
+        "e1", "ASSAULT", "2031-05-10", actor_ids=[], place="Lakeside", country="SLD",
+        lat=11.0, lon=20.0)])
+    with _store(tmp_path, [named, anon_town, anon_country, anon_far]) as s:
+        merged = s.query_merged().records()
+    groups = sorted(sorted(json.loads(m["article_ids"])) for m in merged)
+    assert groups == [["n-1", "n-2"], ["n-3"], ["n-4"]]

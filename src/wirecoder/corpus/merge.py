@@ -13,7 +13,8 @@ Two events are the same when ALL of these hold (constants below):
   have a place name finer than country → equal names; else equal countries; a missing place on
   either side is accepted only when the actors agree by name;
 - actors agree: an actor/recipient name in common (normalized), or an actor with the same
-  (country, sector); two events that both name no actor need a place finer than country.
+  (country, sector); when one side (or both) names no actor, a place finer than the country
+  on both sides (same town / within PLACE_KM) must tie them instead.
 Clusters are the connected components of this relation (union-find), compared within blocks of
 (type, status group) sorted by date; to stop chains (7/16 ~ 7/17 ~ 7/18 …) a union is refused
 when the merged cluster's dates would span more than MAX_CLUSTER_DAYS.
@@ -156,10 +157,12 @@ def same_event(a: MergeEvent, b: MergeEvent) -> bool:
     if not _dates_agree(a, b):
         return False
     names_agree = bool(a.names & b.names)
-    if a.names or b.names or a.codes or b.codes:
+    a_named, b_named = bool(a.names or a.codes), bool(b.names or b.codes)
+    if a_named and b_named:
         if not (names_agree or a.codes & b.codes):
             return False
     elif not (_fine(a) and _fine(b)):
+        # one side names nobody: only a place finer than the country can tie them
         return False
     return _place_agree(a, b, names_agree)
 
