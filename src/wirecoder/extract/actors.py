@@ -7,6 +7,7 @@ claims and quotes call for every argument phrase; see docs/actors.md for the rul
 from __future__ import annotations
 
 import re
+from bisect import insort
 from typing import TYPE_CHECKING, Iterable
 
 from ..schema import Actor, ActorKind, Mention
@@ -42,6 +43,7 @@ class ActorTable:
         self._titles: dict[str, set[str]] = {}  # person id → role words before their name
         self._names: set[tuple[str, int]] = set()  # (actor id, start) of name mentions
         self._resolved: dict[tuple[int, int], list[str]] = {}  # span → ids (memo)
+        self._spans: set[tuple[str, int, int]] = set()  # (actor id, start, end) recorded
 
     # ------------------------------------------------------------ table basics
     def get(self, actor_id: str | None) -> Actor | None:
@@ -102,9 +104,11 @@ class ActorTable:
         actor = self._by_id[actor_id]
         if name:
             self._names.add((actor_id, start))
-        if not any(m.start == start and m.end == end for m in actor.mentions):
-            actor.mentions.append(Mention(start=start, end=end, text=text))
-            actor.mentions.sort(key=lambda m: m.start)
+        key = (actor_id, start, end)
+        if key not in self._spans:
+            self._spans.add(key)
+            insort(actor.mentions, Mention(start=start, end=end, text=text),
+                   key=lambda m: m.start)
         self._by_key.setdefault(norm(text), actor_id)
 
     def at(self, start: int, end: int) -> list[str]:
