@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from .kb import first_name_genders, knowledge_base, norm
+from .kb import first_name_genders, norm
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -210,10 +210,5 @@ def resolve_description(table: "ActorTable", head: "Token", phrase: str) -> str 
     return None
 
 
-def kb_descriptor_candidates(phrase: str) -> list[str]:
-    """Names of knowledge-base organisations a description can refer to (for docs/tests)."""
-    return [a.name for a in knowledge_base().by_descriptor.get(norm(phrase), [])]
-
-
 __all__ = ["doc_text", "resolve_pronoun", "resolve_possessive", "resolve_description",
-           "quote_regions", "link_lines", "kb_descriptor_candidates", "WINDOW"]
+           "quote_regions", "link_lines", "WINDOW"]
