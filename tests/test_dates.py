@@ -128,3 +128,17 @@ def test_dates_on_odd_inputs(nlp) -> None:
     assert resolve_date("31 February 2024", PUB).precision == "unknown"  # no such day
     assert resolve_date("on 12/03/2024", PUB).precision in ("day", "unknown")
     assert find_date_in(nlp(""), PUB) is None
+
+
+def test_day_month_far_ahead_of_publication_is_last_year() -> None:
+    """Regression: "October 7" in a July article was dated in the future (October of that year)."""
+    import datetime as dt
+
+    from wirecoder.extract.dates import resolve_date
+
+    july = dt.date(2024, 7, 18)
+    assert resolve_date("on October 7", july).start == "2023-10-07"
+    since = resolve_date("since Oct. 7", july)
+    assert (since.start, since.end) == ("2023-10-07", "2024-07-18")
+    # a date a few weeks ahead stays in the publication year (announced events)
+    assert resolve_date("on August 20", july).start == "2024-08-20"

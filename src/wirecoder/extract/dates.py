@@ -52,7 +52,7 @@ _PATTERNS: list[tuple[str, str]] = [
             r"(?:week|month|year|weekend)|(?:the\s+)?(?:past|last)\s+(?:few\s+)?(?:days|weeks)))\b"),
     ("ago", r"\b(?i:(?P<an>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?P<au>day|week|month|year)s?\s+ago)\b"),
-    ("bare_month", rf"\b(?i:in|since|during|until|of|by)\s+(?P<bm>{_MON})\b(?!\s*\d)"),
+    ("bare_month", rf"\b(?i:in|since|during|until|of|by)\s+(?P<bm>{_MON})\b(?!\.?\s*\d)"),
     ("year", rf"\b(?i:in|since|during|until|by)\s+(?P<yo>{_YEAR})\b"),
 ]
 _RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS))
@@ -82,20 +82,25 @@ def _month_end(y: int, m: int) -> dt.date:
     return dt.date(y, m, calendar.monthrange(y, m)[1])
 
 
+# How far ahead of publication a day-month without year may lie and still be read as this
+# year's: news mostly reports what happened, but announces what is weeks away ("talks on
+# August 20" in a July article). Further ahead, the same day last year is meant ("October 7"
+# in a July 2024 article is 2023-10-07).
+FUTURE_WINDOW_DAYS = 45
+
+
 def _guess_year(month: int, day: int, published: dt.date) -> int:
-    """Year of a day-month without year: the nearest to publication, past preferred
-    (future distance counts double: news mostly reports what happened)."""
-    best, best_cost = published.year, None
-    for y in (published.year - 1, published.year, published.year + 1):
+    """Year of a day-month without year: the latest occurrence no more than
+    FUTURE_WINDOW_DAYS after publication."""
+    horizon = published + dt.timedelta(days=FUTURE_WINDOW_DAYS)
+    for y in (published.year + 1, published.year, published.year - 1):
         try:
             cand = dt.date(y, month, min(day, calendar.monthrange(y, month)[1]))
         except ValueError:
             continue
-        delta = (cand - published).days
-        cost = delta * 2 if delta > 0 else -delta
-        if best_cost is None or cost < best_cost:
-            best, best_cost = y, cost
-    return best
+        if cand <= horizon:
+            return y
+    return published.year - 1
 
 
 def _since(ed: EventDate, published: dt.date | None, text: str) -> EventDate:
