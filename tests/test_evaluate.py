@@ -384,3 +384,18 @@ def test_notes_say_what_went_wrong() -> None:
     assert "claims: missed gold #0 killed 14" in notes and "claims: false positive c7 injured 2" in notes
     assert "quotes: missed gold #0" in notes
     assert score_document(GOLD, perfect()).tallies.notes == []
+
+
+def test_forbidden_with_allowed_status_is_excused_not_a_false_positive() -> None:
+    """Regression: a background sentence coded `historical` (which the gold allows through
+    `unless_status`) used to count as a false positive."""
+    from wirecoder.evaluate.events import forbidden_indices
+    from wirecoder.schema import Article, Event, Report, Span
+
+    text = "Norway has long mediated between the parties. Troops shelled the port on Monday."
+    report = Report(article=Article(id="t", text=text, published="2025-01-08"), events=[
+        Event(id="e1", type="CONSULT", status="historical", evidence=[Span(start=0, end=45)]),
+        Event(id="e2", type="CONSULT", status="occurred", evidence=[Span(start=0, end=45)]),
+    ])
+    rule = [{"evidence_contains": "has long mediated", "unless_status": ["historical"]}]
+    assert forbidden_indices(report, rule) == ({1}, {0})

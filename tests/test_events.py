@@ -114,7 +114,11 @@ def test_purpose_and_background_clauses_are_not_events(pipeline):
     assert [e.type for e in r.events] == ["ASSAULT"]
     assert r.events[0].status == "ongoing"
     r2 = run(pipeline, "The ministry has traditionally mediated between the two clans.")
-    assert r2.events == []  # habitual background is no event of the article
+    # habitual background stays in the report as `historical`, never dated to the publication
+    # day and without an ACLED view
+    assert [e.status for e in r2.events] == ["historical"]
+    assert r2.events[0].date.start is None and r2.events[0].date.precision == "unknown"
+    assert r2.events[0].acled.sub_event_type is None
 
 
 def test_promise_and_threat_are_coded_as_speech_acts(pipeline):
@@ -126,9 +130,10 @@ def test_promise_and_threat_are_coded_as_speech_acts(pipeline):
     assert [e.type for e in r3.events] == ["REQUEST"]
 
 
-def test_negated_event_is_left_out(pipeline):
+def test_negated_event_is_kept_as_negated(pipeline):
     r = run(pipeline, "The militia did not attack the convoy.")
-    assert r.events == []
+    assert [(e.type, e.status) for e in r.events] == [("ASSAULT", "negated")]
+    assert r.events[0].acled.sub_event_type is None and r.events[0].dead is None
 
 
 @pytest.mark.parametrize("text,sub", [

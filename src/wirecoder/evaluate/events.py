@@ -48,21 +48,27 @@ def evidence_text(report: Report, ev: Event) -> str:
     return normalize_text("\n".join(text[s.start:s.end] for s in ev.evidence))
 
 
-def forbidden_indices(report: Report, forbidden: list[dict[str, Any]]) -> set[int]:
-    """Predicted events whose evidence contains a forbidden text (whole tokens, normalized),
-    unless their status is one of that entry's `unless_status`."""
+def forbidden_indices(report: Report, forbidden: list[dict[str, Any]]) -> tuple[set[int], set[int]]:
+    """(forbidden, allowed): predicted events whose evidence contains a forbidden text (whole
+    tokens, normalized) are false positives, unless their status is one of that entry's
+    `unless_status` — then the gold allows them ("uncoded or `historical`") and they are
+    excused, counted neither as hits nor as false positives."""
     out: set[int] = set()
+    allowed: set[int] = set()
     if not forbidden:
-        return out
+        return out, allowed
     for i, ev in enumerate(report.events):
         ev_text = evidence_text(report, ev)
         for f in forbidden:
-            if value_of(ev.status) in (f.get("unless_status") or ()):
+            if not contains_tokens(ev_text, normalize_text(f["evidence_contains"])):
                 continue
-            if contains_tokens(ev_text, normalize_text(f["evidence_contains"])):
-                out.add(i)
-                break
-    return out
+            if value_of(ev.status) in (f.get("unless_status") or ()):
+                allowed.add(i)
+                continue
+            out.add(i)
+            allowed.discard(i)
+            break
+    return out, allowed
 
 
 def gold_key(gold: dict[str, Any]) -> tuple[str, str]:
@@ -115,7 +121,7 @@ def score_events(gold: dict[str, Any], report: Report, t: Tallies, *, recall_onl
     """`events` (P/R/F1 on type, accuracies on matched pairs) or `events.recall` (key-event
     recall only, as `events.key_recall`)."""
     golds: list[dict[str, Any]] = gold.get("events") or []
-    forbidden = forbidden_indices(report, gold.get("forbidden") or [])
+    forbidden, allowed = forbidden_indices(report, gold.get("forbidden") or [])
     candidates = [i for i in range(len(report.events)) if i not in forbidden]
     pairs = greedy_match(report, golds, candidates)
     if recall_only:
@@ -128,8 +134,10 @@ def score_events(gold: dict[str, Any], report: Report, t: Tallies, *, recall_onl
                        key=lambda i: doc_order(report.events[i], i))
     optionals: list[dict[str, Any]] = list(gold.get("optional_events") or [])
     used_opt: set[int] = set()
-    excused_ids: set[int] = set()
+    excused_ids: set[int] = {pi for pi in leftovers if pi in allowed}
     for pi in leftovers:
+        if pi in excused_ids:
+            continue
         for oi, opt in enumerate(optionals):
             if oi not in used_opt and optional_matches(report, report.events[pi], opt):
                 used_opt.add(oi)
@@ -195,7 +203,7 @@ def score_acled(gold: dict[str, Any], report: Report, t: Tallies, annotated: fro
     """ACLED-style gold (ACLED notes, CASE 2021): sub-event / event type present anywhere,
     date and place of the best-matching event, fatalities of the whole note."""
     golds = [g for g in gold.get("events") or []]
-    forbidden = forbidden_indices(report, gold.get("forbidden") or [])
+    forbidden, _ = forbidden_indices(report, gold.get("forbidden") or [])
     candidates = [i for i in range(len(report.events)) if i not in forbidden]
     pred_subs = {_fold(report.events[i].acled.sub_event_type) for i in candidates} - {""}
     pred_types = {_fold(report.events[i].acled.event_type) for i in candidates} - {""}

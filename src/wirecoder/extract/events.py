@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..schema import Attribution, Event, EventDate, Span, Status
+from ..schema import AcledView, Attribution, DatePrecision, Event, EventDate, Span, Status
 from .acled import acled_view, has_cue, is_armed, load_cues, weapon_mode
 from .arguments import (
     LIGHT_VERBS,
@@ -566,7 +566,9 @@ class _Builder(EventRoles, EventSetting):
                 del self.drafts[i]
 
 
-# not events of the article: background/habitual statements, denials, speculation
+# not events the article tells as news: background/habitual statements, denials, speculation.
+# They stay in the report with their status (SPEC §1) but carry no ACLED view (ACLED codes
+# what happened), no publication-day date and, when denied or speculative, no toll.
 _UNTOLD = frozenset({Status.historical.value, Status.negated.value, Status.possible.value})
 
 
@@ -580,6 +582,12 @@ def _contexts(type_: str) -> list[str]:
 def _to_event(ctx: ExtractionContext, d: Draft) -> Event:
     acled = acled_view(d.type, d.mode, **{k: v for k, v in d.acled_flags.items()})
     mode = d.mode
+    if d.status in _UNTOLD:
+        acled = AcledView()
+        if d.date.text is None:  # the publication-day default: background has no such date
+            d.date = EventDate(precision=DatePrecision.unknown)
+        if d.status != Status.historical.value:
+            d.dead = d.injured = None
     return Event(
         id=ctx.next_id("e"),
         type=d.type,
@@ -633,9 +641,7 @@ def find_events(ctx: ExtractionContext) -> list[Event]:
     ]
     drafts = merge_mentions(drafts)
     _apply_stated_toll(ctx, drafts)
-    # background and habitual statements ("has historically been a mediator") tell no event
-    # of the article (SPEC §1): they are recognised, then left out
-    return [_to_event(ctx, d) for d in drafts if d.status not in _UNTOLD]
+    return [_to_event(ctx, d) for d in drafts]
 
 
 __all__ = ["find_events"]
