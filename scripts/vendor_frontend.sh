@@ -21,10 +21,17 @@ copy d3-array dist/d3-array.min.js
 copy d3-geo dist/d3-geo.min.js
 copy topojson-client dist/topojson-client.min.js
 copy world-atlas countries-110m.json
-# One line per library: name, version, licence (checked: MIT / ISC / BSD only).
+# Swagger UI for the API docs page at /docs (FastAPI's default pulls it from a CDN).
+copy swagger-ui-dist swagger-ui-bundle.js
+copy swagger-ui-dist swagger-ui.css
+copy swagger-ui-dist favicon-32x32.png
+cp "$NM/swagger-ui-dist/NOTICE" "$OUT/swagger-ui-dist/NOTICE"  # Apache-2.0 asks to keep it
+mv "$OUT/swagger-ui-dist" "$OUT/swagger-ui"
+# One line per library: name, version, licence (checked: MIT / ISC / BSD / Apache-2.0 only).
 node -e '
-const fs = require("fs"), ok = new Set(["MIT", "ISC", "BSD-2-Clause", "BSD-3-Clause"]);
-const rows = ["uplot", "cytoscape", "d3-array", "d3-geo", "topojson-client", "world-atlas"].map(p => {
+const fs = require("fs"), ok = new Set(["MIT", "ISC", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0"]);
+const rows = ["uplot", "cytoscape", "d3-array", "d3-geo", "topojson-client", "world-atlas",
+  "swagger-ui-dist"].map(p => {
   const j = JSON.parse(fs.readFileSync(`node_modules/${p}/package.json`));
   if (!ok.has(j.license)) { console.error(`vendor_frontend: ${p} has licence ${j.license}`); process.exit(1); }
   return `${p}\t${j.version}\t${j.license}`;

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .db import Store
@@ -26,6 +30,26 @@ CSP = (
     "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'"
 )
+SWAGGER = "/static/vendor/swagger-ui"  # vendored by scripts/vendor_frontend.sh: works offline
+
+
+def _docs_page(openapi_url: str, title: str) -> tuple[bytes, str]:
+    """The Swagger UI page from the local copy, and a CSP that admits only its own inline
+    init script (by hash) and same-origin files; validatorUrl=None keeps the badge from
+    calling validator.swagger.io."""
+    html = get_swagger_ui_html(
+        openapi_url=openapi_url,
+        title=title,
+        swagger_js_url=f"{SWAGGER}/swagger-ui-bundle.js",
+        swagger_css_url=f"{SWAGGER}/swagger-ui.css",
+        swagger_favicon_url=f"{SWAGGER}/favicon-32x32.png",
+        swagger_ui_parameters={"validatorUrl": None},
+    ).body
+    inline = re.findall(rb"<script>(.*?)</script>", html, re.S)
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s).digest()).decode() + "'" for s in inline
+    )
+    return bytes(html), CSP.replace("script-src 'self'", f"script-src 'self' {hashes}")
 
 
 def create_app(
@@ -45,6 +69,8 @@ def create_app(
         title="wirecoder",
         version="1",
         lifespan=lifespan,
+        docs_url=None,  # served below from the vendored Swagger UI, not a CDN
+        redoc_url=None,  # ReDoc has no local copy; /docs is the one docs page
         description="Source-attributed events, actors, claims and quotes from news "
         "reports. Read-only over a wirecoder DuckDB store.",
     )
@@ -60,12 +86,19 @@ def create_app(
         path = request.url.path
         if path == "/" or path.startswith("/static/"):
             resp.headers["Content-Security-Policy"] = CSP
+        elif path == "/docs":
+            resp.headers["Content-Security-Policy"] = docs_csp
         resp.headers["X-Content-Type-Options"] = "nosniff"
         if path.startswith("/api/"):
             resp.headers["Cache-Control"] = "no-store"  # live store: always fresh
         return resp
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    docs_html, docs_csp = _docs_page(app.openapi_url or "/openapi.json", f"{app.title} API")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(docs_html)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

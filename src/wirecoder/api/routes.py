@@ -133,7 +133,7 @@ EVENT_FILTER_DOC = {
 }
 
 
-@router.get("", summary="Index of the API's endpoints (works offline, unlike /docs' Swagger UI)")
+@router.get("", summary="Index of the API's endpoints, with links to /openapi.json and /docs")
 def index(request: Request) -> dict[str, Any]:
     spec = request.app.openapi()
     eps = [
