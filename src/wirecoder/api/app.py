@@ -45,7 +45,7 @@ def _docs_page(openapi_url: str, title: str) -> tuple[bytes, str]:
         swagger_favicon_url=f"{SWAGGER}/favicon-32x32.png",
         swagger_ui_parameters={"validatorUrl": None},
     ).body
-    inline = re.findall(rb"<script>(.*?)</script>", html, re.S)
+    inline = re.findall(rb"<script>(.*?)</script>", html, re.DOTALL)
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(s).digest()).decode() + "'" for s in inline
     )

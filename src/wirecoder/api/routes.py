@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
@@ -181,7 +182,10 @@ def events(
 
 
 @router.get("/events/{uid}", summary="One event with evidence, article text and merged sources")
-def event(request: Request, uid: str) -> dict[str, Any]:
+def event(
+    request: Request,
+    uid: str = PathParam(description="Event uid, `article_id:event_id` (e.g. from /api/events)."),
+) -> dict[str, Any]:
     ev = queries.get_event(_store(request), uid)
     if ev is None:
         raise ApiError(404, "not_found", f"no event {uid!r}", "uid")
@@ -244,9 +248,9 @@ def places(
 def articles(
     request: Request,
     q: str | None = Query(None, description="Text in title or body."),
-    outlet: str | None = Query(None),
-    since: str | None = Query(None),
-    until: str | None = Query(None),
+    outlet: str | None = Query(None, description="Outlet name (case-insensitive, exact)."),
+    since: str | None = Query(None, description="Published on or after this date (YYYY-MM-DD)."),
+    until: str | None = Query(None, description="Published on or before this date (YYYY-MM-DD)."),
     limit: int = LIMIT,
     cursor: str | None = CURSOR,
     format: str | None = FORMAT,
@@ -267,7 +271,10 @@ def articles(
 @router.get(
     "/articles/{article_id}", summary="One article with its text, actors, events, claims, quotes"
 )
-def article(request: Request, article_id: str) -> dict[str, Any]:
+def article(
+    request: Request,
+    article_id: str = PathParam(description="Article id (e.g. from /api/articles)."),
+) -> dict[str, Any]:
     art = queries.get_article(_store(request), article_id)
     if art is None:
         raise ApiError(404, "not_found", f"no article {article_id!r}", "article_id")
@@ -303,7 +310,10 @@ def actors(
     summary="One actor (name, Wikidata id or article_id:actor_id) "
     "with its events as actor and as recipient",
 )
-def actor(request: Request, ref: str) -> dict[str, Any]:
+def actor(
+    request: Request,
+    ref: str = PathParam(description="Actor name, Wikidata id (Q…) or `article_id:actor_id`."),
+) -> dict[str, Any]:
     prof = queries.get_actor(_store(request), ref)
     if prof is None:
         raise ApiError(404, "not_found", f"no actor {ref!r}", "ref")
@@ -339,12 +349,18 @@ def _claim_filters(
 def claims(
     request: Request,
     quantity: str | None = Query(None, description="killed, injured, …"),
-    claimant: str | None = Query(None),
-    country: str | None = Query(None),
-    since: str | None = Query(None),
-    until: str | None = Query(None),
-    article: str | None = Query(None),
-    q: str | None = Query(None),
+    claimant: str | None = Query(
+        None, description="Resolved claimant name or claimant text (case-insensitive)."
+    ),
+    country: str | None = Query(None, description="ISO 3166 alpha-3 code(s) of the claim."),
+    since: str | None = Query(
+        None, description="As of (else published) on or after this date (YYYY-MM-DD)."
+    ),
+    until: str | None = Query(
+        None, description="As of (else published) on or before this date (YYYY-MM-DD)."
+    ),
+    article: str | None = Query(None, description="Only claims of this article id."),
+    q: str | None = Query(None, description="Text search in the claim's evidence sentence."),
     limit: int = LIMIT,
     cursor: str | None = CURSOR,
     format: str | None = FORMAT,
@@ -363,10 +379,12 @@ def claims(
 def series(
     request: Request,
     quantity: str | None = Query(None, description="Required: killed, …"),
-    country: str | None = Query(None),
-    claimant: str | None = Query(None),
-    since: str | None = Query(None),
-    until: str | None = Query(None),
+    country: str | None = Query(None, description="One ISO 3166 alpha-3 code (the series' scope)."),
+    claimant: str | None = Query(
+        None, description="Only claimants whose normalized name contains this text."
+    ),
+    since: str | None = Query(None, description="Points as of this date or later (YYYY-MM-DD)."),
+    until: str | None = Query(None, description="Points as of this date or earlier (YYYY-MM-DD)."),
     format: str | None = FORMAT,
 ) -> Response:
     fmt = parse_format(format)
