@@ -48,15 +48,21 @@ def test_swagger_ui_renders_offline_under_the_csp(page, server) -> None:
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
     page.goto(server.url + "/docs")
-    ops = page.locator(".opblock-summary-path", has_text="/api/events")
-    ops.first.wait_for(timeout=20000)
+    page.locator(".opblock-summary-path", has_text="/api/events").first.wait_for(timeout=20000)
     spec = httpx.get(server.url + "/openapi.json").json()
     rendered = page.locator(".opblock").count()
-    assert rendered == sum(len(ops) for ops in spec["paths"].values())
+    assert rendered == sum(len(methods) for methods in spec["paths"].values())
     assert page.locator(".info .title", has_text="wirecoder").count() == 1
     # expanding an operation shows its parameters with their descriptions
     page.locator(".opblock-summary-path[data-path='/api/events']").first.click()
     page.locator(".parameters-col_description", has_text="YYYY-MM-DD").first.wait_for()
+    # "Try it out" runs a real request from the page (the CSP's connect-src 'self' allows it)
+    stats = page.locator(".opblock", has=page.locator("[data-path='/api/stats']"))
+    stats.locator(".opblock-summary").click()
+    stats.locator("button.try-out__btn").click()
+    stats.locator("button.execute").click()
+    stats.locator(".live-responses-table .response-col_status", has_text="200").wait_for()
+    assert '"events": 8' in stats.locator(".live-responses-table .microlight").first.text_content()
     hosts = {urlsplit(u).netloc for u in requests if not u.startswith(("data:", "blob:"))}
     assert hosts == {f"127.0.0.1:{server.port}"}, requests
     assert f"{server.url}/static/vendor/swagger-ui/swagger-ui-bundle.js" in requests
