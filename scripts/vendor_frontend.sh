@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Copy the dashboard's front-end libraries from node_modules into the package, with their
 # licences, so the dashboard runs offline and nothing is fetched at run time.
-# Usage: npm ci && scripts/vendor_frontend.sh
+# Usage: npm ci --ignore-scripts && scripts/vendor_frontend.sh  (no install hooks needed;
+# swagger-ui-dist pulls in @scarf/scarf, an install-time analytics hook: off in package.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NM=node_modules
