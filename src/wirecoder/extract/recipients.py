@@ -1,0 +1,162 @@
+"""Recipients the plain object misses: the with/on/against phrase of a light verb's noun
+("imposed sanctions on X"), the visitor and host of a hosting verb, the author of a rejected
+proposal, the accused of an allegation, and the place a curfew or emergency is imposed on.
+
+`refine_recipients(hit, args)` edits the `Arguments` of one predicate in place; events.py
+calls it before resolving phrases to actors. Vocabularies are in lexicons/recipients.yaml."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .arguments import Arguments, _pobj, is_actor_like
+from .predicates import PredicateHit, _load_yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_PLACE_ENTS = frozenset({"GPE", "LOC"})
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, Any]:
+    return _load_yaml("recipients.yaml")
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in (_lexicon().get(key) or []))
+
+
+def _author_of(noun: "Token") -> list["Token"]:
+    """Who made a proposal: "X's call", "calls by X", "an appeal from X", "a UN appeal"."""
+    out: list["Token"] = []
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            out.extend(o for o in _pobj(c) if is_actor_like(o))
+        elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("ORG", "GPE", "NORP"):
+            out.append(c)
+    return out
+
+
+def _cue_recipients(hit: PredicateHit) -> list["Token"]:
+    """ "imposed sanctions on X", "held talks with X": the preposition hangs on the noun."""
+    # the meaning-giving noun, or any object that names no actor ("evidence against X was
+    # presented", "provide support to X")
+    nouns = [] if hit.cue is None else [hit.cue]
+    nouns += [
+        c
+        for c in hit.token.children
+        if c.dep_ in ("dobj", "nsubjpass") and c not in nouns and not is_actor_like(c)
+    ]
+    preps = _words("cue_preps")
+    out: list["Token"] = []
+    for n in nouns:
+        if n.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                out.extend(o for o in _pobj(c) if is_actor_like(o))
+    return out
+
+
+def _host_swap(hit: PredicateHit, args: Arguments) -> None:
+    """ "X received ministers from Y": the visitors (Y's ministers) act, X hosts."""
+    tok = hit.token
+    if hit.type != "CONSULT" or tok.lemma_.lower() not in _words("host_verbs"):
+        return
+    visitors = [c for c in tok.children if c.dep_ == "dobj"]
+    if not visitors or any(c.dep_ == "auxpass" for c in tok.children):
+        return
+    hosts = [a for a in args.actor if a not in visitors]
+    # "ministers from the Jordanian government" are that government's ministers
+    for n, v in enumerate(visitors):
+        if not v.ent_type_ and v.pos_ == "NOUN":
+            src = [o for c in v.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for o in _pobj(c) if is_actor_like(o)]
+            if src:
+                visitors[n] = src[0]
+    args.actor = visitors
+    args.recipient = hosts + [r for r in args.recipient if r not in visitors and r not in hosts]
+
+
+def _clause_subject(comp: "Token") -> list["Token"]:
+    return [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+
+
+def _place_in(tok: "Token") -> list["Token"]:
+    """A named place the predicate or its object is "in" ("a curfew in the town of X")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "on", "over"):
+                continue
+            for o in _pobj(c):
+                if o.ent_type_ in _PLACE_ENTS:
+                    return [o]
+                # "the town of X", "the province of X"
+                for p in o.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        named = [g for g in _pobj(p) if g.ent_type_ in _PLACE_ENTS]
+                        if named:
+                            return named
+    return []
+
+
+def _reported_subject(hit: PredicateHit, args: Arguments) -> None:
+    """ "Israel announced it would free …", "officials said they will …": a pronoun subject
+    of a reported clause is the reporter (the pronoun itself names no actor)."""
+    tok = hit.token
+    if hit.nominal or tok.dep_ != "ccomp" or not args.actor:
+        return
+    if not all(a.pos_ == "PRON" and a.lower_ in ("it", "they") for a in args.actor):
+        return
+    reporter = [c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if reporter and is_actor_like(reporter[0]):
+        args.actor = reporter
+
+
+def _names_actor(toks: list["Token"]) -> bool:
+    return any(is_actor_like(t) for t in toks)
+
+
+def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
+    """Fill (or, for hosting verbs, re-assign) the recipient of one predicate in place; a
+    pronoun subject of a reported clause becomes the reporter."""
+    _reported_subject(hit, args)
+    _host_swap(hit, args)
+    if _names_actor(args.recipient):
+        return
+    tok = hit.token
+    if not hit.nominal:
+        # "provide support to X" parsed with "to" as a dative
+        for c in tok.children:
+            if c.dep_ == "dative" and c.pos_ == "ADP" and c.lower_ in ("to", "for"):
+                args.recipient.extend(o for o in _pobj(c) if is_actor_like(o))
+        args.recipient.extend(r for r in _cue_recipients(hit) if r not in args.actor)
+    if _names_actor(args.recipient):
+        return
+    if hit.type in ("REJECT", "SUPPORT", "ACCUSE", "AGREE"):
+        props = _words("proposal_nouns")
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs += [hit.cue] if hit.cue is not None and hit.cue not in objs else []
+        for o in objs:
+            if o.lemma_.lower() in props:
+                args.recipient.extend(a for a in _author_of(o) if a not in args.actor)
+    if _names_actor(args.recipient):
+        return
+    if hit.type == "ACCUSE" and not hit.nominal:
+        # "alleged that X was aware of the plot": the subject of the allegation is accused
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                args.recipient.extend(s for s in _clause_subject(c) if s not in args.actor)
+    if _names_actor(args.recipient):
+        return
+    modes = (_lexicon().get("place_types") or {}).get(hit.type)
+    if modes is not None and hit.mode in modes:
+        args.recipient.extend(p for p in _place_in(tok) if p not in args.actor)
+
+
+__all__ = ["refine_recipients"]
