@@ -186,3 +186,23 @@ def test_taking_a_town_is_a_change_of_territory(pipeline):
     assert "Non-state actor overtakes territory" in {e.acled.sub_event_type for e in r.events}
     r2 = run(pipeline, "Government troops recaptured the village of Sade on Sunday.")
     assert "Government regains territory" in {e.acled.sub_event_type for e in r2.events}
+
+
+def test_infinitive_of_a_noun_is_what_was_threatened_not_an_event(pipeline):
+    r = run(pipeline, "The minister heads to Paris on Friday, seeking to mend ties with France "
+                      "frayed by an earlier threat to boycott the summit.")
+    assert [e.type for e in r.events if e.type == "PROTEST"] == []
+    r = run(pipeline, "Rebels dismissed an appeal from the president to lay down their arms.")
+    assert [e.type for e in r.events] == ["REJECT"]
+
+
+def test_such_event_is_a_kind_not_an_event(pipeline):
+    r = run(pipeline, "The envoy said he was unaware of such agreement.")
+    assert [e.type for e in r.events if e.type == "AGREE"] == []
+
+
+def test_clause_after_came_as_is_news(pipeline):
+    r = run(pipeline, "The release of the journalist came as Egypt announced it would free "
+                      "80 prisoners.")
+    e = only(r, "AGREE")
+    assert "Egypt" in names(r, e.actor)

@@ -338,6 +338,18 @@ class EventRoles:
             or (tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ == "VBN")
         ):
             return "skip", None  # a participle as noun or adjective: "the wounded", "detained men"
+        # an infinitive modifying a noun tells what is threatened, asked, planned or
+        # offered, not what happened: "a threat to boycott", "an appeal to lay down arms"
+        if (
+            tok.dep_ == "acl"
+            and tok.head.pos_ == "NOUN"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        ):
+            return "skip", None
+        # "such agreement", "such attacks": a kind of event, not one that happened
+        if hit.nominal and any(c.lower_ == "such" and c.dep_ in ("amod", "det", "predet")
+                               for c in tok.children):
+            return "skip", None
         if self._backgrounded(tok):
             return "background", None
         gov, child = _governing_hit(tok, self.by_i)
@@ -451,6 +463,9 @@ class EventRoles:
                 )
                 and (cur.i != tok.i or tok.head.pos_ in ("VERB", "AUX"))
                 and not (cur.i in self.by_i and self._tells_cause(self.by_i[cur.i]))
+                # "the release came as Israel announced …": the as-clause is news too
+                and not (cur.head.lemma_ == "come" and any(
+                    c.dep_ == "mark" and c.lower_ == "as" for c in cur.children))
             ):
                 return True
             head = cur.head
