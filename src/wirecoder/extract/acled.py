@@ -104,7 +104,16 @@ def _grams(tokens: list["Token"], n: int) -> Iterable[str]:
 
 def has_cue(tokens: list["Token"], vocab: frozenset[str]) -> bool:
     """Does the token run contain a word or phrase of `vocab` (lemma or surface form)?"""
-    return any(g in vocab for g in _grams(tokens, 3))
+    if not tokens:
+        return False
+    # The same runs (a sentence, an actor phrase) are asked about many vocabularies: their
+    # n-grams are built once per Doc and run.
+    cache = tokens[0].doc.user_data.setdefault("_wc_grams", {})
+    key = tuple(t.i for t in tokens)
+    grams = cache.get(key)
+    if grams is None:
+        grams = cache[key] = frozenset(_grams(tokens, 3))
+    return not grams.isdisjoint(vocab)
 
 
 def _longest_matches(tokens: list["Token"], vocab: dict[str, str], n: int) -> set[str]:
