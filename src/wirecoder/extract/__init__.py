@@ -22,7 +22,8 @@ def build_report(article: Article, doc: "Doc") -> Report:
     claims = find_claims(ctx, events)
     quotes = find_quotes(ctx)
     # per-Doc caches of the extractors are not part of the Doc (they would not serialize)
-    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(("_wc_", "wirecoder."))]:
+    for key in [k for k in doc.user_data
+                if isinstance(k, str) and k.startswith(("_wc_", "wirecoder."))]:
         del doc.user_data[key]
     return Report(article=article, actors=ctx.actors.actors, events=events, claims=claims,
                   quotes=quotes)
