@@ -87,3 +87,37 @@ def test_plain_object_still_wins(pipeline):
     r = run(pipeline, "Norway praised Kenya for its reforms.")
     e = only(r, "SUPPORT")
     assert names(r, e.recipient) >= {"Kenya"}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        # the author of a rejected proposal, also when it modifies the noun ("a UN appeal")
+        ("Beirut again rejected Thursday a United Nations appeal for deploying troops.",
+         "REJECT", "Beirut", "United Nations"),
+        ("South Korea has rejected North Korea's demand to sever the alliance.", "REJECT",
+         "South Korea", "North Korea"),
+        # a day is no recipient; the place of the lifted emergency is
+        ("Sudan's government on Sunday lifted a state of emergency in Kassala State.",
+         "CONCEDE", "Sudan's government", "Kassala State"),
+        # the place of a threatened restriction
+        ("Israel threatened to ban voting in Hebron if the party ran.", "THREATEN", "Israel",
+         "Hebron"),
+        # withdrawn troops are the withdrawing side; the place withdrawn from is the recipient
+        ("Syria says it is willing to withdraw its troops from neighboring Jordan.", "AGREE",
+         "Syria", "Jordan"),
+        ("The United States speeded up the withdrawal of some forces from Honduras on Wednesday.",
+         "RETREAT", "forces", "Honduras"),
+    ],
+)
+def test_recipient_of_proposals_places_and_withdrawals(pipeline, text, type_, actor, recipient):
+    r = run(pipeline, text)
+    e = only(r, type_)
+    assert actor in names(r, e.actor)
+    assert recipient in names(r, e.recipient)
+
+
+def test_venue_of_promised_talks_is_no_recipient(pipeline):
+    r = run(pipeline, "Kenya agreed to hold talks in Geneva.")
+    e = only(r, "AGREE")
+    assert e.recipient == []

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .arguments import Arguments, _pobj, is_actor_like
-from .predicates import PredicateHit, _load_yaml
+from .predicates import PredicateHit, _load_yaml, load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -87,11 +87,15 @@ def _clause_subject(comp: "Token") -> list["Token"]:
 
 
 def _place_in(tok: "Token") -> list["Token"]:
-    """A named place the predicate or its object is "in" ("a curfew in the town of X")."""
-    heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    """A named place the predicate or its object is in or taken from ("a curfew in the town
+    of X", "a state of emergency in X", "withdraw troops from X")."""
+    heads = [tok]
+    for c in tok.children:  # the object phrase, without its clauses
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "of"):
+            heads.extend(t for t in c.subtree if not _in_clause(t, c))
     for h in heads:
         for c in h.children:
-            if c.dep_ != "prep" or c.lower_ not in ("in", "on", "over"):
+            if c.dep_ != "prep" or c.lower_ not in ("in", "on", "over", "from"):
                 continue
             for o in _pobj(c):
                 if o.ent_type_ in _PLACE_ENTS:
@@ -105,21 +109,69 @@ def _place_in(tok: "Token") -> list["Token"]:
     return []
 
 
+def _in_clause(t: "Token", top: "Token") -> bool:
+    """Is t inside a relative or participle clause below top?"""
+    cur = t
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        cur = cur.head
+    return False
+
+
 def _reported_subject(hit: PredicateHit, args: Arguments) -> None:
     """ "Israel announced it would free …", "officials said they will …": a pronoun subject
     of a reported clause is the reporter (the pronoun itself names no actor)."""
-    tok = hit.token
-    if hit.nominal or tok.dep_ != "ccomp" or not args.actor:
+    if hit.nominal:
         return
-    if not all(a.pos_ == "PRON" and a.lower_ in ("it", "they") for a in args.actor):
+    pron = list(args.actor)
+    if not pron:  # "Syria says it is willing to withdraw": the subject sits higher up
+        cur = hit.token
+        while cur.dep_ in ("xcomp", "acomp") and cur.head.i != cur.i and not pron:
+            cur = cur.head
+            pron = [c for c in cur.children if c.dep_ == "nsubj"]
+    if not pron or not all(a.pos_ == "PRON" and a.lower_ in ("it", "they") for a in pron):
         return
-    reporter = [c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    # up through xcomp/acomp to the reported clause
+    clause = pron[0].head
+    while clause.dep_ in ("xcomp", "acomp") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return
+    reporter = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     if reporter and is_actor_like(reporter[0]):
         args.actor = reporter
 
 
 def _names_actor(toks: list["Token"]) -> bool:
-    return any(is_actor_like(t) for t in toks)
+    return any(is_actor_like(t) and t.ent_type_ not in ("DATE", "TIME") for t in toks)
+
+
+def _withdrawn_forces(hit: PredicateHit, args: Arguments) -> None:
+    """ "withdraw its troops from X": the troops are the withdrawing side, not the one
+    withdrawn from (PLOVER: the actor retreats from the recipient)."""
+    if hit.type != "RETREAT" or hit.mode != "withdraw":
+        return
+    forces = _words("force_nouns")
+    mine = [r for r in args.recipient if r.lemma_.lower() in forces]
+    if mine:
+        args.recipient = [r for r in args.recipient if r not in mine]
+        if not args.actor:
+            args.actor = mine
+
+
+def _content_place(args: Arguments) -> list["Token"]:
+    """The place of a promised or threatened act done to a place ("threatened to ban voting
+    in X", "will withdraw from X") — never the venue of promised talks."""
+    verbs = load_lexicon().verbs
+    places = _lexicon().get("place_types") or {}
+    for t in args.topic:
+        spec = verbs.get(t.lemma_.lower()) if t.pos_ in ("VERB", "AUX") else None
+        if spec and spec.get("type") in places and spec.get("type") != "THREATEN":
+            found = _place_in(t)
+            if found:
+                return found
+    return []
 
 
 def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
@@ -127,24 +179,25 @@ def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
     pronoun subject of a reported clause becomes the reporter."""
     _reported_subject(hit, args)
     _host_swap(hit, args)
+    _withdrawn_forces(hit, args)
+    tok = hit.token
+    if hit.type in ("REJECT", "SUPPORT", "ACCUSE", "AGREE"):
+        # "rejected a UN appeal": the appeal is no actor, its author is the recipient
+        props = _words("proposal_nouns")
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs += [hit.cue] if hit.cue is not None and hit.cue not in objs else []
+        for o in objs:
+            if o.lemma_.lower() in props:
+                args.recipient = [r for r in args.recipient if r.i != o.i]
+                args.recipient.extend(a for a in _author_of(o) if a not in args.actor)
     if _names_actor(args.recipient):
         return
-    tok = hit.token
     if not hit.nominal:
         # "provide support to X" parsed with "to" as a dative
         for c in tok.children:
             if c.dep_ == "dative" and c.pos_ == "ADP" and c.lower_ in ("to", "for"):
                 args.recipient.extend(o for o in _pobj(c) if is_actor_like(o))
         args.recipient.extend(r for r in _cue_recipients(hit) if r not in args.actor)
-    if _names_actor(args.recipient):
-        return
-    if hit.type in ("REJECT", "SUPPORT", "ACCUSE", "AGREE"):
-        props = _words("proposal_nouns")
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        objs += [hit.cue] if hit.cue is not None and hit.cue not in objs else []
-        for o in objs:
-            if o.lemma_.lower() in props:
-                args.recipient.extend(a for a in _author_of(o) if a not in args.actor)
     if _names_actor(args.recipient):
         return
     if hit.type == "ACCUSE" and not hit.nominal:
@@ -157,6 +210,8 @@ def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
     modes = (_lexicon().get("place_types") or {}).get(hit.type)
     if modes is not None and hit.mode in modes:
         args.recipient.extend(p for p in _place_in(tok) if p not in args.actor)
+    if not _names_actor(args.recipient) and hit.type in ("AGREE", "THREATEN", "CONCEDE"):
+        args.recipient.extend(p for p in _content_place(args) if p not in args.actor)
 
 
 __all__ = ["refine_recipients"]
