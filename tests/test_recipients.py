@@ -121,3 +121,28 @@ def test_venue_of_promised_talks_is_no_recipient(pipeline):
     r = run(pipeline, "Kenya agreed to hold talks in Geneva.")
     e = only(r, "AGREE")
     assert e.recipient == []
+
+
+def test_attack_takes_victims_and_attacker_from_the_killing(pipeline):
+    r = run(pipeline, "At least four Somali civilians have been killed in a suicide car bombing "
+                      "in central Mogadishu.")
+    e = only(r, "ASSAULT")
+    assert "Somali civilians" in names(r, e.recipient)
+    r = run(pipeline, "Ethiopian aircraft killed 12 Somali villagers in an attack on a market.")
+    e = only(r, "ASSAULT")
+    assert "Ethiopian aircraft" in names(r, e.actor)
+    assert "Somali villagers" in names(r, e.recipient)
+
+
+def test_suspended_links_with_a_country(pipeline):
+    r = run(pipeline, "Spain announced a suspension of air links with Morocco on Monday.")
+    e = only(r, "SANCTION")
+    assert "Morocco" in names(r, e.recipient)
+
+
+def test_counted_victims_are_no_recipient(pipeline):
+    # "6 people" identifies nobody: as a recipient it would make the victims of every attack
+    # one actor, and attacks sharing it would merge (losing a toll)
+    r = run(pipeline, "Six people were killed in an airstrike in Korvani on Monday.")
+    e = only(r, "ASSAULT")
+    assert e.recipient == [] and e.dead == 6

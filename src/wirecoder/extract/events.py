@@ -38,7 +38,7 @@ from .event_roles import (
 from .event_setting import EventSetting
 from .merge_mentions import Draft, merge_mentions
 from .predicates import PredicateHit, find_predicates
-from .recipients import refine_recipients
+from .recipients import outcome_arguments, refine_recipients
 from .status import event_status
 
 if TYPE_CHECKING:
@@ -145,6 +145,7 @@ class _Builder(EventRoles, EventSetting):
         tok = hit.token
         args = arguments(hit)
         refine_recipients(hit, args)
+        outcome_arguments(hit, args, outcomes)
         # "its attack" inside a clause: its = the agent of the governing clause
         if hit.nominal and args.actor and all(a.pos_ == "PRON" for a in args.actor):
             gov_verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)

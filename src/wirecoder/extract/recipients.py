@@ -46,6 +46,9 @@ def _cue_recipients(hit: PredicateHit) -> list["Token"]:
     # the meaning-giving noun, or any object that names no actor ("evidence against X was
     # presented", "provide support to X")
     nouns = [] if hit.cue is None else [hit.cue]
+    if hit.nominal:  # "a suspension of air links with X"
+        nouns += [o for c in hit.token.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in _pobj(c) if not is_actor_like(o)]
     nouns += [
         c
         for c in hit.token.children
@@ -174,6 +177,36 @@ def _content_place(args: Arguments) -> list["Token"]:
     return []
 
 
+def outcome_arguments(hit: PredicateHit, args: Arguments, outcomes: list[PredicateHit]) -> None:
+    """ "Three civilians were killed in an airstrike", "aircraft killed 46 villagers in an
+    attack": the attack's victims and attacker are told by the killing it explains."""
+    if hit.type != "ASSAULT" or not outcomes:
+        return
+    for o in outcomes:
+        kids = list(o.token.children)
+        if not _names_actor(args.recipient):
+            args.recipient.extend(
+                c for c in kids if c.dep_ in ("dobj", "nsubjpass") and _identified(c)
+            )
+        if not args.actor and o.token.head.i != hit.token.i:
+            args.actor.extend(c for c in kids if c.dep_ == "nsubj" and c.pos_ != "PRON")
+            args.actor.extend(g for c in kids if c.dep_ == "agent" for g in _pobj(c))
+
+
+def _identified(t: "Token") -> bool:
+    """Victims told by who they are ("Iraqi civilians", "a journalist"), not only counted
+    ("14 people"): counts alone would make every attack's victims one actor and merge them."""
+    if not is_actor_like(t):
+        return False
+    if t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or t.pos_ == "PROPN":
+        return True
+    if any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in t.children):
+        return True
+    return t.lemma_.lower() not in _words("counted_nouns") and not any(
+        c.dep_ == "nummod" for c in t.children
+    )
+
+
 def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
     """Fill (or, for hosting verbs, re-assign) the recipient of one predicate in place; a
     pronoun subject of a reported clause becomes the reporter."""
@@ -197,7 +230,7 @@ def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
         for c in tok.children:
             if c.dep_ == "dative" and c.pos_ == "ADP" and c.lower_ in ("to", "for"):
                 args.recipient.extend(o for o in _pobj(c) if is_actor_like(o))
-        args.recipient.extend(r for r in _cue_recipients(hit) if r not in args.actor)
+    args.recipient.extend(r for r in _cue_recipients(hit) if r not in args.actor)
     if _names_actor(args.recipient):
         return
     if hit.type == "ACCUSE" and not hit.nominal:
@@ -214,4 +247,4 @@ def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
         args.recipient.extend(p for p in _content_place(args) if p not in args.actor)
 
 
-__all__ = ["refine_recipients"]
+__all__ = ["outcome_arguments", "refine_recipients"]
