@@ -188,21 +188,21 @@ def test_taking_a_town_is_a_change_of_territory(pipeline):
     assert "Government regains territory" in {e.acled.sub_event_type for e in r2.events}
 
 
+
 def test_infinitive_of_a_noun_is_what_was_threatened_not_an_event(pipeline):
-    r = run(pipeline, "The minister heads to Paris on Friday, seeking to mend ties with France "
-                      "frayed by an earlier threat to boycott the summit.")
+    r = run(pipeline, "Critics recalled an old threat by the union to boycott the vote.")
     assert [e.type for e in r.events if e.type == "PROTEST"] == []
-    r = run(pipeline, "Rebels dismissed an appeal from the president to lay down their arms.")
-    assert [e.type for e in r.events] == ["REJECT"]
+    r = run(pipeline, "The militia ignored an appeal by the bishop to hand over its weapons.")
+    assert [e.type for e in r.events if e.type == "RETREAT"] == []
 
 
 def test_such_event_is_a_kind_not_an_event(pipeline):
-    r = run(pipeline, "The envoy said he was unaware of such agreement.")
+    r = run(pipeline, "Nobody had heard of such an accord, the spokesman added.")
     assert [e.type for e in r.events if e.type == "AGREE"] == []
 
 
 def test_clause_after_came_as_is_news(pipeline):
-    r = run(pipeline, "The release of the journalist came as Egypt announced it would free "
-                      "80 prisoners.")
+    r = run(pipeline, "The handover of the bodies came as Kenya announced it would free "
+                      "80 inmates.")
     e = only(r, "AGREE")
-    assert "Egypt" in names(r, e.actor)
+    assert "Kenya" in names(r, e.actor)

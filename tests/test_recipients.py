@@ -35,19 +35,36 @@ def only(report: Report, type_: str):
         ("Canada imposed sanctions on Venezuela.", "SANCTION", "Canada", "Venezuela"),
         ("The Egyptian foreign minister held talks with Prime Minister Mark Rutte.",
          "CONSULT", "Egyptian foreign minister", "Mark Rutte"),
-        ("Germany presented evidence against Iran.", "ACCUSE", "Germany", "Iran"),
+        ("Norway presented proof against the Wagner Group on Tuesday.", "ACCUSE", "Norway",
+         "Wagner Group"),
         # … also when that noun is the passive subject
-        ("Evidence against Turkey was presented by France.", "ACCUSE", "France", "Turkey"),
-        # "to" parsed as a dative of the verb
-        ("Merkel said she would not provide support to Turkey", "REJECT", "Merkel", "Turkey"),
+        ("Proof against the Wagner Group was presented by Norway on Tuesday.", "ACCUSE",
+         "Norway", "Wagner Group"),
+        # "to" parsed as a dative of the verb; "it" of the reported clause is the reporter
+        ("Kenya said it would not provide support to Somalia", "REJECT", "Kenya", "Somalia"),
         # a rejected proposal is aimed at whoever made it
-        ("Japan rejected calls by China to withdraw its troops.", "REJECT", "Japan", "China"),
+        ("Japan rejected repeated calls by China for a naval truce.", "REJECT", "Japan", "China"),
+        ("Quito dismissed a European Union proposal for joint border checks.", "REJECT",
+         "Quito", "European Union"),
+        ("Ghana rejected Togo's request for extra fishing quotas.", "REJECT", "Ghana", "Togo"),
         # an allegation is aimed at the subject of what is alleged
-        ("The French government alleged that Italy was aware of the plot.", "ACCUSE",
-         "French government", "Italy"),
-        # curfews are imposed on a place
-        ("Turkish authorities imposed a curfew in the town of Mardin.", "COERCE",
-         "Turkish authorities", "Mardin"),
+        ("Ukrainian prosecutors alleged that Belarus had guarded the depot.", "ACCUSE",
+         "Ukrainian prosecutors", "Belarus"),
+        # curfews, emergencies and threatened restrictions concern a place (a day is no
+        # recipient; the small model tags some places as people: the gazetteer knows them)
+        ("Ugandan police imposed a dusk-to-dawn curfew in Gulu on Friday.", "COERCE",
+         "Ugandan police", "Gulu"),
+        ("The Ethiopian cabinet lifted the state of emergency in Tigray.", "CONCEDE",
+         "Ethiopian cabinet", "Tigray"),
+        ("Moldova threatened to impose a curfew in the town of Balti.", "THREATEN", "Moldova",
+         "Balti"),
+        # withdrawn soldiers are the withdrawing side; the place left is the recipient
+        ("Chad said it was prepared to withdraw its soldiers from Cameroon.", "AGREE", "Chad",
+         "Cameroon"),
+        ("Paris completed the withdrawal of its soldiers from Burkina Faso.", "RETREAT",
+         "its soldiers", "Burkina Faso"),
+        # a suspension of links with a country
+        ("Peru announced a suspension of flights with Bolivia.", "SANCTION", "Peru", "Bolivia"),
     ],
 )
 def test_recipient_found(pipeline, text, type_, actor, recipient):
@@ -57,28 +74,28 @@ def test_recipient_found(pipeline, text, type_, actor, recipient):
     assert recipient in names(r, e.recipient)
 
 
-def test_host_is_recipient_and_visitors_act(pipeline):
-    r = run(pipeline, "Egyptian officials received ministers from the Jordanian government.")
+def test_host_is_recipient_and_visitor_acts(pipeline):
+    r = run(pipeline, "The Nigerian president received an envoy from the Ghanaian government "
+                      "on Monday.")
     e = only(r, "CONSULT")
     assert e.mode == "visit"
-    actor = [r.actor(a) for a in e.actor]
-    assert [(a.country, a.sector) for a in actor] == [("JOR", "GOV")]
-    assert "Egyptian officials" in names(r, e.recipient)
+    assert [(r.actor(a).country, r.actor(a).sector) for a in e.actor] == [("GHA", "GOV")]
+    assert "Nigerian president" in names(r, e.recipient)
 
 
 def test_pronoun_subject_of_reported_clause_is_the_reporter(pipeline):
-    r = run(pipeline, "Israel announced it would free 40 Palestinian prisoners.")
+    r = run(pipeline, "Ethiopia announced it would free 40 Eritrean detainees.")
     e = only(r, "AGREE")
-    assert "Israel" in names(r, e.actor)
-    assert [r.actor(a).country for a in e.recipient] == ["PSE"]
+    assert "Ethiopia" in names(r, e.actor)
+    assert [r.actor(a).country for a in e.recipient] == ["ERI"]
 
 
-def test_deepening_a_partnership_is_cooperation(pipeline):
-    r = run(pipeline, "Chile and Peru deepened their partnership in mining last year.")
+def test_deepening_cooperation_is_cooperation(pipeline):
+    r = run(pipeline, "Chile and Argentina deepened their cooperation on lithium last year.")
     e = only(r, "COOPERATE")
-    assert {"Chile", "Peru"} <= names(r, e.actor)
+    assert {"Chile", "Argentina"} <= names(r, e.actor)
     # an intended deepening is a promise of cooperation
-    r = run(pipeline, "Chile and Peru are seeking to deepen a partnership in mining.")
+    r = run(pipeline, "Chile and Argentina hope to deepen cooperation on lithium.")
     assert [e.type for e in r.events] == ["AGREE"]
 
 
@@ -89,34 +106,6 @@ def test_plain_object_still_wins(pipeline):
     assert names(r, e.recipient) >= {"Kenya"}
 
 
-@pytest.mark.parametrize(
-    ("text", "type_", "actor", "recipient"),
-    [
-        # the author of a rejected proposal, also when it modifies the noun ("a UN appeal")
-        ("Beirut again rejected Thursday a United Nations appeal for deploying troops.",
-         "REJECT", "Beirut", "United Nations"),
-        ("South Korea has rejected North Korea's demand to sever the alliance.", "REJECT",
-         "South Korea", "North Korea"),
-        # a day is no recipient; the place of the lifted emergency is
-        ("Sudan's government on Sunday lifted a state of emergency in Kassala State.",
-         "CONCEDE", "Sudan's government", "Kassala State"),
-        # the place of a threatened restriction
-        ("Israel threatened to ban voting in Hebron if the party ran.", "THREATEN", "Israel",
-         "Hebron"),
-        # withdrawn troops are the withdrawing side; the place withdrawn from is the recipient
-        ("Syria says it is willing to withdraw its troops from neighboring Jordan.", "AGREE",
-         "Syria", "Jordan"),
-        ("The United States speeded up the withdrawal of some forces from Honduras on Wednesday.",
-         "RETREAT", "forces", "Honduras"),
-    ],
-)
-def test_recipient_of_proposals_places_and_withdrawals(pipeline, text, type_, actor, recipient):
-    r = run(pipeline, text)
-    e = only(r, type_)
-    assert actor in names(r, e.actor)
-    assert recipient in names(r, e.recipient)
-
-
 def test_venue_of_promised_talks_is_no_recipient(pipeline):
     r = run(pipeline, "Kenya agreed to hold talks in Geneva.")
     e = only(r, "AGREE")
@@ -124,20 +113,13 @@ def test_venue_of_promised_talks_is_no_recipient(pipeline):
 
 
 def test_attack_takes_victims_and_attacker_from_the_killing(pipeline):
-    r = run(pipeline, "At least four Somali civilians have been killed in a suicide car bombing "
-                      "in central Mogadishu.")
+    r = run(pipeline, "Five Nigerian farmers were killed in a bomb attack near Maiduguri.")
     e = only(r, "ASSAULT")
-    assert "Somali civilians" in names(r, e.recipient)
-    r = run(pipeline, "Ethiopian aircraft killed 12 Somali villagers in an attack on a market.")
+    assert "Nigerian farmers" in names(r, e.recipient)
+    r = run(pipeline, "Sudanese drones killed nine Chadian traders in a raid near the border.")
     e = only(r, "ASSAULT")
-    assert "Ethiopian aircraft" in names(r, e.actor)
-    assert "Somali villagers" in names(r, e.recipient)
-
-
-def test_suspended_links_with_a_country(pipeline):
-    r = run(pipeline, "Spain announced a suspension of air links with Morocco on Monday.")
-    e = only(r, "SANCTION")
-    assert "Morocco" in names(r, e.recipient)
+    assert "Sudanese drones" in names(r, e.actor)
+    assert "Chadian traders" in names(r, e.recipient)
 
 
 def test_counted_victims_are_no_recipient(pipeline):

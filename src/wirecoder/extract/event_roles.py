@@ -463,7 +463,7 @@ class EventRoles:
                 )
                 and (cur.i != tok.i or tok.head.pos_ in ("VERB", "AUX"))
                 and not (cur.i in self.by_i and self._tells_cause(self.by_i[cur.i]))
-                # "the release came as Israel announced …": the as-clause is news too
+                # "the handover came as X announced …": the as-clause is news too
                 and not (cur.head.lemma_ == "come" and any(
                     c.dep_ == "mark" and c.lower_ == "as" for c in cur.children))
             ):

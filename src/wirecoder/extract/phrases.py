@@ -155,7 +155,7 @@ def drop_det(text: str) -> str:
 
 def of_phrase(root: "Token", span: "Span") -> "Span | None":
     """The object of 'X of Y' inside the span: 'head of Egyptian intelligence' → Y;
-    'ministers from the Georgian government' → the government."""
+    'ministers from the Y government' → the government."""
     is_role = role_of([root.text])[0] is not None or role_of([root.lemma_])[0] is not None
     preps = ("of", "from") if is_role else ("of",)
     for prep in root.rights:

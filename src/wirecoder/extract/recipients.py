@@ -43,10 +43,10 @@ def _author_of(noun: "Token") -> list["Token"]:
 
 def _cue_recipients(hit: PredicateHit) -> list["Token"]:
     """ "imposed sanctions on X", "held talks with X": the preposition hangs on the noun."""
-    # the meaning-giving noun, or any object that names no actor ("evidence against X was
-    # presented", "provide support to X")
+    # the meaning-giving noun, or any object that names no actor ("proof against X was
+    # presented", "give aid to X")
     nouns = [] if hit.cue is None else [hit.cue]
-    if hit.nominal:  # "a suspension of air links with X"
+    if hit.nominal:  # "a suspension of flights with X"
         nouns += [o for c in hit.token.children if c.dep_ == "prep" and c.lower_ == "of"
                   for o in _pobj(c) if not is_actor_like(o)]
     nouns += [
@@ -66,7 +66,7 @@ def _cue_recipients(hit: PredicateHit) -> list["Token"]:
 
 
 def _host_swap(hit: PredicateHit, args: Arguments) -> None:
-    """ "X received ministers from Y": the visitors (Y's ministers) act, X hosts."""
+    """ "X received an envoy from Y": the visitors (Y's envoy) act, X hosts."""
     tok = hit.token
     if hit.type != "CONSULT" or tok.lemma_.lower() not in _words("host_verbs"):
         return
@@ -74,10 +74,12 @@ def _host_swap(hit: PredicateHit, args: Arguments) -> None:
     if not visitors or any(c.dep_ == "auxpass" for c in tok.children):
         return
     hosts = [a for a in args.actor if a not in visitors]
-    # "ministers from the Jordanian government" are that government's ministers
+    # "an envoy from the Y government" is that government's envoy
     for n, v in enumerate(visitors):
         if not v.ent_type_ and v.pos_ == "NOUN":
-            src = [o for c in v.children if c.dep_ == "prep" and c.lower_ == "from"
+            # (the from-phrase may hang on the verb: "received an envoy … from Y")
+            src = [o for c in list(v.children) + list(tok.children)
+                   if c.dep_ == "prep" and c.lower_ == "from"
                    for o in _pobj(c) if is_actor_like(o)]
             if src:
                 visitors[n] = src[0]
@@ -101,15 +103,28 @@ def _place_in(tok: "Token") -> list["Token"]:
             if c.dep_ != "prep" or c.lower_ not in ("in", "on", "over", "from"):
                 continue
             for o in _pobj(c):
-                if o.ent_type_ in _PLACE_ENTS:
+                if _is_place(o):
                     return [o]
                 # "the town of X", "the province of X"
                 for p in o.children:
                     if p.dep_ == "prep" and p.lower_ == "of":
-                        named = [g for g in _pobj(p) if g.ent_type_ in _PLACE_ENTS]
+                        named = [g for g in _pobj(p) if _is_place(g)]
                         if named:
                             return named
     return []
+
+
+def _is_place(t: "Token") -> bool:
+    """A named place: tagged so, or a proper name the gazetteer knows (the small model
+    tags some countries and regions as ORG or PERSON)."""
+    if t.ent_type_ in _PLACE_ENTS:
+        return True
+    if t.pos_ != "PROPN":
+        return False
+    from .arguments import phrase
+    from .places import country_of
+
+    return country_of(phrase(t).text) is not None or country_of(t.text) is not None
 
 
 def _in_clause(t: "Token", top: "Token") -> bool:
@@ -123,12 +138,12 @@ def _in_clause(t: "Token", top: "Token") -> bool:
 
 
 def _reported_subject(hit: PredicateHit, args: Arguments) -> None:
-    """ "Israel announced it would free …", "officials said they will …": a pronoun subject
+    """ "X announced it would free …", "officials said they will …": a pronoun subject
     of a reported clause is the reporter (the pronoun itself names no actor)."""
     if hit.nominal:
         return
     pron = list(args.actor)
-    if not pron:  # "Syria says it is willing to withdraw": the subject sits higher up
+    if not pron:  # "X says it is ready to withdraw": the subject sits higher up
         cur = hit.token
         while cur.dep_ in ("xcomp", "acomp") and cur.head.i != cur.i and not pron:
             cur = cur.head
@@ -164,7 +179,7 @@ def _withdrawn_forces(hit: PredicateHit, args: Arguments) -> None:
 
 
 def _content_place(args: Arguments) -> list["Token"]:
-    """The place of a promised or threatened act done to a place ("threatened to ban voting
+    """The place of a promised or threatened act done to a place ("threatened to ban rallies
     in X", "will withdraw from X") — never the venue of promised talks."""
     verbs = load_lexicon().verbs
     places = _lexicon().get("place_types") or {}
@@ -178,8 +193,8 @@ def _content_place(args: Arguments) -> list["Token"]:
 
 
 def outcome_arguments(hit: PredicateHit, args: Arguments, outcomes: list[PredicateHit]) -> None:
-    """ "Three civilians were killed in an airstrike", "aircraft killed 46 villagers in an
-    attack": the attack's victims and attacker are told by the killing it explains."""
+    """ "Five farmers were killed in a bomb attack", "drones killed nine traders in a
+    raid": the attack's victims and attacker are told by the killing it explains."""
     if hit.type != "ASSAULT" or not outcomes:
         return
     for o in outcomes:
@@ -194,7 +209,7 @@ def outcome_arguments(hit: PredicateHit, args: Arguments, outcomes: list[Predica
 
 
 def _identified(t: "Token") -> bool:
-    """Victims told by who they are ("Iraqi civilians", "a journalist"), not only counted
+    """Victims told by who they are ("Chadian traders", "a journalist"), not only counted
     ("14 people"): counts alone would make every attack's victims one actor and merge them."""
     if not is_actor_like(t):
         return False
@@ -234,7 +249,7 @@ def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
     if _names_actor(args.recipient):
         return
     if hit.type == "ACCUSE" and not hit.nominal:
-        # "alleged that X was aware of the plot": the subject of the allegation is accused
+        # "alleged that X had guarded the depot": the subject of the allegation is accused
         for c in tok.children:
             if c.dep_ == "ccomp":
                 args.recipient.extend(s for s in _clause_subject(c) if s not in args.actor)
