@@ -128,3 +128,28 @@ def test_counted_victims_are_no_recipient(pipeline):
     r = run(pipeline, "Six people were killed in an airstrike in Korvani on Monday.")
     e = only(r, "ASSAULT")
     assert e.recipient == [] and e.dead == 6
+
+
+def test_name_glued_to_a_weekday_is_the_recipient(pipeline):
+    # the parser makes "Sunday" the head of "King Abdullah Sunday"
+    r = run(pipeline, "Egypt's interior minister met with Jordanian King Abdullah Sunday, the "
+                      "agency reported.")
+    e = only(r, "CONSULT")
+    assert [r.actor(a).country for a in e.recipient] == ["JOR"]
+
+
+def test_investigated_place_is_the_recipient(pipeline):
+    r = run(pipeline, "Inspectors from the agency want to examine the reactors in Iran.")
+    e = only(r, "ACCUSE")
+    assert e.mode == "investigate"
+    assert "Iran" in names(r, e.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [("Kenya said it would not provide aid to Somalia.", "assist"),
+     ("The Ghanaian president would not meet the Togolese envoy.", "meet")],
+)
+def test_refusal_mode_is_what_was_refused(pipeline, text, mode):
+    e = only(run(pipeline, text), "REJECT")
+    assert e.mode == mode

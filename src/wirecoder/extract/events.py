@@ -393,7 +393,7 @@ class _Builder(EventRoles, EventSetting):
                     c.lower_ in ("will", "would", "wo") for c in tok.children if c.dep_ == "aux"
                 )
             ):
-                type_, mode, status = "REJECT", None, Status.occurred
+                type_, mode, status = "REJECT", _reject_mode(type_), Status.occurred
         elif not hit.nominal and type_ == "AGREE" and status == Status.negated:
             type_, mode, status = "REJECT", None, Status.occurred
 
@@ -573,6 +573,19 @@ class _Builder(EventRoles, EventSetting):
 # They stay in the report with their status (SPEC §1) but carry no ACLED view (ACLED codes
 # what happened), no publication-day date and, when denied or speculative, no toll.
 _UNTOLD = frozenset({Status.historical.value, Status.negated.value, Status.possible.value})
+
+
+def _reject_mode(refused: str) -> str | None:
+    """The REJECT mode of a refused cooperation of type `refused` (predicates.yaml)."""
+    from .predicates import _load_yaml
+
+    global _REJECT_MODES
+    if _REJECT_MODES is None:
+        _REJECT_MODES = dict(_load_yaml("predicates.yaml").get("reject_modes") or {})
+    return _REJECT_MODES.get(refused)
+
+
+_REJECT_MODES: dict[str, str] | None = None
 
 
 def _contexts(type_: str) -> list[str]:

@@ -222,9 +222,24 @@ def _identified(t: "Token") -> bool:
     )
 
 
+def _undate(toks: list["Token"]) -> list["Token"]:
+    """ "met with President X Tuesday" parsed with the day as head and the name as its
+    compound: the name is the argument."""
+    out: list["Token"] = []
+    for t in toks:
+        if t.ent_type_ in ("DATE", "TIME"):
+            named = [c for c in t.children
+                     if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+            out.extend(named[-1:])
+        else:
+            out.append(t)
+    return out
+
+
 def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
     """Fill (or, for hosting verbs, re-assign) the recipient of one predicate in place; a
     pronoun subject of a reported clause becomes the reporter."""
+    args.recipient = _undate(args.recipient)
     _reported_subject(hit, args)
     _host_swap(hit, args)
     _withdrawn_forces(hit, args)
