@@ -153,3 +153,25 @@ def test_investigated_place_is_the_recipient(pipeline):
 def test_refusal_mode_is_what_was_refused(pipeline, text, mode):
     e = only(run(pipeline, text), "REJECT")
     assert e.mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Kenyan teachers began a hunger strike in protest against abuses by the Kenyan police.",
+         ("KEN", "COP")),
+        ("Dock workers in Mombasa held a demonstration to protest the Kenyan government's pay "
+         "freeze.", ("KEN", "GOV")),
+        ("Farmers blocked roads in Nakuru to demand the return of land seized by the Kenyan "
+         "army.", ("KEN", "MIL")),
+    ],
+)
+def test_protest_is_against_the_author_of_the_grievance(pipeline, text, recipient):
+    r = run(pipeline, text)
+    e = only(r, "PROTEST")
+    assert [(r.actor(a).country, r.actor(a).sector) for a in e.recipient] == [recipient]
+
+
+def test_protest_without_grievance_has_no_recipient(pipeline):
+    e = only(run(pipeline, "Students marched in Nairobi on Friday."), "PROTEST")
+    assert e.recipient == []

@@ -236,6 +236,46 @@ def _undate(toks: list["Token"]) -> list["Token"]:
     return out
 
 
+def _protested(hit: PredicateHit) -> list["Token"]:
+    """Whom a protest is against: the author of what is protested ("a strike in protest
+    against abuses by the police", "to protest the government's refusal", "to denounce
+    land seized by the army")."""
+    tok = hit.token
+    grievances: list["Token"] = []
+    for c in tok.children:
+        # "staged a strike in protest against X", "began a sit-in to protest X"
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for p in _pobj(c):
+                if p.lemma_.lower() == "protest":
+                    grievances += [o for g in p.children if g.dep_ == "prep"
+                                   and g.lower_ in ("against", "of", "at", "over")
+                                   for o in _pobj(g)]
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _words("grievance_verbs"):
+            grievances += [g for g in c.children if g.dep_ == "dobj"]
+            grievances += [o for g in c.children if g.dep_ == "prep"
+                           and g.lower_ in ("against", "at", "over") for o in _pobj(g)]
+    head = tok.head  # the light verb's own purpose: "staged a strike to protest X"
+    if tok.dep_ == "dobj" and head.pos_ == "VERB":
+        for c in head.children:
+            if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _words("grievance_verbs"):
+                grievances += [g for g in c.children if g.dep_ == "dobj"]
+    out: list["Token"] = []
+    for g in grievances:
+        if is_actor_like(g) and g.ent_type_ not in ("DATE", "TIME"):
+            out.append(g)
+            continue
+        found = _author_of(g)
+        for c in g.children:
+            if c.dep_ in ("acl", "relcl"):  # "land seized by the army"
+                found += [o for a in c.children if a.dep_ == "agent" for o in _pobj(a)]
+            if c.dep_ == "prep" and c.lower_ == "of":  # "the return of land seized by X"
+                for o in _pobj(c):
+                    found += [x for a in o.children if a.dep_ in ("acl", "relcl")
+                              for b in a.children if b.dep_ == "agent" for x in _pobj(b)]
+        out += found
+    return out
+
+
 def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
     """Fill (or, for hosting verbs, re-assign) the recipient of one predicate in place; a
     pronoun subject of a reported clause becomes the reporter."""
@@ -270,6 +310,10 @@ def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
                 args.recipient.extend(s for s in _clause_subject(c) if s not in args.actor)
     if _names_actor(args.recipient):
         return
+    if hit.type == "PROTEST":
+        args.recipient.extend(p for p in _protested(hit) if p not in args.actor)
+        if _names_actor(args.recipient):
+            return
     modes = (_lexicon().get("place_types") or {}).get(hit.type)
     if modes is not None and hit.mode in modes:
         args.recipient.extend(p for p in _place_in(tok) if p not in args.actor)
