@@ -206,3 +206,15 @@ def test_clause_after_came_as_is_news(pipeline):
                       "80 inmates.")
     e = only(r, "AGREE")
     assert "Kenya" in names(r, e.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("Dock workers in Mombasa staged a strike over unpaid wages.", "PROTEST", "strike"),
+        ("The army launched a strike on militant positions.", "ASSAULT", "aerial"),
+    ],
+)
+def test_staged_strike_is_a_labour_strike_launched_strike_an_attack(pipeline, text, type_, mode):
+    e = only(run(pipeline, text), type_)
+    assert e.mode == mode and e.actor

@@ -35,6 +35,7 @@ LIGHT_VERBS = frozenset(
         "launch",
         "conduct",
         "stage",
+        "stag",  # the small model lemmatises "staged" so
         "hold",
         "mount",
         "wage",

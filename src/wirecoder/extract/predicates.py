@@ -158,8 +158,10 @@ def _noun_hit(tok: "Token", lex: Lexicon) -> PredicateHit | None:
     lemma = tok.lemma_.lower()
     mods = lex.noun_compounds.get(lemma) or lex.noun_compounds.get(tok.lower_)
     if mods:
-        for c in tok.children:
-            if c.dep_ in ("compound", "amod", "nmod") and (
+        # a modifier, or the verb governing the noun ("staged a strike" is a labour strike)
+        gov = [tok.head] if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else []
+        for c in list(tok.children) + gov:
+            if (c.dep_ in ("compound", "amod", "nmod") or c in gov) and (
                 c.lemma_.lower() in mods or c.lower_ in mods
             ):
                 over = mods.get(c.lemma_.lower()) or mods.get(c.lower_) or {}
