@@ -160,10 +160,10 @@ def test_refusal_mode_is_what_was_refused(pipeline, text, mode):
     [
         ("Kenyan teachers began a hunger strike in protest against abuses by the Kenyan police.",
          ("KEN", "COP")),
-        ("Dock workers in Mombasa held a demonstration to protest the Kenyan government's pay "
-         "freeze.", ("KEN", "GOV")),
-        ("Farmers blocked roads in Nakuru to demand the return of land seized by the Kenyan "
-         "army.", ("KEN", "MIL")),
+        (("Dock workers in Mombasa held a demonstration to protest the Kenyan government's "
+          "pay freeze."), ("KEN", "GOV")),
+        (("Farmers blocked roads in Nakuru to demand the return of land seized by the Kenyan "
+          "army."), ("KEN", "MIL")),
     ],
 )
 def test_protest_is_against_the_author_of_the_grievance(pipeline, text, recipient):

@@ -47,8 +47,13 @@ def _cue_recipients(hit: PredicateHit) -> list["Token"]:
     # presented", "give aid to X")
     nouns = [] if hit.cue is None else [hit.cue]
     if hit.nominal:  # "a suspension of flights with X"
-        nouns += [o for c in hit.token.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for o in _pobj(c) if not is_actor_like(o)]
+        nouns += [
+            o
+            for c in hit.token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in _pobj(c)
+            if not is_actor_like(o)
+        ]
     nouns += [
         c
         for c in hit.token.children
@@ -78,9 +83,13 @@ def _host_swap(hit: PredicateHit, args: Arguments) -> None:
     for n, v in enumerate(visitors):
         if not v.ent_type_ and v.pos_ == "NOUN":
             # (the from-phrase may hang on the verb: "received an envoy … from Y")
-            src = [o for c in list(v.children) + list(tok.children)
-                   if c.dep_ == "prep" and c.lower_ == "from"
-                   for o in _pobj(c) if is_actor_like(o)]
+            src = [
+                o
+                for c in list(v.children) + list(tok.children)
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for o in _pobj(c)
+                if is_actor_like(o)
+            ]
             if src:
                 visitors[n] = src[0]
     args.actor = visitors
@@ -228,8 +237,11 @@ def _undate(toks: list["Token"]) -> list["Token"]:
     out: list["Token"] = []
     for t in toks:
         if t.ent_type_ in ("DATE", "TIME"):
-            named = [c for c in t.children
-                     if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+            named = [
+                c
+                for c in t.children
+                if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            ]
             out.extend(named[-1:])
         else:
             out.append(t)
@@ -247,13 +259,20 @@ def _protested(hit: PredicateHit) -> list["Token"]:
         if c.dep_ == "prep" and c.lower_ == "in":
             for p in _pobj(c):
                 if p.lemma_.lower() == "protest":
-                    grievances += [o for g in p.children if g.dep_ == "prep"
-                                   and g.lower_ in ("against", "of", "at", "over")
-                                   for o in _pobj(g)]
+                    grievances += [
+                        o
+                        for g in p.children
+                        if g.dep_ == "prep" and g.lower_ in ("against", "of", "at", "over")
+                        for o in _pobj(g)
+                    ]
         if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _words("grievance_verbs"):
             grievances += [g for g in c.children if g.dep_ == "dobj"]
-            grievances += [o for g in c.children if g.dep_ == "prep"
-                           and g.lower_ in ("against", "at", "over") for o in _pobj(g)]
+            grievances += [
+                o
+                for g in c.children
+                if g.dep_ == "prep" and g.lower_ in ("against", "at", "over")
+                for o in _pobj(g)
+            ]
     head = tok.head  # the light verb's own purpose: "staged a strike to protest X"
     if tok.dep_ == "dobj" and head.pos_ == "VERB":
         for c in head.children:
@@ -270,8 +289,14 @@ def _protested(hit: PredicateHit) -> list["Token"]:
                 found += [o for a in c.children if a.dep_ == "agent" for o in _pobj(a)]
             if c.dep_ == "prep" and c.lower_ == "of":  # "the return of land seized by X"
                 for o in _pobj(c):
-                    found += [x for a in o.children if a.dep_ in ("acl", "relcl")
-                              for b in a.children if b.dep_ == "agent" for x in _pobj(b)]
+                    found += [
+                        x
+                        for a in o.children
+                        if a.dep_ in ("acl", "relcl")
+                        for b in a.children
+                        if b.dep_ == "agent"
+                        for x in _pobj(b)
+                    ]
         out += found
     return out
 
