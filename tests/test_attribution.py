@@ -38,12 +38,12 @@ def test_agent_of_report_verb(nlp):
 
 @pytest.mark.model
 def test_event_attribution_kinds(nlp):
-    ctx = _ctx(nlp, "The Pellan army shelled the border post on Friday, according to a source "
-                    "close to the talks.")
+    ctx = _ctx(nlp, "The Pellan army shelled the border post on Friday, according to a person "
+                    "familiar with the talks.")
     out = attr.attribute(ctx, _tok(ctx.doc, "shelled"))
     assert len(out) == 1
     assert out[0].kind == "anonymous"
-    assert out[0].text == "according to a source close to the talks"
+    assert out[0].text == "according to a person familiar with the talks"
 
 
 @pytest.mark.model

@@ -123,20 +123,20 @@ def test_particle_is_not_a_bound_and_refusal_is_no_release(pipeline):
 
 
 def test_sought_release_counts_hostages_not_released(pipeline):
-    _, claims = _claims(pipeline, "Envoys hope to secure the release of more than 40 hostages "
+    _, claims = _claims(pipeline, "Envoys want to win freedom for the release of more than 40 hostages "
                                   "held in the mountains.")
     assert [(c.quantity, c.value, c.bound) for c in claims] == [("hostages", 40, "more_than")]
 
 
 def test_one_of_a_counted_group(pipeline):
-    _, claims = _claims(pipeline, "She is one of at least a dozen reporters detained this year.")
+    _, claims = _claims(pipeline, "The photographer is one of at least a dozen journalists arrested since March.")
     assert [(c.quantity, c.value, c.bound) for c in claims] == [("detained", 12, "at_least")]
 
 
 def test_participle_source_on_a_noun(pipeline):
-    _, claims = _claims(pipeline, "Counts differ, with the radio station Kestrel FM saying 19 "
-                                  "people were killed on Thursday.")
-    c = _one(claims, "killed", 19)
+    _, claims = _claims(pipeline, "Counts differ widely, with the radio station Kestrel FM "
+                                  "saying 17 people died on Sunday.")
+    c = _one(claims, "killed", 17)
     assert "Kestrel" in (c.claimant_text or "")
 
 

@@ -195,7 +195,7 @@ class ActorTable:
                 return []
             sub = trim(span.doc[max(span.start, subj.left_edge.i):min(span.end, subj.i + 1)])
             return self._resolve(sub, depth + 1) if sub is not None else []
-        # Coordination of the head: "Israel and Hamas", "Egypt, along with Qatar".
+        # Coordination of the head: "Israel and Hamas", "Kenya, along with Ethiopia".
         conjs = [c for c in root.children if c.dep_ == "conj" and span.start <= c.i < span.end
                  and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")]
         if conjs:

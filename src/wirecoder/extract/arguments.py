@@ -303,7 +303,7 @@ def _verb_args(hit: PredicateHit) -> Arguments:
             "CONCEDE",
         ):
             args.topic.append(c)
-    # "Egypt, along with Qatar, was involved": the "along with" hangs on the subject
+    # "Kenya, along with Ethiopia, took part": the "along with" hangs on the subject
     for a in list(args.actor):
         for c in a.children:
             if c.dep_ == "prep" and c.lower_ == "along":
@@ -359,7 +359,7 @@ def _noun_args(hit: PredicateHit) -> Arguments:
             "capture",
         ):
             pass
-    # "the release of hostages held by Hamas": the holder is who releases
+    # "the release of prisoners held by the rebels": the holder is who releases
     if hit.mode == "release" and not args.actor:
         for r in args.recipient:
             for c in r.children:
@@ -393,7 +393,7 @@ def _noun_args(hit: PredicateHit) -> Arguments:
     ):
         verb = head.head
         a, p = _subjects(verb)
-        for c in verb.children:  # "Egypt, along with Qatar, was involved in talks"
+        for c in verb.children:  # "Kenya, along with Ethiopia, took part in talks"
             if c.dep_ == "prep" and c.lower_ == "along":
                 for g in c.children:
                     if g.dep_ == "prep":
@@ -534,7 +534,7 @@ def toll_of(verb_or_noun: "Token") -> tuple[int | None, int | None]:
             elif c.dep_ == "amod" and c.lower_ in ("no",):
                 n = 0
         if n is None and lemma in ("death", "killing", "injury", "murder"):
-            # "resulting in the death of a Palestinian / of at least 4"
+            # "resulting in the death of a farmer / of at least 4"
             ofs = [
                 g
                 for c in t.children
@@ -624,7 +624,7 @@ def stated_toll(sent: "Span") -> int | None:
         verbs = [c for c in t.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _ASSIGN_VERBS]
         slot = t
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _VAGUE:
-            slot = t.head.head  # "an unspecified number of fatalities coded as 12"
+            slot = t.head.head  # "a toll of fatalities put at 12"
             verbs += [
                 c for c in slot.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _ASSIGN_VERBS
             ]

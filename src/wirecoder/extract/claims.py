@@ -177,7 +177,7 @@ def _quantity(doc_tok: Token) -> str | None:
         gov = _governed(verb, lex["governors"]) or _governed(verb, lex["subject_governors"])
     elif gov is None and np.dep_ == "pobj" and np.head.head.i != np.head.i:
         prep, head = np.head, np.head.head
-        # "the release in late October of two women": skip the date/place the of-phrase hangs on
+        # "the handover in early May of three prisoners": skip the date/place the of-phrase hangs on
         for _ in range(3):
             if head.ent_type_ in ("DATE", "TIME", "GPE", "LOC") and head.dep_ == "pobj" \
                     and head.head.head.i != head.head.i:

@@ -202,7 +202,7 @@ def _is_date_tok(t: "Token") -> bool:
 
 
 def _in_attribution(tok: "Token") -> bool:
-    """A noun inside "according to a source close to the discussions" is no event."""
+    """A noun inside "according to a person familiar with the negotiations" is no event."""
     cur = tok
     for _ in range(8):
         if cur.head.i == cur.i:
@@ -487,7 +487,7 @@ class EventRoles:
                 and cur.lemma_ in _REPORTING
                 and cur.tag_ == "VBG"
             ):
-                return True  # "refused to meet X, saying he would only welcome him in Y"
+                return True  # "declined to meet X, saying talks could only happen in Y"
             cur = head
         return False
 

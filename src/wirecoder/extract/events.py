@@ -162,7 +162,7 @@ class _Builder(EventRoles, EventSetting):
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ == "with":
                         args.recipient.extend(g for g in c.children if g.dep_ == "pobj")
-        # "release in late October of two women": the of-phrase hangs on the date
+        # "handover in early May of three prisoners": the of-phrase hangs on the date
         if hit.nominal and not args.recipient:
             for c in tok.children:
                 if c.dep_ == "prep":
@@ -494,7 +494,7 @@ class _Builder(EventRoles, EventSetting):
         return best[1]
 
     def _link_topics(self) -> None:
-        """ "Qatar is negotiating the release of hostages held by Hamas": the holder is the
+        """ "Norway is negotiating the release of prisoners held by the rebels": the holder is the
         other side of the talks."""
         for i, d in self.drafts.items():
             if d.type != "CONSULT" or d.recipient:

@@ -119,7 +119,7 @@ def institution_prefix(root: "Token", span: "Span") -> "Span | None":
 
 def core(span: "Span") -> "Span":
     """A phrase without determiners, counts and evaluative adjectives: "Three US
-    servicemen" → "US servicemen", "up to 13,000 Turkish Kurd refugees" → "Turkish Kurd
+    servicemen" → "US servicemen", "up to 9,000 Somali refugees" → "Somali
     refugees", "Radical French farmers" → "French farmers", "the main Hutu rebel group" →
     "Hutu rebel group". An apposed list after the head is dropped too."""
     root = span.root
