@@ -24,6 +24,9 @@ def pred(nlp, text: str, word: str):
     ("The envoys discussed a possible ceasefire.", "ceasefire", True, "possible"),
     ("Hostages were freed in exchange for a truce.", "truce", True, "planned"),
     ("The rebels called for a ceasefire.", "ceasefire", True, "planned"),
+    # the small model misattaches "long" here ("hosted" as an adjective of "talks")
+    ("Norway has long hosted talks between the rival factions.", "talks", True, "historical"),
+    ("Traditionally, the elders mediate between the clans.", "mediate", False, "historical"),
 ])
 def test_event_status(nlp, text, word, nominal, status):
     assert event_status(pred(nlp, text, word), nominal) == status

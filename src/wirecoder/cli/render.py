@@ -1,6 +1,8 @@
 """Readable Rich rendering of a report (`--format table`)."""
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.table import Table
 
@@ -13,7 +15,8 @@ def _names(report: Report, ids: list[str]) -> str:
 
 def print_report_table(report: Report, console: Console | None = None) -> None:
     """Events, claims and quotes of one report as tables."""
-    console = console or Console()
+    # a pipe or CI log has no width: give the tables room instead of Rich's 80 columns
+    console = console or Console(width=None if sys.stdout.isatty() else 150)
     art = report.article
     console.print(f"[bold]{art.title or art.source}[/bold]  id={art.id}  published={art.published or '?'}")
     ev = Table(title="Events", show_lines=False)

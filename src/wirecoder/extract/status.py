@@ -139,8 +139,39 @@ def _verb_status(v: "Token") -> Status | None:
     return None
 
 
+_STRONG_HABITUAL = frozenset({"historically", "traditionally", "customarily"})
+_PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
+
+
+def _habitual_sentence(pred: "Token") -> bool:
+    """A clause that says what has long been so ("X has long hosted talks", "it is
+    traditionally Y that mediates"): the small model often attaches such adverbs to the wrong
+    head, so the strongest cues count when they come shortly before the predicate with no
+    coordination in between ("…, and on Monday soldiers shot …" is news again)."""
+    sent = pred.sent
+    for t in sent:
+        if t.i >= pred.i or pred.i - t.i > 8:
+            continue
+        strong = t.lower_ in _STRONG_HABITUAL or (
+            t.lower_ == "long" and t.tag_ == "RB" and t.i > sent.start
+            and t.doc[t.i - 1].lower_ in _PERFECT_AUX
+        )
+        if strong and not any(
+            u.dep_ == "cc" or u.text in (";", ":") for u in t.doc[t.i + 1 : pred.i]
+        ):
+            return True
+    return False
+
+
 def event_status(pred: "Token", nominal: bool = False) -> Status:
     """Status of the event told by `pred` (a verb, or an event noun when `nominal`)."""
+    st = _event_status(pred, nominal)
+    if st is Status.occurred and _habitual_sentence(pred):
+        return Status.historical
+    return st
+
+
+def _event_status(pred: "Token", nominal: bool) -> Status:
     if nominal:
         kids = list(pred.children)
         if any(c.lower_ in _NEG and c.dep_ == "det" for c in kids):
