@@ -359,20 +359,7 @@ def _noun_args(hit: PredicateHit) -> Arguments:
             "capture",
         ):
             pass
-    # "the release of prisoners held by the rebels": the holder is who releases
-    if hit.mode == "release" and not args.actor:
-        for r in args.recipient:
-            for c in r.children:
-                if c.dep_ in ("acl", "relcl") and c.lemma_ in (
-                    "hold",
-                    "detain",
-                    "take",
-                    "kidnap",
-                    "abduct",
-                    "capture",
-                    "seize",
-                ):
-                    args.actor.extend(_agents(c))
+    add_holder_as_releaser(hit, args)
     # the light verb's subject acts: "Israeli forces launched an airstrike"
     head = n.head
     if (
@@ -573,8 +560,21 @@ def leave_toll(tok: "Token") -> tuple[int | None, int | None]:
     return dead, inj
 
 
+_HOLD_LEMMAS = frozenset({"hold", "detain", "take", "kidnap", "abduct", "capture", "seize"})
+
+
+def add_holder_as_releaser(hit: PredicateHit, args: Arguments) -> None:
+    """ "the release of prisoners held by the rebels": the holder is who releases."""
+    if hit.mode != "release" or args.actor:
+        return
+    for r in args.recipient:
+        for c in r.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_ in _HOLD_LEMMAS:
+                args.actor.extend(_agents(c))
+
 __all__ = [
     "Arguments",
+    "add_holder_as_releaser",
     "arguments",
     "stated_toll",
     "root_noun_clause",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..schema import AcledView, Attribution, DatePrecision, Event, EventDate, Span, Status
 from .acled import acled_view, has_cue, is_armed, load_cues, weapon_mode
 from .arguments import (
+    add_holder_as_releaser,
     LIGHT_VERBS,
     arguments,
     is_actor_like,
@@ -171,21 +172,7 @@ class _Builder(EventRoles, EventSetting):
                             for p in g.children:
                                 if p.dep_ == "prep" and p.lower_ == "of":
                                     args.recipient.extend(x for x in p.children if x.dep_ == "pobj")
-            if hit.mode == "release" and not args.actor:
-                for r in args.recipient:
-                    for c in r.children:
-                        if c.dep_ in ("acl", "relcl") and c.lemma_ in (
-                            "hold",
-                            "detain",
-                            "take",
-                            "kidnap",
-                            "abduct",
-                            "capture",
-                            "seize",
-                        ):
-                            from .arguments import _agents
-
-                            args.actor.extend(_agents(c))
+            add_holder_as_releaser(hit, args)
         # (a meeting's other side is its with-phrase or the holder of what is negotiated)
         if not args.recipient and hit.type in (_VERBAL_TYPES - {"CONSULT"}) | {"AID", "SANCTION"}:
             args.recipient.extend(_recipient_from_topic(args.topic, args.actor, hit.type))
