@@ -8,13 +8,15 @@ from typing import TYPE_CHECKING
 from ..schema import Attribution, DatePrecision, EventDate
 from . import dates as _dates
 from . import places as _places
-from .arguments import is_actor_like, leave_toll, phrase, toll_of
+from .arguments import is_actor_like, phrase
 from .event_roles import _EARLIER, _LOCATIVE, _REPORTING, _TERRITORY_NOUNS, _governing_hit
 from .merge_mentions import Draft
 from .predicates import PredicateHit
+from .tolls import leave_toll, toll_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
     from .context import ExtractionContext
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..schema import AcledView, Attribution, DatePrecision, Event, EventDate, Span, Status
-from .acled import acled_view, has_cue, is_armed, load_cues, weapon_mode
+from ..schema import Attribution, Event, EventDate, Span, Status
+from .acled import has_cue, is_armed, load_cues, weapon_mode
 from .arguments import (
-    add_holder_as_releaser,
     LIGHT_VERBS,
+    add_holder_as_releaser,
     arguments,
     is_actor_like,
     phrase,
-    stated_toll,
 )
 from .context import ExtractionContext
+from .event_output import apply_stated_toll, to_event
 from .event_roles import (
     _ANAPHORS,
     _COOPERATIVE,
@@ -556,12 +556,6 @@ class _Builder(EventRoles, EventSetting):
                 del self.drafts[i]
 
 
-# not events the article tells as news: background/habitual statements, denials, speculation.
-# They stay in the report with their status (SPEC §1) but carry no ACLED view (ACLED codes
-# what happened), no publication-day date and, when denied or speculative, no toll.
-_UNTOLD = frozenset({Status.historical.value, Status.negated.value, Status.possible.value})
-
-
 def _reject_mode(refused: str) -> str | None:
     """The REJECT mode of a refused cooperation of type `refused` (predicates.yaml)."""
     from .predicates import _load_yaml
@@ -575,66 +569,6 @@ def _reject_mode(refused: str) -> str | None:
 _REJECT_MODES: dict[str, str] | None = None
 
 
-def _contexts(type_: str) -> list[str]:
-    from .predicates import _load_yaml
-
-    table = _load_yaml("predicates.yaml").get("contexts") or {}
-    return [str(c) for c in table.get(type_, [])]
-
-
-def _to_event(ctx: ExtractionContext, d: Draft) -> Event:
-    acled = acled_view(d.type, d.mode, **{k: v for k, v in d.acled_flags.items()})
-    mode = d.mode
-    if d.status in _UNTOLD:
-        acled = AcledView()
-        if d.date.text is None:  # the publication-day default: background has no such date
-            d.date = EventDate(precision=DatePrecision.unknown)
-        if d.status != Status.historical.value:
-            d.dead = d.injured = None
-    return Event(
-        id=ctx.next_id("e"),
-        type=d.type,
-        mode=mode,
-        context=_contexts(d.type),
-        actor=d.actor,
-        recipient=d.recipient,
-        mediator=d.mediator,
-        date=d.date,
-        location=d.location,
-        status=d.status,
-        attribution=d.attribution,
-        dead=d.dead,
-        injured=d.injured,
-        acled=acled,
-        evidence=d.evidence,
-        confidence=round(d.confidence, 2),
-    )
-
-
-def _apply_stated_toll(ctx: ExtractionContext, drafts: list[Draft]) -> None:
-    """An explicit toll ("total fatalities stand at 4") replaces the clause counts: the
-    deaths are put on the first violent event and not counted again elsewhere."""
-    violent = [d for d in drafts if d.type == "ASSAULT" and d.status not in _UNTOLD]
-    if not violent:
-        return
-    total = None
-    parts: list[int] = []
-    for sent in ctx.doc.sents:
-        n = stated_toll(sent)
-        if n is None:
-            continue
-        if any(t.lower_ in ("total", "overall", "all") for t in sent):
-            total = n
-        else:
-            parts.append(n)
-    if total is None and not parts:
-        return
-    value = total if total is not None else sum(parts)
-    for d in violent:
-        d.dead = None
-    violent[0].dead = value
-
-
 def find_events(ctx: ExtractionContext) -> list[Event]:
     """Every event the article reports, mentions of one event merged."""
     drafts = [
@@ -643,8 +577,8 @@ def find_events(ctx: ExtractionContext) -> list[Event]:
         if not (d.nominal and d.status in ("planned", "possible") and d.type != "RETREAT")
     ]
     drafts = merge_mentions(drafts)
-    _apply_stated_toll(ctx, drafts)
-    return [_to_event(ctx, d) for d in drafts]
+    apply_stated_toll(ctx, drafts)
+    return [to_event(ctx, d) for d in drafts]
 
 
 __all__ = ["find_events"]

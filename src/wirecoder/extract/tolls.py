@@ -1,0 +1,290 @@
+"""Tolls: the dead and injured a clause reports ("killing 3", "3 were killed", "leaving 2
+dead", "no casualties"), and totals stated for a whole report ("death toll rose to 9")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .arguments import _expand, actor_nouns
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# numbers written as words
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "both": 2,
+    "dozen": 12,
+}
+_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_DEATH_VERBS = frozenset({"kill", "die", "murder", "slay", "execute", "assassinate", "massacre"})
+_INJURY_VERBS = frozenset({"injure", "wound", "hurt", "maim"})
+_DEATH_NOUNS = frozenset({"fatality", "death", "dead", "killed", "body", "martyr"})
+_INJURY_NOUNS = frozenset({"injury", "injured", "wounded", "injure"})
+_NO_WORDS = frozenset({"no", "zero", "none"})
+_VAGUE = frozenset(
+    {
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "number",
+        "lot",
+        "lots",
+        "several",
+        "many",
+        "some",
+        "few",
+        "tens",
+        "unspecified",
+        "unknown",
+    }
+)
+
+
+# ---------------------------------------------------------------- tolls (dead / injured)
+
+
+def number_of(tok: "Token") -> int | None:
+    """The integer a number token (or its number modifiers) says: "1,400", "12", "two",
+    "three hundred"; None for vague counts ("dozens", "several")."""
+    text = tok.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    if text in _WORDS and text not in ("a", "an"):
+        value = _WORDS[text]
+        for c in tok.children:
+            if c.dep_ in ("compound", "nummod") and c.lower_ in _WORDS:
+                value = _WORDS[c.lower_] * value if value in (100,) else value
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ in _SCALE:
+            value *= _SCALE[nxt.lower_]
+        return value
+    if text in _SCALE:
+        prev = [c for c in tok.children if c.dep_ in ("compound", "nummod", "quantmod")]
+        for p in prev:
+            n = number_of(p)
+            if n is not None:
+                return n * _SCALE[text]
+    return None
+
+
+def count_of(noun: "Token") -> int | None:
+    """How many people a noun phrase counts: its number modifier, the number itself, 0 for
+    "no …", 1 for a singular person or a name; None when vague ("dozens", "civilians")."""
+    if noun.like_num or noun.lower_ in _WORDS:
+        return number_of(noun)
+    for c in noun.children:
+        if c.dep_ == "nummod":
+            n = number_of(c)
+            if n is not None:
+                return n
+        if c.dep_ == "det" and c.lower_ in _NO_WORDS:
+            return 0
+    if noun.lower_ in _VAGUE:
+        return None  # "dozens of people", "a number of civilians"
+    one = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children)
+    if one and noun.pos_ == "ADJ" and noun.dep_ in ("pobj", "dobj", "nsubjpass"):
+        return 1  # "the death of a Palestinian"
+    if (
+        noun.tag_ in ("NN", "NNP")
+        and noun.ent_type_ not in ("GPE", "LOC", "ORG", "FAC")
+        and (noun.ent_type_ in ("PERSON", "NORP") or noun.lemma_.lower() in actor_nouns() or one)
+    ):
+        if noun.lemma_.lower() in (
+            "people",
+            "family",
+            "group",
+            "population",
+            "crowd",
+            "force",
+            "army",
+        ):
+            return None
+        if noun.ent_type_ == "NORP" and not one:
+            return None
+        return 1
+    return None
+
+
+def _sum_conj(toks: list["Token"]) -> int | None:
+    total, seen = 0, False
+    for t in _expand(toks):
+        n = count_of(t)
+        if n is not None:
+            total += n
+            seen = True
+    return total if seen else None
+
+
+def toll_of(verb_or_noun: "Token") -> tuple[int | None, int | None]:
+    """(dead, injured) told by one outcome token: "killing 3", "3 were killed", "leaving
+    2 dead", "resulting in 2 fatalities", "no casualties"."""
+    t = verb_or_noun
+    lemma = t.lemma_.lower()
+    shot_dead = t.pos_ == "VERB" and any(
+        c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "dobj")
+        for c in t.children
+    )
+    if shot_dead:  # "shot dead three farmers", "were shot dead"
+        objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ != "dead"]
+        return (_sum_conj(objs) if objs else None), None
+    if t.pos_ in ("VERB", "AUX") and (lemma in _DEATH_VERBS or lemma in _INJURY_VERBS):
+        objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objs and t.dep_ in ("relcl", "acl") and t.tag_ == "VBN":
+            objs = [t.head]
+        if not objs and t.dep_ == "conj":  # "targeted and killed the commander"
+            objs = [c for c in t.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if lemma == "die":
+            objs = [c for c in t.children if c.dep_ == "nsubj"]
+        n = _sum_conj(objs) if objs else None
+        return (n, None) if lemma in _DEATH_VERBS else (None, n)
+    if t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB"):
+        n = None
+        for c in t.children:
+            if c.dep_ in ("nummod",):
+                n = number_of(c)
+            elif c.dep_ == "det" and c.lower_ in _NO_WORDS:
+                n = 0
+            elif c.dep_ == "amod" and c.lower_ in ("no",):
+                n = 0
+        if n is None and lemma in ("death", "killing", "injury", "murder"):
+            # "resulting in the death of a farmer / of at least 4"
+            ofs = [
+                g
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            n = _sum_conj(ofs) if ofs else None
+            if lemma == "injury":
+                return None, n
+        if lemma in _DEATH_NOUNS or t.lower_ in _DEATH_NOUNS or lemma in ("killing", "murder"):
+            return n, None
+        if lemma in _INJURY_NOUNS or t.lower_ in _INJURY_NOUNS:
+            return None, n
+        if lemma in ("casualty",) and n == 0:
+            return 0, 0
+    return None, None
+
+
+def leave_toll(tok: "Token") -> tuple[int | None, int | None]:
+    """ "leaving 3 dead", "3 people dead": a number modifying people with a death word."""
+    dead = inj = None
+    for c in tok.children:
+        if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "acomp", "npadvmod", "attr"):
+            for w in [c] + list(c.children):
+                if w.lower_ in ("dead", "killed"):
+                    n = count_of(c) if w is not c else None
+                    if n is None:
+                        for g in c.children:
+                            if g.dep_ in ("nsubj", "dobj", "npadvmod"):
+                                n = count_of(g)
+                    dead = n if n is not None else dead
+                if w.lower_ in ("injured", "wounded"):
+                    n = count_of(c) if w is not c else None
+                    inj = n if n is not None else inj
+    return dead, inj
+
+
+# ------------------------------------------------------------ stated totals
+
+_TOLL_NOUNS = frozenset({"fatality", "death", "toll", "casualty", "dead"})
+# ("cod": the small English model lemmatises "coded" so)
+_ASSIGN_VERBS = frozenset(
+    {
+        "code",
+        "cod",
+        "attribute",
+        "add",
+        "assign",
+        "count",
+        "record",
+        "put",
+        "stand",
+        "rise",
+        "reach",
+        "climb",
+        "estimate",
+    }
+)
+
+
+def stated_toll(sent: "Span") -> int | None:
+    """An explicit statement of how many died in the event told: "the death toll rose to 12",
+    "total fatalities stand at 4", "12 fatalities were attributed to this event" (data-coder
+    phrasing: "fatalities coded as 6"). Such a statement overrides counts from the clauses."""
+    for t in sent:
+        if t.lemma_.lower() not in _TOLL_NOUNS or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        # the verb the toll noun hangs on, or an acl/relcl of it ("fatalities coded as 12")
+        verbs = [c for c in t.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _ASSIGN_VERBS]
+        slot = t
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _VAGUE:
+            slot = t.head.head  # "a toll of fatalities put at 12"
+            verbs += [
+                c for c in slot.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _ASSIGN_VERBS
+            ]
+        if slot.head.lemma_ in _ASSIGN_VERBS and slot.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            verbs.append(slot.head)
+        for v in verbs:
+            own = None
+            for c in t.children:
+                if c.dep_ == "nummod":
+                    own = number_of(c)
+            target = None
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ in ("as", "at", "to"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            if g.like_num:
+                                target = number_of(g)
+                            elif g.lower_ in ("event", "incident", "attack", "location") and any(
+                                d.lower_ in ("this", "the") for d in g.children
+                            ):
+                                target = -1  # "… coded to this event": own count is the toll
+                            else:
+                                for gg in g.children:
+                                    if gg.dep_ == "nummod":
+                                        target = number_of(gg)
+                if c.dep_ in ("dobj", "oprd", "attr") and c.like_num:
+                    target = number_of(c)
+            if target == -1 and own is not None:
+                return own
+            if target is not None and target >= 0:
+                return target
+    return None
+
+
+__all__ = ["number_of", "count_of", "toll_of", "leave_toll", "stated_toll"]
