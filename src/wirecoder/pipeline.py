@@ -1,6 +1,7 @@
 """The whole path from an Article to its Report: parse with spaCy, run every extractor."""
 from __future__ import annotations
 
+import os
 from typing import Iterable, Iterator
 
 from .extract import build_report
@@ -12,11 +13,16 @@ from .schema import Article, Report
 class Pipeline:
     """Load the model once, extract many articles."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, *, min_confidence: float | None = None) -> None:
+        """`min_confidence`: events below it are left out of reports (default: the decision
+        stage's calibrated default, or $WIRECODER_MIN_CONFIDENCE)."""
         self.nlp = load_model(model)
+        env = os.environ.get("WIRECODER_MIN_CONFIDENCE")
+        self.min_confidence = min_confidence if min_confidence is not None else (
+            float(env) if env else None)
 
     def extract(self, article: Article) -> Report:
-        return build_report(article, self.nlp(article.text))
+        return build_report(article, self.nlp(article.text), min_confidence=self.min_confidence)
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Report]:
         """Reports in input order; the model parses in batches."""
@@ -24,7 +30,7 @@ class Pipeline:
             for a in articles:
                 yield a.text, a
         for doc, article in self.nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size):
-            yield build_report(article, doc)
+            yield build_report(article, doc, min_confidence=self.min_confidence)
 
 
 def extract(text: str | Article, *, published: str | None = None, model: str | None = None) -> Report:

@@ -85,6 +85,20 @@ def key_matches(ev: Event, key: tuple[str, str]) -> bool:
     return bool(value) and _fold(ev.acled.sub_event_type) == value
 
 
+def evidence_overlaps(ev: Event, spans: list[list[int]] | None) -> bool:
+    """SPEC §3 `evidence_at`: with spans given, some evidence span of the prediction must
+    overlap one of them by at least half of the shorter of the two; without, any pairs."""
+    if not spans:
+        return True
+    for s in ev.evidence:
+        for start, end in spans:
+            overlap = min(s.end, end) - max(s.start, start)
+            shorter = min(s.end - s.start, end - start)
+            if shorter > 0 and overlap * 2 >= shorter:
+                return True
+    return False
+
+
 def greedy_match(report: Report, golds: list[dict[str, Any]], candidates: list[int],
                  key: Callable[[dict[str, Any]], tuple[str, str]] = gold_key,
                  ) -> list[tuple[int, int, dict[str, bool]]]:
@@ -94,7 +108,7 @@ def greedy_match(report: Report, golds: list[dict[str, Any]], candidates: list[i
         k = key(g)
         for pi in candidates:
             ev = report.events[pi]
-            if key_matches(ev, k):
+            if key_matches(ev, k) and evidence_overlaps(ev, g.get("evidence_at")):
                 agree = event_agreements(report, ev, g)
                 neg = tuple(-x for x in rank_key(agree))
                 pairs.append((neg, gi, doc_order(ev, pi), pi, agree))
@@ -112,7 +126,7 @@ def greedy_match(report: Report, golds: list[dict[str, Any]], candidates: list[i
 
 def optional_matches(report: Report, ev: Event, opt: dict[str, Any]) -> bool:
     """A prediction matches an optional event on type and every actor slot the latter gives."""
-    if not key_matches(ev, gold_key(opt)):
+    if not key_matches(ev, gold_key(opt)) or not evidence_overlaps(ev, opt.get("evidence_at")):
         return False
     return all(slot_right(pred_slot(report, getattr(ev, s)), opt[s]) for s in SLOT_KEYS if s in opt)
 

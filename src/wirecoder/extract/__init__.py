@@ -7,6 +7,7 @@ from ..schema import Article, Report
 from .actors import build_actor_table
 from .claims import find_claims
 from .context import ExtractionContext, parse_published
+from .decision import DEFAULT_MIN_CONFIDENCE
 from .events import find_events
 from .quotes import find_quotes
 
@@ -14,11 +15,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def build_report(article: Article, doc: "Doc") -> Report:
-    """Run every extractor over one parsed article."""
+def build_report(article: Article, doc: "Doc", *, min_confidence: float | None = None) -> Report:
+    """Run every extractor over one parsed article; events below `min_confidence` (default
+    decision.DEFAULT_MIN_CONFIDENCE) are left out."""
     ctx = ExtractionContext(doc=doc, article=article, published=parse_published(article.published),
                             actors=build_actor_table(doc, article))
-    events = find_events(ctx)
+    events = find_events(ctx, DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
     claims = find_claims(ctx, events)
     quotes = find_quotes(ctx)
     # per-Doc caches of the extractors are not part of the Doc (they would not serialize)

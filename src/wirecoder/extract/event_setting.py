@@ -236,3 +236,35 @@ class EventSetting:
 
 
 __all__ = ["EventSetting"]
+
+
+_TIME_PREPS = frozenset({"in", "during", "since", "until", "before", "by", "from", "after"})
+
+
+def _past_year_of(pred: "Token", year: int) -> bool:
+    """Is there a year before `year` dating the clause of `pred` ("in 2004", "during the
+    1967 war", "since 1901") — a year token whose preposition hangs on the predicate?"""
+    for t in pred.sent:
+        if not (t.shape_ == "dddd" and t.like_num and 1800 <= int(t.text) < year):
+            continue
+        up = t.head if t.dep_ != "pobj" else t
+        if up.dep_ != "pobj" and up.head.dep_ == "pobj":
+            up = up.head
+        prep = up.head if up.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in _TIME_PREPS and prep.head.i == pred.i:
+            return True
+        if t.dep_ == "npadvmod" and t.head.i == pred.i:
+            return True
+    return False
+
+
+def mark_background(ctx: "ExtractionContext", d: Draft) -> None:
+    """Setting stage: an event dated in an earlier year than the article, or told with an
+    explicit earlier year, is background (`historical`), not today's news."""
+    if ctx.published is None or d.status not in ("occurred", "ongoing"):
+        return
+    end = d.date.end or d.date.start
+    if d.date_own and end is not None and int(str(end)[:4]) < ctx.published.year:
+        d.status = "historical"
+    elif _past_year_of(ctx.doc[d.pred_i], ctx.published.year):
+        d.status = "historical"

@@ -36,10 +36,13 @@ from .event_roles import (
     _recipient_from_topic,
     _subject_tokens,
 )
-from .event_setting import EventSetting
-from .merge_mentions import Draft, merge_mentions
+from .event_setting import EventSetting, mark_background
+from .decision import DEFAULT_MIN_CONFIDENCE, decide
+from .incidents import group_incidents
+from .merge_mentions import Draft
 from .predicates import PredicateHit, find_predicates
 from .recipients import outcome_arguments, refine_recipients
+from .reportability import assess, quote_map
 from .status import event_status
 
 if TYPE_CHECKING:
@@ -569,16 +572,35 @@ def _reject_mode(refused: str) -> str | None:
 _REJECT_MODES: dict[str, str] | None = None
 
 
-def find_events(ctx: ExtractionContext) -> list[Event]:
-    """Every event the article reports, mentions of one event merged."""
-    drafts = [
-        d
-        for d in _Builder(ctx).build()
-        if not (d.nominal and d.status in ("planned", "possible") and d.type != "RETREAT")
-    ]
-    drafts = merge_mentions(drafts)
+def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
+    """Candidates with their arguments and setting: one draft per predicate told as an
+    event (the builder above), then the reportability stage drops quotes' content,
+    headings, questions and hypotheticals and records the weaker signals."""
+    quotes = quote_map(ctx.doc)
+    out = []
+    for d in _Builder(ctx).build():
+        if d.nominal and d.status in ("planned", "possible") and d.type != "RETREAT":
+            continue
+        r = assess(ctx.doc[d.pred_i], quotes)
+        if not r.reportable:
+            continue
+        d.modal, d.conditional, d.assessed = r.modal, r.conditional, r.assessed
+        out.append(d)
+    return out
+
+
+def find_events(ctx: ExtractionContext, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+                trace: list[dict[str, float]] | None = None) -> list[Event]:
+    """Every event the article reports: candidates → reportability → incidents → setting
+    (past years are background) → tolls → decision (calibrated confidence, threshold)."""
+    drafts = group_incidents(candidate_drafts(ctx))
+    for d in drafts:
+        mark_background(ctx, d)
     apply_stated_toll(ctx, drafts)
+    drafts = decide(ctx, drafts, min_confidence)
+    if trace is not None:  # the decision features of each returned event, for calibration
+        trace.extend(d.features for d in drafts)
     return [to_event(ctx, d) for d in drafts]
 
 
-__all__ = ["find_events"]
+__all__ = ["find_events", "candidate_drafts"]

@@ -37,6 +37,12 @@ class Draft:
     generic_actor: bool = False  # actor only an indefinite description ("a delegation")
     confidence: float = 0.5
     antecedent: "Draft | None" = None  # set for anaphoric mentions ("this attack")
+    # reportability and decision (reportability.py, decision.py)
+    modal: bool = False
+    conditional: bool = False
+    assessed: bool = False
+    mentions: int = 1  # mentions folded into this incident
+    features: dict[str, float] = field(default_factory=dict)
 
 
 def _dates_compatible(a: EventDate, b: EventDate) -> bool:
@@ -148,6 +154,7 @@ def merge_mentions(drafts: list[Draft]) -> list[Draft]:
             out.append(d)
         else:
             absorb(target, d)
+            target.mentions += d.mentions
             # later anaphors of d point to the event d became part of
             for x in drafts:
                 if x.antecedent is d:

@@ -1,0 +1,68 @@
+"""Incidents: the mentions of one real-world incident in an article become one event.
+
+News tells an incident several times: the lead ("an explosion … killed one"), its details
+("the blast occurred 100 meters from …"), a re-mention by a bare noun ("the attack",
+"following his arrest") and fragments from two predicates of one clause. After the
+mention-level merge (anaphors, shared participants: merge_mentions.py) a second pass folds
+a mention into an earlier incident of the same type when nothing in it says it is another
+one: no conflicting date, actor or recipient, and it is a re-mention (an event noun, a
+clause without participants, or the same sentence)."""
+from __future__ import annotations
+
+from .merge_mentions import Draft, absorb, merge_mentions
+
+def _dates_agree(a: Draft, b: Draft) -> bool:
+    """Own dates must overlap; an inherited or default date agrees with anything."""
+    if not (a.date_own and b.date_own):
+        return True
+    if a.date.start is None or b.date.start is None:
+        return True
+    return a.date.start <= (b.date.end or b.date.start) and b.date.start <= (a.date.end or a.date.start)
+
+
+def _sides_agree(a: list[str], b: list[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def _re_mention(later: Draft, earlier: Draft) -> bool:
+    """Could `later` be told of `earlier` again rather than be an incident of its own?"""
+    if later.sent_i == earlier.sent_i:
+        return True
+    if later.nominal:
+        return True
+    return not later.actor and not later.recipient
+
+
+def same_incident(earlier: Draft, later: Draft) -> bool:
+    """Is `later` another mention of the incident `earlier`?"""
+    if earlier.type != later.type:
+        return False
+    if earlier.status != later.status:
+        return False
+    if earlier.mode and later.mode and earlier.mode != later.mode and earlier.type != "ASSAULT":
+        return False
+    if not _dates_agree(earlier, later):
+        return False
+    if not (_sides_agree(earlier.actor, later.actor) and _sides_agree(earlier.recipient, later.recipient)):
+        return False
+    if earlier.dead is not None and later.dead is not None and earlier.dead != later.dead:
+        # two tolls told for one type on one day: two incidents unless one is a re-mention
+        return later.nominal and later.sent_i != earlier.sent_i
+    return _re_mention(later, earlier) or _re_mention(earlier, later)
+
+
+def group_incidents(drafts: list[Draft]) -> list[Draft]:
+    """Mentions → incidents, in the text order of their first mention."""
+    merged = merge_mentions(drafts)
+    out: list[Draft] = []
+    for d in merged:
+        target = next((o for o in reversed(out) if same_incident(o, d)), None)
+        if target is None:
+            out.append(d)
+            continue
+        absorb(target, d)
+        target.mentions += d.mentions
+    return out
+
+
+__all__ = ["group_incidents", "same_incident"]

@@ -1,0 +1,106 @@
+"""Reportability: is a candidate the report of a specific real-world action?
+
+A predicate is not the news when it is the content of a direct quote (what someone said,
+vowed or believes: the act of saying is coded from the reporting clause instead), a
+heading or link line, a question, a hypothetical ("if confirmed it would be …"), or the
+content of an assessment ("experts believe X could …"). Those candidates are dropped; the
+weaker signals (modal verbs, reported speculation) become features for the decision stage.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .quotes import quote_segments
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# governing words whose complement is an opinion, a hypothesis or an open question
+_ASSESSMENT = frozenset({
+    "believe", "think", "assess", "expect", "fear", "suspect", "suggest", "estimate",
+    "predict", "warn", "speculate", "hope", "doubt", "wonder", "determine", "investigate",
+    "probe", "examine", "consider", "question", "assume", "imagine", "possibility",
+    "likelihood", "prospect", "risk", "chance", "report", "rumor", "rumour", "whether",
+})
+_MODALS = frozenset({"would", "could", "may", "might", "should", "can", "must", "ought"})
+_CONDITIONAL = frozenset({"if", "unless", "whether", "once"})
+
+
+@dataclass
+class Reportability:
+    """What the stage found about one candidate predicate."""
+
+    reportable: bool
+    reason: str | None = None  # why it was dropped
+    modal: bool = False  # a modal verb governs it ("could strike", "would be")
+    conditional: bool = False  # inside an if/whether clause
+    assessed: bool = False  # the content of a belief, warning, investigation, report
+    quoted: bool = False  # inside quotation marks
+
+
+class QuoteMap:
+    """Character ranges of quoted text in one document, for fast look-ups."""
+
+    def __init__(self, text: str) -> None:
+        self.ranges = quote_segments(text)
+
+    def inside(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.ranges)
+
+
+def _is_heading(sent: "Span") -> bool:
+    """A heading, section label or caption line: starts with '#', or a short line that ends
+    without sentence punctuation and stands alone between newlines."""
+    text = sent.text.strip()
+    if text.startswith("#"):
+        return True
+    if not text or text[-1] in ".!?”\"’)":
+        return False
+    doc = sent.doc
+    if len(doc.text.strip()) - len(text) < 40:
+        return False  # the text is this line: a sentence given alone, not a heading
+    before = doc.text[max(0, sent.start_char - 1):sent.start_char]
+    after = doc.text[sent.end_char:sent.end_char + 1]
+    alone = before in ("", "\n") and (after in ("", "\n") or text.endswith("\n"))
+    return alone and len(sent) <= 14
+
+
+def _governors(tok: "Token", limit: int = 6) -> list["Token"]:
+    out = []
+    cur = tok
+    for _ in range(limit):
+        if cur.head.i == cur.i:
+            break
+        out.append(cur.head)
+        cur = cur.head
+    return out
+
+
+def assess(tok: "Token", quotes: QuoteMap) -> Reportability:
+    """Reportability of the candidate whose predicate is `tok`."""
+    sent = tok.sent
+    if _is_heading(sent):
+        return Reportability(False, "heading")
+    if sent.text.rstrip().rstrip("”\"’").endswith("?"):
+        return Reportability(False, "question")
+    quoted = quotes.inside(tok.idx, tok.idx + len(tok.text))
+    if quoted:
+        return Reportability(False, "quoted", quoted=True)
+    chain = [tok] + _governors(tok)
+    modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for t in chain[:3] for c in t.children)
+    conditional = any(
+        c.dep_ == "mark" and c.lower_ in _CONDITIONAL for t in chain[:4] for c in t.children
+    )
+    assessed = any(g.lemma_ in _ASSESSMENT for g in chain[1:5])
+    if conditional and modal:
+        return Reportability(False, "hypothetical", modal=True, conditional=True)
+    return Reportability(True, None, modal=modal, conditional=conditional, assessed=assessed)
+
+
+def quote_map(doc: "Doc") -> QuoteMap:
+    """The quote map of a parsed document."""
+    return QuoteMap(doc.text)
+
+
+__all__ = ["Reportability", "QuoteMap", "assess", "quote_map"]
