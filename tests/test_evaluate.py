@@ -399,3 +399,30 @@ def test_forbidden_with_allowed_status_is_excused_not_a_false_positive() -> None
     ])
     rule = [{"evidence_contains": "has long mediated", "unless_status": ["historical"]}]
     assert forbidden_indices(report, rule) == ({1}, {0})
+
+
+# ---- evidence_at pairing (SPEC §3) ------------------------------------------------------------
+
+def test_evidence_at_pairs_only_overlapping_predictions() -> None:
+    council = TEXT.index("The Grand Council said")
+    first_sent = [0, TEXT.index(". The Grand") + 1]
+    gold = {**GOLD, "annotated": ["events"], "events": [{**GOLD["events"][0], "evidence_at": [first_sent]}]}
+    # the right type, actors and date, but told in another sentence: no hit
+    elsewhere = event("e1", "CONSULT", ["a1"], ["a2"], mode="visit",
+                      evidence="The Grand Council said 14 people")
+    assert elsewhere.evidence[0].start >= council
+    m = metrics(gold, report([elsewhere]))
+    assert m["events.recall"] == 0.0 and m["events.precision"] == 0.0
+    # evidence inside the gold sentence: a hit
+    here = event("e1", "CONSULT", ["a1"], ["a2"], mode="visit", evidence="Anna Berg met Lukas Varga")
+    assert metrics(gold, report([here]))["events.f1"] == 1.0
+
+
+def test_evidence_at_needs_half_of_the_shorter_span() -> None:
+    from wirecoder.evaluate.events import evidence_overlaps
+
+    ev = event("e1", "CONSULT", ["a1"], evidence="Anna Berg met Lukas Varga")
+    s = ev.evidence[0]
+    assert evidence_overlaps(ev, None)
+    assert evidence_overlaps(ev, [[s.start + 5, s.end + 50]])  # most of the event's span
+    assert not evidence_overlaps(ev, [[s.end - 3, s.end + 50]])  # three characters only

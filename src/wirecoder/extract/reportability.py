@@ -89,8 +89,12 @@ def assess(tok: "Token", quotes: QuoteMap) -> Reportability:
         return Reportability(False, "quoted", quoted=True)
     chain = [tok] + _governors(tok)
     modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for t in chain[:3] for c in t.children)
+    # inside an if-clause ("if they attack"), or the consequent of one ("if … , X would")
     conditional = any(
         c.dep_ == "mark" and c.lower_ in _CONDITIONAL for t in chain[:4] for c in t.children
+    ) or any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONAL for g in c.children)
+        for t in chain[:2] for c in t.children
     )
     assessed = any(g.lemma_ in _ASSESSMENT for g in chain[1:5])
     if conditional and modal:

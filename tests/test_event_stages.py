@@ -1,0 +1,111 @@
+"""The staged event core on sentences written for these tests: reportability, incidents,
+setting (background years) and the decision threshold."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.extract.decision import FEATURES, confidence
+from wirecoder.extract.incidents import same_incident
+from wirecoder.extract.merge_mentions import Draft
+from wirecoder.extract.reportability import QuoteMap, assess
+from wirecoder.ingest import make_article
+from wirecoder.pipeline import Pipeline
+from wirecoder.schema import EventDate
+
+
+def _tok(nlp, text: str, word: str):
+    doc = nlp(text)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, reason", [
+    ("“We will bomb the depot tomorrow,” the commander told reporters.", "bomb", "quoted"),
+    ("If the talks fail, the army would storm the valley.", "storm", "hypothetical"),
+    ("Will the rebels attack the airport again?", "attack", "question"),
+])
+def test_reportability_drops_quotes_hypotheticals_questions(nlp, text, word, reason) -> None:
+    tok = _tok(nlp, text, word)
+    r = assess(tok, QuoteMap(tok.doc.text))
+    assert not r.reportable and r.reason == reason
+
+
+@pytest.mark.model
+def test_reportability_keeps_reported_action_and_flags_speculation(nlp) -> None:
+    told = _tok(nlp, "Militiamen burned two granaries near Ostrava on Monday, police said.", "burned")
+    assert assess(told, QuoteMap(told.doc.text)).reportable
+    guess = _tok(nlp, "Analysts believe the militia could attack the port.", "attack")
+    r = assess(guess, QuoteMap(guess.doc.text))
+    assert r.reportable and r.modal and r.assessed
+
+
+@pytest.mark.model
+def test_heading_line_is_no_event(nlp) -> None:
+    text = ("The council met in the capital on Monday to review the budget plans.\n"
+            "### Rebels seize the northern bridge\n"
+            "Officials gave no further details about the meeting or its outcome.")
+    tok = _tok(nlp, text, "seize")
+    assert assess(tok, QuoteMap(text)).reason == "heading"
+
+
+def _d(**kw) -> Draft:
+    base = dict(type="ASSAULT", mode=None, pred_i=0, sent_i=0)
+    base.update(kw)
+    return Draft(**base)
+
+
+def test_same_incident_rules() -> None:
+    day = EventDate(start="2031-05-02", end="2031-05-02", precision="day")
+    other_day = EventDate(start="2031-05-01", end="2031-05-01", precision="day")
+    lead = _d(actor=["a1"], recipient=["a2"], date=day, date_own=True)
+    # "the blast" told again later, without participants
+    assert same_incident(lead, _d(pred_i=40, sent_i=3, nominal=True, date=day))
+    # another actor acting in another sentence is another incident
+    assert not same_incident(lead, _d(pred_i=40, sent_i=3, actor=["a9"], recipient=["a2"]))
+    # "a separate attack on Saturday": its own, other date
+    assert not same_incident(lead, _d(pred_i=40, sent_i=3, nominal=True, date=other_day, date_own=True))
+    # other type, other status: never
+    assert not same_incident(lead, _d(type="COERCE", pred_i=40, sent_i=3))
+    assert not same_incident(lead, _d(pred_i=40, sent_i=3, status="historical"))
+
+
+def test_confidence_orders_by_evidence() -> None:
+    weak = {f: 0.0 for f in FEATURES} | {"verbal_no_actor": 1.0, "untold": 1.0}
+    strong = {f: 0.0 for f in FEATURES} | {"has_actor": 1.0, "has_recipient": 1.0,
+                                            "named_actor": 1.0, "date_own": 1.0, "lead": 1.0}
+    assert 0.0 < confidence(weak) < 0.3 < confidence(strong) < 1.0
+
+
+ARTICLE = (
+    "Gunmen attacked a police post in the town of Maravi on Tuesday, killing three officers, "
+    "the regional governor said.\n\n"
+    "The attack was the second in the province this month, he added.\n\n"
+    "During the 1998 war, rebels captured the same town and held it for a year.\n\n"
+    "“We will hunt them down and punish them,” the governor told a local radio station.\n\n"
+    "Residents said the market stayed closed on Wednesday as people feared more violence.\n\n"
+    "If the violence spreads, the government could send troops to the border, analysts say."
+)
+
+
+@pytest.mark.model
+def test_whole_article_one_incident_background_and_no_quoted_events(pipeline) -> None:
+    r = pipeline.extract(make_article(ARTICLE, published="2031-06-05"))
+    told = [e for e in r.events if e.status in ("occurred", "ongoing")]
+    assaults = [e for e in told if e.type == "ASSAULT"]
+    assert len(assaults) == 1, [(e.type, e.status, e.evidence) for e in r.events]
+    assert assaults[0].date.start == "2031-06-03" and assaults[0].dead == 3
+    # the 1998 capture is background, never today's news
+    for e in r.events:
+        text = ARTICLE[e.evidence[0].start:e.evidence[0].end]
+        if "1998" in text:
+            assert e.status == "historical"
+        assert "hunt them down" not in text  # the quote's content is no event
+        assert "could send troops" not in text or e.status != "occurred"
+
+
+@pytest.mark.model
+def test_min_confidence_threshold(pipeline) -> None:
+    everything = Pipeline(min_confidence=0.0).extract(make_article(ARTICLE, published="2031-06-05"))
+    strict = Pipeline(min_confidence=0.95).extract(make_article(ARTICLE, published="2031-06-05"))
+    assert len(strict.events) < len(everything.events)
+    assert all(e.confidence >= 0.95 for e in strict.events)
