@@ -109,3 +109,17 @@ def test_min_confidence_threshold(pipeline) -> None:
     strict = Pipeline(min_confidence=0.95).extract(make_article(ARTICLE, published="2031-06-05"))
     assert len(strict.events) < len(everything.events)
     assert all(e.confidence >= 0.95 for e in strict.events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, period", [
+    ("The offensive has killed more than 9,000 people since March, the ministry said.", "killed", True),
+    ("The war has killed 12,000 civilians, according to the United Nations.", "killed", True),
+    ("An airstrike on a school killed 14 people on Friday, medics said.", "killed", False),
+])
+def test_period_tolls_are_not_incident_tolls(nlp, text, word, period) -> None:
+    from wirecoder.extract.tolls import is_period_toll, toll_of
+
+    tok = _tok(nlp, text, word)
+    assert is_period_toll(tok) is period
+    assert (toll_of(tok) == (None, None)) is period

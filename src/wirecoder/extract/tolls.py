@@ -147,10 +147,38 @@ def _sum_conj(toks: list["Token"]) -> int | None:
     return total if seen else None
 
 
+# a toll counted over a period or a whole campaign is a claim, never one incident's dead
+# (ACLED's conservative rule): "has killed more than N since October", "the war has killed"
+_PERIOD_NOUNS = frozenset({
+    "war", "campaign", "offensive", "conflict", "fighting", "bombardment", "siege",
+    "operation", "operations", "violence", "crackdown", "insurgency", "occupation",
+})
+_PERIOD_ADVS = frozenset({"so far", "to date", "in total", "overall", "altogether", "throughout"})
+
+
+def is_period_toll(t: "Token") -> bool:
+    """Does the toll told by `t` count a period or a campaign rather than one incident?"""
+    kids = list(t.children)
+    if any(c.dep_ == "prep" and c.lower_ in ("since", "throughout") for c in kids):
+        return True
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") and c.lemma_.lower() in _PERIOD_NOUNS
+           for c in kids):
+        return True
+    if any(g.lemma_.lower() in _PERIOD_NOUNS for c in kids if c.dep_ == "agent"
+           for g in c.children if g.dep_ == "pobj"):
+        return True
+    window = " ".join(x.lower_ for x in t.sent)
+    return any(f" {a} " in f" {window} " for a in _PERIOD_ADVS) and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in kids)
+
+
 def toll_of(verb_or_noun: "Token") -> tuple[int | None, int | None]:
     """(dead, injured) told by one outcome token: "killing 3", "3 were killed", "leaving
-    2 dead", "resulting in 2 fatalities", "no casualties"."""
+    2 dead", "resulting in 2 fatalities", "no casualties". A period or campaign toll
+    (is_period_toll) gives none: it is a claim."""
     t = verb_or_noun
+    if is_period_toll(t):
+        return None, None
     lemma = t.lemma_.lower()
     shot_dead = t.pos_ == "VERB" and any(
         c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "dobj")
@@ -287,4 +315,4 @@ def stated_toll(sent: "Span") -> int | None:
     return None
 
 
-__all__ = ["number_of", "count_of", "toll_of", "leave_toll", "stated_toll"]
+__all__ = ["number_of", "count_of", "toll_of", "is_period_toll", "leave_toll", "stated_toll"]
