@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from wirecoder.extract.places import country_of, find_place_in, lookup_place, main_place
 
 
@@ -106,3 +108,12 @@ def test_ambiguous_city_takes_the_country_the_article_names(nlp) -> None:
     assert loc is not None and loc.country == "LBN"
     loc = find_place_in(nlp("Militias clashed in Tripoli overnight."))
     assert loc is not None and loc.country == "LBY"  # the most populous without a hint
+
+
+@pytest.mark.model
+def test_months_weekdays_and_holidays_are_never_places(nlp) -> None:
+    from wirecoder.extract.places import place_mentions
+
+    doc = nlp("The envoy arrived in March and left on Friday before Easter, returning to Nairobi.")
+    found = [m.text for m in place_mentions(doc)]
+    assert found == ["Nairobi"], found

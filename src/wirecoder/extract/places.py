@@ -124,10 +124,22 @@ def _gazetteer() -> _Gazetteer:
     return _Gazetteer(custom, country, cities, names, by_country)
 
 
+# words that some town is also called but that news uses for something else: calendar
+# words and holidays are never places ("in March" is a month, not a town in GBR)
+_NEVER_PLACES = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "christmas",
+    "easter", "ramadan", "eid", "passover", "hanukkah", "diwali", "today", "tonight",
+})
+_NOT_PLACE_ENTS = frozenset({"ORG", "DATE", "TIME", "PERSON", "NORP", "EVENT", "WORK_OF_ART",
+                             "PRODUCT", "LAW"})
+
+
 def _entry(name: str) -> _Entry | None:
     g = _gazetteer()
     key = norm(name)
-    if not key:
+    if not key or key in _NEVER_PLACES:
         return None
     return g.custom.get(key) or g.country.get(key) or g.city.get(key)
 
@@ -233,6 +245,8 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
     pos = [int(p) for p in doc.to_array([POS]).reshape(-1)] if len(doc) else []
     for i in [k for k, p in enumerate(pos) if p == PROPN]:  # no Token objects for the rest
         tok = doc[i]
+        if tok.ent_type_ in _NOT_PLACE_ENTS:
+            continue  # an outlet, a group, a month named where a place could stand
         if tok.dep_ in ("pobj", "dobj") and tok.idx not in taken \
                 and (tok.dep_ == "dobj" or tok.head.lower_ in _LOCATIVE):
             left = min((c.i for c in tok.lefts if c.dep_ == "compound"), default=tok.i)
