@@ -115,6 +115,7 @@ def test_min_confidence_threshold(pipeline) -> None:
 @pytest.mark.parametrize("text, word, period", [
     ("The offensive has killed more than 9,000 people since March, the ministry said.", "killed", True),
     ("The war has killed 12,000 civilians, according to the United Nations.", "killed", True),
+    ("Troops began a siege that has killed 3,000 residents, aid groups say.", "killed", True),
     ("An airstrike on a school killed 14 people on Friday, medics said.", "killed", False),
 ])
 def test_period_tolls_are_not_incident_tolls(nlp, text, word, period) -> None:

@@ -159,11 +159,13 @@ _PERIOD_ADVS = frozenset({"so far", "to date", "in total", "overall", "altogethe
 def is_period_toll(t: "Token") -> bool:
     """Does the toll told by `t` count a period or a campaign rather than one incident?"""
     kids = list(t.children)
-    if any(c.dep_ == "prep" and c.lower_ in ("since", "throughout") for c in kids):
+    if any(c.dep_ in ("prep", "advmod") and c.lower_ in ("since", "throughout") for c in kids):
         return True
     if any(c.dep_ in ("nsubj", "nsubjpass", "agent") and c.lemma_.lower() in _PERIOD_NOUNS
            for c in kids):
         return True
+    if t.dep_ == "relcl" and t.head.lemma_.lower() in _PERIOD_NOUNS:
+        return True  # "a war that has killed N"
     if any(g.lemma_.lower() in _PERIOD_NOUNS for c in kids if c.dep_ == "agent"
            for g in c.children if g.dep_ == "pobj"):
         return True
@@ -269,10 +271,20 @@ _ASSIGN_VERBS = frozenset(
 )
 
 
+def is_period_sentence(sent: "Span") -> bool:
+    """A sentence that counts over a war, a campaign or since a date ("the war's death toll
+    rose to N", "N have died since October"): its figure is a running total."""
+    return any(t.lemma_.lower() in _PERIOD_NOUNS or t.lower_ in ("since", "throughout")
+               for t in sent)
+
+
 def stated_toll(sent: "Span") -> int | None:
     """An explicit statement of how many died in the event told: "the death toll rose to 12",
     "total fatalities stand at 4", "12 fatalities were attributed to this event" (data-coder
-    phrasing: "fatalities coded as 6"). Such a statement overrides counts from the clauses."""
+    phrasing: "fatalities coded as 6"). Such a statement overrides counts from the clauses.
+    A running total (is_period_sentence) is none: it is a claim."""
+    if is_period_sentence(sent):
+        return None
     for t in sent:
         if t.lemma_.lower() not in _TOLL_NOUNS or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
@@ -315,4 +327,4 @@ def stated_toll(sent: "Span") -> int | None:
     return None
 
 
-__all__ = ["number_of", "count_of", "toll_of", "is_period_toll", "leave_toll", "stated_toll"]
+__all__ = ["number_of", "count_of", "toll_of", "is_period_toll", "is_period_sentence", "leave_toll", "stated_toll"]
