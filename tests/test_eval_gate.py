@@ -23,6 +23,7 @@ HEADLINE: dict[str, set[str]] = {
     "acled-gaza": {"acled.sub_event", "acled.date", "acled.location", "acled.fatalities"},
     "case2021-task2": {"acled.sub_event"},
     "polnear": {"quotes.recall", "quotes.speaker"},
+    "cnn-full": {"events.precision", "events.recall"},
 }
 
 
