@@ -179,8 +179,8 @@ WC.drawGraph = function (box, g, onPick) {
     nodeRepulsion: () => 400000, nodeOverlap: 40, idealEdgeLength: () => 120,
     componentSpacing: 90, gravity: 0.5}).run();
   const bb = linked.length ? linked.boundingBox() : {x1: 0, x2: 600, y2: 0};
-  const cols = Math.max(1, Math.floor(Math.max(bb.x2 - bb.x1, 600) / 150));
-  lonely.forEach((n, i) => n.position({x: bb.x1 + 75 + (i % cols) * 150, y: bb.y2 + 70 + Math.floor(i / cols) * 60}));
+  const cols = Math.max(1, Math.floor(Math.max(bb.x2 - bb.x1, 600) / 180));
+  lonely.forEach((n, i) => n.position({x: bb.x1 + 90 + (i % cols) * 180, y: bb.y2 + 70 + Math.floor(i / cols) * 60}));
   cy.fit(undefined, 24);
   // cose zooms out to fit; scale the font back up so labels render at LABEL_PX on screen
   const fit = () => { const k = 1 / Math.min(1, cy.zoom());
