@@ -18,7 +18,7 @@ from .db import Store
 from .params import EventFilters, invalid, parse_event_filters
 from .queries import event_where
 
-__all__ = ["router", "selection_filters"]
+__all__ = ["SELECTION", "router", "selection_filters"]
 
 router = APIRouter(prefix="/api/selection")
 
@@ -39,13 +39,16 @@ def selection_filters(
                                actor=actor, role=role, since=since, until=until, q=q)
 
 
+SELECTION = Depends(selection_filters)
+
+
 def _store(request: Request) -> Store:
     return request.app.state.store
 
 
 @router.get("/summary", summary="Totals of the selection: events, merged events, articles, "
             "places, actors")
-def summary(request: Request, f: EventFilters = Depends(selection_filters)) -> dict[str, Any]:
+def summary(request: Request, f: EventFilters = SELECTION) -> dict[str, Any]:
     where, params = event_where(f)
     # query-layer: move to store/
     row = _store(request).query(
@@ -100,7 +103,7 @@ GROUP BY 1, 2 ORDER BY events DESC, source, target
             "nouns) and who acts on whom among them")
 def graph(
     request: Request,
-    f: EventFilters = Depends(selection_filters),
+    f: EventFilters = SELECTION,
     top: int = Query(30, ge=2, le=200, description="How many of the most active actors."),
 ) -> dict[str, Any]:
     where, params = event_where(f)
@@ -169,7 +172,7 @@ def _acled_csv(store: Store, where: str, params: list[Any], min_confidence: floa
             "ACLED-style CSV (merged events ACLED would code)")
 async def download(
     request: Request,
-    f: EventFilters = Depends(selection_filters),
+    f: EventFilters = SELECTION,
     format: str = Query("csv", description="`csv`, `parquet` or `acled`."),
     min_confidence: float = Query(DEFAULT_MIN_CONFIDENCE, ge=0.0, le=1.0,
                                   description="ACLED only: leave out events below this "

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 
 from .db import Store
 from .params import EventFilters
 from .queries import event_where
-from .selection import selection_filters
+from .selection import SELECTION
 
 __all__ = ["router"]
 
@@ -48,7 +48,7 @@ def _page(request: Request, store: Store, select: str, from_where: str, params: 
 
 @router.get("/selection/claims", summary="Claimed figures of the selection (country, dates, "
             "claimant, text), newest first, with their evidence span")
-def claims(request: Request, f: EventFilters = Depends(selection_filters),
+def claims(request: Request, f: EventFilters = SELECTION,
            limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
     # query-layer: move to store/
     clauses, params = ["TRUE"], []  # type: list[str], list[Any]
@@ -80,7 +80,7 @@ def claims(request: Request, f: EventFilters = Depends(selection_filters),
 
 @router.get("/selection/quotes", summary="Quotes of the selection (speaker, dates, country, "
             "text), newest first, with their evidence span")
-def quotes(request: Request, f: EventFilters = Depends(selection_filters),
+def quotes(request: Request, f: EventFilters = SELECTION,
            limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
     # query-layer: move to store/
     clauses, params = ["TRUE"], []  # type: list[str], list[Any]
@@ -112,7 +112,7 @@ def quotes(request: Request, f: EventFilters = Depends(selection_filters),
 
 @router.get("/selection/articles", summary="Articles with at least one event in the "
             "selection, newest first, with how many")
-def articles(request: Request, f: EventFilters = Depends(selection_filters),
+def articles(request: Request, f: EventFilters = SELECTION,
              limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
     where, params = event_where(f)
     # query-layer: move to store/
