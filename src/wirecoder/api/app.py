@@ -17,6 +17,8 @@ from fastapi.staticfiles import StaticFiles
 from .db import Store
 from .errors import install_error_handlers
 from .routes import router
+from .selection import router as selection_router
+from .tables import router as tables_router
 
 __all__ = ["DEFAULT_MAX_EXTRACT_BYTES", "STATIC", "create_app"]
 
@@ -79,6 +81,8 @@ def create_app(
     app.state.pipeline = None
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(selection_router)  # dashboard: totals, graph, downloads
+    app.include_router(tables_router)  # dashboard: claims, quotes, articles, countries
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):  # type: ignore[no-untyped-def]

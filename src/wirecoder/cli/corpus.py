@@ -246,6 +246,9 @@ def export_cmd(db: Path = DB_OPTION,
                what: str = typer.Option("events", "--what", help="For parquet/csv: events, merged, claims, actors or quotes."),
                type: str | None = TYPE_OPTION, country: str | None = COUNTRY_OPTION,
                since: str | None = SINCE_OPTION, until: str | None = UNTIL_OPTION,
+               min_confidence: float = typer.Option(
+                   0.5, "--min-confidence", min=0.0, max=1.0,
+                   help="ACLED export: leave out events below this confidence."),
                quiet: bool = QUIET_OPTION) -> None:
     """Export the store: parquet/CSV tables, ACLED-style CSV, or PLOVER JSON records."""
     from ..store.export import export, export_kind_for
@@ -256,6 +259,6 @@ def export_cmd(db: Path = DB_OPTION,
         raise UsageError(f"--what must be one of {', '.join(QUERY_KINDS)}, got {what!r}.")
     with _reader(db) as store:
         n = export(store, to, kind, _filters(type=type, country=country, since=since, until=until),
-                   what=what)
+                   what=what, min_confidence=min_confidence)
     if not quiet:
         print(f"wirecoder: {n} records → {to} ({kind})", file=sys.stderr)

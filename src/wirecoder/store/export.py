@@ -1,15 +1,16 @@
 """Exports of a store: events as parquet/CSV (DuckDB COPY), ACLED-style CSV (one row per merged
-real-world event with an ACLED type and status occurred/ongoing), and PLOVER JSON records (one per per-article event)."""
+real-world event ACLED would code: store/acled.py), and PLOVER JSON records (one per
+per-article event)."""
 from __future__ import annotations
 
 import csv
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from .acled import ACLED_COLUMNS, DEFAULT_MIN_CONFIDENCE, acled_records
 from .db import Store
 from .queries import Filters, build_query
 
@@ -23,20 +24,6 @@ __all__ = [
 ]
 
 EXPORT_KINDS = ("parquet", "csv", "acled", "plover")
-ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
-                 "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
-                 "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region",
-                 "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
-                 "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",
-                 "timestamp")
-# ACLED geo_precision: 1 = the town itself, 2 = near a town / part of a region, 3 = province+.
-_GEO_PRECISION = {"point": 1, "city": 1, "admin1": 3, "country": 3, "region": 3}
-# ACLED time_precision: 1 = day, 2 = week or a few days, 3 = month.
-_TIME_PRECISION = {"day": 1, "week": 2, "range": 2, "month": 3, "year": 3}
-_ACLED_STATUS = ("occurred", "ongoing")
-_DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
-             "Violence against civilians": "Political violence", "Riots": "Political violence",
-             "Protests": "Demonstrations", "Strategic developments": "Strategic developments"}
 
 
 def export_kind_for(path: str, as_: str | None = None) -> str:
@@ -58,46 +45,13 @@ def export_kind_for(path: str, as_: str | None = None) -> str:
                      fix="Name it .parquet, .csv, acled.csv or plover.jsonl, or pass --as.")
 
 
-def _country(iso3: str | None) -> tuple[str | None, int | None]:
-    """Country name and ISO 3166 numeric code (ACLED's `country`, `iso`)."""
-    if not iso3:
-        return None, None
-    import pycountry
-
-    c = pycountry.countries.get(alpha_3=iso3)
-    if c is None:
-        return iso3, None
-    return getattr(c, "common_name", None) or c.name, int(c.numeric)
-
-
-def acled_rows(store: Store, filters: Filters | None = None) -> Iterator[tuple[Any, ...]]:
-    """ACLED-style rows: merged events that have an ACLED type, actors as ACLED actor names."""
-    f = filters or Filters()
-    sql, params = build_query("merged", f)
-    res = store.query(sql, params)
-    now = int(time.time())
-    member = {r[0]: r[1:] for r in store.query(
-        "SELECT e.uid, e.date_precision, e.location_precision, e.admin1, e.evidence_text, "
-        "coalesce(a.outlet, a.source) FROM events e JOIN articles a USING (article_id) "
-        "WHERE e.acled_event_type IS NOT NULL").rows}
-    for m in res.records():
-        # ACLED codes events that happened: not planned, possible, negated or background ones
-        if not m["acled_event_type"] or m["status"] not in _ACLED_STATUS:
-            continue
-        extra = [member[u] for u in sorted(json.loads(m["uids"] or "[]")) if u in member]
-        actors, recipients = json.loads(m["actors"]), json.loads(m["recipients"])
-        first = extra[0] if extra else (None,) * 5
-        sources = sorted({r[4] for r in extra if r[4]})
-        d = m["date_start"]
-        country, iso = _country(m["country"])
-        yield (f"{m['country'] or 'XXX'}-{m['merged_id']}", d.isoformat() if d else None, d.year if d else None,
-               _TIME_PRECISION.get(first[0] or "", 3), _DISORDER.get(m["acled_event_type"]),
-               m["acled_event_type"], m["acled_sub_event_type"],
-               actors[0] if actors else None, "; ".join(actors[1:]) or None, None,
-               recipients[0] if recipients else None, "; ".join(recipients[1:]) or None, None,
-               None, None, iso, None, country, first[2], None, None,
-               m["location_name"], m["lat"], m["lon"], _GEO_PRECISION.get(first[1] or "", 3),
-               "; ".join(sources), None, first[3], m["dead"] or 0, None, now)
+def acled_rows(store: Store, filters: Filters | None = None, *,
+               min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Iterator[tuple[Any, ...]]:
+    """ACLED-style rows (store/acled.py): merged events ACLED would code, in ACLED_COLUMNS order."""
+    sql, params = build_query("merged", filters)
+    for rec in acled_records(lambda q, p: store.query(q, p).records(), sql, params,
+                             min_confidence=min_confidence):
+        yield tuple(rec[c] for c in ACLED_COLUMNS)
 
 
 def plover_records(store: Store, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
@@ -128,8 +82,9 @@ def plover_records(store: Store, filters: Filters | None = None) -> Iterator[dic
 
 
 def export(store: Store, path: str | Path, kind: str, filters: Filters | None = None,
-           what: str = "events") -> int:
-    """Write one export file; returns the number of records written."""
+           what: str = "events", *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> int:
+    """Write one export file; returns the number of records written. `min_confidence` applies
+    to the ACLED export only (events below it are left out)."""
     path = str(path)
     if kind in ("parquet", "csv"):
         sql, params = build_query(what, filters)
@@ -140,7 +95,7 @@ def export(store: Store, path: str | Path, kind: str, filters: Filters | None = 
         with open(path, "w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh)
             w.writerow(ACLED_COLUMNS)
-            for row in acled_rows(store, filters):
+            for row in acled_rows(store, filters, min_confidence=min_confidence):
                 w.writerow(row)
                 n += 1
         return n

@@ -141,72 +141,53 @@ WC.drawClaims = function (box, legend, data) {
     legend.appendChild(el("span", {}, `+ ${allLines.length - lines.length} more claimant lines (filter by country or date to see them)`));
 };
 
-let world = null;
-WC.loadWorld = async function () {
-  if (!world) world = await (await fetch("/static/vendor/world-atlas/countries-110m.json")).json();
-  return world;
-};
-
-// Event places on the bundled world outline (no tiles); dot area ∝ number of events.
-WC.drawMap = function (box, places, onPick) {
-  clear(box);
-  const W = Math.max(300, box.clientWidth || 600), H = Math.round(W * 0.62);
-  const land = topojson.feature(world, world.objects.countries);
-  const proj = d3.geoNaturalEarth1();
-  if (places.length) {
-    const lons = places.map(p => p.lon), lats = places.map(p => p.lat), pad = 12;
-    const bbox = {type: "MultiPoint", coordinates: [
-      [Math.max(-180, Math.min(...lons) - pad), Math.max(-80, Math.min(...lats) - pad)],
-      [Math.min(180, Math.max(...lons) + pad), Math.min(85, Math.max(...lats) + pad)]]};
-    proj.fitExtent([[8, 8], [W - 8, H - 8]], bbox);
-  } else proj.fitExtent([[8, 8], [W - 8, H - 8]], land);
-  const path = d3.geoPath(proj);
-  const root = svg("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "map of event locations"});
-  root.appendChild(svg("rect", {width: W, height: H, fill: "#f4f8fc"}));
-  for (const f of land.features) root.appendChild(svg("path", {d: path(f), class: "land"}, svg("title", {}, f.properties.name)));
-  const max = Math.max(1, ...places.map(p => p.events));
-  for (const p of places) {
-    const xy = proj([p.lon, p.lat]);
-    if (!xy) continue;
-    const c = svg("circle", {cx: xy[0], cy: xy[1], r: 4 + 14 * Math.sqrt(p.events / max), class: "dot",
-                             "data-country": p.country || ""},
-                  svg("title", {}, `${p.name || "?"} (${p.country || "?"}): ${p.events} event${p.events > 1 ? "s" : ""}`));
-    c.addEventListener("click", () => onPick(p));
-    root.appendChild(c);
-    if (p.events / max > 0.25 && p.name) root.appendChild(svg("text", {x: xy[0] + 8, y: xy[1] - 8,
-      "font-size": 11, fill: "#1d2330"}, p.name));
-  }
-  box.appendChild(root);
-};
-
 let cy = null;
-// Who acts on whom: edge width ∝ events; click a node to filter by that actor.
+const LABEL_PX = 12;  // rendered label size, whatever the zoom the layout needed
+// The top actors of the selection; edge width ∝ events; click a node to filter by that actor.
 WC.drawGraph = function (box, g, onPick) {
   if (cy) { cy.destroy(); cy = null; }
   clear(box);
-  if (!g.edges.length) { box.appendChild(el("p", {class: "hint"}, "No actor → recipient pairs.")); return; }
+  box.dataset.nodes = String(g.nodes.length);
+  if (!g.nodes.length) { box.appendChild(el("p", {class: "hint"}, "No actors in this selection.")); return; }
   const maxW = Math.max(1, ...g.edges.map(e => e.events));
-  const maxN = Math.max(1, ...g.nodes.map(n => n.in + n.out));
+  const maxN = Math.max(1, ...g.nodes.map(n => n.events));
   cy = cytoscape({
     container: box,
     elements: [
-      ...g.nodes.map(n => ({data: {id: n.id, label: n.id, w: n.in + n.out, role: n.out >= n.in ? "actor" : "recipient"}})),
+      ...g.nodes.map(n => ({data: {id: n.id, label: n.id, w: n.events, role: n.out >= n.in ? "actor" : "recipient"}})),
       ...g.edges.map((e, i) => ({data: {id: "e" + i, source: e.source, target: e.target, w: e.events}})),
     ],
     style: [
-      {selector: "node", style: {"label": "data(label)", "font-size": 12, "color": "#1d2330",
-        "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap", "text-max-width": 120,
-        "width": `mapData(w, 1, ${maxN}, 14, 46)`, "height": `mapData(w, 1, ${maxN}, 14, 46)`,
+      {selector: "node", style: {"label": "data(label)", "font-size": LABEL_PX, "color": "#1d2330",
+        "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "ellipsis", "text-max-width": 140,
+        "text-background-color": "#fff", "text-background-opacity": 0.75, "text-background-padding": 1,
+        "width": `mapData(w, 1, ${maxN}, 12, 40)`, "height": `mapData(w, 1, ${maxN}, 12, 40)`,
         "background-color": "#2457c5", "border-width": 1, "border-color": "#fff"}},
       {selector: "node[role = 'recipient']", style: {"background-color": "#c5482b"}},
       {selector: "edge", style: {"width": `mapData(w, 1, ${maxW}, 1.5, 9)`, "line-color": "#9aa6b8",
         "target-arrow-color": "#9aa6b8", "target-arrow-shape": "triangle", "curve-style": "bezier",
         "arrow-scale": 0.9, "opacity": 0.85}},
     ],
-    layout: {name: "cose", animate: false, padding: 20, nodeRepulsion: 9000, idealEdgeLength: 90},
+    layout: {name: "preset"},
+    minZoom: 0.2, maxZoom: 3,
   });
+  // Connected actors by a force layout (strong repulsion: labels need room more than edges);
+  // actors without an edge among the top ones in rows below it, a label's width apart.
+  const lonely = cy.nodes().filter(n => n.degree(false) === 0);
+  const linked = cy.elements().not(lonely);
+  if (linked.length) linked.layout({name: "cose", animate: false, randomize: true, fit: false,
+    nodeRepulsion: () => 400000, nodeOverlap: 40, idealEdgeLength: () => 120,
+    componentSpacing: 90, gravity: 0.5}).run();
+  const bb = linked.length ? linked.boundingBox() : {x1: 0, x2: 600, y2: 0};
+  const cols = Math.max(1, Math.floor(Math.max(bb.x2 - bb.x1, 600) / 180));
+  lonely.forEach((n, i) => n.position({x: bb.x1 + 90 + (i % cols) * 180, y: bb.y2 + 70 + Math.floor(i / cols) * 60}));
+  cy.fit(undefined, 24);
+  // cose zooms out to fit; scale the font back up so labels render at LABEL_PX on screen
+  const fit = () => { const k = 1 / Math.min(1, cy.zoom());
+    cy.style().selector("node").style({"font-size": LABEL_PX * k, "text-max-width": 130 * k}).update(); };
+  fit();
+  cy.on("zoom", fit);
   cy.on("tap", "node", ev => onPick(ev.target.id()));
-  box.dataset.nodes = String(g.nodes.length);
 };
 WC.graph = () => cy;
 WC.timelinePlot = () => plot;
