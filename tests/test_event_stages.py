@@ -19,8 +19,13 @@ def _tok(nlp, text: str, word: str):
 
 
 @pytest.mark.model
+def test_quoted_content_is_flagged(nlp) -> None:
+    tok = _tok(nlp, "“We bombed the depot,” the commander told reporters.", "bombed")
+    assert assess(tok, QuoteMap(tok.doc.text)).quoted
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, word, reason", [
-    ("“We will bomb the depot tomorrow,” the commander told reporters.", "bomb", "quoted"),
     ("If the talks fail, the army would storm the valley.", "storm", "hypothetical"),
     ("Will the rebels attack the airport again?", "attack", "question"),
 ])

@@ -585,6 +585,7 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
         if not r.reportable:
             continue
         d.modal, d.conditional, d.assessed = r.modal, r.conditional, r.assessed
+        d.quoted_only = r.quoted
         out.append(d)
     return out
 

@@ -48,15 +48,22 @@ def same_incident(earlier: Draft, later: Draft) -> bool:
     if earlier.dead is not None and later.dead is not None and earlier.dead != later.dead:
         # two tolls told for one type on one day: two incidents unless one is a re-mention
         return later.nominal and later.sent_i != earlier.sent_i
-    return _re_mention(later, earlier) or _re_mention(earlier, later)
+    # a later clause re-tells an earlier one; the other way round only for violence, which a
+    # lead often names by a noun first ("an explosion … killed one", then "the blast killed")
+    return _re_mention(later, earlier) or (earlier.type == "ASSAULT" and _re_mention(earlier, later))
 
 
 def group_incidents(drafts: list[Draft]) -> list[Draft]:
-    """Mentions → incidents, in the text order of their first mention."""
-    merged = merge_mentions(drafts)
+    """Mentions → incidents, in the text order of their first mention; an incident told
+    only inside direct quotes is a speaker's account, not the article's report: dropped."""
+    # quoted mentions join incidents only through anaphors and shared participants
+    merged = [d for d in merge_mentions(drafts) if not d.quoted_only]
     out: list[Draft] = []
     for d in merged:
-        target = next((o for o in reversed(out) if same_incident(o, d)), None)
+        # an anaphor ("this visit") was resolved by merge_mentions or has no antecedent
+        # of its type: another incident's re-mention it is not
+        target = None if d.antecedent is not None else next(
+            (o for o in reversed(out) if o.antecedent is None and same_incident(o, d)), None)
         if target is None:
             out.append(d)
             continue

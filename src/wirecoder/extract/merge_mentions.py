@@ -42,6 +42,7 @@ class Draft:
     conditional: bool = False
     assessed: bool = False
     mentions: int = 1  # mentions folded into this incident
+    quoted_only: bool = False  # every mention lies inside a direct quote
     features: dict[str, float] = field(default_factory=dict)
 
 
@@ -87,6 +88,7 @@ def absorb(keep: Draft, other: Draft) -> None:
     for k, v in other.acled_flags.items():
         keep.acled_flags[k] = keep.acled_flags.get(k, False) or v
     keep.weapon = keep.weapon or other.weapon
+    keep.quoted_only = keep.quoted_only and other.quoted_only
     for at in other.attribution:
         if at not in keep.attribution:
             keep.attribution.append(at)

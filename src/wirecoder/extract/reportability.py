@@ -1,8 +1,8 @@
 """Reportability: is a candidate the report of a specific real-world action?
 
-A predicate is not the news when it is the content of a direct quote (what someone said,
-vowed or believes: the act of saying is coded from the reporting clause instead), a
-heading or link line, a question, a hypothetical ("if confirmed it would be …"), or the
+A predicate is not the news when it is only the content of a direct quote (what someone
+said, vowed or believes: the act of saying is coded from the reporting clause; a quoted
+mention may still join an incident told outside quotes), a heading or link line, a question, a hypothetical ("if confirmed it would be …"), or the
 content of an assessment ("experts believe X could …"). Those candidates are dropped; the
 weaker signals (modal verbs, reported speculation) become features for the decision stage.
 """
@@ -85,8 +85,6 @@ def assess(tok: "Token", quotes: QuoteMap) -> Reportability:
     if sent.text.rstrip().rstrip("”\"’").endswith("?"):
         return Reportability(False, "question")
     quoted = quotes.inside(tok.idx, tok.idx + len(tok.text))
-    if quoted:
-        return Reportability(False, "quoted", quoted=True)
     chain = [tok] + _governors(tok)
     modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for t in chain[:3] for c in t.children)
     # inside an if-clause ("if they attack"), or the consequent of one ("if … , X would")
@@ -99,7 +97,10 @@ def assess(tok: "Token", quotes: QuoteMap) -> Reportability:
     assessed = any(g.lemma_ in _ASSESSMENT for g in chain[1:5])
     if conditional and modal:
         return Reportability(False, "hypothetical", modal=True, conditional=True)
-    return Reportability(True, None, modal=modal, conditional=conditional, assessed=assessed)
+    # a quote's content is kept only as a mention of an incident the article also tells in
+    # its own words (incidents.py drops incidents told only inside quotes)
+    return Reportability(True, None, modal=modal, conditional=conditional, assessed=assessed,
+                         quoted=quoted)
 
 
 def quote_map(doc: "Doc") -> QuoteMap:
