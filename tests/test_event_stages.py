@@ -129,3 +129,20 @@ def test_period_tolls_are_not_incident_tolls(nlp, text, word, period) -> None:
     tok = _tok(nlp, text, word)
     assert is_period_toll(tok) is period
     assert (toll_of(tok) == (None, None)) is period
+
+
+def test_lexicon_particles_on_off_are_words_not_booleans() -> None:
+    """YAML 1.1 reads `on:`/`off:` as true/false; "call on" and "go off" must survive."""
+    from wirecoder.extract.predicates import load_lexicon
+
+    lex = load_lexicon()
+    assert "on" in lex.verbs["call"]["with"] and "off" in lex.verbs["go"]["with"]
+    assert lex.verbs["call"]["only_with"] is True
+
+
+@pytest.mark.model
+def test_call_on_is_a_request(pipeline) -> None:
+    r = pipeline.extract(make_article(
+        "The envoy called on the two militias to withdraw their fighters from the bridge.",
+        published="2031-06-05"))
+    assert [e.type for e in r.events if e.type == "REQUEST"] == ["REQUEST"]

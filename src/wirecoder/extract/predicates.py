@@ -5,6 +5,8 @@ close to zero next to the parser. The lexicon is read once per process."""
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -58,12 +60,25 @@ class Lexicon:
     keys: frozenset[str] = frozenset()  # every head word, for a one-lookup prefilter
 
 
+class _LexiconLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader with YAML 1.2 booleans: YAML 1.1 reads the particles `on`/`off` and
+    the words `yes`/`no` as true/false, which silently broke "call on" and "go off"."""
+
+
+_LexiconLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LexiconLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"))
+
+
 @lru_cache(maxsize=16)
 def _load_yaml(name: str) -> dict[str, Any]:
     text = resources.files("wirecoder.lexicons").joinpath(name).read_text(encoding="utf-8")
     # the C loader is ~10x faster when libyaml is there (lexicons are read once per process)
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(text, Loader=loader) or {}  # noqa: S506 - a safe loader
+    data = yaml.load(text, Loader=_LexiconLoader) or {}  # noqa: S506 - a safe loader
     if not isinstance(data, dict):
         raise ValueError(f"lexicon {name} must be a mapping")
     return data
