@@ -146,3 +146,15 @@ def test_call_on_is_a_request(pipeline) -> None:
         "The envoy called on the two militias to withdraw their fighters from the bridge.",
         published="2031-06-05"))
     assert [e.type for e in r.events if e.type == "REQUEST"] == ["REQUEST"]
+
+
+@pytest.mark.model
+def test_a_weapon_is_never_the_actor_its_owner_is(pipeline) -> None:
+    r = pipeline.extract(make_article("A car bomb went off near the market, killing four people.",
+                                      published="2031-06-05"))
+    [e] = [e for e in r.events if e.type == "ASSAULT"]
+    assert e.actor == []
+    r = pipeline.extract(make_article("Hezbollah's rockets struck the town of Metula on Monday.",
+                                      published="2031-06-05"))
+    [e] = [e for e in r.events if e.type == "ASSAULT"]
+    assert [r.actor(a).name for a in e.actor] == ["Hezbollah"]

@@ -42,6 +42,20 @@ def _norm(word: str) -> str:
     return str(word).lower().strip()
 
 
+# weapon words that name a person or a force, not a thing: these can act
+_AGENT_WEAPON_WORDS = frozenset({"gunman", "sniper", "bomber", "navy", "naval", "airforce",
+                                 "air force", "suicide bomber"})
+
+
+def is_instrument(tok: "Token") -> bool:
+    """Is this noun a weapon, projectile or blast (never an actor)?"""
+    words = load_cues().weapons
+    lemma = tok.lemma_.lower()
+    if lemma in _AGENT_WEAPON_WORDS or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return lemma in words or tok.lower_ in words or lemma in ("object", "device", "shrapnel")
+
+
 @lru_cache(maxsize=1)
 def load_cues() -> AcledCues:
     data = _load_yaml("acled.yaml")

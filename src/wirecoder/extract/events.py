@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..schema import Attribution, Event, EventDate, Span, Status
-from .acled import has_cue, is_armed, load_cues, weapon_mode
+from .acled import has_cue, is_armed, is_instrument, load_cues, weapon_mode
 from .arguments import (
     LIGHT_VERBS,
     add_holder_as_releaser,
@@ -87,6 +87,16 @@ class _Builder(EventRoles, EventSetting):
             if not (
                 agentive or is_actor_like(t) or self.ctx.actors.at(span.start_char, span.end_char)
             ):
+                continue
+            if agentive and is_instrument(t):
+                # a weapon is never the actor: whoever it belongs to is ("Hezbollah's rockets",
+                # "Israeli warplanes"); "a car bomb exploded" names nobody
+                owners = [c for c in t.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                          and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")]
+                for c in owners:
+                    for a in self.ctx.actors.resolve_span(phrase(c)):
+                        if a not in ids:
+                            ids.append(a)
                 continue
             for a in self.ctx.actors.resolve_span(span):
                 if a not in ids:
