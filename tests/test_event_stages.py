@@ -158,3 +158,23 @@ def test_a_weapon_is_never_the_actor_its_owner_is(pipeline) -> None:
                                       published="2031-06-05"))
     [e] = [e for e in r.events if e.type == "ASSAULT"]
     assert [r.actor(a).name for a in e.actor] == ["Hezbollah"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, want", [
+    ("The team shot 61 percent in the first half and fought its way back into the game.", []),
+    ("The mayor pleaded not guilty on Tuesday.", []),
+    ("The minister spoke at a retreat sometimes called a camp for billionaires.", []),
+    ("The rebels backed off their demand for a new constitution.", ["CONCEDE"]),
+    ("Soldiers shot two protesters near the square.", ["ASSAULT"]),
+])
+def test_idioms_and_scores_are_no_events(pipeline, text, want) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
+    assert [e.type for e in r.events if e.status == "occurred"] == want
+
+
+@pytest.mark.model
+def test_never_offered_is_not_a_refusal(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The officials have never offered any evidence to support the claims.", published="2031-06-05"))
+    assert "REJECT" not in [e.type for e in r.events]

@@ -394,7 +394,9 @@ class _Builder(EventRoles, EventSetting):
                 )
             ):
                 type_, mode, status = "REJECT", _reject_mode(type_), Status.occurred
-        elif not hit.nominal and type_ == "AGREE" and status == Status.negated:
+        elif (not hit.nominal and type_ == "AGREE" and status == Status.negated
+              and not any(c.lower_ == "never" for c in tok.children)):
+            # "did not agree" refuses; "have never offered evidence" refuses nothing
             type_, mode, status = "REJECT", None, Status.occurred
 
         dead, injured = self._toll(hit, own, outcomes) if type_ == "ASSAULT" else (None, None)

@@ -155,6 +155,8 @@ def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
             if key not in with_:
                 key = c.lower_
             if key in with_:
+                if c.dep_ == "prep" and c.head.i != tok.i:
+                    continue  # "a summit sometimes called a camp for …": not "call for"
                 over = with_[key] or {}
                 t2 = over.get("type", typ)
                 if t2 is None:
@@ -166,7 +168,19 @@ def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
         return None
     if spec.get("patient") and not _has_patient(tok):
         return None
+    if typ == "ASSAULT" and _scored_object(tok):
+        return None
     return PredicateHit(tok, typ, mode, False)
+
+
+def _scored_object(tok: "Token") -> bool:
+    """ "shot 61 %", "fought its way back": an object that is a figure or a way is a score or
+    an idiom, not a target."""
+    for c in tok.children:
+        if c.dep_ == "dobj" and (c.ent_type_ in ("PERCENT", "CARDINAL", "MONEY", "QUANTITY")
+                                 or c.lemma_ == "way" or c.like_num):
+            return True
+    return False
 
 
 def _noun_hit(tok: "Token", lex: Lexicon) -> PredicateHit | None:
