@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .db import Store
 from .errors import install_error_handlers
+from .live import router as live_router
 from .routes import router
 
 __all__ = ["DEFAULT_MAX_EXTRACT_BYTES", "STATIC", "create_app"]
@@ -79,6 +80,7 @@ def create_app(
     app.state.pipeline = None
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(live_router)
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):  # type: ignore[no-untyped-def]

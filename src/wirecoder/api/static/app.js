@@ -121,6 +121,9 @@ async function poll() {
   finally { state.polling = false; }
 }
 
+// Pushed changes (live.js): redraw now; the poll then only re-reads its signature.
+document.addEventListener("wirecoder:changed", () => { state.seen = null; refreshAll(); });
+
 function init() {
   for (const t of WC.TYPES) $("f-type").appendChild(el("option", {value: t}, t));
   for (const s of WC.STATUSES) $("f-status").appendChild(el("option", {value: s}, s));
