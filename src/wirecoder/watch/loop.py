@@ -192,7 +192,9 @@ def run_watch(specs: Sequence[str | SourceSpec], db: str, *, stop: threading.Eve
                 run_batch(batch)
                 if stop.is_set():
                     break
-            if summary.stored > stored_before and merge:
+            # the first cycle merges too: a run killed between its last batch and its merge
+            # left merged_events behind the articles
+            if merge and (summary.stored > stored_before or summary.cycles == 0):
                 from ..corpus.merge import merge_store
 
                 status("merging")
