@@ -71,6 +71,7 @@ def test_changes_since_a_version_counts_what_came_after(tmp_path: Path) -> None:
 def test_stream_pushes_one_changed_event_per_commit_to_every_client(tmp_path: Path) -> None:
     db = fixture_db.build_db(tmp_path / "live.duckdb")
     app = create_app(db)
+    app.state.live_stream_seconds = 60  # one stream each for the whole test (default: 5 s)
     with fixture_db.ServerThread(app) as srv:
         got: list[list[tuple[str, dict[str, Any]]]] = [[], []]
         clients = [httpx.Client(base_url=srv.url, timeout=30) for _ in got]

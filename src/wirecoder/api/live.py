@@ -22,11 +22,17 @@ from sse_starlette import EventSourceResponse
 from ..errors import StoreError
 from .db import Store
 
-__all__ = ["ChangeFeed", "POLL_SECONDS", "router", "store_version"]
+__all__ = ["POLL_SECONDS", "STREAM_SECONDS", "ChangeFeed", "router", "store_version"]
 
 router = APIRouter(prefix="/api", tags=["live"])
 
 POLL_SECONDS = 1.0
+# A stream ends after this long and the browser reconnects RETRY_MS later (a keep-alive
+# request and a file stat; the `version` event on reconnect announces anything missed).
+# Why: an open stream holds a server's graceful shutdown (uvicorn waits for every response),
+# so a stream must never outlive a stop by more than a few seconds.
+STREAM_SECONDS = 5.0
+RETRY_MS = 500
 FORCE_READ_SECONDS = 30.0  # read the version now and then even when the file looks still
 
 _VERSION_SQL = """
@@ -137,18 +143,25 @@ def change_feed(request: Request) -> ChangeFeed:
             description="An `text/event-stream`. On connect a `version` event gives the store's "
             "version and totals; afterwards a `changed` event (JSON: version, previous, "
             "new_articles, new_events and totals) follows every committed change, checked "
-            "once a second for all clients together. Browsers reconnect by themselves.",
+            "once a second for all clients together. A stream ends after a few seconds; "
+            "browsers reconnect by themselves (`retry` 500 ms) and the next `version` "
+            "event shows anything missed in between.",
             response_class=EventSourceResponse)
 async def stream(request: Request) -> EventSourceResponse:
     feed = change_feed(request)
     first = ChangeFeed.describe(await feed.snapshot())
     q = feed.subscribe()
 
-    async def events() -> AsyncIterator[dict[str, str]]:
+    async def events() -> AsyncIterator[dict[str, Any]]:
+        deadline = time.monotonic() + getattr(request.app.state, "live_stream_seconds",
+                                              STREAM_SECONDS)
         try:
-            yield {"event": "version", "data": json.dumps(first)}
-            while True:
-                change = await q.get()
+            yield {"event": "version", "data": json.dumps(first), "retry": RETRY_MS}
+            while (left := deadline - time.monotonic()) > 0:
+                try:
+                    change = await asyncio.wait_for(q.get(), timeout=left)
+                except TimeoutError:
+                    return
                 yield {"event": "changed", "id": str(change["version"]),
                        "data": json.dumps(change)}
         finally:
