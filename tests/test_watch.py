@@ -52,7 +52,7 @@ class FeedServer:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 if self.path == "/good.xml":
                     if self.headers.get("If-None-Match") == outer.etag:
                         code, body = 304, b""

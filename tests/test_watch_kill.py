@@ -54,7 +54,7 @@ def test_kill9_mid_batch_then_restart_equals_a_clean_run(tmp_path):
     src = sources(tmp_path)
     clean, killed = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
     cmd = [*WIRECODER, "watch", *src, "--batch-size", str(BATCH), "--settle", "0", "-q"]
-    once = subprocess.run([*cmd, "--once", "--db", str(clean)], env=ENV, timeout=300,
+    once = subprocess.run([*cmd, "--once", "--db", str(clean)], env=ENV, timeout=300, check=False,
                           capture_output=True, text=True)
     assert once.returncode == 1 and "wire.jsonl:12" in once.stderr and "E106" in once.stderr
 
@@ -74,7 +74,7 @@ def test_kill9_mid_batch_then_restart_equals_a_clean_run(tmp_path):
     assert runs == [("running",)]           # the killed run is visible as unfinished
     assert offset < Path(src[0]).stat().st_size  # the saved position is behind: resume there
 
-    again = subprocess.run([*cmd, "--once", "--db", str(killed)], env=ENV, timeout=300,
+    again = subprocess.run([*cmd, "--once", "--db", str(killed)], env=ENV, timeout=300, check=False,
                            capture_output=True, text=True)
     assert again.returncode in (0, 1), again.stderr
     a, b = B.snapshot(clean), B.snapshot(killed)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..engine.local import DEFAULT_BATCH_SIZE, make_extractor
-from ..errors import WirecoderError
+from ..errors import InputError, StoreError, WirecoderError
 from ..ingest import InputFailure
 from ..schema import Article, Report
 from .feeds import FeedSource
@@ -187,20 +187,29 @@ def run_watch(specs: Sequence[str | SourceSpec], db: str, *, stop: threading.Eve
                     pending.extend(src.poll())
                 except WirecoderError as e:  # one source's trouble never stops the others
                     fail(InputFailure(spec.label, e))
+                except OSError as e:  # e.g. a file made unreadable: report, retry next cycle
+                    fail(InputFailure(spec.label, InputError(f"cannot read it ({e}).",
+                                                             source=spec.label)))
             stored_before = summary.stored
-            for batch in _batches(pending, batch_size):
-                run_batch(batch)
-                if stop.is_set():
-                    break
-            # the first cycle merges too: a run killed between its last batch and its merge
-            # left merged_events behind the articles
-            if merge and (summary.stored > stored_before or summary.cycles == 0):
-                from ..corpus.merge import merge_store
+            try:
+                for batch in _batches(pending, batch_size):
+                    run_batch(batch)
+                    if stop.is_set():
+                        break
+                # the first cycle merges too: a run killed between its last batch and its
+                # merge left merged_events behind the articles
+                if merge and (summary.stored > stored_before or summary.cycles == 0):
+                    from ..corpus.merge import merge_store
 
-                status("merging")
-                summary.merged_events = merge_store(db)
-            if summary.stored > stored_before or summary.cycles == 0:
-                store.finish_run(summary.run_id, summary.stored, len(summary.failures), "running")
+                    status("merging")
+                    summary.merged_events = merge_store(db)
+                if summary.stored > stored_before or summary.cycles == 0:
+                    store.finish_run(summary.run_id, summary.stored, len(summary.failures),
+                                     "running")
+            except StoreError as e:
+                # the store stayed locked (or failed): nothing of the batch was committed and
+                # no position moved, so later cycles read it again (folders: at the rescan)
+                fail(InputFailure(db, e))
             summary.cycles += 1
             if stop.is_set():
                 break

@@ -18,7 +18,7 @@ from ..schema import Article
 __all__ = ["JSONL_SUFFIXES", "Pending", "SourceSpec", "parse_interval", "parse_source"]
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
-_EVERY = re.compile(r"^(?P<url>https?://\S+?)@(?P<n>\d+(?:\.\d+)?)(?P<unit>[smh]?)$", re.I)
+_EVERY = re.compile(r"^(?P<url>https?://\S+?)@(?P<n>\d+(?:\.\d+)?)(?P<unit>[smh]?)$", re.IGNORECASE)
 _UNITS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0}
 
 
