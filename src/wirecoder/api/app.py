@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .db import Store
 from .errors import install_error_handlers
+from .live import router as live_router
 from .routes import router
 from .selection import router as selection_router
 from .tables import router as tables_router
@@ -83,6 +84,7 @@ def create_app(
     app.include_router(router)
     app.include_router(selection_router)  # dashboard: totals, graph, downloads
     app.include_router(tables_router)  # dashboard: claims, quotes, articles, countries
+    app.include_router(live_router)
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -150,12 +150,14 @@ class Store:
         return {r[0] for r in rows}
 
     def write_reports(self, reports: Iterable[Report], run_id: str | None = None, *,
-                      replace: bool = False) -> int:
+                      replace: bool = False,
+                      also: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> int:
         """Store reports in ONE transaction; articles already stored are skipped (or replaced
         when `replace`). Returns how many articles were written. A crash mid-call leaves
-        nothing of the batch, so re-running the same input completes it without duplicates."""
+        nothing of the batch, so re-running the same input completes it without duplicates.
+        `also(con)` runs inside the same transaction (e.g. `watch` saving its read positions)."""
         reports = list(reports)
-        if not reports:
+        if not reports and also is None:
             return 0
         with self.connection() as con:
             con.execute("BEGIN TRANSACTION")
@@ -168,7 +170,7 @@ class Store:
                 else:
                     existing = {r[0] for r in con.execute(
                         "SELECT article_id FROM articles WHERE list_contains(?, article_id)",
-                        [ids]).fetchall()}
+                        [ids]).fetchall()} if ids else set()
                 rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in TABLE_COLUMNS}
                 written = 0
                 for r in reports:
@@ -180,6 +182,8 @@ class Store:
                     written += 1
                 for table, trs in rows.items():
                     _insert(con, table, trs)
+                if also is not None:
+                    also(con)
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
