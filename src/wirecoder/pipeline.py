@@ -13,6 +13,8 @@ from .schema import Article, Report
 class Pipeline:
     """Load the model once, extract many articles."""
 
+    min_confidence: float | None = None  # None: the decision stage's default
+
     def __init__(self, model: str | None = None, *, min_confidence: float | None = None) -> None:
         """`min_confidence`: events below it are left out of reports (default: the decision
         stage's calibrated default, or $WIRECODER_MIN_CONFIDENCE)."""

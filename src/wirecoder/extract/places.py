@@ -132,7 +132,7 @@ _NEVER_PLACES = frozenset({
     "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "christmas",
     "easter", "ramadan", "eid", "passover", "hanukkah", "diwali", "today", "tonight",
 })
-_NOT_PLACE_ENTS = frozenset({"ORG", "DATE", "TIME", "PERSON", "NORP", "EVENT", "WORK_OF_ART",
+_NOT_PLACE_ENTS = frozenset({"ORG", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_ART",
                              "PRODUCT", "LAW"})
 
 
