@@ -178,3 +178,16 @@ def test_never_offered_is_not_a_refusal(pipeline) -> None:
     r = Pipeline(min_confidence=0.0).extract(make_article(
         "The officials have never offered any evidence to support the claims.", published="2031-06-05"))
     assert "REJECT" not in [e.type for e in r.events]
+
+
+@pytest.mark.model
+def test_condemned_attack_recipient_is_the_attacker(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "Rebels shelled the market in Tarvo on Monday. The government condemned the attack on Tuesday.",
+        published="2031-06-05"))
+    [acc] = [e for e in r.events if e.type == "ACCUSE"]
+    assert [r.actor(a).name for a in acc.recipient] == ["Rebels"]
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "Iran condemned the Israeli strike on the port.", published="2031-06-05"))
+    [acc] = [e for e in r.events if e.type == "ACCUSE"]
+    assert [r.actor(a).country for a in acc.recipient] == ["ISR"]

@@ -151,6 +151,7 @@ class _Builder(EventRoles, EventSetting):
                 self.drafts[i] = self._request_draft(self.doc[i], reporter)
         self._link_anaphors()
         self._link_topics()
+        self._link_reactions()
         self._link_mediators()
         self._orphan_tolls(roles)
         return [self.drafts[i] for i in sorted(self.drafts)]
@@ -508,6 +509,24 @@ class _Builder(EventRoles, EventSetting):
                     ids = [a for a in self._resolve(sub.actor) if a not in d.actor]
                     d.recipient.extend(ids)
 
+    def _link_reactions(self) -> None:
+        """ "Iran condemned the Israeli strike", "Hamas condemned the attack": who is
+        condemned, praised or rejected is who did what the object names — its nationality
+        or owner, else the actor of the latest earlier incident of that type."""
+        for i, d in self.drafts.items():
+            if d.type not in _REACTIONS or d.recipient:
+                continue
+            for obj in (c for c in self.doc[i].children if c.dep_ == "dobj"):
+                owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound")
+                          and c.ent_type_ in ("NORP", "GPE", "ORG")]
+                ids = self._resolve(owners, agentive=True)
+                if not ids and obj.i in self.by_i:
+                    kind = self.by_i[obj.i].type
+                    earlier = [x for j, x in sorted(self.drafts.items())
+                               if j < i and x.type == kind and x.actor and j != obj.i]
+                    ids = list(earlier[-1].actor) if earlier else []
+                d.recipient.extend(a for a in ids if a not in d.actor and a not in d.recipient)
+
     def _link_mediators(self) -> None:
         """ "talks that led to the release …": those who talked mediated the release."""
         for i, d in self.drafts.items():
@@ -569,6 +588,10 @@ class _Builder(EventRoles, EventSetting):
                     p.injured = d.injured
                 p.evidence.extend(d.evidence)
                 del self.drafts[i]
+
+
+# verbal reactions to another's act: their recipient is whoever acted
+_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 
 
 def _reject_mode(refused: str) -> str | None:
