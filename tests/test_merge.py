@@ -74,16 +74,33 @@ def test_near_misses_do_not_merge(tmp_path):
         _strike("d-4", "2031-05-10", type_="COERCE"),                     # other type
         _strike("e-5", "2031-05-10", status="negated"),                   # "did not strike"
         _strike("f-6", "2031-05-10", actor=B.actor("a1", "Eastmark Militia", "group", "EMK",
-                                                   "REB")),               # other perpetrator...
+                                                   "REB")),               # other perpetrator
     ]
-    # ...but f-6 shares the recipient (Riverton) by name, so it DOES merge with a-1: the
-    # documented rule is "an actor or recipient in common". Check that explicitly.
+    # f-6 shares the recipient (Riverton) but names another perpetrator: the trustworthy-events
+    # issue made actors decide (was: "an actor or recipient in common" merged them)
     with _store(tmp_path, reports) as s:
         merged = s.query_merged().records()
         sizes = sorted(m["source_count"] for m in merged)
-        assert sizes == [1, 1, 1, 1, 2]
-        pair = [m for m in merged if m["source_count"] == 2][0]
-        assert json.loads(pair["article_ids"]) == ["a-1", "f-6"]
+        assert sizes == [1, 1, 1, 1, 1, 1]
+
+
+def test_mirror_events_do_not_merge(tmp_path):
+    """A's strike on B and B's strike on A the same day, same place, are two events."""
+    militia = B.actor("a2", "Eastmark Militia", "group", "EMK", "REB")
+    air = B.actor("a1", AIR.name, AIR.kind, AIR.country, AIR.sector)
+
+    def strike(aid: str, actors: list, by: str, on: str):
+        return B.report(aid, "2031-05-10", outlet=aid.split("-")[0], actors=actors,
+                        events=[B.event("e1", "ASSAULT", "2031-05-10", actor_ids=[by],
+                                        recipient_ids=[on], place="Riverton", country="SLD",
+                                        lat=10.0, lon=20.0, mode="aerial")])
+
+    there = strike("a-1", [air, militia], "a1", "a2")
+    back = strike("b-2", [air, militia], "a2", "a1")
+    again = strike("c-3", [air, militia], "a1", "a2")
+    with _store(tmp_path, [there, back, again]) as s:
+        sizes = sorted(m["source_count"] for m in s.query_merged().records())
+    assert sizes == [1, 2]  # the two tellings of a-1's strike merge; the mirror stays apart
 
 
 def test_merge_is_a_full_recompute_and_idempotent(tmp_path):

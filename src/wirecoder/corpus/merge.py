@@ -13,7 +13,8 @@ Two events are the same when ALL of these hold (constants below):
   have a place name finer than country → equal names; else equal countries; a missing place on
   either side is accepted only when the actors agree by name;
 - actors agree: an actor/recipient name in common (normalized), or an actor with the same
-  (country, sector); when one side (or both) names no actor, a place finer than the country
+  (country, sector); but two named actors with nothing in common never merge, nor do mirror
+  events (one's actor is the other's recipient and their actors differ); when one side (or both) names no actor, a place finer than the country
   on both sides (same town / within PLACE_KM) must tie them instead.
 Clusters are the connected components of this relation (union-find), compared within blocks of
 (type, status group) sorted by date; to stop chains (7/16 ~ 7/17 ~ 7/18 …) a union is refused
@@ -147,6 +148,19 @@ def _place_agree(a: MergeEvent, b: MergeEvent, names_agree: bool) -> bool:
     return names_agree
 
 
+def _sides_agree(a: MergeEvent, b: MergeEvent) -> bool:
+    """Who acted must agree: two named actors with nothing in common are two events, and so
+    are mirror events (the Houthis' drone on Tel Aviv and Israel's strike on Hodeidah)."""
+    aa = {normalize_name(n) for n in a.actor_names} - {""}
+    ab = {normalize_name(n) for n in b.actor_names} - {""}
+    ra = {normalize_name(n) for n in a.recipient_names} - {""}
+    rb = {normalize_name(n) for n in b.recipient_names} - {""}
+    shared = bool(aa & ab) or bool(a.codes & b.codes)
+    if aa and ab and not shared:
+        return False
+    return shared or not ((aa & rb) or (ab & ra))
+
+
 def same_event(a: MergeEvent, b: MergeEvent) -> bool:
     """Whether two per-article events tell the same real-world event (module docstring)."""
     if a.article_id == b.article_id or a.type != b.type:
@@ -155,6 +169,8 @@ def same_event(a: MergeEvent, b: MergeEvent) -> bool:
     if ga is None or ga != gb:
         return False
     if not _dates_agree(a, b):
+        return False
+    if not _sides_agree(a, b):
         return False
     names_agree = bool(a.names & b.names)
     a_named, b_named = bool(a.names or a.codes), bool(b.names or b.codes)
