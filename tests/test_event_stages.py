@@ -191,3 +191,13 @@ def test_condemned_attack_recipient_is_the_attacker(pipeline) -> None:
         "Iran condemned the Israeli strike on the port.", published="2031-06-05"))
     [acc] = [e for e in r.events if e.type == "ACCUSE"]
     assert [r.actor(a).country for a in acc.recipient] == ["ISR"]
+
+
+@pytest.mark.model
+def test_subject_noun_event_and_after_clause(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "Ruritanian airstrikes targeted rebels in Moldavia a day after the rebels claimed a "
+        "drone attack on Strelsau.", published="2031-06-05"))
+    strikes = [e for e in r.events if e.type == "ASSAULT" and e.status == "occurred"]
+    assert len(strikes) == 1
+    assert strikes[0].location is None or strikes[0].location.name != "Strelsau"

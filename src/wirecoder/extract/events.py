@@ -39,7 +39,7 @@ from .event_roles import (
 from .event_setting import EventSetting, mark_background
 from .decision import DEFAULT_MIN_CONFIDENCE, decide
 from .incidents import group_incidents
-from .merge_mentions import Draft
+from .merge_mentions import Draft, absorb
 from .predicates import PredicateHit, find_predicates
 from .recipients import outcome_arguments, refine_recipients
 from .reportability import assess, quote_map
@@ -79,7 +79,7 @@ class _Builder(EventRoles, EventSetting):
         for t in toks:
             if _is_date_tok(t) or t.pos_ in ("NUM", "ADV", "VERB", "AUX", "ADP"):
                 continue
-            if t.i in self.by_i and self.by_i[t.i].nominal:
+            if t.i in self.by_i and self.by_i[t.i].nominal and not agentive:
                 continue  # an event is no actor
             span = phrase(t)
             if t.pos_ == "PRON" and t.lower_ in ("who", "which", "that", "it", "there"):
@@ -88,9 +88,9 @@ class _Builder(EventRoles, EventSetting):
                 agentive or is_actor_like(t) or self.ctx.actors.at(span.start_char, span.end_char)
             ):
                 continue
-            if agentive and is_instrument(t):
-                # a weapon is never the actor: whoever it belongs to is ("Hezbollah's rockets",
-                # "Israeli warplanes"); "a car bomb exploded" names nobody
+            if agentive and (is_instrument(t) or (t.i in self.by_i and self.by_i[t.i].nominal)):
+                # a weapon or an event is never the actor: whoever it belongs to is
+                # ("Hezbollah's rockets", "Israeli airstrikes"); "a car bomb exploded" names nobody
                 owners = [c for c in t.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                           and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")]
                 for c in owners:
@@ -613,14 +613,21 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
     headings, questions and hypotheticals and records the weaker signals."""
     quotes = quote_map(ctx.doc)
     out = []
-    for d in _Builder(ctx).build():
+    drafts = _Builder(ctx).build()
+    verbs = {d.pred_i: d for d in drafts if not d.nominal}
+    for d in drafts:
+        tok = ctx.doc[d.pred_i]
+        verb = verbs.get(tok.head.i) if tok.dep_ in ("nsubj", "nsubjpass") else None
+        if d.nominal and verb is not None and verb.type == d.type:
+            absorb(verb, d)  # "airstrikes targeted X": the noun is the verb's event (its mode)
+            continue
         if d.nominal and d.status in ("planned", "possible") and d.type != "RETREAT":
             continue
         r = assess(ctx.doc[d.pred_i], quotes)
         if not r.reportable:
             continue
         d.modal, d.conditional, d.assessed = r.modal, r.conditional, r.assessed
-        d.quoted_only = r.quoted
+        d.quoted_only, d.sequence = r.quoted, r.earlier
         out.append(d)
     return out
 

@@ -27,7 +27,8 @@ def _sides_agree(a: list[str], b: list[str]) -> bool:
 def _re_mention(later: Draft, earlier: Draft) -> bool:
     """Could `later` be told of `earlier` again rather than be an incident of its own?"""
     if later.sent_i == earlier.sent_i:
-        return True
+        # "X struck A a day after Y attacked B": the after-clause tells another incident
+        return later.sequence == earlier.sequence
     if later.nominal:
         return True
     return not later.actor and not later.recipient

@@ -43,6 +43,7 @@ class Draft:
     assessed: bool = False
     mentions: int = 1  # mentions folded into this incident
     quoted_only: bool = False  # every mention lies inside a direct quote
+    sequence: bool = False  # told in an "after …"/"before …" clause: another incident
     features: dict[str, float] = field(default_factory=dict)
 
 

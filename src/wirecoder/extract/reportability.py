@@ -25,6 +25,21 @@ _ASSESSMENT = frozenset({
 })
 _MODALS = frozenset({"would", "could", "may", "might", "should", "can", "must", "ought"})
 _CONDITIONAL = frozenset({"if", "unless", "whether", "once"})
+_SEQUENCE = frozenset({"after", "before", "following", "since", "prior", "until"})
+
+
+def _in_sequence_clause(tok: "Token") -> bool:
+    """Is `tok` inside an "after …"/"before …" clause or phrase of its sentence?"""
+    cur = tok
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in cur.children):
+            return True
+        if cur.dep_ == "pobj" and cur.head.lower_ in _SEQUENCE:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 @dataclass
@@ -37,6 +52,7 @@ class Reportability:
     conditional: bool = False  # inside an if/whether clause
     assessed: bool = False  # the content of a belief, warning, investigation, report
     quoted: bool = False  # inside quotation marks
+    earlier: bool = False  # told as what came before or after ("a day after X attacked")
 
 
 class QuoteMap:
@@ -100,7 +116,7 @@ def assess(tok: "Token", quotes: QuoteMap) -> Reportability:
     # a quote's content is kept only as a mention of an incident the article also tells in
     # its own words (incidents.py drops incidents told only inside quotes)
     return Reportability(True, None, modal=modal, conditional=conditional, assessed=assessed,
-                         quoted=quoted)
+                         quoted=quoted, earlier=_in_sequence_clause(tok))
 
 
 def quote_map(doc: "Doc") -> QuoteMap:
