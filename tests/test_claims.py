@@ -176,3 +176,17 @@ def test_human_only_verbs_count_any_person_noun(pipeline):
     assert ("killed", 4, None) in got and ("detained", 6, None) in got
     assert ("killed", 298, None) in got
     assert not [g for g in got if g[1] == 30]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, want", [
+    ("Three of his sons were killed in the strike, the family said.", [("killed", 3)]),
+    ("Three of the foreign victims spoke with reporters from hospital.", []),
+    ("An explosion near the embassy that killed at least one person early Friday is being "
+     "investigated, according to police.", [("killed", 1)]),
+])
+def test_partitive_counts_and_misattached_objects(pipeline, text, want) -> None:
+    from wirecoder.ingest import make_article
+
+    r = pipeline.extract(make_article(text, published="2031-03-14"))
+    assert [(c.quantity, c.value) for c in r.claims] == want

@@ -142,6 +142,7 @@ def _quantity(doc_tok: Token) -> str | None:
     num = doc_tok
     noun = num.head if num.dep_ in ("nummod", "quantmod", "amod") and num.head.i != num.i else num
     own = noun.i != num.i
+    partitive = False
     # "the bodies of 12 people", "12 of the hostages": the counted noun is in an of-phrase
     if not own:
         for c in num.children:
@@ -150,7 +151,7 @@ def _quantity(doc_tok: Token) -> str | None:
                     if p.dep_ == "pobj":
                         if any(g.dep_ == "nummod" for g in p.children):
                             return None  # "one of a dozen citizens": the dozen is the count
-                        noun, own = p, True
+                        noun, own, partitive = p, True, True
     people = own and _is_people(noun)
     noun_q = lex["nouns"].get(_lemma(noun)) or lex["nouns"].get(noun.lower_) if own else None
     # climb through conjunctions/appositions/"including" to the phrase that is governed
@@ -196,6 +197,11 @@ def _quantity(doc_tok: Token) -> str | None:
         gov = _toll_quantity(np.head)  # "the toll reached 40"
     if gov is None and np.i == num.i and num.dep_ in ("dobj", "nsubjpass"):
         gov = _governed(num.head, lex["governors"])
+    if gov is None and partitive and num.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        # "three of his sons were killed" counts the killed; "three of the victims spoke"
+        # counts speakers: the partitive's own verb decides, not the noun
+        table = lex["subject_governors"] if num.dep_ == "nsubj" else lex["governors"]
+        return None if _denied(num) else _governed(num.head, table)
     if gov and _denied(np):
         return None
     if gov:
@@ -224,6 +230,14 @@ def _quantity(doc_tok: Token) -> str | None:
         for c in np.head.children:
             if c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in lex["modifiers"]:
                 return lex["modifiers"][c.lower_]
+    # the small parser misattaches counted objects ("… that killed at least one person early
+    # Friday is being investigated" hangs "person" on "investigated"): a harm verb right
+    # before the figure phrase governs it
+    start = min(num.left_edge.i, noun.left_edge.i if own else num.left_edge.i)
+    if (people or not own) and start > 0:
+        prev = num.doc[start - 1]
+        if prev.pos_ in ("VERB", "AUX") and prev.i >= num.sent.start:
+            return _governed(prev, lex["governors"])
     return None
 
 
