@@ -112,3 +112,14 @@ def test_figures_far_apart_count_different_things(tmp_path):
             B.claim("c2", "killed", 80, "2031-03-01", claimant="a2", country="SLD")])], "r")
     with Store(db, read_only=True) as s:
         assert all(p.disagreement is None for p in series_from_store(s, quantity="killed"))
+
+
+def test_one_claimant_name_per_body_across_articles() -> None:
+    from wirecoder.corpus.series import canonical_claimant
+
+    # an alias of a knowledge-base body, and a generic name made specific by the claim's country
+    assert canonical_claimant("hamas health ministry", "PSE") == "gaza health ministry"
+    assert canonical_claimant("ministry of health", "PSE") == "gaza health ministry"
+    # without a scope, or elsewhere, a generic name stays as it is
+    assert canonical_claimant("ministry of health", None) == "ministry of health"
+    assert canonical_claimant("ministry of health", "NOR") == "ministry of health"

@@ -34,6 +34,7 @@ __all__ = [
     "SERIES_COLUMNS",
     "SeriesPoint",
     "build_series",
+    "canonical_claimant",
     "claim_kind",
     "series_from_store",
 ]
@@ -89,8 +90,34 @@ def claim_kind(evidence: str | None, period_start: Any, event_uid: str | None) -
     return "incident" if event_uid else "total"
 
 
-def _claimant(name: str | None, text: str | None) -> str:
-    return normalize_name(name) or normalize_name(text) or "(unattributed)"
+def _claimant(name: str | None, text: str | None, scope: str | None = None) -> str:
+    raw = normalize_name(name) or normalize_name(text)
+    if not raw:
+        return "(unattributed)"
+    return canonical_claimant(raw, scope)
+
+
+@lru_cache(maxsize=4096)
+def canonical_claimant(claimant: str, scope: str | None) -> str:
+    """One name for one body across articles: a knowledge-base actor's canonical name when the
+    claimant is one of its aliases, or becomes one once the claim's country is put in
+    ("ministry of health" of a claim in PSE → "Ministry of Health in Gaza" → the Gaza Health
+    Ministry). Otherwise the claimant as normalized."""
+    from ..extract.kb import countries, kb_lookup
+
+    hit = kb_lookup(claimant)
+    if hit is None and scope and len(scope) == 3 and " " in claimant:
+        cn = countries()
+        places = sorted({k for k, iso in {**cn.names, **cn.demonyms}.items() if iso == scope},
+                        key=len)[:8]
+        for place in places:
+            for form in (f"{place} {claimant}", f"{claimant} in {place}", f"{claimant} of {place}"):
+                hit = kb_lookup(form)
+                if hit is not None:
+                    break
+            if hit is not None:
+                break
+    return normalize_name(hit.name) if hit is not None else claimant
 
 
 def build_series(points: Iterable[SeriesPoint]) -> list[SeriesPoint]:
@@ -152,7 +179,7 @@ def series_from_store(store: Any, *, quantity: str | None = None, country: str |
            + (" WHERE " + " AND ".join(where) if where else ""))
     res = store.query(sql, params)
     pts = [SeriesPoint(uid=r[0], article_id=r[1], quantity=r[2], value=r[3], value_max=r[4],
-                       bound=r[5], as_of=r[6], claimant=_claimant(r[7], r[8]),
+                       bound=r[5], as_of=r[6], claimant=_claimant(r[7], r[8], r[9]),
                        scope=r[9] or normalize_name(r[10]) or "-", period_start=r[11],
                        outlet=r[12], kind=claim_kind(r[14], r[11], r[13]), group=r[15])
            for r in res.rows]
