@@ -19,6 +19,8 @@ import random
 from collections import Counter
 from pathlib import Path
 
+from wirecoder.store.acled import DEFAULT_MIN_CONFIDENCE as ACLED_MIN_CONFIDENCE
+
 FIELDS = ("real", "type", "actor", "target", "date", "place", "fatalities")
 
 
@@ -26,8 +28,11 @@ def _rows(report, kind: str) -> list[dict]:
     text = report.article.text
     out = []
     for e in report.events:
-        if kind == "acled" and not (e.acled.sub_event_type and e.status in ("occurred", "ongoing")):
-            continue
+        if kind == "acled" and not (
+                e.acled.sub_event_type and e.status in ("occurred", "ongoing")
+                and e.confidence >= ACLED_MIN_CONFIDENCE and e.location is not None
+                and e.date is not None and e.date.start is not None):
+            continue  # what the ACLED-style export keeps (store/acled.py)
         name = lambda ids: [report.actor(a).name for a in ids if report.actor(a)]  # noqa: E731
         out.append({
             "sheet": kind, "article": report.article.id, "title": report.article.title,
