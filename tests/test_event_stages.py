@@ -201,3 +201,16 @@ def test_subject_noun_event_and_after_clause(pipeline) -> None:
     strikes = [e for e in r.events if e.type == "ASSAULT" and e.status == "occurred"]
     assert len(strikes) == 1
     assert strikes[0].location is None or strikes[0].location.name != "Strelsau"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, accused", [
+    ("The journalist called the charges illegal and unfounded.", True),
+    ("The minister said the court's ruling was a sham.", True),
+    ("Court sources said the judge ordered the former president to answer charges of illegal "
+     "arms sales.", False),
+    ("The minister said talks would resume on Monday.", False),
+])
+def test_spoken_condemnation_is_an_accusation(pipeline, text, accused) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
+    assert ("ACCUSE" in [e.type for e in r.events]) is accused

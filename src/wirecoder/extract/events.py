@@ -43,6 +43,7 @@ from .merge_mentions import Draft, absorb
 from .predicates import PredicateHit, find_predicates
 from .recipients import outcome_arguments, refine_recipients
 from .reportability import assess, quote_map
+from .speech_acts import condemnations
 from .status import event_status
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class _Builder(EventRoles, EventSetting):
         self._main_place_done = False
         self._attrib: dict[int, list[Attribution]] = {}
         self.requests = self._requests()
+        self.condemned = condemnations(self.doc)
         # nouns that gave a verb its meaning ("imposed sanctions", "held talks")
         self.cue_of = {h.cue.i for h in self.hits if h.cue is not None and not h.nominal}
 
@@ -149,6 +151,9 @@ class _Builder(EventRoles, EventSetting):
         for i, reporter in self.requests.items():
             if i not in self.drafts:
                 self.drafts[i] = self._request_draft(self.doc[i], reporter)
+        for i, targets in self.condemned.items():
+            if i not in self.drafts and i not in self.by_i:
+                self.drafts[i] = self._condemnation_draft(self.doc[i], targets)
         self._link_anaphors()
         self._link_topics()
         self._link_reactions()
@@ -456,6 +461,24 @@ class _Builder(EventRoles, EventSetting):
             evidence=[Span(start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()))],
             confidence=0.5,
         )
+
+    def _condemnation_draft(self, reporter: "Token", targets: list["Token"]) -> Draft:
+        """ "X called the charges baseless": X accuses whoever the judged phrase names."""
+        from .arguments import _subjects
+
+        a, _ = _subjects(reporter)
+        actor = self._resolve(list(a), agentive=True)
+        recipient = [r for r in self._resolve(targets) if r not in actor]
+        sent_n = self.sent_index[reporter.i]
+        sent = self.sents[sent_n]
+        own = _own_tokens(reporter, self.by_i)
+        date, date_own = self._date(PredicateHit(reporter, "ACCUSE", "disapprove", False), own)
+        return Draft(type="ACCUSE", mode="disapprove", pred_i=reporter.i, sent_i=sent_n,
+                     actor=actor, recipient=recipient, date=date, date_own=date_own,
+                     location=self._place(reporter, own, sent), status="occurred",
+                     evidence=[Span(start=sent.start_char,
+                                    end=sent.start_char + len(sent.text.rstrip()))],
+                     attribution=self._attribution(reporter))
 
     def _link_anaphors(self) -> None:
         """In text order: anaphors find their antecedent; events told "during this attack"

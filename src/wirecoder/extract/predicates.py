@@ -84,6 +84,11 @@ def _load_yaml(name: str) -> dict[str, Any]:
     return data
 
 
+def load_lexicon_file(name: str) -> dict[str, Any]:
+    """A YAML lexicon of the package (YAML 1.2 booleans: `on`/`off` stay words)."""
+    return _load_yaml(name)
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """predicates.yaml plus any predicates_*.yaml a user added (later files extend earlier)."""
@@ -239,4 +244,4 @@ def find_predicates(doc: "Doc") -> list[PredicateHit]:
     return hits
 
 
-__all__ = ["PredicateHit", "Lexicon", "load_lexicon", "find_predicates"]
+__all__ = ["PredicateHit", "Lexicon", "load_lexicon", "load_lexicon_file", "find_predicates"]
