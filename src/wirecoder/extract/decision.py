@@ -19,7 +19,7 @@ from .merge_mentions import Draft
 if TYPE_CHECKING:
     from .context import ExtractionContext
 
-DEFAULT_MIN_CONFIDENCE = 0.3
+DEFAULT_MIN_CONFIDENCE = 0.4
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT"})
 _NAMED_KINDS = frozenset({"person", "organization", "state", "group"})
 
