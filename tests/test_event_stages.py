@@ -214,3 +214,12 @@ def test_subject_noun_event_and_after_clause(pipeline) -> None:
 def test_spoken_condemnation_is_an_accusation(pipeline, text, accused) -> None:
     r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
     assert ("ACCUSE" in [e.type for e in r.events]) is accused
+
+
+@pytest.mark.model
+def test_judged_it_is_the_latest_incident(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "Ruritania struck the port on Saturday. Iran said it was a violation of sovereignty.",
+        published="2031-06-05"))
+    [acc] = [e for e in r.events if e.type == "ACCUSE"]
+    assert [r.actor(a).name for a in acc.recipient] == ["Ruritania"]

@@ -549,6 +549,12 @@ class _Builder(EventRoles, EventSetting):
                                if j < i and x.type == kind and x.actor and j != obj.i]
                     ids = list(earlier[-1].actor) if earlier else []
                 d.recipient.extend(a for a in ids if a not in d.actor and a not in d.recipient)
+            # "Iran said it was a violation": the judged "it" is the latest incident
+            if not d.recipient and any(t.lower_ in ("it", "this") for t in self.condemned.get(i, [])):
+                earlier = [x for j, x in sorted(self.drafts.items())
+                           if j < i and x.actor and x.type in _MATERIAL_CONFLICT]
+                if earlier:
+                    d.recipient.extend(a for a in earlier[-1].actor if a not in d.actor)
 
     def _link_mediators(self) -> None:
         """ "talks that led to the release …": those who talked mediated the release."""
