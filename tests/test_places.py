@@ -117,3 +117,13 @@ def test_months_weekdays_and_holidays_are_never_places(nlp) -> None:
     doc = nlp("The envoy arrived in March and left on Friday before Easter, returning to Nairobi.")
     found = [m.text for m in place_mentions(doc)]
     assert found == ["Nairobi"], found
+
+
+@pytest.mark.model
+def test_a_state_acting_is_not_the_place(nlp) -> None:
+    doc = nlp("The commander was targeted by Norway in a bombing on Saturday.")
+    assert find_place_in(doc[:]) is None
+    doc = nlp("Egypt said on Monday that the talks had failed.")
+    assert find_place_in(doc[:]) is None
+    doc = nlp("Israeli jets struck a camp in Jenin on Monday.")
+    assert find_place_in(doc[:]).name == "Jenin"

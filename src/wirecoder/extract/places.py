@@ -191,6 +191,8 @@ def _is_actor_use(tok: "Token") -> bool:
     """A place name acting as an actor ("Israel bombed …", "Egypt's mediation")."""
     if tok.dep_ in _ACTOR_DEPS:
         return True
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return True  # "targeted by Israel"
     if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
             and tok.head.ent_type_ not in ("GPE", "LOC", "FAC"):
         return tok.head.lemma_.lower() not in _PLACE_NOUNS
@@ -300,6 +302,11 @@ def find_place_in(span_or_sent: Union["Span", "Doc", "Token"]) -> Location | Non
         key = (actor, _RANK[m.entry.precision], not locative, m.start)
         if best_key is None or key < best_key:
             best, best_key = m, key
+    if best is not None and best_key is not None and best_key[0] \
+            and doc[best.tok].dep_ not in ("dobj",):
+        # only a state or city acting ("Israel said", "targeted by Israel", "Israel's
+        # presence"): the actor's name is not the event's place — the caller falls back
+        return None
     return _location(best) if best is not None else None
 
 
