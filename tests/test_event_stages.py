@@ -223,3 +223,12 @@ def test_judged_it_is_the_latest_incident(pipeline) -> None:
         published="2031-06-05"))
     [acc] = [e for e in r.events if e.type == "ACCUSE"]
     assert [r.actor(a).name for a in acc.recipient] == ["Ruritania"]
+
+
+@pytest.mark.model
+def test_target_nationality_is_the_place_not_the_attackers(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "At least six people were killed in Israeli airstrikes on a Yemeni port, the rebels said.",
+        published="2031-06-05"))
+    [e] = [e for e in r.events if e.type == "ASSAULT"]
+    assert e.location is not None and e.location.country == "YEM"

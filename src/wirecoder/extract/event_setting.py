@@ -114,6 +114,8 @@ class EventSetting:
         if loc is None:
             loc = self._territory(own)
         if loc is None:
+            loc = self._target_country(tok)
+        if loc is None:
             loc = finder(sent)
         if loc is None:
             if not self._main_place_done:
@@ -122,6 +124,28 @@ class EventSetting:
                 self._main_place_done = True
             loc = self._main_place
         return loc
+
+    def _target_country(self, tok: "Token"):  # type: ignore[no-untyped-def]
+        """ "airstrikes on a Yemeni port", "shelled Lebanese villages": a target named by its
+        nationality and no place name: the target's country (never the attacker's)."""
+        country_of = getattr(_places, "country_of", None)
+        if country_of is None:
+            return None
+        from ..schema import Location
+
+        targets = [c for c in tok.children if c.dep_ == "dobj"]
+        targets += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+                    for g in c.children if g.dep_ == "pobj"]
+        for t in targets:
+            if t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN":
+                continue  # a named place: the gazetteer's business
+            for c in t.children:
+                if c.dep_ == "amod" and c.ent_type_ == "NORP":
+                    iso = country_of(c.text)
+                    if iso:
+                        return Location(name=None, country=iso, precision="country",
+                                        text=f"{c.text} {t.text}")
+        return None
 
     def _territory(self, own: list["Token"]):  # type: ignore[no-untyped-def]
         """ "on Israeli territory", "on Lebanese soil": the country of the nationality word."""
