@@ -133,14 +133,17 @@ class EventSetting:
             return None
         from ..schema import Location
 
-        targets = [c for c in tok.children if c.dep_ == "dobj"]
-        targets += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+        # the event word, and for "killed in airstrikes on a port" the verb it explains
+        heads = [tok] + ([tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "in" else [])
+        targets = [c for h in heads for c in h.children if c.dep_ == "dobj"]
+        targets += [g for h in heads for c in h.children
+                    if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
                     for g in c.children if g.dep_ == "pobj"]
         for t in targets:
             if t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN":
                 continue  # a named place: the gazetteer's business
             for c in t.children:
-                if c.dep_ == "amod" and c.ent_type_ == "NORP":
+                if c.dep_ == "amod" and (c.ent_type_ == "NORP" or c.pos_ in ("ADJ", "PROPN")):
                     iso = country_of(c.text)
                     if iso:
                         return Location(name=None, country=iso, precision="country",
