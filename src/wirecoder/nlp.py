@@ -53,6 +53,7 @@ def resolve_model_name(name: str | None = None, language: str = "en") -> str:
     raise ModelNotFound(f"no spaCy model for language '{language}' is installed.", fix=hint)
 
 
+OPENING_QUOTES = frozenset({"«", "“", "„"})
 BULLETS = frozenset({"•", "·", "▪", "◦", "‣", "-", "–", "*"})
 
 
@@ -70,6 +71,8 @@ def _newline_sentences(doc: "Doc") -> "Doc":
                 tok.is_sent_start = True
             elif prev.text in BULLETS and (i == 1 or "\n" in doc[i - 2].text_with_ws) \
                     and not prev.is_space:
+                tok.is_sent_start = False
+            elif prev.text in OPENING_QUOTES:  # "« Le chef …": a quote's words stay with it
                 tok.is_sent_start = False
         line_start = "\n" in tok.whitespace_
     return doc
