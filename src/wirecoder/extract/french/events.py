@@ -30,7 +30,7 @@ from .lexicon import load, mapping, words
 from .places import main_place, place_of_clause
 from .predicates import FrHit, find_hits
 from .status import event_status
-from .tolls import coded_toll, clause_toll
+from .tolls import clause_toll, coded_toll, passive_count
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -48,6 +48,11 @@ _GERUND_TOLL = frozenset({"tuer", "blesser", "faire", "causer", "provoquer", "co
                           "entraîner"})
 _KILL_VERBS = frozenset({"tuer", "abattre", "blesser"})
 _MAX_UP = 6
+_QUANTITY_NOUNS = frozenset({"centaine", "dizaine", "millier", "série", "vague", "salve",
+                             "douzaine", "nombre", "serie"})
+_EVENT_SUBJECTS = frozenset({"frappe", "attaque", "bombardement", "raid", "explosion", "tir",
+                             "obus", "missile", "roquette", "bombe", "assaut", "incursion",
+                             "offensive", "opération", "attentat"})
 
 
 def _distance(tok: "Token", target: "Token") -> int:
@@ -131,6 +136,10 @@ class FrenchEvents:
         return False
 
     def _light_verb(self, tok: "Token") -> "Token | None":
+        # "a mené des centaines de frappes": through the quantity noun
+        while tok.head.i != tok.i and tok.dep_ == "nmod" and \
+                tok.head.lemma_.lower() in _QUANTITY_NOUNS:
+            tok = tok.head
         head = tok.head
         if tok.dep_ in ("obj", "obl:arg", "obl:mod", "nsubj:pass") and head.pos_ in ("VERB", "AUX") \
                 and head.lemma_.lower() in set(words("verbs", "light_verbs")) | {"participer"}:
@@ -460,10 +469,40 @@ class FrenchEvents:
         return any(a.i in self.by_i and self.by_i[a.i].type == "ASSAULT"
                    for a in _ancestors(tok, 3))
 
+    def _consequence(self, hit: FrHit) -> bool:
+        """An attack's consequence, not another event: a verb whose subject is an attack
+        ("la frappe a tué 2 journalistes", "des frappes ont détruit des maisons"), or a
+        killing in the passive with no agent ("62 Palestiniens ont été tués")."""
+        if hit.nominal or hit.type != "ASSAULT":
+            return False
+        tok = hit.token
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subj and tok.dep_ == "conj":
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lemma_.lower() in _EVENT_SUBJECTS:
+            return True
+        passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)
+        return passive and tok.lemma_.lower() in _KILL_VERBS and \
+            not any(c.dep_ == "obl:agent" for c in tok.children)
+
     def build(self) -> list[Event]:
         events: list[Event] = []
         stated = coded_toll(self.doc)
         for hit in self.hits:
+            tok = hit.token
+            if self._consequence(hit):
+                dead, injured = clause_toll(tok)
+                if tok.lemma_.lower() in _KILL_VERBS and any(
+                        c.dep_ == "nsubj:pass" for c in tok.children):
+                    n = passive_count(tok)
+                    dead, injured = (n, None) if tok.lemma_.lower() != "blesser" else (None, n)
+                prior = next((e for e in reversed(events) if e.type == "ASSAULT"), None)
+                if prior is not None:
+                    if dead is not None:
+                        prior.dead = (prior.dead or 0) + dead
+                    if injured is not None:
+                        prior.injured = (prior.injured or 0) + injured
+                    continue
             tok = hit.token
             if hit.nominal:
                 if any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVE for c in tok.children):
@@ -500,9 +539,10 @@ class FrenchEvents:
                 confidence=0.7 if actor else 0.5))
         events = _merge(events)
         if stated is not None and events:
-            main = next((e for e in events if e.type == "ASSAULT"), None)
-            if main is not None:
-                main.dead = stated
+            main = next((e for e in events if e.type == "ASSAULT"), events[0])
+            for e in events:  # the coded figure overrides every count of the clauses
+                e.dead = None
+            main.dead = stated
         label = _note_label(self.doc)
         if label is not None and events:
             events[0].acled = label

@@ -70,6 +70,14 @@ def _verb_toll(verb: "Token") -> tuple[int | None, int | None]:
     return dead, injured
 
 
+def passive_count(verb: "Token") -> int | None:
+    """The count of a passive's subject: '62 Palestiniens ont été tués' → 62."""
+    for c in verb.children:
+        if c.dep_ == "nsubj:pass":
+            return _count(c)
+    return None
+
+
 def clause_toll(pred: "Token") -> tuple[int | None, int | None]:
     """(dead, injured) told by a predicate itself or by its gerund/participle clauses."""
     dead, injured = _verb_toll(pred) if pred.pos_ in ("VERB", "AUX") else (None, None)
@@ -82,13 +90,18 @@ def clause_toll(pred: "Token") -> tuple[int | None, int | None]:
 
 
 def coded_toll(doc: "Doc") -> int | None:
-    """'nombre indéterminé de morts, codé 10' → 10 (ACLED's coded fatalities)."""
+    """ACLED's coded fatalities: 'nombre indéterminé de morts, codé 10', '…, dont 56 morts
+    codés pour cet événement' → the last such figure of the note."""
     cues = sorted(words("claim_cues", "coded_words"), key=len, reverse=True)
     if not cues:
         return None
     alt = "|".join(re.escape(c) for c in cues)
-    m = re.search(rf"(?i)\b(?:{alt})\s+(?:à\s+)?(\d+)\b", doc_text(doc))
-    return int(m.group(1)) if m else None
+    rx = re.compile(rf"(?i)\b(?:(?P<a>\d+)\s+(?:morts?|tués?|victimes?)\s+(?:{alt})\b"
+                    rf"|(?:{alt})\s+(?:à\s+)?(?P<b>\d+)\b)")
+    last = None
+    for m in rx.finditer(doc_text(doc)):
+        last = int(m.group("a") or m.group("b"))
+    return last
 
 
-__all__ = ["clause_toll", "coded_toll"]
+__all__ = ["clause_toll", "coded_toll", "passive_count"]
