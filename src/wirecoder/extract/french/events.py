@@ -19,6 +19,7 @@ attack's toll, not another event.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...schema import AcledView, Attribution, AttributionKind, DatePrecision, Event, EventDate, Span
@@ -559,14 +560,23 @@ def _dedupe(ids: list[str]) -> list[str]:
     return out
 
 
-def _contexts(type_: str) -> list[str]:
-    from ..kb import lexicon_files
+@lru_cache(maxsize=1)
+def _context_table() -> dict[str, list[str]]:
+    """PLOVER contexts per type (predicates.yaml's `contexts`, shared by both languages)."""
     import yaml
 
+    from ..kb import lexicon_files
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     for path in lexicon_files("predicates.yaml"):
-        table = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("contexts") or {}
-        return [str(c) for c in table.get(type_) or []]
-    return []
+        table = (yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}).get(
+            "contexts") or {}
+        return {str(k): [str(c) for c in v or []] for k, v in table.items()}
+    return {}
+
+
+def _contexts(type_: str) -> list[str]:
+    return list(_context_table().get(type_, []))
 
 
 def _merge(events: list[Event]) -> list[Event]:

@@ -17,7 +17,8 @@ def load(name: str) -> dict[str, Any]:
     """NAME_fr.yaml merged with NAME_fr_*.yaml: mappings updated, lists concatenated."""
     merged: dict[str, Any] = {}
     for path in lexicon_files(f"{name}_fr.yaml") + lexicon_files(f"{name}_fr_*.yaml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
         for key, value in data.items():
             old = merged.get(key)
             if isinstance(old, dict) and isinstance(value, dict):
@@ -29,6 +30,7 @@ def load(name: str) -> dict[str, Any]:
     return merged
 
 
+@lru_cache(maxsize=None)
 def words(name: str, key: str) -> frozenset[str]:
     """A list of a French lexicon as a set of lowercase strings."""
     return frozenset(str(w).lower() for w in load(name).get(key) or [])
