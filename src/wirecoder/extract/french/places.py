@@ -106,7 +106,26 @@ def french_place_mentions(doc: "Doc") -> list[FrPlace]:
                 out[-1] = p
             continue
         out.append(p)
+    out = _join_dashed(doc, out)
     doc.user_data[_CACHE] = out
+    return out
+
+
+def _join_dashed(doc: "Doc", places: list[FrPlace]) -> list[FrPlace]:
+    """'Gaza - Northern Remal' (a town, a dash, a part of it: ACLED's naming) is one place:
+    the more specific one, anchored at the first name (the parser often breaks the sentence
+    at the dash)."""
+    text = doc_text(doc)
+    out: list[FrPlace] = []
+    for p in places:
+        if out and text[out[-1].end:p.start].strip() in ("-", "–") and \
+                p.start - out[-1].end <= 3:
+            prev = out[-1]
+            fine = min((prev, p), key=lambda q: _RANK[q.location.precision or "country"])
+            loc = fine.location.model_copy(update={"text": text[prev.start:p.end]})
+            out[-1] = FrPlace(prev.start, p.end, prev.tok, loc)
+            continue
+        out.append(p)
     return out
 
 
