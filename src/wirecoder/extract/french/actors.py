@@ -25,7 +25,7 @@ from ...schema import ActorKind, Article
 from ..actors import ActorTable
 from ..kb import KBActor, country_display, kb_lookup, knowledge_base, norm
 from ..phrases import demonym
-from .lexicon import mapping, words
+from .lexicon import load, mapping, words
 from .names import country_fr, demonym_fr, descriptor_en, kb_actor_fr, key, strip_article
 
 if TYPE_CHECKING:
@@ -42,6 +42,15 @@ _POSSESSIVE = frozenset({"son", "sa", "ses", "leur", "leurs"})
 _MAX_WORDS = 12
 
 
+def _armed_words() -> frozenset[str]:
+    """Troops and military hardware (weapons_fr.yaml: armed + weapons)."""
+    data = load("weapons")
+    out = {str(w).lower() for w in data.get("armed") or []}
+    for ws in (data.get("weapons") or {}).values():
+        out.update(str(w).lower() for w in ws or [] if " " not in str(w))
+    return frozenset(out)
+
+
 def _roles() -> dict[str, dict[str, Any]]:
     return {key(k): dict(v or {}) for k, v in mapping("role_phrases", "role_phrases").items()}
 
@@ -54,7 +63,9 @@ def phrase_span(tok: "Token") -> "Span":
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in _PHRASE_DEPS and c.i not in keep and not (c.dep_ == "case" and c.i < tok.i):
+            bare_participle = c.dep_ == "acl" and c.pos_ == "VERB" and not any(c.children)
+            if (c.dep_ in _PHRASE_DEPS or bare_participle) and c.i not in keep and \
+                    not (c.dep_ == "case" and c.i < tok.i):
                 keep.add(c.i)
                 stack.append(c)
     lo, hi = min(keep), max(keep)
@@ -218,6 +229,10 @@ class FrenchActors:
         ids = self._role(tok, span, depth)
         if ids:
             return self._mention(ids, span)
+        # armed hardware or troops of a country ("des hélicoptères russes") → its forces
+        dems = [iso for iso, _ in self._demonyms(tok) if iso]
+        if dems and (tok.lemma_.lower() in _armed_words() or tok.lower_ in _armed_words()):
+            return self._mention([self._forces(iso) for iso in dems], span)
         # 6. a people by its demonym ("des Palestiniens")
         iso = demonym_fr(tok.text) if tok.pos_ in ("NOUN", "PROPN") else None
         if iso:
@@ -226,6 +241,39 @@ class FrenchActors:
             return [self.table.add(name, ActorKind.population, country=iso, sector="CVL",
                                    mention=(span.start_char, span.end_char, span.text))]
         return []
+
+    def _forces(self, iso: str) -> str:
+        """The armed forces of a country: the knowledge base's, else '<Demonym> forces'."""
+        dem = demonym(iso)
+        for name in (f"{dem} forces", f"{dem} army", f"{dem} military"):
+            kba = kb_lookup(name)
+            if kba is not None:
+                return self.table.add_kb(kba)
+        return self.table.add(f"{dem} forces", ActorKind.group, country=iso, sector="MIL")
+
+    def people(self, tok: "Token") -> list[str]:
+        """A noun phrase naming people who are done something to (released, abducted …)
+        that no rule resolves: the phrase itself as a population ("cinq marins")."""
+        ids = self.resolve(tok)
+        if ids or tok.pos_ not in ("NOUN",):
+            return ids
+        span = phrase_span(tok)
+        iso = next((i for i, _ in self._demonyms(tok) if i), None)
+        return [self.table.add(strip_article(span.text), ActorKind.population, country=iso,
+                               mention=(span.start_char, span.end_char, span.text))]
+
+    def agent(self, tok: "Token") -> list[str]:
+        """The doer of an action: resolved as usual; else a common noun with a nationality
+        ("des pirates somaliens") is a group named by its phrase."""
+        ids = self.resolve(tok)
+        if ids or tok.pos_ != "NOUN":
+            return ids
+        iso = next((i for i, _ in self._demonyms(tok) if i), None)
+        if iso is None:
+            return []
+        span = phrase_span(tok)
+        return [self.table.add(strip_article(span.text), ActorKind.group, country=iso,
+                               mention=(span.start_char, span.end_char, span.text))]
 
     def _described(self, tok: "Token", span: "Span") -> list[str]:
         """'le mouvement islamiste', 'son mouvement' → the article's actor so described."""
@@ -291,6 +339,8 @@ class FrenchActors:
                     out.append((demonym_fr(c.text), c))
                     out += [(demonym_fr(d.text), d) for d in c.children
                             if d.dep_ == "conj" and demonym_fr(d.text)]
+                elif c.dep_ == "conj" and c.pos_ == "ADJ" and demonym_fr(c.text):
+                    out.append((demonym_fr(c.text), c))  # "les ministres français et allemand"
         return out
 
     def _role(self, tok: "Token", span: "Span", depth: int) -> list[str]:

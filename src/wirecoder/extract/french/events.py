@@ -199,15 +199,24 @@ class FrenchEvents:
         used: list["Token"] = []
         passive = any(c.dep_ == "nsubj:pass" for c in tok.children) or \
             any(c.dep_ == "aux:pass" for c in tok.children)
+        people_patient = hit.mode in ("abduct", "release", "arrest")
+        objects = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")
+                   and c.i not in self._date_tokens]
+        if not objects:
+            # "ont rencontré jeudi des responsables": the parser hangs the object on the date
+            objects = [d for c in tok.children if c.i in self._date_tokens
+                       for d in c.children if d.dep_ == "nmod" and d.pos_ in ("NOUN", "PROPN")
+                       and d.i not in self._date_tokens]
         for c in tok.children:
             if c.dep_ == "obl:agent":
-                actor += self.actors.resolve(c)
+                actor += self.actors.agent(c)
                 used.append(c)
             elif c.dep_ == "nsubj" and not passive:
-                actor += self.actors.resolve(c)
+                actor += self.actors.agent(c)
                 used.append(c)
-            elif c.dep_ in ("obj", "nsubj:pass") and c.i not in self._date_tokens:
-                ids = self.actors.resolve(c)
+        for c in objects:
+            if True:
+                ids = self.actors.people(c) if people_patient else self.actors.resolve(c)
                 if not ids and hit.type in ("CONSULT", "REQUEST", "AGREE"):
                     ids = self._inner_party(c)
                 if not ids and hit.type == "ASSAULT":
@@ -225,7 +234,8 @@ class FrenchEvents:
         if tok.dep_.startswith("acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # a participle modifying its patient: "deux femmes enlevées par le Hamas"
             if not recipient:
-                recipient = self.actors.resolve(tok.head)
+                recipient = (self.actors.people(tok.head) if people_patient
+                             else self.actors.resolve(tok.head))
                 used.append(tok.head)
         if not actor and not any(c.dep_ in ("nsubj", "obl:agent") for c in tok.children) \
                 and not tok.dep_.startswith("acl"):
@@ -280,7 +290,7 @@ class FrenchEvents:
                 recipient += self.actors.resolve(c)
                 used.append(c)
             elif c.dep_ == "nmod" and case in ("de", "du", "des", "d'", "d’", "de la", "de l'"):
-                ids = self.actors.resolve(c)
+                ids = self.actors.people(c) if patient_noun else self.actors.resolve(c)
                 if patient_noun:
                     recipient += ids
                     if not actor:  # release of people held/abducted by X: X releases
@@ -293,7 +303,7 @@ class FrenchEvents:
             # complement makes the parser attach the complement to the verb
             nxt = self._next_de_phrase(tok)
             if nxt is not None:
-                recipient += self.actors.resolve(nxt)
+                recipient += self.actors.people(nxt)
                 used.append(nxt)
                 if not actor:
                     actor += self._holder(nxt)
@@ -327,7 +337,7 @@ class FrenchEvents:
             if c.dep_.startswith("acl"):
                 for d in c.children:
                     if d.dep_ == "obl:agent":
-                        return self.actors.resolve(d)
+                        return self.actors.agent(d)
         return []
 
     def _mediators(self, hit: FrHit, actor: list[str]) -> list[str]:
@@ -488,10 +498,14 @@ class FrenchEvents:
 
     def build(self) -> list[Event]:
         events: list[Event] = []
+        counted: set[int] = set()
         stated = coded_toll(self.doc)
         for hit in self.hits:
             tok = hit.token
             if self._consequence(hit):
+                if tok.dep_ == "conj" and tok.head.i in counted:
+                    continue  # counted with the verb it is coordinated with
+                counted.add(tok.i)
                 dead, injured = clause_toll(tok)
                 if tok.lemma_.lower() in _KILL_VERBS and any(
                         c.dep_ == "nsubj:pass" for c in tok.children):

@@ -37,6 +37,17 @@ def _chain(tok: "Token", limit: int = 4) -> list["Token"]:
     return out
 
 
+def _present(verb: "Token") -> bool:
+    """A present-tense form: from the morphology, or from the ending of an -er verb (the
+    tagger reads some, "négocie", as infinitives)."""
+    m = verb.morph
+    if "Pres" in m.get("Tense") and "Fin" in m.get("VerbForm"):
+        return True
+    low, lemma = verb.lower_, verb.lemma_.lower()
+    return lemma.endswith("er") and low != lemma and low.endswith(("e", "es", "ent")) and \
+        not low.endswith(("ée", "ées"))
+
+
 def event_status(pred: "Token", nominal: bool = False) -> Status:
     """The status of the event a predicate (verb or event noun) tells."""
     sent = pred.sent
@@ -53,23 +64,20 @@ def event_status(pred: "Token", nominal: bool = False) -> Status:
             continue
         morph = v.morph
         auxes = [c for c in v.children if c.dep_.startswith("aux")]
+        own = v.i == pred.i
         if "Cnd" in morph.get("Mood") or any("Cnd" in a.morph.get("Mood") for a in auxes):
-            if v.lemma_ in _POSSIBLE_HEADS or v.i == pred.i or v.pos_ == "VERB":
-                return Status.possible
-        if v.i != pred.i and v.lemma_ in _POSSIBLE_HEADS:
+            return Status.possible
+        if not own and v.lemma_ in _POSSIBLE_HEADS:
             return Status.possible
         if "Fut" in morph.get("Tense") or any("Fut" in a.morph.get("Tense") for a in auxes):
             return Status.planned
-        if v.i != pred.i and v.lemma_ in _PLAN_HEADS:
+        if not own and v.lemma_ in _PLAN_HEADS:
             return Status.planned
         if any(a.lemma_ == "aller" and "Pres" in a.morph.get("Tense") for a in auxes):
             return Status.planned
-        if v.pos_ == "VERB":
-            # a simple present with no auxiliary: an action going on ("Israël bombarde")
-            if v.i == pred.i and "Pres" in morph.get("Tense") and "Fin" in morph.get("VerbForm") \
-                    and not auxes:
-                return Status.ongoing
-            break
+    if not nominal and pred.pos_ == "VERB" and _present(pred) and \
+            not any(c.dep_.startswith("aux") for c in pred.children):
+        return Status.ongoing  # a simple present with no auxiliary: still going on
     return Status.occurred
 
 

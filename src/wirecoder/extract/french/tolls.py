@@ -35,7 +35,7 @@ def _count(noun: "Token") -> int | None:
             if f.start <= noun.i < f.end:
                 return f.value
     if any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in noun.children) and \
-            "Sing" in noun.morph.get("Number"):
+            "Plur" not in noun.morph.get("Number"):
         return 1
     return None
 
