@@ -182,7 +182,7 @@ class FrenchActors:
     def _resolve_one(self, tok: "Token", depth: int) -> list[str]:
         if depth > 4:
             return []
-        low = tok.lower_
+        low = tok.lower_.lstrip("-")  # "a-t-il déclaré": "-il"
         if tok.pos_ == "PRON" or low in _REL_PRONOUNS:
             if low in _REL_PRONOUNS and tok.head.dep_.startswith("acl"):
                 return self.resolve(tok.head.head, depth + 1)
@@ -388,4 +388,35 @@ class FrenchActors:
         return []
 
 
-__all__ = ["FrenchActors", "phrase_span"]
+def source_heads(sent: "Span") -> list[tuple["Token", "Token"]]:
+    """(cue, head of the source phrase) of every "selon X", "d'après X", "de source X" of a
+    sentence ("d'après" is tokenised "d'" + "après")."""
+    preps = {p.replace("’", "'") for p in words("claim_cues", "source_preps")}
+    out = []
+    for t in sent:
+        low = t.lower_.replace("’", "'")
+        if t.dep_ == "case" and low in preps:
+            out.append((t, t.head))
+        elif t.dep_ == "fixed" and low == "après" and t.head.lower_.replace("’", "'") == "d'":
+            out.append((t.head, t.head.head))
+        elif t.dep_ == "case" and low == "d'" and any(c.dep_ == "fixed" and c.lower_ == "après"
+                                                      for c in t.children):
+            out.append((t, t.head))
+    seen: set[int] = set()
+    return [(c, h) for c, h in out if not (h.i in seen or seen.add(h.i))]
+
+
+def verb_above(tok: "Token", limit: int = 4) -> "Token | None":
+    """The nearest verb governing a token (parsers attach some counted nouns to an adverb:
+    "Près de 60 civils ont été blessés")."""
+    cur = tok
+    for _ in range(limit):
+        if cur.head.i == cur.i:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+__all__ = ["FrenchActors", "phrase_span", "source_heads", "verb_above"]

@@ -16,7 +16,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...schema import Claim, ClaimLocation, Event, Period, Span
-from .actors import FrenchActors, phrase_span
+from .actors import FrenchActors, phrase_span, source_heads, verb_above
 from .dates import find_dates_fr
 from .lexicon import mapping, words
 from .numbers import FrFigure, figures
@@ -75,6 +75,10 @@ def _quantity(f: FrFigure) -> str | None:
             return verbs[c.lemma_.lower()]
     if noun.dep_ in ("obj", "nsubj:pass", "nsubj") and noun.head.lemma_.lower() in verbs:
         return verbs[noun.head.lemma_.lower()]
+    verb = verb_above(noun)
+    if verb is not None and verb.lemma_.lower() in verbs and not any(
+            c.dep_ in ("obj", "nsubj:pass") and c.i != noun.i for c in verb.children):
+        return verbs[verb.lemma_.lower()]
     return None
 
 
@@ -94,16 +98,13 @@ class FrenchClaims:
     def _claimant(self, f: FrFigure, sent: "SpacySpan") -> tuple[str | None, str | None]:
         noun = f.noun
         reports = words("claim_cues", "report_verbs")
-        if noun is not None and noun.head.lemma_.lower() in reports:
-            verb = noun.head
+        verb = verb_above(noun) if noun is not None else None
+        if verb is not None and verb.lemma_.lower() in reports:
             for c in verb.children:
                 if c.dep_ == "obl:agent" or (c.dep_ == "nsubj" and c.i != noun.i):
                     return self._source(c)
-        preps = {p.replace("’", "'") for p in words("claim_cues", "source_preps")}
-        for t in sent:
-            if t.dep_ in ("case", "fixed") and t.lower_.replace("’", "'") in preps | {"d'après"}:
-                head = t.head if t.dep_ == "case" else t.head.head
-                return self._source(head)
+        for _, head in source_heads(sent):
+            return self._source(head)
         # a reporting verb governing the figure's clause
         cur = noun if noun is not None else sent.root
         for _ in range(6):

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from ...schema import AcledView, Attribution, AttributionKind, DatePrecision, Event, EventDate, Span
 from ..acled import acled_view, load_cues
 from ..dates import publication_date
-from .actors import FrenchActors, phrase_span
+from .actors import FrenchActors, phrase_span, source_heads
 from .dates import find_dates_fr, nearest_date
 from .lexicon import load, mapping, words
 from .places import main_place, place_of_clause
@@ -399,10 +399,8 @@ class FrenchEvents:
     def _attribution(self, hit: FrHit) -> list[Attribution]:
         """'selon X' / "d'après X" in the event's sentence."""
         out: list[Attribution] = []
-        preps = words("claim_cues", "source_preps")
-        for t in hit.token.sent:
-            if t.dep_ == "case" and t.lower_.replace("’", "'") in preps | {"d'après"}:
-                src = t.head
+        for t, src in source_heads(hit.token.sent):
+            if True:
                 ids = self.actors.resolve(src)
                 span = phrase_span(src)
                 text = self.doc[t.i:span.end].text

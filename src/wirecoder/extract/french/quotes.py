@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ...schema import Quote, Span
 from ..coref import doc_text
 from ..quotes import quote_segments
-from .actors import FrenchActors, phrase_span
+from .actors import FrenchActors, phrase_span, source_heads
 from .lexicon import mapping, words
 
 if TYPE_CHECKING:
@@ -69,18 +69,24 @@ class FrenchQuotes:
                 return v if _reporting(v) else None
         return None
 
-    def _speaker(self, verb: "Token") -> tuple[list[str], str | None]:
+    def _speaker(self, verb: "Token", inverted: bool = False) -> tuple[list[str], str | None]:
+        """The subject of a cue verb; after a quote the subject is inverted and parsers often
+        label it obj ("», a affirmé le Premier ministre"); "a-t-il dit": the pronoun."""
         for c in verb.children:
             if c.dep_ in ("nsubj", "obl:agent"):
                 return self.actors.resolve(c), phrase_span(c).text
+        for c in verb.children:
+            if c.dep_ == "expl:subj" and c.lower_.lstrip("-") in ("il", "elle", "ils", "elles"):
+                return self.actors.resolve(c), c.text.lstrip("-")
+        if inverted:
+            for c in verb.children:
+                if c.dep_ == "obj" and c.i > verb.i:
+                    return self.actors.resolve(c), phrase_span(c).text
         return [], None
 
     def _selon(self, sent: "SpacySpan") -> tuple[list[str], str | None]:
-        preps = {p.replace("’", "'") for p in words("quote_verbs", "source_preps")}
-        for t in sent:
-            if t.dep_ in ("case", "fixed") and t.lower_.replace("’", "'") in preps | {"d'après"}:
-                head = t.head if t.dep_ == "case" else t.head.head
-                return self.actors.resolve(head), phrase_span(head).text
+        for _, head in source_heads(sent):
+            return self.actors.resolve(head), phrase_span(head).text
         for t in sent:
             if t.pos_ == "VERB" and _reporting(t):
                 ids, text = self._speaker(t)
@@ -107,9 +113,10 @@ class FrenchQuotes:
             if first is None:
                 continue
             sent = first.sent
-            verb = self._cue_after(b, sent) or self._cue_before(a - 1, sent)
+            after = self._cue_after(b, sent)
+            verb = after or self._cue_before(a - 1, sent)
             if verb is not None:
-                ids, speaker_text = self._speaker(verb)
+                ids, speaker_text = self._speaker(verb, inverted=after is not None)
             else:
                 ids, speaker_text = self._selon(sent)
             qa, qb = a, b
