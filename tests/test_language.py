@@ -105,3 +105,14 @@ def test_cli_extract_language_flag_and_warning(tmp_path, monkeypatch, capsys):
     run()
     out, err = capsys.readouterr()
     assert json.loads(out)["article"]["language"] == "de" and "[W110]" in err
+
+
+def test_every_dev_text_is_identified_in_its_language(shared_dir):
+    """Measured on the dev sets: English notes and articles stay English (Nigerian Pidgin, a
+    close variety py3langid proposes for a few ACLED notes, counts as English)."""
+    dev = shared_dir / "eval" / "dev"
+    for name in ("acled_gaza_dev", "case2021_dev", "plover_gsr_dev", "petr2_gsr_dev",
+                 "polnear_dev", "acled_gaza_fr_dev"):
+        for line in (dev / f"{name}.jsonl").open(encoding="utf-8"):
+            d = json.loads(line)
+            assert detect_language(d["text"]) == d.get("language", "en"), (name, d["id"])
