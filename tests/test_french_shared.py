@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from wirecoder.evaluate.runner import evaluate_files
 from wirecoder.ingest import iter_articles
 

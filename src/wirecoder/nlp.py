@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .errors import ModelNotFound
 
@@ -57,7 +58,7 @@ OPENING_QUOTES = frozenset({"«", "“", "„"})
 BULLETS = frozenset({"•", "·", "▪", "◦", "‣", "-", "–", "*"})
 
 
-def _newline_sentences(doc: "Doc") -> "Doc":
+def _newline_sentences(doc: Doc) -> Doc:
     """A newline always ends a sentence, and a line-leading bullet stays with its line:
     bullet lines must neither merge with their neighbours nor split after the bullet."""
     line_start = True
@@ -70,22 +71,20 @@ def _newline_sentences(doc: "Doc") -> "Doc":
             if line_start:
                 tok.is_sent_start = True
             elif prev.text in BULLETS and (i == 1 or "\n" in doc[i - 2].text_with_ws) \
-                    and not prev.is_space:
-                tok.is_sent_start = False
-            elif prev.text in OPENING_QUOTES:  # "« Le chef …": a quote's words stay with it
+                    and not prev.is_space or prev.text in OPENING_QUOTES:
                 tok.is_sent_start = False
         line_start = "\n" in tok.whitespace_
     return doc
 
 
-def load_model(name: str | None = None, language: str = "en") -> "Language":
+def load_model(name: str | None = None, language: str = "en") -> Language:
     """The resolved model of a language, loaded once per process with wirecoder's sentence
     rule added. Models of several languages live side by side (a mixed corpus needs both)."""
     return _load_resolved(resolve_model_name(name, language))
 
 
 @lru_cache(maxsize=8)
-def _load_resolved(resolved: str) -> "Language":
+def _load_resolved(resolved: str) -> Language:
     import spacy
     from spacy.language import Language
 
@@ -96,15 +95,15 @@ def _load_resolved(resolved: str) -> "Language":
     return nlp
 
 
-def parse(text: str, model: str | None = None, language: str = "en") -> "Doc":
+def parse(text: str, model: str | None = None, language: str = "en") -> Doc:
     """One Doc for one text."""
     return load_model(model, language)(text)
 
 
 def parse_many(texts: Iterable[str], model: str | None = None, batch_size: int = 32,
-               language: str = "en") -> Iterator["Doc"]:
+               language: str = "en") -> Iterator[Doc]:
     """Docs for many texts, batched through `nlp.pipe`."""
     yield from load_model(model, language).pipe(texts, batch_size=batch_size)
 
 
-__all__ = ["MODELS", "MODEL_PREFERENCE", "resolve_model_name", "load_model", "parse", "parse_many"]
+__all__ = ["MODELS", "MODEL_PREFERENCE", "load_model", "parse", "parse_many", "resolve_model_name"]

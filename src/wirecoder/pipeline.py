@@ -2,8 +2,9 @@
 language, run that language's extractors."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from itertools import groupby
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .extract import build_report, uncoded_report
 from .ingest import make_article
@@ -22,7 +23,7 @@ class Pipeline:
     def __init__(self, model: str | None = None) -> None:
         self.nlp = load_model(model)
 
-    def nlp_for(self, language: str | None) -> "Language | None":
+    def nlp_for(self, language: str | None) -> Language | None:
         """The model for a language; None for a language wirecoder does not code."""
         lang = language or DEFAULT_LANGUAGE
         if lang == DEFAULT_LANGUAGE:

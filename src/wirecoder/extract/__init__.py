@@ -22,7 +22,7 @@ def uncoded_report(article: Article) -> Report:
     return Report(article=article)
 
 
-def build_report(article: Article, doc: "Doc") -> Report:
+def build_report(article: Article, doc: Doc) -> Report:
     """Run every extractor of the article's language over one parsed article."""
     if article.language == "fr":
         from .french import build_french_report

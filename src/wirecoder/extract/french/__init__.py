@@ -29,7 +29,7 @@ class _Ids:
         return f"{prefix}{self.counts[prefix]}"
 
 
-def build_french_report(article: Article, doc: "Doc") -> Report:
+def build_french_report(article: Article, doc: Doc) -> Report:
     """Every French extractor over one parsed article."""
     published = parse_published(article.published)
     ids = _Ids()

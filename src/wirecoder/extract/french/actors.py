@@ -55,7 +55,7 @@ def _roles() -> dict[str, dict[str, Any]]:
     return {key(k): dict(v or {}) for k, v in mapping("role_phrases", "role_phrases").items()}
 
 
-def phrase_span(tok: "Token") -> "Span":
+def phrase_span(tok: Token) -> Span:
     """The words of the noun phrase headed by tok (no relative clause, apposition or
     coordinated phrase), leading preposition dropped."""
     keep = {tok.i}
@@ -77,7 +77,7 @@ def phrase_span(tok: "Token") -> "Span":
     return doc[lo:hi + 1]
 
 
-def _head_words(tok: "Token") -> "Span":
+def _head_words(tok: Token) -> Span:
     """The head noun with its determiner and adjectives only ("l'armée israélienne")."""
     idx = [tok.i] + [c.i for c in tok.children if c.dep_ in ("det", "amod", "flat:name", "flat")]
     return tok.doc[min(idx):max(idx) + 1]
@@ -87,7 +87,7 @@ class FrenchActors:
     """The actors of one French article (an ActorTable underneath, so the report's actors
     look exactly like an English report's)."""
 
-    def __init__(self, doc: "Doc", article: Article | None = None) -> None:
+    def __init__(self, doc: Doc, article: Article | None = None) -> None:
         self.doc = doc
         self.table = ActorTable(doc)
         self._subjects: list[tuple[int, list[str]]] = []  # (token index, actor ids)
@@ -103,7 +103,7 @@ class FrenchActors:
                     self.table.add_kb(kba, (ent.start_char, ent.end_char, ent.text))
 
     # ------------------------------------------------------------ names
-    def _person(self, ent: "Span", titles: frozenset[str]) -> str | None:
+    def _person(self, ent: Span, titles: frozenset[str]) -> str | None:
         toks = [t for t in ent if not t.is_punct]
         while toks and toks[0].lower_ in titles:
             toks = toks[1:]
@@ -125,7 +125,7 @@ class FrenchActors:
         return self.table.add(span.text, ActorKind.person,
                               mention=(span.start_char, span.end_char, span.text))
 
-    def _state(self, iso: str, span: "Span | None") -> str:
+    def _state(self, iso: str, span: Span | None) -> str:
         mention = (span.start_char, span.end_char, span.text) if span is not None else None
         kba = kb_lookup(country_display(iso))
         if kba is not None:
@@ -133,24 +133,24 @@ class FrenchActors:
         return self.table.add(country_display(iso), ActorKind.state, country=iso,
                               sector="GOV", mention=mention)
 
-    def _named(self, kba: KBActor, span: "Span") -> str:
+    def _named(self, kba: KBActor, span: Span) -> str:
         return self.table.add_kb(kba, (span.start_char, span.end_char, span.text))
 
     def state(self, iso: str) -> str:
         """The state actor of a country (ISO3)."""
         return self._state(iso, None)
 
-    def resolve_possessive(self, det: "Token") -> list[str]:
+    def resolve_possessive(self, det: Token) -> list[str]:
         """'son', 'leur' → the actors of the nearest earlier subject."""
         return self._pronoun(det)
 
     # ------------------------------------------------------------ subjects (for pronouns)
-    def note_subject(self, tok: "Token", ids: list[str]) -> None:
+    def note_subject(self, tok: Token, ids: list[str]) -> None:
         """Remember the actors of a predicate's subject (pronouns later refer back to them)."""
         if ids:
             self._subjects.append((tok.i, ids))
 
-    def _pronoun(self, tok: "Token") -> list[str]:
+    def _pronoun(self, tok: Token) -> list[str]:
         before = [ids for i, ids in self._subjects if i < tok.i]
         if before:
             return before[-1]
@@ -160,7 +160,7 @@ class FrenchActors:
         return [named[-1].id] if named else []
 
     # ------------------------------------------------------------ resolution
-    def resolve(self, tok: "Token", depth: int = 0) -> list[str]:
+    def resolve(self, tok: Token, depth: int = 0) -> list[str]:
         """The actors the phrase headed by tok denotes (conjuncts included)."""
         if tok.i in self._memo:
             return self._memo[tok.i]
@@ -172,14 +172,14 @@ class FrenchActors:
         self._memo[tok.i] = ids
         return ids
 
-    def _mention(self, ids: list[str], span: "Span") -> list[str]:
+    def _mention(self, ids: list[str], span: Span) -> list[str]:
         if len(span) <= _MAX_WORDS:
             for actor_id in ids:
                 self.table.add_mention(actor_id, span.start_char, span.end_char, span.text,
                                        name=False)
         return ids
 
-    def _resolve_one(self, tok: "Token", depth: int) -> list[str]:
+    def _resolve_one(self, tok: Token, depth: int) -> list[str]:
         if depth > 4:
             return []
         low = tok.lower_.lstrip("-")  # "a-t-il déclaré": "-il"
@@ -251,7 +251,7 @@ class FrenchActors:
                 return self.table.add_kb(kba)
         return self.table.add(f"{dem} forces", ActorKind.group, country=iso, sector="MIL")
 
-    def people(self, tok: "Token") -> list[str]:
+    def people(self, tok: Token) -> list[str]:
         """A noun phrase naming people who are done something to (released, abducted …)
         that no rule resolves: the phrase itself as a population ("cinq marins")."""
         ids = self.resolve(tok)
@@ -262,7 +262,7 @@ class FrenchActors:
         return [self.table.add(strip_article(span.text), ActorKind.population, country=iso,
                                mention=(span.start_char, span.end_char, span.text))]
 
-    def agent(self, tok: "Token") -> list[str]:
+    def agent(self, tok: Token) -> list[str]:
         """The doer of an action: resolved as usual; else a common noun with a nationality
         ("des pirates somaliens") is a group named by its phrase."""
         ids = self.resolve(tok)
@@ -275,7 +275,7 @@ class FrenchActors:
         return [self.table.add(strip_article(span.text), ActorKind.group, country=iso,
                                mention=(span.start_char, span.end_char, span.text))]
 
-    def _described(self, tok: "Token", span: "Span") -> list[str]:
+    def _described(self, tok: Token, span: Span) -> list[str]:
         """'le mouvement islamiste', 'son mouvement' → the article's actor so described."""
         for cand in (_head_words(tok).text, tok.text):
             desc = descriptor_en(cand)
@@ -292,7 +292,7 @@ class FrenchActors:
                 return [last.id]
         return []
 
-    def _org_of(self, tok: "Token", depth: int) -> tuple[list[str], list[str]]:
+    def _org_of(self, tok: Token, depth: int) -> tuple[list[str], list[str]]:
         """The 'de X' complement of a role noun: (actor ids, English office keys)."""
         for c in tok.children:
             if c.dep_ != "nmod" or not any(g.dep_ == "case" and g.lower_ in ("de", "du", "des", "d'", "d’")
@@ -328,10 +328,10 @@ class FrenchActors:
                     return kba
         return None
 
-    def _demonyms(self, tok: "Token") -> list[tuple[str | None, "Token"]]:
+    def _demonyms(self, tok: Token) -> list[tuple[str | None, Token]]:
         """Nationality adjectives of a phrase's head or of its 'de' complement, each with its
         coordinated adjectives ('israélien et américain')."""
-        out: list[tuple[str | None, "Token"]] = []
+        out: list[tuple[str | None, Token]] = []
         heads = [tok] + [c for c in tok.children if c.dep_ == "nmod"]
         for h in heads:
             for c in h.children:
@@ -343,7 +343,7 @@ class FrenchActors:
                     out.append((demonym_fr(c.text), c))  # "les ministres français et allemand"
         return out
 
-    def _role(self, tok: "Token", span: "Span", depth: int) -> list[str]:
+    def _role(self, tok: Token, span: Span, depth: int) -> list[str]:
         roles = _roles()
         # the longest role phrase starting at the head ("chefs des renseignements")
         role, role_end = None, tok.i
@@ -388,7 +388,7 @@ class FrenchActors:
         return []
 
 
-def source_heads(sent: "Span") -> list[tuple["Token", "Token"]]:
+def source_heads(sent: Span) -> list[tuple[Token, Token]]:
     """(cue, head of the source phrase) of every "selon X", "d'après X", "de source X" of a
     sentence ("d'après" is tokenised "d'" + "après")."""
     preps = {p.replace("’", "'") for p in words("claim_cues", "source_preps")}
@@ -403,10 +403,15 @@ def source_heads(sent: "Span") -> list[tuple["Token", "Token"]]:
                                                       for c in t.children):
             out.append((t, t.head))
     seen: set[int] = set()
-    return [(c, h) for c, h in out if not (h.i in seen or seen.add(h.i))]
+    unique = []
+    for c, h in out:
+        if h.i not in seen:
+            seen.add(h.i)
+            unique.append((c, h))
+    return unique
 
 
-def verb_above(tok: "Token", limit: int = 4) -> "Token | None":
+def verb_above(tok: Token, limit: int = 4) -> Token | None:
     """The nearest verb governing a token (parsers attach some counted nouns to an adverb:
     "Près de 60 civils ont été blessés")."""
     cur = tok

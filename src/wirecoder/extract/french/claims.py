@@ -13,16 +13,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ...schema import Claim, ClaimLocation, Event, Period, Span
+from ...schema import Bound, Claim, ClaimLocation, Event, Period, Quantity, Span
 from .actors import FrenchActors, phrase_span, source_heads, verb_above
 from .dates import find_dates_fr
 from .lexicon import mapping, words
 from .numbers import FrFigure, figures
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 _EVENT_FOR = {"killed": "ASSAULT", "injured": "ASSAULT", "hostages": "ASSAULT",
               "released": "RETREAT", "detained": "COERCE", "displaced": None,
@@ -37,7 +39,7 @@ def _table(key: str) -> dict[str, str]:
     return out
 
 
-def _event_noun_before(noun: "Token", event_nouns: dict[str, str]) -> str | None:
+def _event_noun_before(noun: Token, event_nouns: dict[str, str]) -> str | None:
     """'la libération fin octobre de deux femmes': the event noun a 'de' phrase follows, a
     date between them (the parser then attaches the phrase to the verb)."""
     doc = noun.doc
@@ -83,25 +85,26 @@ def _quantity(f: FrFigure) -> str | None:
 
 
 class FrenchClaims:
-    def __init__(self, doc: "Doc", actors: FrenchActors, published: dt.date | None,
-                 next_id: "callable") -> None:  # type: ignore[valid-type]
+    def __init__(self, doc: Doc, actors: FrenchActors, published: dt.date | None,
+                 next_id: Callable[[str], str]) -> None:
         self.doc = doc
         self.actors = actors
         self.published = published
         self.next_id = next_id
 
-    def _source(self, src: "Token", cue: "Token | None" = None) -> tuple[str | None, str]:
+    def _source(self, src: Token, cue: Token | None = None) -> tuple[str | None, str]:
         ids = self.actors.resolve(src)
         span = phrase_span(src)
         return (ids[0] if ids else None), span.text
 
-    def _claimant(self, f: FrFigure, sent: "SpacySpan") -> tuple[str | None, str | None]:
+    def _claimant(self, f: FrFigure, sent: SpacySpan) -> tuple[str | None, str | None]:
         noun = f.noun
         reports = words("claim_cues", "report_verbs")
         verb = verb_above(noun) if noun is not None else None
         if verb is not None and verb.lemma_.lower() in reports:
             for c in verb.children:
-                if c.dep_ == "obl:agent" or (c.dep_ == "nsubj" and c.i != noun.i):
+                if c.dep_ == "obl:agent" or (c.dep_ == "nsubj" and noun is not None
+                                             and c.i != noun.i):
                     return self._source(c)
         for _, head in source_heads(sent):
             return self._source(head)
@@ -120,7 +123,7 @@ class FrenchClaims:
                         return self._source(c)
         return None, None
 
-    def _qualifiers(self, f: FrFigure, sent: "SpacySpan") -> list[str]:
+    def _qualifiers(self, f: FrFigure, sent: SpacySpan) -> list[str]:
         out: list[str] = []
         cues = sorted(words("claim_cues", "qualifier_cues"), key=len, reverse=True)
         text = sent.text
@@ -136,7 +139,7 @@ class FrenchClaims:
                 break
         return out
 
-    def _period(self, sent: "SpacySpan") -> Period | None:
+    def _period(self, sent: SpacySpan) -> Period | None:
         for _, _, ed in find_dates_fr(sent, self.published):
             if ed.text and ed.text.lower().startswith("depuis") and ed.start:
                 return Period(start=ed.start, end=ed.end)
@@ -162,7 +165,8 @@ class FrenchClaims:
                                       for s in e.evidence)), None)
                 loc = next((e.location for e in events if e.id == event), None)
                 out.append(Claim(
-                    id=self.next_id("c"), quantity=quantity, value=f.value, bound=f.bound,
+                    id=self.next_id("c"), quantity=Quantity(quantity), value=f.value,
+                    bound=Bound(f.bound),
                     claimant=claimant, claimant_text=claimant_text, as_of=as_of,
                     period=self._period(sent),
                     location=ClaimLocation(name=loc.name, country=loc.country) if loc else None,

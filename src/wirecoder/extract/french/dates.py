@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Union
+from typing import TYPE_CHECKING
 
 from ...schema import EventDate
 from ..dates import resolve_date
@@ -50,16 +51,16 @@ def _rules() -> _Rules:
         return rf"(?P<s_{kind}>(?:{_alt(since)})\s+(?:le\s+|l['’]\s*)?)?"
 
     patterns = [
-        ("range", rf"(?:entre\s+le|du)\s+(?P<r1>{day})(?:\s+(?P<rm1>{mon}))?\s+(?:et\s+le|au)\s+"
-                  rf"(?P<r2>{day})\s+(?P<rm>{mon})(?:\s+(?P<ry>{year}))?"),
-        ("day", rf"{sin('day')}(?:(?:le|du|au|ce)\s+)?(?:(?P<dwd>{wd})\s+)?(?P<dd>{day})\s+(?P<dm>{mon})"
-                rf"(?:\s+(?P<dy>{year}))?"),
-        ("part", rf"{sin('part')}(?:à\s+la\s+)?(?P<pp>{_alt(list(parts))})[\s-]*(?P<pm>{mon})"
-                 rf"(?:\s+(?P<py>{year}))?"),
-        ("month", rf"{sin('month')}(?:(?:en|au\s+mois\s+d['’]|au\s+mois\s+de|début|fin)\s*)(?P<mm>{mon})"
-                  rf"(?:\s+(?P<my>{year}))?"),
-        ("weekday", rf"{sin('weekday')}(?:ce\s+)?(?P<wd>{wd})(?:\s+(?P<wrel>dernier|prochain))?"
-                    rf"(?:\s+(?:{_alt(day_parts)}))?"),
+        ("range", (rf"(?:entre\s+le|du)\s+(?P<r1>{day})(?:\s+(?P<rm1>{mon}))?\s+(?:et\s+le|au)\s+"
+                  rf"(?P<r2>{day})\s+(?P<rm>{mon})(?:\s+(?P<ry>{year}))?")),
+        ("day", (rf"{sin('day')}(?:(?:le|du|au|ce)\s+)?(?:(?P<dwd>{wd})\s+)?(?P<dd>{day})\s+(?P<dm>{mon})"
+                rf"(?:\s+(?P<dy>{year}))?")),
+        ("part", (rf"{sin('part')}(?:à\s+la\s+)?(?P<pp>{_alt(list(parts))})[\s-]*(?P<pm>{mon})"
+                 rf"(?:\s+(?P<py>{year}))?")),
+        ("month", (rf"{sin('month')}(?:(?:en|au\s+mois\s+d['’]|au\s+mois\s+de|début|fin)\s*)(?P<mm>{mon})"
+                  rf"(?:\s+(?P<my>{year}))?")),
+        ("weekday", (rf"{sin('weekday')}(?:ce\s+)?(?P<wd>{wd})(?:\s+(?P<wrel>dernier|prochain))?"
+                    rf"(?:\s+(?:{_alt(day_parts)}))?")),
         ("relative", rf"{sin('relative')}(?P<rel>{_alt(list(relative))})"),
         ("year", rf"(?:en|depuis)\s+(?P<yy>{year})"),
     ]
@@ -122,15 +123,15 @@ def dates_in_text(text: str, published: dt.date | None,
     return out
 
 
-def find_dates_fr(span: Union["Span", "Doc"], published: dt.date | None
+def find_dates_fr(span: Span | Doc, published: dt.date | None
                   ) -> list[tuple[int, int, EventDate]]:
     """Every French date phrase of a sentence or Doc, with character offsets into the Doc."""
     base = getattr(span, "start_char", 0)
     return dates_in_text(span.text, published, base)
 
 
-def nearest_date(sent: "Span", target: "Token", published: dt.date | None,
-                 distance: Callable[["Token", "Token"], int]) -> EventDate | None:
+def nearest_date(sent: Span, target: Token, published: dt.date | None,
+                 distance: Callable[[Token, Token], int]) -> EventDate | None:
     """Of the date phrases of a sentence, the one closest to the predicate in the tree."""
     found = find_dates_fr(sent, published)
     if not found:
@@ -150,4 +151,4 @@ def nearest_date(sent: "Span", target: "Token", published: dt.date | None,
     return best
 
 
-__all__ = ["resolve_date_fr", "dates_in_text", "find_dates_fr", "nearest_date"]
+__all__ = ["dates_in_text", "find_dates_fr", "nearest_date", "resolve_date_fr"]

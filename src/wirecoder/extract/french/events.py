@@ -19,15 +19,25 @@ attack's toll, not another event.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ...schema import AcledView, Attribution, AttributionKind, DatePrecision, Event, EventDate, Span
-from ..acled import acled_view, load_cues
+from ...schema import (
+    AcledView,
+    Attribution,
+    AttributionKind,
+    DatePrecision,
+    Event,
+    EventDate,
+    EventType,
+    Location,
+    Span,
+)
 from ..dates import publication_date
 from .actors import FrenchActors, phrase_span, source_heads
 from .dates import find_dates_fr, nearest_date
-from .lexicon import load, mapping, words
+from .event_output import acled_of, contexts, dedupe, merge_mentions, note_label
+from .lexicon import words
 from .places import main_place, place_of_clause
 from .predicates import FrHit, find_hits
 from .status import event_status
@@ -56,7 +66,7 @@ _EVENT_SUBJECTS = frozenset({"frappe", "attaque", "bombardement", "raid", "explo
                              "offensive", "opération", "attentat"})
 
 
-def _distance(tok: "Token", target: "Token") -> int:
+def _distance(tok: Token, target: Token) -> int:
     """Steps in the tree between two tokens of one sentence (via their common ancestor)."""
     up: dict[int, int] = {}
     cur, n = target, 0
@@ -74,11 +84,11 @@ def _distance(tok: "Token", target: "Token") -> int:
         cur, n = cur.head, n + 1
 
 
-def _case(tok: "Token") -> str:
+def _case(tok: Token) -> str:
     return " ".join(c.lower_ for c in tok.children if c.dep_ == "case")
 
 
-def _ancestors(tok: "Token", limit: int = _MAX_UP) -> list["Token"]:
+def _ancestors(tok: Token, limit: int = _MAX_UP) -> list[Token]:
     out = []
     cur = tok
     for _ in range(limit):
@@ -92,8 +102,8 @@ def _ancestors(tok: "Token", limit: int = _MAX_UP) -> list["Token"]:
 class FrenchEvents:
     """Builds the Events of one French Doc."""
 
-    def __init__(self, doc: "Doc", actors: FrenchActors, published: dt.date | None,
-                 next_id: "callable") -> None:  # type: ignore[valid-type]
+    def __init__(self, doc: Doc, actors: FrenchActors, published: dt.date | None,
+                 next_id: Callable[[str], str]) -> None:
         self.doc = doc
         self.actors = actors
         self.published = published
@@ -103,7 +113,7 @@ class FrenchEvents:
         self._date_tokens = {t.i for sent in doc.sents
                              for s, e, _ in find_dates_fr(sent, published)
                              for t in (doc.char_span(s, e, alignment_mode="expand") or [])}
-        self._main_place = None
+        self._main_place: Location | None = None
         self._main_place_done = False
 
     # ------------------------------------------------------------ which hits are events
@@ -124,7 +134,7 @@ class FrenchEvents:
             cur = head
         return False
 
-    def _in_frame(self, tok: "Token") -> bool:
+    def _in_frame(self, tok: Token) -> bool:
         """'lors de son attaque', 'pendant les combats', 'en pleine guerre'."""
         if tok.head.lower_ in _FRAME_WORDS:
             return True
@@ -136,7 +146,7 @@ class FrenchEvents:
                 return True
         return False
 
-    def _light_verb(self, tok: "Token") -> "Token | None":
+    def _light_verb(self, tok: Token) -> Token | None:
         # "a mené des centaines de frappes": through the quantity noun
         while tok.head.i != tok.i and tok.dep_ == "nmod" and \
                 tok.head.lemma_.lower() in _QUANTITY_NOUNS:
@@ -148,7 +158,7 @@ class FrenchEvents:
         return None
 
     # ------------------------------------------------------------ arguments
-    def _subject(self, verb: "Token") -> tuple[list[str], "Token | None"]:
+    def _subject(self, verb: Token) -> tuple[list[str], Token | None]:
         """Actors of a verb's subject (inherited through coordination, xcomp and gerunds)."""
         cur = verb
         for _ in range(4):
@@ -164,7 +174,7 @@ class FrenchEvents:
             break
         return [], None
 
-    def _positional_args(self, hit: FrHit) -> tuple[list[str], list[str], list["Token"]]:
+    def _positional_args(self, hit: FrHit) -> tuple[list[str], list[str], list[Token]]:
         """Arguments of a verb the tagger missed (French is SVO): the noun phrase just before
         is its subject, the first noun phrase after it not introduced by a preposition its
         object."""
@@ -172,7 +182,7 @@ class FrenchEvents:
         sent = tok.sent
         actor: list[str] = []
         recipient: list[str] = []
-        used: list["Token"] = []
+        used: list[Token] = []
         for t in reversed(list(doc[max(sent.start, tok.i - 3):tok.i])):
             if t.pos_ in ("PROPN", "NOUN", "PRON"):
                 actor = self.actors.resolve(t)
@@ -190,13 +200,13 @@ class FrenchEvents:
             self.actors.note_subject(tok, actor)
         return actor, [r for r in recipient if r not in actor], used
 
-    def _verb_args(self, hit: FrHit) -> tuple[list[str], list[str], list["Token"]]:
+    def _verb_args(self, hit: FrHit) -> tuple[list[str], list[str], list[Token]]:
         tok = hit.token
         if hit.mistagged:
             return self._positional_args(hit)
         actor: list[str] = []
         recipient: list[str] = []
-        used: list["Token"] = []
+        used: list[Token] = []
         passive = any(c.dep_ == "nsubj:pass" for c in tok.children) or \
             any(c.dep_ == "aux:pass" for c in tok.children)
         people_patient = hit.mode in ("abduct", "release", "arrest")
@@ -208,10 +218,7 @@ class FrenchEvents:
                        for d in c.children if d.dep_ == "nmod" and d.pos_ in ("NOUN", "PROPN")
                        and d.i not in self._date_tokens]
         for c in tok.children:
-            if c.dep_ == "obl:agent":
-                actor += self.actors.agent(c)
-                used.append(c)
-            elif c.dep_ == "nsubj" and not passive:
+            if c.dep_ == "obl:agent" or c.dep_ == "nsubj" and not passive:
                 actor += self.actors.agent(c)
                 used.append(c)
         for c in objects:
@@ -231,12 +238,12 @@ class FrenchEvents:
                     used.append(c)
                     if recipient:
                         break
-        if tok.dep_.startswith("acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if tok.dep_.startswith("acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
+                and not recipient:
             # a participle modifying its patient: "deux femmes enlevées par le Hamas"
-            if not recipient:
-                recipient = (self.actors.people(tok.head) if people_patient
-                             else self.actors.resolve(tok.head))
-                used.append(tok.head)
+            recipient = (self.actors.people(tok.head) if people_patient
+                         else self.actors.resolve(tok.head))
+            used.append(tok.head)
         if not actor and not any(c.dep_ in ("nsubj", "obl:agent") for c in tok.children) \
                 and not tok.dep_.startswith("acl"):
             actor, subj = self._subject(tok)
@@ -246,7 +253,7 @@ class FrenchEvents:
             self.actors.note_subject(tok, actor)
         return actor, [r for r in recipient if r not in actor], used
 
-    def _inner_party(self, obj: "Token") -> list[str]:
+    def _inner_party(self, obj: Token) -> list[str]:
         """'négocier la libération d'otages détenus par le Hamas' → Hamas: the first actor
         named inside a talk's topic."""
         for t in obj.subtree:
@@ -256,7 +263,7 @@ class FrenchEvents:
                     return ids
         return []
 
-    def _place_target(self, obj: "Token") -> list[str]:
+    def _place_target(self, obj: Token) -> list[str]:
         """A place bombarded or besieged is the recipient ("bombarde la bande de Gaza")."""
         from .names import place_fr
 
@@ -267,11 +274,11 @@ class FrenchEvents:
         return [self.actors.table.add(loc.name, "population", country=loc.country,
                                       mention=(span.start_char, span.end_char, span.text))]
 
-    def _noun_args(self, hit: FrHit) -> tuple[list[str], list[str], list["Token"]]:
+    def _noun_args(self, hit: FrHit) -> tuple[list[str], list[str], list[Token]]:
         tok = hit.token
         actor: list[str] = []
         recipient: list[str] = []
-        used: list["Token"] = []
+        used: list[Token] = []
         patient_noun = hit.mode in _PATIENT_NOUN_MODES
         for c in tok.children:
             case = _case(c)
@@ -319,7 +326,7 @@ class FrenchEvents:
                             actor += [i for i in self.actors.resolve(d) if i not in actor]
         return actor, [r for r in recipient if r not in actor], used
 
-    def _next_de_phrase(self, noun: "Token") -> "Token | None":
+    def _next_de_phrase(self, noun: Token) -> Token | None:
         """The 'de X' phrase right after a noun's own words (at most a date in between)."""
         end = max(t.i for t in noun.subtree if t.i >= noun.i)
         doc = noun.doc
@@ -331,7 +338,7 @@ class FrenchEvents:
                 return None
         return None
 
-    def _holder(self, people: "Token") -> list[str]:
+    def _holder(self, people: Token) -> list[str]:
         """Who held or abducted these people ("deux femmes enlevées par le Hamas")."""
         for c in people.children:
             if c.dep_.startswith("acl"):
@@ -382,7 +389,7 @@ class FrenchEvents:
                 return found
         return publication_date(self.published)
 
-    def _place(self, hit: FrHit, used: list["Token"], actor: list[str]):  # type: ignore[no-untyped-def]
+    def _place(self, hit: FrHit, used: list[Token], actor: list[str]):  # type: ignore[no-untyped-def]
         # the event's own actors are not its place ("Israël bombarde …")
         spans = [(m.start, m.end) for a in actor if (act := self.actors.table.get(a))
                  for m in act.mentions]
@@ -400,7 +407,7 @@ class FrenchEvents:
         """'selon X' / "d'après X" in the event's sentence."""
         out: list[Attribution] = []
         for t, src in source_heads(hit.token.sent):
-            if True:
+            if src is not None:
                 ids = self.actors.resolve(src)
                 span = phrase_span(src)
                 text = self.doc[t.i:span.end].text
@@ -410,69 +417,25 @@ class FrenchEvents:
         return out
 
     # ------------------------------------------------------------ ACLED
-    def _acled(self, hit: FrHit, mode: str | None, clause: list["Token"], actor: list[str],
-               recipient: list[str], actor_toks: list["Token"],
-               recipient_toks: list["Token"]) -> tuple[str | None, AcledView]:
-        cues = load("weapons")
-        priority = list(load_cues().priority)
-        weapons = {str(w).lower(): m for m, ws in (cues.get("weapons") or {}).items()
-                   for w in ws or []}
-
-        def grams(toks: list["Token"]) -> set[str]:
-            out: set[str] = set()
-            lem = [t.lemma_.lower() for t in toks]
-            low = [t.lower_ for t in toks]
-            for n in (1, 2, 3, 4):
-                for i in range(len(toks) - n + 1):
-                    out.add(" ".join(lem[i:i + n]))
-                    out.add(" ".join(low[i:i + n]))
-            return out
-
-        def has(toks: list["Token"], key: str) -> bool:
-            vocab = {str(w).lower() for w in cues.get(key) or []}
-            return bool(grams(toks) & vocab)
-
-        armed_target = has(recipient_toks, "armed") or self._armed(recipient)
-        weapon_toks = [t for t in clause if not (armed_target and t in recipient_toks)]
-        found = {weapons[g] for g in grams(weapon_toks) if g in weapons}
-        if hit.type == "ASSAULT" and mode not in ("destroy", "abduct", "sexual", "torture",
-                                                  "targeted", "beat"):
-            for m in priority:
-                if m in found:
-                    if not (mode == "firearms" and m in ("explosives",)):
-                        mode = m
-                    break
-        pred = [hit.token]
-        view = acled_view(
-            hit.type, mode,
-            actor_armed=self._armed(actor) or has(actor_toks, "armed"),
-            recipient_armed=armed_target,
-            reciprocal=has(pred, "reciprocal"),
-            territory=has(pred, "territory") and hit.type == "COERCE",
-            disrupted=has(pred, "disrupted"),
-            grenade=has(clause, "grenade"),
-            intervention=has(clause, "intervention") and hit.type == "PROTEST",
-            excessive=has(clause, "excessive_force") and hit.type == "PROTEST",
-            actor_state=any((self.actors.table.get(a) and self.actors.table.get(a).sector in
-                             ("MIL", "GOV", "COP")) for a in actor),
-            mob=has(actor_toks, "mob"),
-            rioters=has(actor_toks, "protesters") and hit.type == "ASSAULT",
-            base=has(clause, "base_objects") and hit.type == "MOBILIZE",
-            agreement=has(clause, "agreement_objects"),
-        )
-        return mode, view
-
     def _armed(self, ids: list[str]) -> bool:
         armed = {"MIL", "REB", "COP", "UAF", "SPY"}
         return any((a := self.actors.table.get(i)) is not None and a.sector in armed for i in ids)
 
-    # ------------------------------------------------------------ build
+    def _acled(self, hit: FrHit, mode: str | None, clause: list[Token], actor: list[str],
+               actor_toks: list[Token], recipient_toks: list[Token],
+               recipient: list[str]) -> tuple[str | None, AcledView]:
+        table = self.actors.table
+        return acled_of(hit.token, hit.type, mode, clause, actor_toks, recipient_toks,
+                        actor_armed=self._armed(actor), recipient_armed=self._armed(recipient),
+                        actor_state=any((a := table.get(i)) is not None and a.sector in
+                                        ("MIL", "GOV", "COP") for i in actor))
+
     def _is_toll_clause(self, hit: FrHit) -> bool:
         """'…, tuant 3 civils' / 'en tuant 2' under another attack: that attack's toll."""
         tok = hit.token
         if hit.nominal or tok.lemma_.lower() not in _KILL_VERBS:
             return False
-        gerund = "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+        gerund = "Part" in tok.morph.get("VerbForm", []) and "Pres" in tok.morph.get("Tense", [])
         if not gerund and not any(c.lower_ == "en" and c.dep_ == "mark" for c in tok.children):
             return False
         return any(a.i in self.by_i and self.by_i[a.i].type == "ASSAULT"
@@ -538,102 +501,30 @@ class FrenchEvents:
             actor_toks = [t for u in used if u.dep_ in ("nsubj", "obl:agent") for t in u.subtree]
             recipient_toks = [t for u in used if u.dep_ not in ("nsubj", "obl:agent")
                               for t in u.subtree]
-            mode, view = self._acled(hit, hit.mode, clause + actor_toks, actor, recipient,
-                                     actor_toks, recipient_toks)
+            mode, view = self._acled(hit, hit.mode, clause + actor_toks, actor, actor_toks,
+                                     recipient_toks, recipient)
             dead, injured = clause_toll(tok)
             sent = tok.sent
             events.append(Event(
-                id="", type=hit.type, mode=mode, context=_contexts(hit.type),
-                actor=_dedupe(actor), recipient=_dedupe(recipient),
+                id="", type=EventType(hit.type), mode=mode, context=contexts(hit.type),
+                actor=dedupe(actor), recipient=dedupe(recipient),
                 mediator=self._mediators(hit, actor),
                 date=self._date(hit), location=self._place(hit, used, actor), status=status,
                 attribution=self._attribution(hit), dead=dead, injured=injured,
                 acled=view, evidence=[Span(start=sent.start_char, end=sent.end_char)],
                 confidence=0.7 if actor else 0.5))
-        events = _merge(events)
+        events = merge_mentions(events)
         if stated is not None and events:
             main = next((e for e in events if e.type == "ASSAULT"), events[0])
             for e in events:  # the coded figure overrides every count of the clauses
                 e.dead = None
             main.dead = stated
-        label = _note_label(self.doc)
+        label = note_label(self.doc)
         if label is not None and events:
             events[0].acled = label
         for e in events:
             e.id = self.next_id("e")
         return events
-
-
-def _dedupe(ids: list[str]) -> list[str]:
-    out: list[str] = []
-    for i in ids:
-        if i not in out:
-            out.append(i)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _context_table() -> dict[str, list[str]]:
-    """PLOVER contexts per type (predicates.yaml's `contexts`, shared by both languages)."""
-    import yaml
-
-    from ..kb import lexicon_files
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    for path in lexicon_files("predicates.yaml"):
-        table = (yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}).get(
-            "contexts") or {}
-        return {str(k): [str(c) for c in v or []] for k, v in table.items()}
-    return {}
-
-
-def _contexts(type_: str) -> list[str]:
-    return list(_context_table().get(type_, []))
-
-
-def _merge(events: list[Event]) -> list[Event]:
-    """Mentions of one incident in one article become one event: same type, same date, and
-    the same actors (or one side without any)."""
-    out: list[Event] = []
-    for e in events:
-        twin = None
-        for o in out:
-            if o.type != e.type or o.date.start != e.date.start or o.date.end != e.date.end:
-                continue
-            if o.status != e.status and "negated" in (o.status, e.status):
-                continue
-            if (set(o.actor) & set(e.actor)) or (not e.actor and set(e.recipient) & set(o.recipient)):
-                twin = o
-                break
-        if twin is None:
-            out.append(e)
-            continue
-        twin.recipient = _dedupe(twin.recipient + e.recipient)
-        twin.mediator = _dedupe(twin.mediator + e.mediator)
-        twin.evidence = twin.evidence + [s for s in e.evidence if s not in twin.evidence]
-        twin.mode = twin.mode or e.mode
-        twin.location = twin.location or e.location
-        if twin.location is not None and e.location is not None and \
-                (twin.location.precision == "country") and e.location.precision != "country" and \
-                e.location.country == twin.location.country:
-            twin.location = e.location
-        twin.dead = twin.dead if twin.dead is not None else e.dead
-        twin.attribution = twin.attribution + [a for a in e.attribution
-                                               if a not in twin.attribution]
-    return out
-
-
-def _note_label(doc: "Doc") -> AcledView | None:
-    """An ACLED note's leading label ("Destruction de biens : …") → its sub-event type."""
-    labels = mapping("weapons", "note_labels")
-    text = doc[: min(len(doc), 8)].text
-    if ":" not in text:
-        return None
-    head = " ".join(text.split(":", 1)[0].lower().split())
-    got = labels.get(head)
-    if not got:
-        return None
-    return AcledView(event_type=str(got[0]), sub_event_type=str(got[1]))
 
 
 __all__ = ["FrenchEvents"]

@@ -4,7 +4,7 @@ not match the English globs (predicates_*, roles*, claims_*, quote_cues_*), exce
 related_links_fr.yaml, which ingest/related.py merges on purpose (links are links)."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import yaml
@@ -12,13 +12,13 @@ import yaml
 from ..kb import lexicon_files
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict[str, Any]:
     """NAME_fr.yaml merged with NAME_fr_*.yaml: mappings updated, lists concatenated."""
     merged: dict[str, Any] = {}
     for path in lexicon_files(f"{name}_fr.yaml") + lexicon_files(f"{name}_fr_*.yaml"):
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
         for key, value in data.items():
             old = merged.get(key)
             if isinstance(old, dict) and isinstance(value, dict):
@@ -30,7 +30,7 @@ def load(name: str) -> dict[str, Any]:
     return merged
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str, key: str) -> frozenset[str]:
     """A list of a French lexicon as a set of lowercase strings."""
     return frozenset(str(w).lower() for w in load(name).get(key) or [])
@@ -41,4 +41,4 @@ def mapping(name: str, key: str) -> dict[str, Any]:
     return {str(k).lower(): v for k, v in (load(name).get(key) or {}).items()}
 
 
-__all__ = ["load", "words", "mapping"]
+__all__ = ["load", "mapping", "words"]

@@ -62,7 +62,7 @@ def _countries() -> dict[str, str]:
 def _inflections(base: str) -> list[str]:
     """Feminine and plural forms of a French adjective: israélien → israélienne(s) …"""
     forms = {base, base + "s"}
-    if base.endswith("ien") or base.endswith("éen"):
+    if base.endswith(("ien", "éen")):
         forms |= {base + "ne", base + "nes"}
     elif base.endswith("e"):
         pass
@@ -151,5 +151,14 @@ def descriptor_en(phrase: str) -> str | None:
     return _descriptors().get(key(phrase))
 
 
-__all__ = ["strip_article", "key", "country_fr", "demonym_fr", "is_demonym", "kb_actor_fr",
-           "place_fr", "place_names_fr", "descriptor_en"]
+__all__ = [
+    "country_fr",
+    "demonym_fr",
+    "descriptor_en",
+    "is_demonym",
+    "kb_actor_fr",
+    "key",
+    "place_fr",
+    "place_names_fr",
+    "strip_article",
+]

@@ -22,7 +22,7 @@ class FrFigure:
     bound: str  # a schema.Bound value
     start: int  # token indices [start, end) of the number words
     end: int
-    noun: "Token | None"  # the counted noun, when there is one
+    noun: Token | None  # the counted noun, when there is one
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +35,7 @@ def _words() -> tuple[dict[str, int], dict[str, int], list[tuple[list[str], str]
     return numbers, scales, bounds
 
 
-def _value(tok: "Token") -> int | None:
+def _value(tok: Token) -> int | None:
     numbers, _, _ = _words()
     text = tok.text.replace("\u202f", " ").replace("\xa0", " ")
     if _DIGITS.match(text):
@@ -43,14 +43,14 @@ def _value(tok: "Token") -> int | None:
     return numbers.get(tok.lower_)
 
 
-def _is_number(tok: "Token") -> bool:
+def _is_number(tok: Token) -> bool:
     if tok.like_num or tok.pos_ == "NUM":
         return _value(tok) is not None
     return tok.lower_ in _words()[0] and tok.pos_ in ("NUM", "DET") and tok.lower_ not in (
         "un", "une")
 
 
-def number_runs(sent: "Span") -> list[tuple[int, int, int]]:
+def number_runs(sent: Span) -> list[tuple[int, int, int]]:
     """(start, end, value) of every number in a sentence: "1 400" (tokenised as two numbers)
     and "trois cents" are one number; years, days of a date and ordinals ("1er") are not."""
     _, scales, _ = _words()
@@ -66,7 +66,7 @@ def number_runs(sent: "Span") -> list[tuple[int, int, int]]:
         j = i + 1
         # "1 400", "10 812": groups of three digits after a space
         while j < len(toks) and re.fullmatch(r"\d{3}", toks[j].text) and \
-                not toks[j - 1].whitespace_ == "" and value < 1000:
+                toks[j - 1].whitespace_ != "" and value < 1000:
             value = value * 1000 + int(toks[j].text)
             j += 1
         while j < len(toks) and toks[j].lower_ in scales:
@@ -77,7 +77,7 @@ def number_runs(sent: "Span") -> list[tuple[int, int, int]]:
     return out
 
 
-def bound_before(doc_or_sent: "Span", start: int) -> str:
+def bound_before(doc_or_sent: Span, start: int) -> str:
     """The bound written just before a number ("au moins", "plus de", "quelque"); exact
     when none."""
     _, _, bounds = _words()
@@ -94,16 +94,14 @@ def bound_before(doc_or_sent: "Span", start: int) -> str:
     return "exact"
 
 
-def figures(sent: "Span") -> list[FrFigure]:
+def figures(sent: Span) -> list[FrFigure]:
     """Every figure of a sentence with its bound and counted noun."""
     out: list[FrFigure] = []
     for start, end, value in number_runs(sent):
         last = sent.doc[end - 1]
         noun = None
         head = last.head
-        if last.dep_ in ("nummod", "det") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
-            noun = head
-        elif head.pos_ == "NOUN" and head.i == end and head.i < sent.end:
+        if last.dep_ in ("nummod", "det") and head.pos_ in ("NOUN", "PROPN", "ADJ") or head.pos_ == "NOUN" and head.i == end and head.i < sent.end:
             noun = head
         elif end < sent.end and sent.doc[end].pos_ == "NOUN":
             noun = sent.doc[end]
@@ -116,4 +114,4 @@ def figures(sent: "Span") -> list[FrFigure]:
     return out
 
 
-__all__ = ["FrFigure", "number_runs", "bound_before", "figures"]
+__all__ = ["FrFigure", "bound_before", "figures", "number_runs"]

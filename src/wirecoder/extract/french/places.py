@@ -9,9 +9,10 @@ predicate in the tree on ties; places used as the actor of the clause are skippe
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ...schema import Location, LocationPrecision
 from ..coref import doc_text
@@ -46,7 +47,7 @@ def _tokenizer():  # type: ignore[no-untyped-def]
 _MATCHERS: dict[int, object] = {}
 
 
-def _matcher(doc: "Doc"):  # type: ignore[no-untyped-def]
+def _matcher(doc: Doc):  # type: ignore[no-untyped-def]
     m = _MATCHERS.get(id(doc.vocab))
     if m is None:
         from spacy.matcher import PhraseMatcher
@@ -65,7 +66,7 @@ def _loc(entry: object, text: str) -> Location:
                     precision=LocationPrecision(e.precision), text=text)  # type: ignore[attr-defined]
 
 
-def french_place_mentions(doc: "Doc") -> list[FrPlace]:
+def french_place_mentions(doc: Doc) -> list[FrPlace]:
     """Every place mention of a French Doc (cached on it), in text order."""
     cached = doc.user_data.get(_CACHE)
     if cached is not None:
@@ -111,7 +112,7 @@ def french_place_mentions(doc: "Doc") -> list[FrPlace]:
     return out
 
 
-def _join_dashed(doc: "Doc", places: list[FrPlace]) -> list[FrPlace]:
+def _join_dashed(doc: Doc, places: list[FrPlace]) -> list[FrPlace]:
     """'Gaza - Northern Remal' (a town, a dash, a part of it: ACLED's naming) is one place:
     the more specific one, anchored at the first name (the parser often breaks the sentence
     at the dash)."""
@@ -132,7 +133,7 @@ def _join_dashed(doc: "Doc", places: list[FrPlace]) -> list[FrPlace]:
 _OTHER_CLAUSE = frozenset({"conj", "acl:relcl", "advcl", "parataxis", "ccomp", "csubj"})
 
 
-def own_clause(target: "Token") -> set[int]:
+def own_clause(target: Token) -> set[int]:
     """Token indices of a predicate's own clause: its subtree without the other verbs'
     clauses hanging from it ("… enlevées … et retenues dans la bande de Gaza")."""
     out: set[int] = set()
@@ -147,7 +148,7 @@ def own_clause(target: "Token") -> set[int]:
     return out
 
 
-def place_of_clause(sent: "Span", target: "Token", distance: Callable[["Token", "Token"], int],
+def place_of_clause(sent: Span, target: Token, distance: Callable[[Token, Token], int],
                     skip: set[int] | None = None) -> Location | None:
     """The place of a predicate: in its own clause if one is named there, else in its
     sentence; a place it governs directly first, then the most specific, then the nearest in
@@ -173,7 +174,7 @@ def place_of_clause(sent: "Span", target: "Token", distance: Callable[["Token", 
     return best.location if best is not None else None
 
 
-def main_place(doc: "Doc") -> Location | None:
+def main_place(doc: Doc) -> Location | None:
     """The article's most often named place (subjects excluded), the more specific on ties."""
     counts: dict[str, list[object]] = {}
     for p in french_place_mentions(doc):
@@ -189,4 +190,4 @@ def main_place(doc: "Doc") -> Location | None:
     return counts[name][1].location  # type: ignore[attr-defined]
 
 
-__all__ = ["FrPlace", "french_place_mentions", "place_of_clause", "main_place"]
+__all__ = ["FrPlace", "french_place_mentions", "main_place", "place_of_clause"]

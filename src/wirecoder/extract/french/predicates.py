@@ -19,7 +19,7 @@ _CLAUSE_DEPS = frozenset({"acl:relcl", "advcl", "ccomp", "conj", "parataxis", "c
 
 @dataclass(frozen=True)
 class FrHit:
-    token: "Token"
+    token: Token
     type: str
     mode: str | None
     nominal: bool
@@ -31,7 +31,7 @@ _ER_ENDINGS = ("aient", "ions", "iez", "ent", "ait", "ais", "ons", "ez", "ées",
                "es", "é", "e")
 
 
-def mistagged_verb(tok: "Token") -> str | None:
+def mistagged_verb(tok: Token) -> str | None:
     """The lexicon verb an adjective- or noun-tagged word is a form of ("bombarde" tagged
     as an adjective after a proper noun): -er verbs only, never a lexicon noun."""
     lex = lexicon()
@@ -63,7 +63,7 @@ def lexicon() -> _Lex:
     return _Lex(verbs, nouns, light, max((len(k.split()) for k in nouns), default=1))
 
 
-def cue_words(tok: "Token", depth: int = 2) -> set[str]:
+def cue_words(tok: Token, depth: int = 2) -> set[str]:
     """Lemmas and lowercase words of a predicate's own dependents (two levels, clause
     children excluded), with the preposition phrases they form ("en direction")."""
     out: set[str] = set()
@@ -91,7 +91,7 @@ def cue_words(tok: "Token", depth: int = 2) -> set[str]:
     return out
 
 
-def _reflexive(tok: "Token") -> bool:
+def _reflexive(tok: Token) -> bool:
     return any(c.lower_ in _REFLEXIVE and c.dep_.startswith(("expl", "obj", "iobj"))
                for c in tok.children)
 
@@ -115,13 +115,13 @@ def _apply(spec: dict[str, Any], cues: set[str], reflexive: bool) -> tuple[str, 
     return (str(type_), mode) if type_ else None
 
 
-def _has_patient(tok: "Token") -> bool:
+def _has_patient(tok: Token) -> bool:
     if any(c.dep_ in ("obj", "nsubj:pass", "obl:arg") for c in tok.children):
         return True
     return tok.dep_.startswith("acl") or (tok.dep_ == "amod" and tok.head.pos_ == "NOUN")
 
 
-def find_hits(doc: "Doc") -> list[FrHit]:
+def find_hits(doc: Doc) -> list[FrHit]:
     """Every predicate of the lexicon in a Doc, text order."""
     lex = lexicon()
     hits: list[FrHit] = []
@@ -155,4 +155,4 @@ def find_hits(doc: "Doc") -> list[FrHit]:
     return hits
 
 
-__all__ = ["FrHit", "find_hits", "cue_words", "lexicon"]
+__all__ = ["FrHit", "cue_words", "find_hits", "lexicon"]

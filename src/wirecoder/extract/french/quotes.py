@@ -8,6 +8,7 @@ Verbs and channels live in lexicons/quote_verbs_fr.yaml."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ...schema import Quote, Span
@@ -17,25 +18,26 @@ from .actors import FrenchActors, phrase_span, source_heads
 from .lexicon import mapping, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 
-def _reporting(tok: "Token") -> bool:
+def _reporting(tok: Token) -> bool:
     return tok.lemma_.lower() in words("quote_verbs", "reporting_verbs")
 
 
-def _verb_of(tok: "Token") -> "Token":
+def _verb_of(tok: Token) -> Token:
     return tok.head if tok.pos_ == "AUX" or tok.dep_.startswith(("aux", "nsubj")) else tok
 
 
 class FrenchQuotes:
-    def __init__(self, doc: "Doc", actors: FrenchActors, next_id: "callable") -> None:  # type: ignore[valid-type]
+    def __init__(self, doc: Doc, actors: FrenchActors, next_id: Callable[[str], str]) -> None:
         self.doc = doc
         self.actors = actors
         self.next_id = next_id
         self._starts = [t.idx for t in doc]
 
-    def _tok(self, char: int) -> "Token | None":
+    def _tok(self, char: int) -> Token | None:
         """The token at a character offset, or the next one (offsets may fall on spaces)."""
         i = bisect_right(self._starts, char) - 1
         doc = self.doc
@@ -46,7 +48,7 @@ class FrenchQuotes:
                 return t
         return None
 
-    def _cue_after(self, close: int, sent: "SpacySpan") -> "Token | None":
+    def _cue_after(self, close: int, sent: SpacySpan) -> Token | None:
         tok = self._tok(close)
         if tok is None:
             return None
@@ -57,7 +59,7 @@ class FrenchQuotes:
             return v if _reporting(v) else None
         return None
 
-    def _cue_before(self, open_: int, sent: "SpacySpan") -> "Token | None":
+    def _cue_before(self, open_: int, sent: SpacySpan) -> Token | None:
         tok = self._tok(open_)
         if tok is None:
             return None
@@ -69,7 +71,7 @@ class FrenchQuotes:
                 return v if _reporting(v) else None
         return None
 
-    def _speaker(self, verb: "Token", inverted: bool = False) -> tuple[list[str], str | None]:
+    def _speaker(self, verb: Token, inverted: bool = False) -> tuple[list[str], str | None]:
         """The subject of a cue verb; after a quote the subject is inverted and parsers often
         label it obj ("», a affirmé le Premier ministre"); "a-t-il dit": the pronoun."""
         for c in verb.children:
@@ -84,7 +86,7 @@ class FrenchQuotes:
                     return self.actors.resolve(c), phrase_span(c).text
         return [], None
 
-    def _selon(self, sent: "SpacySpan") -> tuple[list[str], str | None]:
+    def _selon(self, sent: SpacySpan) -> tuple[list[str], str | None]:
         for _, head in source_heads(sent):
             return self.actors.resolve(head), phrase_span(head).text
         for t in sent:
@@ -94,7 +96,7 @@ class FrenchQuotes:
                     return ids, text
         return [], None
 
-    def _channel(self, verb: "Token | None") -> str | None:
+    def _channel(self, verb: Token | None) -> str | None:
         if verb is None:
             return None
         channels = mapping("quote_verbs", "channels")

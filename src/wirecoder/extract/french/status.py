@@ -24,7 +24,7 @@ _HABITUAL = frozenset({"historiquement", "traditionnellement", "habituellement",
                        "généralement", "d'ordinaire", "toujours", "régulièrement"})
 
 
-def _chain(tok: "Token", limit: int = 4) -> list["Token"]:
+def _chain(tok: Token, limit: int = 4) -> list[Token]:
     """The predicate and the verbs governing it (xcomp, ccomp, obj of a noun …)."""
     out = [tok]
     cur = tok
@@ -37,18 +37,18 @@ def _chain(tok: "Token", limit: int = 4) -> list["Token"]:
     return out
 
 
-def _present(verb: "Token") -> bool:
+def _present(verb: Token) -> bool:
     """A present-tense form: from the morphology, or from the ending of an -er verb (the
     tagger reads some, "négocie", as infinitives)."""
     m = verb.morph
-    if "Pres" in m.get("Tense") and "Fin" in m.get("VerbForm"):
+    if "Pres" in m.get("Tense", []) and "Fin" in m.get("VerbForm", []):
         return True
     low, lemma = verb.lower_, verb.lemma_.lower()
     return lemma.endswith("er") and low != lemma and low.endswith(("e", "es", "ent")) and \
         not low.endswith(("ée", "ées"))
 
 
-def event_status(pred: "Token", nominal: bool = False) -> Status:
+def event_status(pred: Token, nominal: bool = False) -> Status:
     """The status of the event a predicate (verb or event noun) tells."""
     sent = pred.sent
     if any(t.lower_ in _HABITUAL for t in sent):
@@ -65,15 +65,15 @@ def event_status(pred: "Token", nominal: bool = False) -> Status:
         morph = v.morph
         auxes = [c for c in v.children if c.dep_.startswith("aux")]
         own = v.i == pred.i
-        if "Cnd" in morph.get("Mood") or any("Cnd" in a.morph.get("Mood") for a in auxes):
+        if "Cnd" in morph.get("Mood", []) or any("Cnd" in a.morph.get("Mood", []) for a in auxes):
             return Status.possible
         if not own and v.lemma_ in _POSSIBLE_HEADS:
             return Status.possible
-        if "Fut" in morph.get("Tense") or any("Fut" in a.morph.get("Tense") for a in auxes):
+        if "Fut" in morph.get("Tense", []) or any("Fut" in a.morph.get("Tense", []) for a in auxes):
             return Status.planned
         if not own and v.lemma_ in _PLAN_HEADS:
             return Status.planned
-        if any(a.lemma_ == "aller" and "Pres" in a.morph.get("Tense") for a in auxes):
+        if any(a.lemma_ == "aller" and "Pres" in a.morph.get("Tense", []) for a in auxes):
             return Status.planned
     if not nominal and pred.pos_ == "VERB" and _present(pred) and \
             not any(c.dep_.startswith("aux") for c in pred.children):

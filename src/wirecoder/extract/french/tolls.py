@@ -25,7 +25,7 @@ def _quantity_of(noun_lemma: str) -> str | None:
     return None
 
 
-def _count(noun: "Token") -> int | None:
+def _count(noun: Token) -> int | None:
     """The figure counting a noun: '3 civils', 'au moins 1 mort', 'un Palestinien'."""
     for f in figures(noun.sent):
         if f.noun is not None and f.noun.i == noun.i:
@@ -35,12 +35,12 @@ def _count(noun: "Token") -> int | None:
             if f.start <= noun.i < f.end:
                 return f.value
     if any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in noun.children) and \
-            "Plur" not in noun.morph.get("Number"):
+            "Plur" not in noun.morph.get("Number", []):
         return 1
     return None
 
 
-def _verb_toll(verb: "Token") -> tuple[int | None, int | None]:
+def _verb_toll(verb: Token) -> tuple[int | None, int | None]:
     lemma = verb.lemma_.lower()
     dead = injured = None
     for c in verb.children:
@@ -70,7 +70,7 @@ def _verb_toll(verb: "Token") -> tuple[int | None, int | None]:
     return dead, injured
 
 
-def passive_count(verb: "Token") -> int | None:
+def passive_count(verb: Token) -> int | None:
     """The count of a passive's subject: '62 Palestiniens ont été tués' → 62."""
     for c in verb.children:
         if c.dep_ == "nsubj:pass":
@@ -78,7 +78,7 @@ def passive_count(verb: "Token") -> int | None:
     return None
 
 
-def clause_toll(pred: "Token") -> tuple[int | None, int | None]:
+def clause_toll(pred: Token) -> tuple[int | None, int | None]:
     """(dead, injured) told by a predicate itself or by its gerund/participle clauses."""
     dead, injured = _verb_toll(pred) if pred.pos_ in ("VERB", "AUX") else (None, None)
     for c in pred.children:
@@ -89,7 +89,7 @@ def clause_toll(pred: "Token") -> tuple[int | None, int | None]:
     return dead, injured
 
 
-def coded_toll(doc: "Doc") -> int | None:
+def coded_toll(doc: Doc) -> int | None:
     """ACLED's coded fatalities: 'nombre indéterminé de morts, codé 10', '…, dont 56 morts
     codés pour cet événement' → the last such figure of the note."""
     cues = sorted(words("claim_cues", "coded_words"), key=len, reverse=True)
