@@ -145,3 +145,32 @@ def test_arrest(fr):
     r = fr("Le 8 mars 2024, la police a arrêté une dizaine de manifestants à Alger.")
     e = only(r, "COERCE")
     assert e.mode == "arrest" and e.acled.sub_event_type == "Arrests"
+
+
+def test_purpose_clause_is_not_an_event(fr):
+    r = fr("Le 5 février 2024, des manifestants ont défilé à Dakar pour dénoncer la hausse "
+           "des prix.")
+    assert [e.type for e in r.events] == ["PROTEST"]
+    assert names(r, r.events[0].actor) == ["manifestants"]
+
+
+def test_members_of_an_unknown_group_are_the_group(fr):
+    r = fr("Le 9 mars 2024, des combattants du FLM ont affronté l'armée malienne près de "
+           "Tombouctou.")
+    e = only(r, "ASSAULT")
+    assert names(r, e.actor) == ["FLM"] and names(r, e.recipient) == ["Malian army"]
+    assert e.acled.sub_event_type == "Armed clash"
+
+
+def test_abducted_people_are_named_without_their_place(fr):
+    r = fr("Le 3 février 2024, des hommes armés ont enlevé trois infirmiers près de Kidal.")
+    e = only(r, "ASSAULT")
+    assert names(r, e.recipient) == ["trois infirmiers"]
+    assert e.location.name == "Kidal"
+
+
+def test_a_delegation_stands_for_its_head(fr):
+    r = fr("Le ministre turc est arrivé lundi à Bagdad à la tête d'une délégation qui a "
+           "rencontré le Premier ministre irakien.")
+    e = only(r, "CONSULT")
+    assert names(r, e.actor) == ["Turkish minister"]

@@ -40,6 +40,8 @@ _REL_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "lequel", "laquelle", "
 _PERSONAL = frozenset({"il", "elle", "ils", "elles", "lui", "eux"})
 _POSSESSIVE = frozenset({"son", "sa", "ses", "leur", "leurs"})
 _MAX_WORDS = 12
+_LOCATIVE_CASES = frozenset({"à", "au", "aux", "dans", "en", "près", "sur", "vers", "chez",
+                             "devant", "derrière", "autour", "proche", "parmi"})
 
 
 def _armed_words() -> frozenset[str]:
@@ -64,8 +66,11 @@ def phrase_span(tok: Token) -> Span:
         t = stack.pop()
         for c in t.children:
             bare_participle = c.dep_ == "acl" and c.pos_ == "VERB" and not any(c.children)
-            if (c.dep_ in _PHRASE_DEPS or bare_participle) and c.i not in keep and \
-                    not (c.dep_ == "case" and c.i < tok.i):
+            # "deux enseignants près de Mopti": a place phrase is not part of the name
+            locative = c.dep_ == "nmod" and any(
+                g.dep_ in ("case", "fixed") and g.lower_ in _LOCATIVE_CASES for g in c.children)
+            if (c.dep_ in _PHRASE_DEPS or bare_participle) and not locative and \
+                    c.i not in keep and not (c.dep_ == "case" and c.i < tok.i):
                 keep.add(c.i)
                 stack.append(c)
     lo, hi = min(keep), max(keep)
@@ -258,6 +263,11 @@ class FrenchActors:
         if ids or tok.pos_ not in ("NOUN",):
             return ids
         span = phrase_span(tok)
+        # "deux enseignants près de Mopti": the people, not where they were
+        cut = [c.i for c in tok.children if c.i > tok.i and (
+            c.lower_ in _LOCATIVE_CASES or (c.dep_ == "nmod" and c.ent_type_ == "LOC"))]
+        if cut and min(cut) > span.start:
+            span = self.doc[span.start:min(cut)]
         iso = next((i for i, _ in self._demonyms(tok) if i), None)
         return [self.table.add(strip_article(span.text), ActorKind.population, country=iso,
                                mention=(span.start_char, span.end_char, span.text))]
@@ -303,6 +313,10 @@ class FrenchActors:
             kba = kb_actor_fr(sub.text) or kb_actor_fr(_head_words(c).text)
             role = _roles().get(key(_head_words(c).text)) or _roles().get(key(c.text))
             inner = self.resolve(c, depth + 1)
+            if not inner and c.pos_ == "PROPN" and c.ent_type_ != "LOC" and not country_fr(c.text):
+                # "les combattants du M23": an unknown name of a group
+                inner = [self.table.add(sub.text, ActorKind.organization,
+                                        mention=(sub.start_char, sub.end_char, sub.text))]
             if kba is not None:
                 keys.append(kba.name)
             for actor_id in inner:
@@ -374,9 +388,19 @@ class FrenchActors:
                 ids.append(self.table.add_kb(kba) if kba is not None else
                            self.table.add(name, kind, country=iso, sector=sector))
             return ids
-        if kind == "population" and any(c.dep_ in ("nummod", "det") and c.lower_ not in
-                                        ("le", "la", "les", "l'", "l’") for c in tok.children):
-            # counted or indefinite people ("deux femmes", "des civils"): the phrase itself
+        if role.get("led"):
+            # "une délégation du Hamas" → Hamas; "… est arrivé à la tête d'une délégation qui
+            # a discuté …" → the one at its head
+            if orgs:
+                return orgs
+            if tok.head.lemma_.lower() == "tête":
+                verb = tok.head.head
+                for c in verb.children:
+                    if c.dep_ in ("nsubj", "nsubj:pass"):  # "est arrivé": être, not passive
+                        return self.resolve(c, depth + 1)
+        if kind in ("population", "group"):
+            # counted, indefinite or otherwise unqualified people ("deux femmes", "des
+            # manifestants", "les forces de sécurité"): the phrase itself
             return [self.table.add(strip_article(span.text), kind, sector=sector)]
         if orgs:
             org = self.table.get(orgs[0])

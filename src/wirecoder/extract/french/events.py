@@ -59,6 +59,11 @@ _GERUND_TOLL = frozenset({"tuer", "blesser", "faire", "causer", "provoquer", "co
                           "entraîner"})
 _KILL_VERBS = frozenset({"tuer", "abattre", "blesser"})
 _MAX_UP = 6
+# verbs conjugated with "être" in the active voice ("il est arrivé"): the parser labels their
+# subject nsubj:pass, but they have no passive
+ETRE_VERBS = frozenset({"arriver", "partir", "venir", "revenir", "entrer", "rentrer", "sortir",
+                        "retourner", "aller", "descendre", "monter", "tomber", "mourir",
+                        "naître", "rester", "décéder", "parvenir", "intervenir", "devenir"})
 _QUANTITY_NOUNS = frozenset({"centaine", "dizaine", "millier", "série", "vague", "salve",
                              "douzaine", "nombre", "serie"})
 _EVENT_SUBJECTS = frozenset({"frappe", "attaque", "bombardement", "raid", "explosion", "tir",
@@ -207,10 +212,12 @@ class FrenchEvents:
         actor: list[str] = []
         recipient: list[str] = []
         used: list[Token] = []
-        passive = any(c.dep_ == "nsubj:pass" for c in tok.children) or \
-            any(c.dep_ == "aux:pass" for c in tok.children)
+        # "il est arrivé": être verbs are active, though parsed as passives
+        passive = tok.lemma_.lower() not in ETRE_VERBS and any(
+            c.dep_ in ("nsubj:pass", "aux:pass") for c in tok.children)
         people_patient = hit.mode in ("abduct", "release", "arrest")
-        objects = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")
+        objects = [c for c in tok.children
+                   if (c.dep_ == "obj" or (c.dep_ == "nsubj:pass" and passive))
                    and c.i not in self._date_tokens]
         if not objects:
             # "ont rencontré jeudi des responsables": the parser hangs the object on the date
@@ -218,18 +225,17 @@ class FrenchEvents:
                        for d in c.children if d.dep_ == "nmod" and d.pos_ in ("NOUN", "PROPN")
                        and d.i not in self._date_tokens]
         for c in tok.children:
-            if c.dep_ == "obl:agent" or c.dep_ == "nsubj" and not passive:
+            if c.dep_ == "obl:agent" or (c.dep_ in ("nsubj", "nsubj:pass") and not passive):
                 actor += self.actors.agent(c)
                 used.append(c)
         for c in objects:
-            if True:
-                ids = self.actors.people(c) if people_patient else self.actors.resolve(c)
-                if not ids and hit.type in ("CONSULT", "REQUEST", "AGREE"):
-                    ids = self._inner_party(c)
-                if not ids and hit.type == "ASSAULT":
-                    ids = self._place_target(c)
-                recipient += ids
-                used.append(c)
+            ids = self.actors.people(c) if people_patient else self.actors.resolve(c)
+            if not ids and hit.type in ("CONSULT", "REQUEST", "AGREE"):
+                ids = self._inner_party(c)
+            if not ids and hit.type == "ASSAULT":
+                ids = self._place_target(c)
+            recipient += ids
+            used.append(c)
         if not recipient:
             for c in tok.children:
                 if c.dep_.startswith("obl") and c.dep_ != "obl:agent" and \
@@ -256,11 +262,12 @@ class FrenchEvents:
     def _inner_party(self, obj: Token) -> list[str]:
         """'négocier la libération d'otages détenus par le Hamas' → Hamas: the first actor
         named inside a talk's topic."""
-        for t in obj.subtree:
-            if t.i != obj.i and t.dep_ in ("obl:agent", "nmod") and t.pos_ in ("PROPN", "NOUN"):
-                ids = self.actors.resolve(t)
-                if ids:
-                    return ids
+        for deps in (("obl:agent",), ("nmod",)):  # who holds them before who is held
+            for t in obj.subtree:
+                if t.i != obj.i and t.dep_ in deps and t.pos_ in ("PROPN", "NOUN"):
+                    ids = self.actors.resolve(t)
+                    if ids:
+                        return ids
         return []
 
     def _place_target(self, obj: Token) -> list[str]:
@@ -441,6 +448,12 @@ class FrenchEvents:
         return any(a.i in self.by_i and self.by_i[a.i].type == "ASSAULT"
                    for a in _ancestors(tok, 3))
 
+    def _purpose(self, tok: Token) -> bool:
+        """'… pour dénoncer l'insécurité', 'afin de détruire des tunnels': an aim, not an
+        event (the main clause tells what was done)."""
+        return tok.dep_ in ("advcl", "xcomp", "acl", "obl:mod") and any(
+            c.dep_ in ("mark", "case") and c.lower_ in ("pour", "afin") for c in tok.children)
+
     def _consequence(self, hit: FrHit) -> bool:
         """An attack's consequence, not another event: a verb whose subject is an attack
         ("la frappe a tué 2 journalistes", "des frappes ont détruit des maisons"), or a
@@ -485,7 +498,7 @@ class FrenchEvents:
                     continue
                 if self._in_frame(tok) or self._is_topic(hit):
                     continue
-            elif self._is_toll_clause(hit):
+            elif self._is_toll_clause(hit) or self._purpose(tok):
                 continue
             if hit.nominal:
                 actor, recipient, used = self._noun_args(hit)
