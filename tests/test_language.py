@@ -116,3 +116,22 @@ def test_every_dev_text_is_identified_in_its_language(shared_dir):
         for line in (dev / f"{name}.jsonl").open(encoding="utf-8"):
             d = json.loads(line)
             assert detect_language(d["text"]) == d.get("language", "en"), (name, d["id"])
+
+
+def test_model_registry_per_language(monkeypatch):
+    from wirecoder.errors import ModelNotFound
+    from wirecoder.nlp import load_model, resolve_model_name
+
+    assert resolve_model_name(language="fr").startswith("fr_core_news_")
+    with pytest.raises(ModelNotFound) as e:
+        resolve_model_name(language="de")
+    assert e.value.code == "E010"
+    monkeypatch.setenv("WIRECODER_MODEL_FR", "fr_core_news_xx_missing")
+    with pytest.raises(ModelNotFound):
+        resolve_model_name(language="fr")
+    monkeypatch.delenv("WIRECODER_MODEL_FR")
+    en, fr = load_model(), load_model(None, "fr")  # both live in one process
+    assert en.lang == "en" and fr.lang == "fr"
+    assert load_model(None, "fr") is fr  # loaded once
+    doc = fr("« Le chef est arrivé », a-t-il dit.\n• À lire aussi")
+    assert doc[1].is_sent_start is False  # an opening quote keeps its words
