@@ -66,11 +66,8 @@ def phrase_span(tok: Token) -> Span:
         t = stack.pop()
         for c in t.children:
             bare_participle = c.dep_ == "acl" and c.pos_ == "VERB" and not any(c.children)
-            # "deux enseignants près de Mopti": a place phrase is not part of the name
-            locative = c.dep_ == "nmod" and any(
-                g.dep_ in ("case", "fixed") and g.lower_ in _LOCATIVE_CASES for g in c.children)
-            if (c.dep_ in _PHRASE_DEPS or bare_participle) and not locative and \
-                    c.i not in keep and not (c.dep_ == "case" and c.i < tok.i):
+            if (c.dep_ in _PHRASE_DEPS or bare_participle) and c.i not in keep and \
+                    not (c.dep_ == "case" and c.i < tok.i):
                 keep.add(c.i)
                 stack.append(c)
     lo, hi = min(keep), max(keep)
@@ -117,8 +114,6 @@ class FrenchActors:
         span = self.doc[toks[0].i:toks[-1].i + 1]
         kba = kb_actor_fr(span.text)
         if kba is not None:
-            if kba.kind != "person":
-                return self.table.add_kb(kba, (span.start_char, span.end_char, span.text))
             return self.table.add_kb(kba, (span.start_char, span.end_char, span.text))
         if len(toks) == 1:  # a surname: the person named in full earlier
             for a in self.table.actors:
@@ -264,8 +259,9 @@ class FrenchActors:
             return ids
         span = phrase_span(tok)
         # "deux enseignants près de Mopti": the people, not where they were
-        cut = [c.i for c in tok.children if c.i > tok.i and (
-            c.lower_ in _LOCATIVE_CASES or (c.dep_ == "nmod" and c.ent_type_ == "LOC"))]
+        cut = [min(t.i for t in c.subtree) for c in tok.children if c.i > tok.i and (
+            c.lower_ in _LOCATIVE_CASES or (c.dep_ == "nmod" and (c.ent_type_ == "LOC" or any(
+                g.dep_ == "case" and g.lower_ in _LOCATIVE_CASES for g in c.children))))]
         if cut and min(cut) > span.start:
             span = self.doc[span.start:min(cut)]
         iso = next((i for i, _ in self._demonyms(tok) if i), None)

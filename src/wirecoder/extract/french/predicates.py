@@ -126,8 +126,7 @@ def find_hits(doc: Doc) -> list[FrHit]:
     lex = lexicon()
     hits: list[FrHit] = []
     for tok in doc:
-        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ != "ADJ"
-                                           and tok.lemma_.lower() in lex.verbs):
+        if tok.pos_ in ("VERB", "AUX"):
             spec = lex.verbs.get(tok.lemma_.lower()) or lex.verbs.get(tok.lower_)
             if spec is None:
                 continue
