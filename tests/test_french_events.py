@@ -145,6 +145,13 @@ def test_arrest(fr):
     r = fr("Le 8 mars 2024, la police a arrêté une dizaine de manifestants à Alger.")
     e = only(r, "COERCE")
     assert e.mode == "arrest" and e.acled.sub_event_type == "Arrests"
+    assert names(r, e.actor) == ["police"] and e.location.name == "Algiers"
+
+
+def test_arrested_group_is_named_without_its_place(fr):
+    r = fr("Le 20 mars 2024, les gendarmes ont arrêté 12 membres du syndicat à Abidjan.")
+    e = only(r, "COERCE")
+    assert names(r, e.recipient) == ["12 membres du syndicat"]
 
 
 def test_purpose_clause_is_not_an_event(fr):

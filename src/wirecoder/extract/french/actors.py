@@ -79,6 +79,19 @@ def phrase_span(tok: Token) -> Span:
     return doc[lo:hi + 1]
 
 
+def _without_place(tok: Token, span: Span) -> Span:
+    """A people phrase without the place where they were ("deux enseignants près de Mopti",
+    "15 militants de l'opposition à Dakar")."""
+    cut = [min(t.i for t in c.subtree) for c in tok.children if c.i > tok.i and (
+        c.lower_ in _LOCATIVE_CASES or (c.dep_ == "nmod" and (c.ent_type_ == "LOC" or any(
+            g.dep_ == "case" and g.lower_ in _LOCATIVE_CASES for g in c.children))))]
+    cut += [t.i for t in span if t.i > tok.i and t.dep_ == "case"
+            and t.lower_ in _LOCATIVE_CASES and t.head.ent_type_ == "LOC"]
+    if cut and min(cut) > span.start:
+        return span.doc[span.start:min(cut)]
+    return span
+
+
 def _head_words(tok: Token) -> Span:
     """The head noun with its determiner and adjectives only ("l'armée israélienne")."""
     idx = [tok.i] + [c.i for c in tok.children if c.dep_ in ("det", "amod", "flat:name", "flat")]
@@ -258,12 +271,7 @@ class FrenchActors:
         if ids or tok.pos_ not in ("NOUN",):
             return ids
         span = phrase_span(tok)
-        # "deux enseignants près de Mopti": the people, not where they were
-        cut = [min(t.i for t in c.subtree) for c in tok.children if c.i > tok.i and (
-            c.lower_ in _LOCATIVE_CASES or (c.dep_ == "nmod" and (c.ent_type_ == "LOC" or any(
-                g.dep_ == "case" and g.lower_ in _LOCATIVE_CASES for g in c.children))))]
-        if cut and min(cut) > span.start:
-            span = self.doc[span.start:min(cut)]
+        span = _without_place(tok, span)
         iso = next((i for i, _ in self._demonyms(tok) if i), None)
         return [self.table.add(strip_article(span.text), ActorKind.population, country=iso,
                                mention=(span.start_char, span.end_char, span.text))]
@@ -394,10 +402,11 @@ class FrenchActors:
                 for c in verb.children:
                     if c.dep_ in ("nsubj", "nsubj:pass"):  # "est arrivé": être, not passive
                         return self.resolve(c, depth + 1)
-        if kind in ("population", "group"):
-            # counted, indefinite or otherwise unqualified people ("deux femmes", "des
-            # manifestants", "les forces de sécurité"): the phrase itself
-            return [self.table.add(strip_article(span.text), kind, sector=sector)]
+        if kind in ("population", "group", "organization"):
+            # counted, indefinite or otherwise unqualified people or bodies ("deux femmes",
+            # "des manifestants", "les forces de sécurité", "la police"): the phrase itself
+            name = strip_article(_without_place(tok, span).text)
+            return [self.table.add(name, kind, sector=sector)]
         if orgs:
             org = self.table.get(orgs[0])
             name = strip_article(span.text)
