@@ -181,3 +181,31 @@ def test_a_delegation_stands_for_its_head(fr):
            "rencontré le Premier ministre irakien.")
     e = only(r, "CONSULT")
     assert names(r, e.actor) == ["Turkish minister"]
+
+
+def test_coordinated_verbs_share_their_object(fr):
+    r = fr("Le 6 mars 2024, des drones russes ont visé et détruit un entrepôt à Odessa.")
+    assert len(r.events) == 1
+    e = r.events[0]
+    assert e.mode == "drone" and e.acled.sub_event_type == "Air/drone strike"
+    assert len(e.evidence) == 1
+
+
+def test_acled_coded_place_is_the_note_place(fr):
+    r = fr("Le 6 mars 2024, des soldats ont ouvert le feu sur des bergers près de la frontière "
+           "(codé Rafah). Bilan inconnu.")
+    assert r.events[0].location.name == "Rafah"
+
+
+def test_a_common_noun_object_is_never_a_place(fr):
+    r = fr("Le 7 mars 2024, des rebelles ont frappé un char près de Goma.")
+    e = only(r, "ASSAULT")
+    assert all(r.actor(a).name != "char" for a in e.recipient)
+    assert all(r.actor(a).kind != "population" for a in e.recipient)
+
+
+def test_fighting_told_as_such_makes_the_merged_event_a_battle(fr):
+    r = fr("Le 8 mars 2024, des rebelles ont attaqué une patrouille avec des engins explosifs, "
+           "puis l'ont affrontée près de Ménaka.")
+    assert len(r.events) == 1
+    assert r.events[0].acled.sub_event_type == "Armed clash"

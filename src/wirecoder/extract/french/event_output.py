@@ -125,6 +125,8 @@ def merge_mentions(events: list[Event]) -> list[Event]:
         twin.mediator = dedupe(twin.mediator + e.mediator)
         twin.evidence = twin.evidence + [s for s in e.evidence if s not in twin.evidence]
         twin.mode = twin.mode or e.mode
+        if e.acled.sub_event_type == "Armed clash":  # fighting told as such is a battle
+            twin.acled = e.acled
         twin.location = twin.location or e.location
         if twin.location is not None and e.location is not None and \
                 (twin.location.precision == "country") and e.location.precision != "country" and \

@@ -38,7 +38,7 @@ from .actors import FrenchActors, phrase_span, source_heads
 from .dates import find_dates_fr, nearest_date
 from .event_output import acled_of, contexts, dedupe, merge_mentions, note_label
 from .lexicon import words
-from .places import main_place, place_of_clause
+from .places import coded_place, main_place, place_of_clause
 from .predicates import FrHit, find_hits
 from .status import event_status
 from .tolls import clause_toll, coded_toll, passive_count
@@ -272,9 +272,13 @@ class FrenchEvents:
 
     def _place_target(self, obj: Token) -> list[str]:
         """A place bombarded or besieged is the recipient ("bombarde la bande de Gaza")."""
-        from .names import place_fr
+        from .names import is_place_phrase, place_fr
 
         span = phrase_span(obj)
+        # a proper name or a known French place phrase ("la bande de Gaza"), never a common
+        # noun that happens to be a town's alternate name somewhere ("un char")
+        if obj.pos_ != "PROPN" and not is_place_phrase(span.text):
+            return []
         loc = place_fr(span.text)
         if loc is None or loc.precision == "country" or loc.name is None:
             return []
@@ -535,6 +539,9 @@ class FrenchEvents:
         label = note_label(self.doc)
         if label is not None and events:
             events[0].acled = label
+        coded = coded_place(self.doc)
+        if coded is not None and events:
+            events[0].location = coded
         for e in events:
             e.id = self.next_id("e")
         return events

@@ -135,6 +135,11 @@ def place_fr(name: str) -> Location | None:
     return loc
 
 
+def is_place_phrase(name: str) -> bool:
+    """Is this a French place phrase of names_fr.yaml or a French country name?"""
+    return key(name) in _places() or key(name) in _countries()
+
+
 def place_names_fr() -> list[str]:
     """The French place names of names_fr.yaml (for a phrase matcher)."""
     return list(mapping("names", "places"))

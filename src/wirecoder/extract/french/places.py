@@ -9,6 +9,7 @@ predicate in the tree on ties; places used as the actor of the clause are skippe
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -174,6 +175,22 @@ def place_of_clause(sent: Span, target: Token, distance: Callable[[Token, Token]
     return best.location if best is not None else None
 
 
+_CODED = re.compile(r"(?i)\bcod[ée]e?s?\s+(?:à\s+|en\s+|sur\s+)?")
+
+
+def coded_place(doc: Doc) -> Location | None:
+    """ACLED's note convention "(codé Gaza - Southern Remal)", "Codé Gaza (…)": the place a
+    note is coded to, when a place name follows the word right away."""
+    text = doc_text(doc)
+    mentions = french_place_mentions(doc)
+    for m in _CODED.finditer(text):
+        at = m.end()
+        for p in mentions:
+            if p.start == at:
+                return p.location
+    return None
+
+
 def main_place(doc: Doc) -> Location | None:
     """The article's most often named place (subjects excluded), the more specific on ties."""
     counts: dict[str, list[object]] = {}
@@ -190,4 +207,4 @@ def main_place(doc: Doc) -> Location | None:
     return counts[name][1].location  # type: ignore[attr-defined]
 
 
-__all__ = ["FrPlace", "french_place_mentions", "main_place", "place_of_clause"]
+__all__ = ["FrPlace", "coded_place", "french_place_mentions", "main_place", "place_of_clause"]

@@ -118,6 +118,10 @@ def _apply(spec: dict[str, Any], cues: set[str], reflexive: bool) -> tuple[str, 
 def _has_patient(tok: Token) -> bool:
     if any(c.dep_ in ("obj", "nsubj:pass", "obl:arg") for c in tok.children):
         return True
+    # "ont visé et détruit une maison": the coordinated verbs share the object
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" and any(d.dep_ == "obj" for d in c.children)
+           for c in tok.children):
+        return True
     return tok.dep_.startswith("acl") or (tok.dep_ == "amod" and tok.head.pos_ == "NOUN")
 
 
