@@ -4,15 +4,15 @@ and argument phrases on UD labels → canonical actors of the shared ActorTable.
 What a phrase headed by a token denotes, first rule that applies:
 1. a relative pronoun ("qui", "que") → its antecedent; a personal pronoun ("il", "elle",
    "ils") → the subject of the nearest earlier predicate (FrenchActors.note_subject);
-2. an apposition naming a person ("le chef du Hamas, Ismaïl Haniyeh") → that person;
+2. an apposition naming a person ("le chef du Hezbollah, Hassan Nasrallah") → that person;
 3. the phrase or its head + adjectives is a known alias ("l'armée israélienne" → Israel
    Defense Forces), a person/organisation entity, or a country name → that actor;
-4. a description of the knowledge base ("le mouvement islamiste", "son mouvement") → the
+4. a description of the knowledge base ("le groupe jihadiste", "leur mouvement") → the
    actor of the article it describes;
-5. a role noun (role_phrases_fr.yaml): a leader ("le chef du renseignement égyptien") → the
+5. a role noun (role_phrases_fr.yaml): a leader ("le chef des services de renseignement turcs") → the
    office holder the knowledge base names, when the article names them; a member noun with an
    organisation ("les combattants du Hamas") → the organisation; with nationality adjectives
-   ("les autorités israéliennes", "les chefs des renseignements israélien et américain") →
+   ("les autorités ukrainiennes", "les ministres français et allemand") →
    one group per country, named in English ("Israeli authorities") so reports in both
    languages share it;
 6. a plural demonym noun ("des Palestiniens") → the population ("Palestinians").
@@ -207,7 +207,7 @@ class FrenchActors:
         for c in tok.children:
             if c.dep_ == "appos":
                 target = c
-                if c.pos_ == "NOUN":  # "…, le général Abbas Kamel": the name inside
+                if c.pos_ == "NOUN":  # "…, le colonel Jean Martin": the name inside
                     target = next((d for d in c.children if d.dep_ in ("appos", "flat:name")
                                    and d.pos_ == "PROPN"), c)
                 if target.ent_type_ == "PER" or target.pos_ == "PROPN":
@@ -290,7 +290,7 @@ class FrenchActors:
                                mention=(span.start_char, span.end_char, span.text))]
 
     def _described(self, tok: Token, span: Span) -> list[str]:
-        """'le mouvement islamiste', 'son mouvement' → the article's actor so described."""
+        """'le groupe jihadiste', 'leur mouvement' → the article's actor so described."""
         for cand in (_head_words(tok).text, tok.text):
             desc = descriptor_en(cand)
             if desc is None:
@@ -363,7 +363,7 @@ class FrenchActors:
 
     def _role(self, tok: Token, span: Span, depth: int) -> list[str]:
         roles = _roles()
-        # the longest role phrase starting at the head ("chefs des renseignements")
+        # the longest role phrase starting at the head ("ministre des Affaires étrangères")
         role, role_end = None, tok.i
         for j in range(min(len(self.doc), tok.i + 4), tok.i, -1):
             words_ = self.doc[tok.i:j]
@@ -403,7 +403,7 @@ class FrenchActors:
                     if c.dep_ in ("nsubj", "nsubj:pass"):  # "est arrivé": être, not passive
                         return self.resolve(c, depth + 1)
         if kind in ("population", "group", "organization"):
-            # counted, indefinite or otherwise unqualified people or bodies ("deux femmes",
+            # counted, indefinite or otherwise unqualified people or bodies ("trois infirmiers",
             # "des manifestants", "les forces de sécurité", "la police"): the phrase itself
             name = strip_article(_without_place(tok, span).text)
             return [self.table.add(name, kind, sector=sector)]

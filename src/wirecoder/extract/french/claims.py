@@ -1,14 +1,14 @@
 """French claims: a figure, what it counts, its bound, its claimant, as-of date and period.
 
-- what it counts: a counted noun of claim_cues_fr.yaml ("1 400 morts", "239 otages"); a people
+- what it counts: a counted noun of claim_cues_fr.yaml ("1 200 morts", "85 otages"); a people
   noun with a verb or participle that says what happened to them ("3 civils tués", "ont blessé
-  4 personnes"); or the "de N X" complement of an event noun ("la libération de deux femmes");
+  4 personnes"); or the "de N X" complement of an event noun ("la libération de trois prisonniers");
 - bound: the words before the number ("au moins", "plus de", "quelque", "environ");
-- claimant, nearest first: the agent or subject of a verb reporting the figure ("239 otages
-  ont été identifiés par Israël"), a "selon X" / "d'après X" of the sentence, the subject of
+- claimant, nearest first: the agent or subject of a verb reporting the figure ("80 corps
+  ont été recensés par la Défense civile"), a "selon X" / "d'après X" of the sentence, the subject of
   a reporting verb governing the figure's clause ("l'armée a confirmé que 400 …");
-- period: a "depuis …" date of the sentence ("depuis le 7 octobre"); as-of: publication day;
-- qualifiers: "en majorité des civils", "dont 40 enfants".
+- period: a "depuis …" date of the sentence ("depuis le 1er mars"); as-of: publication day;
+- qualifiers: "en majorité des femmes", "dont 40 enfants".
 """
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def _table(key: str) -> dict[str, str]:
 
 
 def _event_noun_before(noun: Token, event_nouns: dict[str, str]) -> str | None:
-    """'la libération fin octobre de deux femmes': the event noun a 'de' phrase follows, a
+    """'la libération fin mars de trois marins': the event noun a 'de' phrase follows, a
     date between them (the parser then attaches the phrase to the verb)."""
     doc = noun.doc
     case = [c for c in noun.children if c.dep_ == "case" and c.lower_ in ("de", "d'", "d’")]
@@ -61,7 +61,7 @@ def _quantity(f: FrFigure) -> str | None:
     nouns, verbs, event_nouns = (_table("quantity_nouns"), _table("quantity_verbs"),
                                  _table("quantity_event_nouns"))
     lemma = noun.lemma_.lower()
-    # "la libération de deux femmes": the event noun says what is counted
+    # "la libération de trois prisonniers": the event noun says what is counted
     if noun.dep_ == "nmod" and noun.head.lemma_.lower() in event_nouns:
         return event_nouns[noun.head.lemma_.lower()]
     before = _event_noun_before(noun, event_nouns)

@@ -1,4 +1,4 @@
-"""French date phrases ("jeudi", "le 7 octobre", "fin octobre", "depuis le 7 octobre",
+"""French date phrases ("mardi", "le 3 mars", "fin février", "depuis le 20 février",
 "entre le 7 et le 8 octobre", "hier") → EventDate. Each phrase is rewritten into the English
 phrase of the same meaning and resolved by the language-neutral resolver (extract/dates.py)
 against the publication date; the EventDate keeps the French words as its `text`.

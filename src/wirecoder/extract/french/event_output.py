@@ -46,7 +46,7 @@ def acled_of(pred: Token, type_: str, mode: str | None, clause: list[Token],
              actor_state: bool) -> tuple[str | None, AcledView]:
     """(mode, ACLED view) of a French event: the weapon named in the clause sets an attack's
     mode (first in acled.yaml's priority; never from an armed target's words: "ont visé une
-    escadrille de chasseurs"), then the shared acled_view maps it."""
+    convoi de blindés"), then the shared acled_view maps it."""
     armed_target = _has(recipient_toks, "armed") or recipient_armed
     weapon_toks = [t for t in clause if not (armed_target and t in recipient_toks)]
     found = {_weapons()[g] for g in _grams(weapon_toks) if g in _weapons()}

@@ -2,16 +2,16 @@
 labels, then date, place, status, toll, attribution and the ACLED view.
 
 Arguments of a verb: actor = nsubj (active), obl:agent ("par X") of a passive or of a
-participle; recipient = obj, nsubj:pass, the noun a passive participle modifies ("deux femmes
-enlevées par le Hamas"), or an "avec/contre/sur" phrase. A verb without its own subject takes
+participle; recipient = obj, nsubj:pass, the noun a passive participle modifies ("cinq marins
+enlevés par des pirates"), or an "avec/contre/sur" phrase. A verb without its own subject takes
 the subject of the verb it is coordinated with or governed by ("ont dynamité et détruit",
 "ont poursuivi les affrontements").
 Arguments of an event noun: "par X" → actor; "de X" → actor, or recipient for nouns done to
 someone (libération, arrestation, enlèvement, destruction); a nationality adjective → the
 state as actor ("frappes israéliennes"); the subject of a light verb ("Israël a mené des
-frappes", "l'Égypte avait participé à des tractations") → actor.
+frappes", "la Turquie a participé à des pourparlers") → actor.
 Not coded: an event noun with a demonstrative ("cette attaque": told before), in a time frame
-("lors de son attaque"), the topic of a talk or a request ("négocier la libération",
+("lors de leur offensive"), the topic of a talk or a request ("négocier la libération",
 "discuter d'un cessez-le-feu"), or with neither an actor, a recipient nor a light verb; a
 killing verb in a gerund or participle clause of an attack ("…, tuant 3 civils") is the
 attack's toll, not another event.
@@ -140,7 +140,7 @@ class FrenchEvents:
         return False
 
     def _in_frame(self, tok: Token) -> bool:
-        """'lors de son attaque', 'pendant les combats', 'en pleine guerre'."""
+        """'lors de leur offensive', 'pendant les combats', 'en pleine guerre'."""
         if tok.head.lower_ in _FRAME_WORDS:
             return True
         for c in tok.children:
@@ -152,7 +152,7 @@ class FrenchEvents:
         return False
 
     def _light_verb(self, tok: Token) -> Token | None:
-        # "a mené des centaines de frappes": through the quantity noun
+        # "a mené des dizaines de frappes": through the quantity noun
         while tok.head.i != tok.i and tok.dep_ == "nmod" and \
                 tok.head.lemma_.lower() in _QUANTITY_NOUNS:
             tok = tok.head
@@ -246,7 +246,7 @@ class FrenchEvents:
                         break
         if tok.dep_.startswith("acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
                 and not recipient:
-            # a participle modifying its patient: "deux femmes enlevées par le Hamas"
+            # a participle modifying its patient: "cinq marins enlevés par des pirates"
             recipient = (self.actors.people(tok.head) if people_patient
                          else self.actors.resolve(tok.head))
             used.append(tok.head)
@@ -260,7 +260,7 @@ class FrenchEvents:
         return actor, [r for r in recipient if r not in actor], used
 
     def _inner_party(self, obj: Token) -> list[str]:
-        """'négocier la libération d'otages détenus par le Hamas' → Hamas: the first actor
+        """'négocier la libération de marins retenus par des pirates' → the pirates: the first actor
         named inside a talk's topic."""
         for deps in (("obl:agent",), ("nmod",)):  # who holds them before who is held
             for t in obj.subtree:
@@ -271,11 +271,11 @@ class FrenchEvents:
         return []
 
     def _place_target(self, obj: Token) -> list[str]:
-        """A place bombarded or besieged is the recipient ("bombarde la bande de Gaza")."""
+        """A place bombarded or besieged is the recipient ("pilonne Khan Younès")."""
         from .names import is_place_phrase, place_fr
 
         span = phrase_span(obj)
-        # a proper name or a known French place phrase ("la bande de Gaza"), never a common
+        # a proper name or a known French place phrase ("la Cisjordanie"), never a common
         # noun that happens to be a town's alternate name somewhere ("un char")
         if obj.pos_ != "PROPN" and not is_place_phrase(span.text):
             return []
@@ -317,7 +317,7 @@ class FrenchEvents:
                     actor += ids
                 used.append(c)
         if patient_noun and not recipient:
-            # "la libération fin octobre de deux femmes": a date between the noun and its
+            # "la libération fin mars de trois marins": a date between the noun and its
             # complement makes the parser attach the complement to the verb
             nxt = self._next_de_phrase(tok)
             if nxt is not None:
@@ -330,7 +330,7 @@ class FrenchEvents:
             actor, subj = self._subject(light)
             if subj is not None:
                 used.append(subj)
-            for c in light.children:  # "aux côtés du Qatar"
+            for c in light.children:  # "aux côtés de la Turquie"
                 if c.dep_.startswith("obl") and c.lemma_.lower() == "côté":
                     for d in c.children:
                         if d.dep_ == "nmod":
@@ -350,7 +350,7 @@ class FrenchEvents:
         return None
 
     def _holder(self, people: Token) -> list[str]:
-        """Who held or abducted these people ("deux femmes enlevées par le Hamas")."""
+        """Who held or abducted these people ("cinq marins enlevés par des pirates")."""
         for c in people.children:
             if c.dep_.startswith("acl"):
                 for d in c.children:
@@ -384,7 +384,7 @@ class FrenchEvents:
         found = nearest_date(sent, tok, self.published, _distance)
         if found is not None:
             return found
-        # "Depuis, Israël bombarde …": since the last date told before
+        # "Depuis, l'armée pilonne …": since the last date told before
         if any(c.lower_ == "depuis" and c.dep_ in ("advmod", "obl:mod", "case", "mark")
                for c in tok.children) or sent[0].lower_ == "depuis":
             before = [d for s in self.doc.sents if s.end <= sent.start
@@ -401,7 +401,7 @@ class FrenchEvents:
         return publication_date(self.published)
 
     def _place(self, hit: FrHit, used: list[Token], actor: list[str]):  # type: ignore[no-untyped-def]
-        # the event's own actors are not its place ("Israël bombarde …")
+        # the event's own actors are not its place ("la Russie frappe …")
         spans = [(m.start, m.end) for a in actor if (act := self.actors.table.get(a))
                  for m in act.mentions]
         skip = {t.i for t in hit.token.sent if any(s <= t.idx < e for s, e in spans)}

@@ -17,7 +17,7 @@ _ARTICLE = re.compile(r"^(?:(?:les|le|la|des|du|un|une|aux|au)\s+|(?:de\s+la|de\
 
 
 def strip_article(text: str) -> str:
-    """'la bande de Gaza' → 'bande de Gaza', "l'Égypte" → 'Égypte'."""
+    """'la Cisjordanie' → 'Cisjordanie', "l'Égypte" → 'Égypte'."""
     prev = None
     s = text.strip()
     while prev != s:
@@ -106,7 +106,7 @@ def _aliases() -> dict[str, str]:
 
 def kb_actor_fr(name: str) -> KBActor | None:
     """The knowledge-base actor a French name denotes ('armée israélienne' → Israel Defense
-    Forces; 'Ismaïl Haniyeh' → Ismail Haniyeh), or None."""
+    Forces; 'le Hezbollah' → Hezbollah), or None."""
     canonical = _aliases().get(key(name))
     if canonical is not None:
         return kb_lookup(canonical)

@@ -1,4 +1,4 @@
-"""French figures: numbers written with spaces between thousands ("10 812", "1 400"), in
+"""French figures: numbers written with spaces between thousands ("12 345", "1 200"), in
 words ("deux", "trois cents"), their bound ("au moins", "plus de", "environ", "quelque") and
 the noun they count. Words live in lexicons/claim_cues_fr.yaml."""
 from __future__ import annotations
@@ -51,7 +51,7 @@ def _is_number(tok: Token) -> bool:
 
 
 def number_runs(sent: Span) -> list[tuple[int, int, int]]:
-    """(start, end, value) of every number in a sentence: "1 400" (tokenised as two numbers)
+    """(start, end, value) of every number in a sentence: "1 200" (tokenised as two numbers)
     and "trois cents" are one number; years, days of a date and ordinals ("1er") are not."""
     _, scales, _ = _words()
     out: list[tuple[int, int, int]] = []
@@ -64,7 +64,7 @@ def number_runs(sent: Span) -> list[tuple[int, int, int]]:
             continue
         value = _value(t) or 0
         j = i + 1
-        # "1 400", "10 812": groups of three digits after a space
+        # "1 200", "12 345": groups of three digits after a space
         while j < len(toks) and re.fullmatch(r"\d{3}", toks[j].text) and \
                 toks[j - 1].whitespace_ != "" and value < 1000:
             value = value * 1000 + int(toks[j].text)

@@ -1,9 +1,9 @@
 """French places: the place mentions of a French Doc and the place of a clause.
 
 Mentions come from three sources, overlaps resolved longest-first: the shared gazetteer's
-names (places.place_mentions: lexicon names such as "Gaza - Southern Remal", entity names),
-French names of names_fr.yaml and French country names ("la bande de Gaza", "Égypte",
-"Le Caire"), and "territoire/sol + nationality adjective" ("en territoire israélien" → Israel).
+names (places.place_mentions: lexicon names such as "Gaza - Zeitoun", entity names),
+French names of names_fr.yaml and French country names ("la Cisjordanie", "Égypte",
+"Le Caire"), and "territoire/sol + nationality adjective" ("en territoire libanais" → Lebanon).
 The place of a clause is the most specific place of its sentence, the nearest to the
 predicate in the tree on ties; places used as the actor of the clause are skipped.
 """
@@ -87,7 +87,7 @@ def french_place_mentions(doc: Doc) -> list[FrPlace]:
             found.append(FrPlace(span.start_char, span.end_char, span.root.i, loc))
     for tok in doc:
         if tok.lemma_.lower() in _TERRITORY:
-            # "en territoire israélien": the adjective right after (the parser may attach it
+            # "en territoire libanais": the adjective right after (the parser may attach it
             # elsewhere) or an adjective of the noun
             nxt = [doc[tok.i + 1]] if tok.i + 1 < len(doc) else []
             for c in nxt + [c for c in tok.children if c.dep_ == "amod"]:
@@ -114,7 +114,7 @@ def french_place_mentions(doc: Doc) -> list[FrPlace]:
 
 
 def _join_dashed(doc: Doc, places: list[FrPlace]) -> list[FrPlace]:
-    """'Gaza - Northern Remal' (a town, a dash, a part of it: ACLED's naming) is one place:
+    """'Gaza - Zeitoun' (a town, a dash, a part of it: ACLED's naming) is one place:
     the more specific one, anchored at the first name (the parser often breaks the sentence
     at the dash)."""
     text = doc_text(doc)
@@ -136,7 +136,7 @@ _OTHER_CLAUSE = frozenset({"conj", "acl:relcl", "advcl", "parataxis", "ccomp", "
 
 def own_clause(target: Token) -> set[int]:
     """Token indices of a predicate's own clause: its subtree without the other verbs'
-    clauses hanging from it ("… enlevées … et retenues dans la bande de Gaza")."""
+    clauses hanging from it ("… enlevés … et détenus à Kidal")."""
     out: set[int] = set()
     stack = [target]
     while stack:
@@ -168,7 +168,7 @@ def place_of_clause(sent: Span, target: Token, distance: Callable[[Token, Token]
         actor_use = tok.dep_ in _ACTOR_DEPS
         steps = distance(tok, target)
         # a place the predicate governs directly ("s'est entretenu en Égypte") is its place;
-        # else the most specific place of the sentence ("codé Gaza - Southern Remal")
+        # else the most specific place of the sentence ("codé Kidal")
         k = (actor_use, steps > 1, _RANK[p.location.precision or "country"], steps, p.start)
         if best_key is None or k < best_key:
             best, best_key = p, k
@@ -179,7 +179,7 @@ _CODED = re.compile(r"(?i)\bcod[ée]e?s?\s+(?:à\s+|en\s+|sur\s+)?")
 
 
 def coded_place(doc: Doc) -> Location | None:
-    """ACLED's note convention "(codé Gaza - Southern Remal)", "Codé Gaza (…)": the place a
+    """ACLED's note convention "(codé Rafah)", "Codé Kidal (…)": the place a
     note is coded to, when a place name follows the word right away."""
     text = doc_text(doc)
     mentions = french_place_mentions(doc)

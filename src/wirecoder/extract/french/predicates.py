@@ -118,7 +118,7 @@ def _apply(spec: dict[str, Any], cues: set[str], reflexive: bool) -> tuple[str, 
 def _has_patient(tok: Token) -> bool:
     if any(c.dep_ in ("obj", "nsubj:pass", "obl:arg") for c in tok.children):
         return True
-    # "ont visé et détruit une maison": the coordinated verbs share the object
+    # "ont visé et détruit un entrepôt": the coordinated verbs share the object
     if any(c.dep_ == "conj" and c.pos_ == "VERB" and any(d.dep_ == "obj" for d in c.children)
            for c in tok.children):
         return True
@@ -142,7 +142,7 @@ def find_hits(doc: Doc) -> list[FrHit]:
             hits.append(FrHit(tok, got[0], got[1], False))
         elif tok.pos_ in ("NOUN", "ADJ") and mistagged_verb(tok) and tok.i > 0 and \
                 tok.doc[tok.i - 1].pos_ in ("PROPN", "PRON", "NOUN"):
-            # "Israël bombarde la bande de Gaza" with "bombarde" tagged ADJ: arguments by
+            # "La Russie bombarde Kharkiv" with "bombarde" tagged ADJ: arguments by
             # position (events.py)
             spec = lex.verbs[mistagged_verb(tok) or ""]
             if spec.get("only_with"):

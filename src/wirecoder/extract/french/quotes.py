@@ -1,6 +1,6 @@
 """French quotes: text between « » (or “ ”, " "), of two words or more, with its speaker:
 - a reporting verb right after the closing mark, subject inverted or a pronoun
-  ("…», a indiqué le mouvement", "…», a-t-il déclaré", "…», déclare X");
+  ("…», a indiqué le ministère", "…», a-t-il déclaré", "…», déclare X");
 - else a reporting verb before the opening mark ("X a déclaré : « … »");
 - else the sentence's "selon X" / "d'après X" source, or the subject of its reporting verb.
 The channel comes from the cue verb's complement ("dans un communiqué" → press release).

@@ -1,7 +1,7 @@
 """Status of a French event from its predicate: negation ("ne … pas", "aucun"), modality
 (conditional mood, "pouvoir"/"devoir" + infinitive, "éventuel"), plans (future tense,
 "aller" + infinitive, "prévoir de"), habitual background ("historiquement",
-"traditionnellement") and the present tense of an action still going on ("Israël bombarde")."""
+"traditionnellement") and the present tense of an action still going on ("l'armée pilonne la ville")."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

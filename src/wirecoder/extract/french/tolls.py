@@ -1,6 +1,6 @@
 """Tolls of French events: the dead and injured a clause tells ("…, tuant 3 civils",
 "faisant au moins 1 mort", "ont tué 2 combattants", "4 civils ont été blessés") and the ACLED
-convention "nombre indéterminé de morts, codé 10" (the coded figure wins)."""
+convention "nombre indéterminé de morts, codé 7" (the coded figure wins)."""
 from __future__ import annotations
 
 import re
@@ -90,7 +90,7 @@ def clause_toll(pred: Token) -> tuple[int | None, int | None]:
 
 
 def coded_toll(doc: Doc) -> int | None:
-    """ACLED's coded fatalities: 'nombre indéterminé de morts, codé 10', '…, dont 56 morts
+    """ACLED's coded fatalities: 'nombre indéterminé de morts, codé 7', '…, dont 12 morts
     codés pour cet événement' → the last such figure of the note."""
     cues = sorted(words("claim_cues", "coded_words"), key=len, reverse=True)
     if not cues:
