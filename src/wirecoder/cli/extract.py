@@ -101,6 +101,11 @@ def extract_cmd(
         "--max-bytes",
         help="Largest article in bytes (default $WIRECODER_MAX_BYTES or 1,000,000).",
     ),
+    language: str | None = typer.Option(
+        None,
+        "--language",
+        help="Force the language of every article (en, fr); default: identified per article.",
+    ),
 ) -> None:
     """Extract events, actors, claims and quotes: one report per article."""
     from ..extract.context import parse_published
@@ -126,7 +131,8 @@ def extract_cmd(
     def articles() -> Iterator[Article]:
         # Streams: a corpus of any size is read, extracted and printed record by record.
         for item in iter_articles(
-            path, published=published, columns=columns, input_format=kind, max_bytes=limit
+            path, published=published, columns=columns, input_format=kind, max_bytes=limit,
+            language=language,
         ):
             if isinstance(item, InputFailure):
                 fail(item)

@@ -65,12 +65,13 @@ Progress = Callable[[int, int, int], None]
 
 
 def iter_inputs(sources: Sequence[str], *, published: str | None = None,
-                limit: int | None = None) -> Iterator[Article | InputFailure]:
+                limit: int | None = None,
+                language: str | None = None) -> Iterator[Article | InputFailure]:
     """Articles and failures of every source in order; at most `limit` articles (failures do
     not count towards the limit). Wraps `ingest.iter_articles`, which has no limit of its own."""
     n = 0
     for source in sources:
-        for item in iter_articles(source, published=published):
+        for item in iter_articles(source, published=published, language=language):
             if isinstance(item, Article):
                 if limit is not None and n >= limit:
                     return
@@ -201,6 +202,7 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
                batch_size: int = DEFAULT_BATCH_SIZE, limit: int | None = None,
                published: str | None = None, model: str | None = None,
                ray_address: str | None = None, merge: bool = True,
+               language: str | None = None,
                on_progress: Progress | None = None,
                on_failure: Callable[[InputFailure], None] | None = None) -> IngestSummary:
     """Ingest `sources` into the store at `db`; see the module docstring for the guarantees."""
@@ -220,7 +222,8 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
     def todo() -> Iterator[list[Article]]:
         """Batches of articles not yet stored; read failures are reported on the way."""
         def articles() -> Iterator[Article]:
-            for item in iter_inputs(sources, published=published, limit=limit):
+            for item in iter_inputs(sources, published=published, limit=limit,
+                                    language=language):
                 if isinstance(item, InputFailure):
                     fail(item)
                     continue

@@ -1,8 +1,10 @@
-"""Extraction: a parsed article → the Report of SPEC §2. One module per thing."""
+"""Extraction: a parsed article → the Report of SPEC §2. One module per thing; French text
+goes to extract/french/, a language we do not code gets an empty report and a warning."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..ingest.language import warn_uncoded
 from ..schema import Article, Report
 from .actors import build_actor_table
 from .claims import find_claims
@@ -15,9 +17,21 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+def uncoded_report(article: Article) -> Report:
+    """The report of an article in a language we do not code: no rules run over it."""
+    warn_uncoded(article.source, article.language)
+    return Report(article=article)
+
+
 def build_report(article: Article, doc: "Doc", *, min_confidence: float | None = None) -> Report:
-    """Run every extractor over one parsed article; events below `min_confidence` (default
-    decision.DEFAULT_MIN_CONFIDENCE) are left out."""
+    """Run every extractor of the article's language over one parsed article; English events
+    below `min_confidence` (default decision.DEFAULT_MIN_CONFIDENCE) are left out."""
+    if article.language == "fr":
+        from .french import build_french_report
+
+        return build_french_report(article, doc)
+    if article.language not in (None, "en"):
+        return uncoded_report(article)
     ctx = ExtractionContext(doc=doc, article=article, published=parse_published(article.published),
                             actors=build_actor_table(doc, article))
     events = find_events(ctx, DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
@@ -31,4 +45,4 @@ def build_report(article: Article, doc: "Doc", *, min_confidence: float | None =
                   quotes=quotes)
 
 
-__all__ = ["build_report"]
+__all__ = ["build_report", "uncoded_report"]

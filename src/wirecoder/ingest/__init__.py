@@ -24,6 +24,7 @@ from .corpus import ColumnMap, read_csv, read_json, read_jsonl
 from .feed import read_feed
 from .fetch import fetch, is_url, iter_url_lines, looks_like_url_list
 from .html import read_html
+from .language import CODED_LANGUAGES, detect_language, is_coded, normalize_language
 from .related import split_related
 from .sniff import InputFormat, iter_files, parse_format, sniff_format
 from .stream import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, binary_error, open_source, resolve_max_bytes
@@ -110,6 +111,7 @@ def iter_articles(
     columns: ColumnMap | None = None,
     input_format: InputFormat | str | None = None,
     max_bytes: int | None = None,
+    language: str | None = None,
 ) -> Iterator[Article | InputFailure]:
     """Articles from a file, a directory (recursively, sorted), an http(s) URL, a file of URLs,
     or '-' (stdin).
@@ -117,8 +119,28 @@ def iter_articles(
     `published` is the fallback date for inputs without their own; `columns` names the fields of
     a JSONL/CSV corpus; `input_format` forces a reader (default: sniffed per file by content);
     `max_bytes` caps one article (default $WIRECODER_MAX_BYTES or 1,000,000).
+    `language` forces every article's language (default: the record's own tag, else
+    identified from the text).
     Raises only UsageError (a bad option); every unreadable input is yielded as InputFailure.
     """
+    items = _iter_articles(source, published=published, columns=columns,
+                           input_format=input_format, max_bytes=max_bytes)
+    if language is None:
+        yield from items
+        return
+    forced = normalize_language(language)
+    for item in items:
+        yield item.model_copy(update={"language": forced}) if isinstance(item, Article) else item
+
+
+def _iter_articles(
+    source: str | Path,
+    *,
+    published: str | None,
+    columns: ColumnMap | None,
+    input_format: InputFormat | str | None,
+    max_bytes: int | None,
+) -> Iterator[Article | InputFailure]:
     fmt = input_format if isinstance(input_format, InputFormat) else parse_format(input_format)
     if published is not None:
         day = normalize_date(published)
@@ -158,6 +180,10 @@ __all__ = [
     "InputFormat",
     "iter_articles",
     "make_article",
+    "CODED_LANGUAGES",
+    "detect_language",
+    "is_coded",
+    "normalize_language",
     "normalize_date",
     "split_related",
 ]

@@ -10,6 +10,7 @@ from email.utils import parsedate_to_datetime
 from ..errors import WirecoderError
 from ..ids import article_id
 from ..schema import Article
+from .language import detect_language
 from .related import split_related
 
 
@@ -42,10 +43,12 @@ def make_article(
     id: str | None = None,
     outlet: str | None = None,
     author: str | None = None,
-    language: str | None = "en",
+    language: str | None = None,
 ) -> Article:
-    """An Article from raw text: related-link lines split off, stable id computed."""
+    """An Article from raw text: related-link lines split off, stable id computed, language
+    identified from the body when not given (ingest/language.py)."""
     body, related = split_related(text)
+    language = language or detect_language(body)
     return Article(
         id=id or article_id(body, url),
         source=source,

@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 from ..errors import EmptyInput, InputError, RecordError
 from ..schema import Article
 from .article import InputFailure, make_article, normalize_date
+from .language import normalize_language
 from .stream import MARKUP_FACTOR, decode_text, normalize_newlines, read_limited, too_large
 
 log = logging.getLogger("wirecoder.ingest")
@@ -101,7 +102,7 @@ def _record_article(
         url=str(url) if url is not None else None,
         title=str(title) if title is not None else None,
         published=normalize_date(get("published")) or published,
-        language=str(lang)[:2].lower() if lang else "en",
+        language=normalize_language(lang),
     )
     if not article.text.strip():
         raise EmptyInput("no article text remains (only blank or related-link lines).")

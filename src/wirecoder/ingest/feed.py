@@ -12,6 +12,7 @@ from typing import Any, BinaryIO
 from ..errors import EmptyInput, FeedError
 from ..schema import Article
 from .article import InputFailure, make_article, normalize_date
+from .language import normalize_language
 from .stream import MARKUP_FACTOR, read_limited, too_large
 
 log = logging.getLogger("wirecoder.ingest")
@@ -118,7 +119,7 @@ def read_feed(
             parsed.get("bozo_exception"),
         )
     outlet = parsed.feed.get("title") or None
-    language = (parsed.feed.get("language") or "en")[:2].lower()
+    language = normalize_language(parsed.feed.get("language"))
     for n, entry in enumerate(parsed.entries, start=1):
         where = f"{source}#{n}"
         text = _entry_body(entry)

@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 from ..errors import EmptyInput, NoHtmlBody
 from ..schema import Article
 from .article import make_article, normalize_date
+from .language import normalize_language
 from .stream import MARKUP_FACTOR, read_limited, too_large
 
 FAVOR_PRECISION = False
@@ -155,7 +156,7 @@ def read_html(
         published=page.date or published,
         outlet=page.sitename,
         author=page.author,
-        language=page.language or "en",
+        language=normalize_language(page.language),
     )
 
 
