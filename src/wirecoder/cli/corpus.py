@@ -83,6 +83,7 @@ def ingest_cmd(
     published: str | None = typer.Option(None, "--published", help="Publication date for inputs without one."),
     model: str | None = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model package or path."),
     no_merge: bool = typer.Option(False, "--no-merge", help="Skip the cross-article merge after ingest."),
+    types_model: str | None = typer.Option(None, "--types-model", envvar="WIRECODER_TYPES_MODEL", help="Types model folder from `wirecoder train` ('default' = the shipped one): rules and classifier type events together."),
     quiet: bool = QUIET_OPTION,
 ) -> None:
     """Extract every article of SOURCES into the store (idempotent: stored articles are skipped)."""
@@ -99,7 +100,7 @@ def ingest_cmd(
         summary = run_ingest(sources, str(db), workers=workers, engine=engine,
                              batch_size=batch_size, limit=limit, published=published, model=model,
                              ray_address=ray_address, merge=not no_merge,
-                             on_failure=report_failure)
+                             types_model=types_model or "none", on_failure=report_failure)
     else:
         from rich.console import Console
         from rich.progress import (
@@ -130,7 +131,7 @@ def ingest_cmd(
             summary = run_ingest(sources, str(db), workers=workers, engine=engine,
                                  batch_size=batch_size, limit=limit, published=published,
                                  model=model, ray_address=ray_address, merge=not no_merge,
-                                 on_progress=on_progress, on_failure=on_failure)
+                                 types_model=types_model or "none", on_progress=on_progress, on_failure=on_failure)
             progress.update(task, completed=summary.seen, total=summary.seen)
     if not quiet:
         print(f"wirecoder: {summary.line()} → {db}", file=sys.stderr)

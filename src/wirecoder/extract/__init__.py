@@ -13,12 +13,20 @@ from .quotes import find_quotes
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from ..learn.model import TypesModel
 
-def build_report(article: Article, doc: "Doc") -> Report:
-    """Run every extractor over one parsed article."""
+
+def build_report(article: Article, doc: "Doc", types_model: "TypesModel | None" = None,
+                 types_policy: str = "hybrid") -> Report:
+    """Run every extractor over one parsed article; with a types model, rules and classifier
+    decide each event's type/mode and ACLED view together (learn.hybrid; never adds events)."""
     ctx = ExtractionContext(doc=doc, article=article, published=parse_published(article.published),
                             actors=build_actor_table(doc, article))
     events = find_events(ctx)
+    if types_model is not None:
+        from ..learn.hybrid import retype_events
+
+        events = retype_events(events, article.text, types_model, policy=types_policy)
     claims = find_claims(ctx, events)
     quotes = find_quotes(ctx)
     # per-Doc caches of the extractors are not part of the Doc (they would not serialize)
