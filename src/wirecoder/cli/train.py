@@ -22,6 +22,7 @@ def train_cmd(
     seed: int = typer.Option(0, "--seed", help="Seed of folds, samples and the SVM: same data + seed = same model."),
     licence: Optional[str] = typer.Option(None, "--licence", help="Licence or terms of the data, for the card (guessed for ACLED and NGEC files)."),
     policy_sample: int = typer.Option(3000, "--policy-sample", min=0, help="Training documents the rules run on to choose the hybrid policy (0 = classifier only)."),
+    policy_data: Optional[List[Path]] = typer.Option(None, "--policy-data", help="Choose the hybrid policy on the rows of this training file only (repeatable; for files labelled per sentence when others are labelled per story)."),
     model: Optional[str] = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model for the rules' run."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -30,7 +31,7 @@ def train_cmd(
     from ..learn.train import train_types_model
 
     m = train_types_model(files, out, cv=cv, seed=seed, licence=licence, policy_sample=policy_sample,
-                          spacy_model=model, progress=not quiet)
+                          spacy_model=model, progress=not quiet, policy_files=policy_data)
     if not quiet:
         print(render_card(m.card, confusion=False), file=sys.stderr)
     heads = ", ".join(f"{h} macro-F1 {c['cv']['macro_f1']:.3f}" for h, c in m.card["heads"].items())

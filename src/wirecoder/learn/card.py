@@ -44,7 +44,8 @@ def render_card(card: dict[str, Any], confusion: bool = True) -> str:
             out += ["", "confusion matrix:"] + _confusion(cvs["confusion"])
         pol = (card.get("policy") or {}).get(name)
         if pol:
-            out += ["", f"hybrid policy (rules run on {pol['sample_documents']} training documents, "
+            out += ["", f"hybrid policy (rules run on {pol['sample_documents']} training documents of "
+                        f"{', '.join(pol.get('files') or [])}, "
                         f"{pol['documents_without_rule_event']} without any rule event; "
                         f"pooled threshold {pol['default']}):",
                     f"{'rules said':<40} {'events':>6} {'rules':>6} {'model':>6} {'hybrid':>6}  decision"]

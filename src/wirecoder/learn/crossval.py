@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from .errors import EmptyClass
 from .model import Head
@@ -36,11 +36,21 @@ def check_classes(head: str, labels: list[str], k: int, source: str | None = Non
 
 
 def cross_validate(head: str, texts: list[str], labels: list[str], k: int, seed: int,
-                   on_fold: Callable[[], None] | None = None) -> OutOfFold:
+                   on_fold: Callable[[], None] | None = None,
+                   groups: list[str] | None = None) -> OutOfFold:
+    """Out-of-fold predictions: stratified folds, or with `groups` held-out groups (no group in
+    both training and test fold: how the classifier does on a country or template it never saw)."""
     pred: list[str] = [""] * len(texts)
     margin: list[float] = [0.0] * len(texts)
-    folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
-    for train_idx, test_idx in folds.split(np.zeros(len(labels)), labels):
+    if groups is not None and len(set(groups)) >= 2:
+        splits = GroupKFold(n_splits=min(k, len(set(groups))), shuffle=True, random_state=seed
+                            ).split(np.zeros(len(labels)), labels, groups)
+    else:
+        splits = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed
+                                 ).split(np.zeros(len(labels)), labels)
+    for train_idx, test_idx in splits:
+        if len({labels[i] for i in train_idx}) < 2:  # a held-out group took every other class
+            continue
         h = Head.train(head, [texts[i] for i in train_idx], [labels[i] for i in train_idx], seed)
         for i, (lab, m) in zip(test_idx, h.predict([texts[i] for i in test_idx])):
             pred[i], margin[i] = lab, m

@@ -26,8 +26,8 @@ ACLED_TERMS = ("ACLED Terms of Use: attribution required (ACLED, acleddata.com);
                "share or publish it beyond what your ACLED licence allows.")
 NGEC_LICENCE = ("MIT (NGEC, ahalterman/NGEC-2025): synthetic stories written by a language model; "
                 "their facts are invented.")
-CODEBOOK_LICENCE = ("Written for wirecoder (invented sentences following ACLED's published "
-                    "codebook definitions; no ACLED rows); same licence as wirecoder.")
+CODEBOOK_LICENCE = ("Written for wirecoder (invented sentences; the ACLED ones follow ACLED's "
+                    "published codebook definitions, no ACLED rows); same licence as wirecoder.")
 GOLD_LICENCE = "As the gold file's own licence (wirecoder does not know it)."
 
 # NGEC spells two modes its own way and has modes PLOVER 2.0 does not list (→ no mode).
@@ -42,6 +42,7 @@ class Example:
     head: str
     label: str
     source: str
+    group: str = ""  # what held-out-group CV keeps together: country, story template, file
 
 
 @dataclass
@@ -202,7 +203,8 @@ def load_file(path: str | Path, licence: str | None = None) -> tuple[list[Exampl
             if not notes:
                 sf.skipped += 1
                 continue
-            examples.append(Example(notes, "acled_sub", sub, str(p)))
+            group = str(r.get("group") or r.get("country") or r.get("source") or p)
+            examples.append(Example(notes, "acled_sub", sub, str(p), group))
             if r.get("event_type"):
                 parents[sub] = str(r["event_type"]).strip()
         elif kind == "stories":
@@ -212,10 +214,13 @@ def load_file(path: str | Path, licence: str | None = None) -> tuple[list[Exampl
             if not text or t not in MODES:
                 sf.skipped += 1
                 continue
-            examples.append(Example(text, "plover_type", t, str(p)))
-            examples.append(Example(text, "plover_mode", plover_mode_label(t, r.get("mode")), str(p)))
+            group = str(r.get("group") or r.get("title") or p)
+            examples.append(Example(text, "plover_type", t, str(p), group))
+            examples.append(Example(text, "plover_mode", plover_mode_label(t, r.get("mode")), str(p), group))
         else:
             got = gold_examples(r, str(p))
+            for e in got:
+                e.group = str(r.get("dataset") or p)
             if not got:
                 sf.skipped += 1
                 continue
@@ -235,7 +240,7 @@ def default_licence(path: Path, kind: str, first: dict[str, Any]) -> str:
         return ACLED_TERMS
     if "ngec" in src.casefold() or first.get("synthetic") is True:
         return NGEC_LICENCE
-    if "codebook" in src.casefold():
+    if "wirecoder" in src.casefold():
         return CODEBOOK_LICENCE
     return GOLD_LICENCE if kind == "gold" else "unknown (give it with --licence)"
 

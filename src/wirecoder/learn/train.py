@@ -94,11 +94,17 @@ def load_examples(paths: Sequence[str | Path], licence: str | None
 
 def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int = 5, seed: int = 0,
                       licence: str | None = None, policy_sample: int = 3000,
-                      spacy_model: str | None = None, progress: bool = True) -> TypesModel:
+                      spacy_model: str | None = None, progress: bool = True,
+                      policy_files: Sequence[str | Path] | None = None) -> TypesModel:
     """Train every head the data supports, cross-validate it, choose the hybrid policy on the
-    training data, and write the model folder (weights, model.json, card.json, CARD.md)."""
+    training data (only the rows of `policy_files` when given: files whose labels hold per
+    sentence), and write the model folder (weights, model.json, card.json, CARD.md)."""
     if cv < 2:
         raise TrainingDataError(f"--cv must be at least 2, not {cv}")
+    policy_set = {str(Path(p)) for p in policy_files or ()}
+    unknown = policy_set - {str(Path(p)) for p in paths}
+    if unknown:
+        raise TrainingDataError(f"policy files must be among the training files: {', '.join(sorted(unknown))}")
     t0 = time.perf_counter()
     by_head, files, parents = load_examples(paths, licence)
     if not by_head:
@@ -128,13 +134,19 @@ def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int =
                              "features": heads[h].featurizer.size, "cv": scores(oof),
                              "dropped_classes": dropped.get(h, [])}
             if h in POLICY_HEADS and policy_sample > 0:
+                gtask = steps.task(f"{h}: held-out-group CV for the policy", cv)
+                goof = cross_validate(h, texts, labels, cv, seed, on_fold=lambda: steps.advance(gtask),
+                                      groups=[e.group for e in ex])
+                card_heads[h]["group_cv"] = {k: v for k, v in scores(goof).items() if k != "confusion"}
                 ptask = steps.task(f"{h}: rules on a training sample", 1)
-                idx = balanced_sample(labels, policy_sample, seed)
+                pool = [i for i, e in enumerate(ex) if not policy_set or e.source in policy_set]
+                idx = [pool[j] for j in balanced_sample([labels[i] for i in pool], policy_sample, seed)]
                 items, empty = rule_items([texts[i] for i in idx], [labels[i] for i in idx],
-                                          [oof.predicted[i] for i in idx], [oof.margins[i] for i in idx],
+                                          [goof.predicted[i] for i in idx], [goof.margins[i] for i in idx],
                                           rules_labeller(h, spacy_model))
                 policy[h] = choose_policy(items)
                 policy[h]["sample_documents"] = len(idx)
+                policy[h]["files"] = sorted({ex[i].source for i in idx})
                 policy[h]["documents_without_rule_event"] = empty
                 steps.advance(ptask)
     card = {
@@ -148,7 +160,7 @@ def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int =
                       "(one-vs-rest, C=0.5, balanced class weights); margin = best − second score",
         "heads": card_heads,
         "policy": {h: {"default": p["default"], "evidence": p["evidence"],
-                       "sample_documents": p["sample_documents"],
+                       "sample_documents": p["sample_documents"], "files": p["files"],
                        "documents_without_rule_event": p["documents_without_rule_event"]}
                    for h, p in policy.items()},
     }
