@@ -10,7 +10,8 @@ import typer
 
 from . import app
 
-model_app = typer.Typer(help="Inspect types models written by `wirecoder train`.", no_args_is_help=True)
+model_app = typer.Typer(help="Show a types model's card (types models are written by `wirecoder train`).",
+                        no_args_is_help=True)
 app.add_typer(model_app, name="model")
 
 
@@ -43,7 +44,7 @@ def model_info_cmd(
     path: Path = typer.Argument(..., help="Types-model folder ('default' = the shipped one)."),
     as_json: bool = typer.Option(False, "--json", help="Print card.json instead of the text card."),
 ) -> None:
-    """Print a types model's card: data and licences, per-class CV scores, hybrid policy."""
+    """Show a types model's card: data and licences, per-class CV scores, hybrid policy."""
     from ..learn.card import render_card
     from ..learn.model import load_types_model, resolve_types_model
 

@@ -46,7 +46,8 @@ def render_card(card: dict[str, Any], confusion: bool = True) -> str:
         if pol:
             out += ["", f"hybrid policy (rules run on {pol['sample_documents']} training documents of "
                         f"{', '.join(pol.get('files') or [])}, "
-                        f"{pol['documents_without_rule_event']} without any rule event; "
+                        f"{pol['documents_without_rule_event']} without any rule event, "
+                        f"{pol.get('documents_with_several_rule_events', 0)} with several (not used); "
                         f"pooled threshold {pol['default']}):",
                     f"{'rules said':<40} {'events':>6} {'rules':>6} {'model':>6} {'hybrid':>6}  decision"]
             for r, e in pol["evidence"].items():

@@ -1,8 +1,9 @@
 """Choose the hybrid policy by cross-validation on the training data (never on eval sets).
 
-The rules run over a class-balanced sample of the training texts; every event they find gets
-the document's label as its gold (training documents hold one event: an ACLED note, a story's
-lead sentence). With the classifier's out-of-fold prediction for that document, each class the
+The rules run over a class-balanced sample of the training texts; where they find exactly one
+event, that event gets the document's label as its gold (a training document — an ACLED note,
+a sentence — describes one event; with several rule events it is unknown which one the label
+names, so those documents are counted but not used). With the classifier's out-of-fold prediction for that document, each class the
 rules gave is assigned the margin threshold above which the classifier overrides the rules —
 or none (keep the rules) — whichever makes the most of that class's events right.
 """
@@ -17,7 +18,7 @@ from typing import Any
 from .hybrid import NONE
 
 THRESHOLDS: tuple[float | None, ...] = (None, 1.5, 1.0, 0.75, 0.5, 0.3, 0.15, 0.0)
-MIN_GROUP = 8  # rule classes with fewer sampled events fall back to the pooled threshold
+MIN_GROUP = 8  # rule classes with fewer sampled events keep the rules: no evidence, no override
 
 
 @dataclass
@@ -76,7 +77,7 @@ def choose_policy(items: Sequence[RuleItem]) -> dict[str, Any]:
     evidence: dict[str, dict[str, Any]] = {}
     for key in sorted(groups):
         g = groups[key]
-        theta, right = best_threshold(g) if len(g) >= MIN_GROUP else (default, _right(g, default))
+        theta, right = best_threshold(g) if len(g) >= MIN_GROUP else (None, _right(g, None))
         by_rule[key] = theta
         evidence[key] = {"events": len(g), "rules_right": _right(g, None),
                          "model_right": sum(it.predicted == it.gold for it in g),
@@ -87,15 +88,19 @@ def choose_policy(items: Sequence[RuleItem]) -> dict[str, Any]:
 
 def rule_items(texts: Sequence[str], golds: Sequence[str], predicted: Sequence[str],
                margins: Sequence[float], rule_labels: Callable[[list[str]], list[list[str | None]]],
-               ) -> tuple[list[RuleItem], int]:
-    """RuleItems of every rule event; and how many documents got no rule event at all."""
+               ) -> tuple[list[RuleItem], int, int]:
+    """RuleItems of single-event documents; and how many documents got no rule event at all,
+    and how many got several."""
     items: list[RuleItem] = []
-    empty = 0
+    empty = several = 0
     for labs, g, p, m in zip(rule_labels(list(texts)), golds, predicted, margins):
         if not labs:
             empty += 1
-        items.extend(RuleItem(r, g, p, m) for r in labs)
-    return items, empty
+        elif len(labs) > 1:
+            several += 1
+        else:
+            items.append(RuleItem(labs[0], g, p, m))
+    return items, empty, several
 
 
 __all__ = ["THRESHOLDS", "MIN_GROUP", "RuleItem", "balanced_sample", "best_threshold",

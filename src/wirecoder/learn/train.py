@@ -141,13 +141,14 @@ def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int =
                 ptask = steps.task(f"{h}: rules on a training sample", 1)
                 pool = [i for i, e in enumerate(ex) if not policy_set or e.source in policy_set]
                 idx = [pool[j] for j in balanced_sample([labels[i] for i in pool], policy_sample, seed)]
-                items, empty = rule_items([texts[i] for i in idx], [labels[i] for i in idx],
+                items, empty, several = rule_items([texts[i] for i in idx], [labels[i] for i in idx],
                                           [goof.predicted[i] for i in idx], [goof.margins[i] for i in idx],
                                           rules_labeller(h, spacy_model))
                 policy[h] = choose_policy(items)
                 policy[h]["sample_documents"] = len(idx)
                 policy[h]["files"] = sorted({ex[i].source for i in idx})
                 policy[h]["documents_without_rule_event"] = empty
+                policy[h]["documents_with_several_rule_events"] = several
                 steps.advance(ptask)
     card = {
         "created": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -161,7 +162,8 @@ def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int =
         "heads": card_heads,
         "policy": {h: {"default": p["default"], "evidence": p["evidence"],
                        "sample_documents": p["sample_documents"], "files": p["files"],
-                       "documents_without_rule_event": p["documents_without_rule_event"]}
+                       "documents_without_rule_event": p["documents_without_rule_event"],
+                       "documents_with_several_rule_events": p["documents_with_several_rule_events"]}
                    for h, p in policy.items()},
     }
     model = TypesModel(str(out), heads, {h: {"default": p["default"], "by_rule": p["by_rule"]}
