@@ -64,6 +64,23 @@ def decide(rule: str | None, predicted: str, margin: float, head_policy: dict[st
     return predicted if theta is not None and margin >= float(theta) else rule
 
 
+def may_override(rule: str | None, head_policy: dict[str, Any], mode: str) -> bool:
+    """Can the classifier change this label at all? (If not, it is not run: the cost of the
+    model falls on the events it may retype.)"""
+    if mode == "model":
+        return True
+    by_rule = head_policy.get("by_rule") or {}
+    key = rule if rule is not None else NONE
+    return (by_rule[key] if key in by_rule else head_policy.get("default")) is not None
+
+
+def classify(head: Any, texts: list[str]) -> list[tuple[str, float]]:
+    """Predictions for texts, each distinct text scored once (events share sentences)."""
+    uniq = list(dict.fromkeys(texts))
+    got = dict(zip(uniq, head.predict(uniq))) if uniq else {}
+    return [got[t] for t in texts]
+
+
 def retype_events(events: list[Event], text: str, model: TypesModel, policy: str = "hybrid") -> list[Event]:
     """Events with type/mode and ACLED view decided by rules + classifier (`policy`:
     'hybrid' as trained, 'model' classifier only, 'rules' unchanged). Same events, same order."""
@@ -72,41 +89,38 @@ def retype_events(events: list[Event], text: str, model: TypesModel, policy: str
     if not events or policy == "rules":
         return list(events)
     bounds = [event_bounds(ev, text) for ev in events]
-    out: list[Event] = []
     updates: list[dict[str, Any]] = [{} for _ in events]
     ptype = model.heads.get("plover_type")
     if ptype is not None:
-        sents = [sentence_around(text, s, e) or text[:PARA_CHARS] for s, e in bounds]
-        preds = ptype.predict(sents)
         pol = model.policy.get("plover_type") or {}
+        rules = [str(getattr(ev.type, "value", ev.type)) for ev in events]
+        todo = [i for i, r in enumerate(rules) if may_override(r, pol, policy)]
+        sents = {i: sentence_around(text, *bounds[i]) or text[:PARA_CHARS] for i in todo}
         mode_head = model.heads.get("plover_mode")
-        for i, (ev, (lab, m)) in enumerate(zip(events, preds)):
-            rule = str(getattr(ev.type, "value", ev.type))
-            new = decide(rule, lab, m, pol, policy)
-            if new and new != rule:
+        for i, (lab, m) in zip(todo, classify(ptype, [sents[i] for i in todo])):
+            new = decide(rules[i], lab, m, pol, policy)
+            if new and new != rules[i]:
                 updates[i]["type"] = new
                 mode = None
                 if mode_head is not None:
                     allowed = [c for c in mode_head.classes if c.startswith(new + "/")]
                     got, _ = mode_head.predict([sents[i]], allowed=allowed)[0]
-                    mode = got.split("/", 1)[1] or None if got else None
+                    mode = (got.split("/", 1)[1] or None) if got else None
                 updates[i]["mode"] = mode
     asub = model.heads.get("acled_sub")
     if asub is not None:
-        paras = [paragraph_around(text, s, e) or text[:PARA_CHARS] for s, e in bounds]
-        preds = asub.predict(paras)
         pol = model.policy.get("acled_sub") or {}
-        for i, (ev, (lab, m)) in enumerate(zip(events, preds)):
-            rule = ev.acled.sub_event_type
-            new = decide(rule, lab, m, pol, policy)
-            if new != rule and new:
+        todo = [i for i, ev in enumerate(events) if may_override(ev.acled.sub_event_type, pol, policy)]
+        paras = [paragraph_around(text, *bounds[i]) or text[:PARA_CHARS] for i in todo]
+        for i, (lab, m) in zip(todo, classify(asub, paras)):
+            ev = events[i]
+            new = decide(ev.acled.sub_event_type, lab, m, pol, policy)
+            if new and new != ev.acled.sub_event_type:
                 parent = model.acled_parents.get(new) or ACLED_PARENT.get(new)
                 updates[i]["acled"] = ev.acled.model_copy(update={"event_type": parent,
                                                                   "sub_event_type": new})
-    for ev, upd in zip(events, updates):
-        out.append(ev.model_copy(update=upd) if upd else ev)
-    return out
+    return [ev.model_copy(update=upd) if upd else ev for ev, upd in zip(events, updates)]
 
 
 __all__ = ["POLICIES", "NONE", "sentence_around", "paragraph_around", "event_bounds", "decide",
-           "retype_events"]
+           "may_override", "classify", "retype_events"]
