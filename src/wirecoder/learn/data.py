@@ -61,7 +61,7 @@ class SourceFile:
 
 def lead(text: str, sentences: int = 1) -> str:
     """The first sentence(s) of a story: where a news story states its event."""
-    text = PLACEHOLDER.sub("", text).strip()
+    text = " ".join(PLACEHOLDER.sub("", text).split())
     parts = SENTENCE_END.split(text, maxsplit=sentences)
     return " ".join(parts[:sentences]).strip()
 
@@ -235,13 +235,13 @@ def load_file(path: str | Path, licence: str | None = None) -> tuple[list[Exampl
 
 
 def default_licence(path: Path, kind: str, first: dict[str, Any]) -> str:
-    src = str(first.get("source") or "")
+    src = str(first.get("source") or "").casefold()
+    if src.startswith("wirecoder "):  # the invented examples shipped in learn/data
+        return CODEBOOK_LICENCE
     if kind == "acled":
         return ACLED_TERMS
-    if "ngec" in src.casefold() or first.get("synthetic") is True:
+    if "ngec" in src or first.get("synthetic") is True:
         return NGEC_LICENCE
-    if "wirecoder" in src.casefold():
-        return CODEBOOK_LICENCE
     return GOLD_LICENCE if kind == "gold" else "unknown (give it with --licence)"
 
 
