@@ -178,3 +178,19 @@ def test_bad_types_model_folder(tmp_path: Path) -> None:
     with pytest.raises(TypesModelError) as e:
         load_types_model(tmp_path)
     assert e.value.code == "E410"
+
+
+def test_ingest_engine_passes_the_types_model(trained: Path, tmp_path: Path) -> None:
+    from wirecoder.engine.local import make_extractor
+    from wirecoder.ingest import make_article
+
+    text = "Rebels of the Sarun front stormed the Talem market and carried off grain sacks and cattle."
+    art = make_article(text, id="looting-1")
+    plain = make_extractor("local", 1, None, types_model="none")
+    learned = make_extractor("local", 1, None, types_model=str(trained))
+    (r0,) = next(plain.map([[art]]))
+    (r1,) = next(learned.map([[art]]))
+    assert [e.id for e in r0.events] == [e.id for e in r1.events]
+    # the hybrid policy of this small model (no rules run: --policy-sample 0) keeps the rules
+    assert [e.acled for e in r1.events] == [e.acled for e in r0.events]
+    assert learned.pipeline.types_model is not None and plain.pipeline.types_model is None

@@ -22,7 +22,7 @@ def train_cmd(
     cv: int = typer.Option(5, "--cv", min=2, help="Folds of the stratified cross-validation reported in the card."),
     seed: int = typer.Option(0, "--seed", help="Seed of folds, samples and the SVM: same data + seed = same model."),
     licence: Optional[str] = typer.Option(None, "--licence", help="Licence or terms of the data, for the card (guessed for ACLED and NGEC files)."),
-    policy_sample: int = typer.Option(3000, "--policy-sample", min=0, help="Training documents the rules run on to choose the hybrid policy (0 = classifier only)."),
+    policy_sample: int = typer.Option(3000, "--policy-sample", min=0, help="Training documents the rules run on to choose the hybrid policy (0 = none: the hybrid keeps the rules; eval --types-policy model still uses the classifier alone)."),
     policy_data: Optional[List[Path]] = typer.Option(None, "--policy-data", help="Choose the hybrid policy on the rows of this training file only (repeatable; for files labelled per sentence when others are labelled per story)."),
     model: Optional[str] = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model for the rules' run."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
