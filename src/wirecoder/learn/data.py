@@ -219,15 +219,15 @@ def load_file(path: str | Path, licence: str | None = None) -> tuple[list[Exampl
             examples.append(Example(text, "plover_mode", plover_mode_label(t, r.get("mode")), str(p), group))
         else:
             got = gold_examples(r, str(p))
-            for e in got:
-                e.group = str(r.get("dataset") or p)
+            for g in got:
+                g.group = str(r.get("dataset") or p)
             if not got:
                 sf.skipped += 1
                 continue
             examples.extend(got)
-            for e in got:
-                if e.head == "acled_sub" and r["events"][0].get("acled_event_type"):
-                    parents[e.label] = str(r["events"][0]["acled_event_type"])
+            for g in got:
+                if g.head == "acled_sub" and r["events"][0].get("acled_event_type"):
+                    parents[g.label] = str(r["events"][0]["acled_event_type"])
         sf.used += 1
     sf.heads = sorted({e.head for e in examples})
     sf.licence = licence or default_licence(p, kind, rows[0])

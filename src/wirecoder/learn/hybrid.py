@@ -27,8 +27,8 @@ def sentence_around(text: str, start: int, end: int) -> str:
     left = 0
     for m in _SENT_END.finditer(text, 0, start):
         left = m.end()
-    m = _SENT_END.search(text, end)
-    right = m.end() if m else len(text)
+    after = _SENT_END.search(text, end)
+    right = after.end() if after else len(text)
     return text[left:right].strip()
 
 

@@ -88,8 +88,9 @@ def save_types_model(model: TypesModel, out: str | Path) -> Path:
     for name, h in model.heads.items():
         vocab, arrays = h.featurizer.to_arrays()
         # float16 weights: half the size, and scores move by < 1e-3 (ranked, never summed at scale)
-        np.savez_compressed(out / f"{name}.npz", coef=h.coef.astype(np.float16),
-                            intercept=h.intercept, **arrays)
+        arrays["coef"] = h.coef.astype(np.float16)
+        arrays["intercept"] = h.intercept
+        np.savez_compressed(out / f"{name}.npz", **arrays)  # type: ignore[arg-type]
         (out / f"{name}.vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
         meta["heads"][name] = {"classes": h.classes, "features": h.featurizer.cfg.to_dict()}
     (out / "model.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -6,6 +6,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -127,7 +128,7 @@ def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int =
         for h, ex in by_head.items():
             texts, labels = [e.text for e in ex], [e.label for e in ex]
             task = steps.task(f"{h}: {cv}-fold CV + fit", cv + 1)
-            oof = cross_validate(h, texts, labels, cv, seed, on_fold=lambda: steps.advance(task))
+            oof = cross_validate(h, texts, labels, cv, seed, on_fold=partial(steps.advance, task))
             heads[h] = Head.train(h, texts, labels, seed)
             steps.advance(task)
             card_heads[h] = {"rows": len(ex), "rows_per_class": dict(sorted(Counter(labels).items())),
@@ -135,7 +136,7 @@ def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int =
                              "dropped_classes": dropped.get(h, [])}
             if h in POLICY_HEADS and policy_sample > 0:
                 gtask = steps.task(f"{h}: held-out-group CV for the policy", cv)
-                goof = cross_validate(h, texts, labels, cv, seed, on_fold=lambda: steps.advance(gtask),
+                goof = cross_validate(h, texts, labels, cv, seed, on_fold=partial(steps.advance, gtask),
                                       groups=[e.group for e in ex])
                 card_heads[h]["group_cv"] = {k: v for k, v in scores(goof).items() if k != "confusion"}
                 ptask = steps.task(f"{h}: rules on a training sample", 1)
