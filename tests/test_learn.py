@@ -194,3 +194,21 @@ def test_ingest_engine_passes_the_types_model(trained: Path, tmp_path: Path) -> 
     # the hybrid policy of this small model (no rules run: --policy-sample 0) keeps the rules
     assert [e.acled for e in r1.events] == [e.acled for e in r0.events]
     assert learned.pipeline.types_model is not None and plain.pipeline.types_model is None
+
+
+def test_xlsx_needs_openpyxl_or_is_read(tmp_path: Path) -> None:
+    """An .xlsx export: a coded error naming the fix when openpyxl is absent; a damaged file is
+    an unreadable file (E403) when it is present."""
+    from wirecoder.errors import OptionalDependencyMissing
+
+    bad = tmp_path / "export.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a workbook")
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        with pytest.raises(OptionalDependencyMissing) as e:
+            train_types_model([bad], tmp_path / "m", cv=3, policy_sample=0, progress=False)
+        assert e.value.code == "E011" and "CSV" in str(e.value)
+    else:
+        with pytest.raises(UnreadableTrainingFile):
+            train_types_model([bad], tmp_path / "m", cv=3, policy_sample=0, progress=False)

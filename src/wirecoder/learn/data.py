@@ -10,6 +10,7 @@ import csv
 import hashlib
 import json
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,7 +180,7 @@ def load_file(path: str | Path, licence: str | None = None) -> tuple[list[Exampl
         rows = list(read_rows(p))
     except (OSError, UnicodeDecodeError, csv.Error) as e:
         raise UnreadableTrainingFile(f"cannot read: {e}", source=str(p)) from e
-    except (TypeError, ValueError, KeyError, StopIteration) as e:
+    except (TypeError, ValueError, KeyError, StopIteration, zipfile.BadZipFile) as e:
         # a damaged .xlsx surfaces as one of these from openpyxl/zipfile
         raise UnreadableTrainingFile(f"cannot read: {type(e).__name__}: {e}", source=str(p)) from e
     if not rows:
