@@ -20,6 +20,10 @@ class Pipeline:
     $WIRECODER_TYPES_MODEL; 'none' = rules only). `types_policy`: 'hybrid' (as trained),
     'model' (classifier only) or 'rules'."""
 
+    # class defaults: a subclass that sets up only `nlp` (tests do) extracts with the rules
+    types_model: "TypesModel | None" = None
+    types_policy: str = "hybrid"
+
     def __init__(self, model: str | None = None, *, types_model: str | Path | None = None,
                  types_policy: str = "hybrid") -> None:
         from .learn.model import load_types_model, resolve_types_model
