@@ -6,7 +6,7 @@ RUNTIME := $(VENV)/.installed-runtime
 DEV     := $(VENV)/.installed-dev
 SHARED  ?= ../shared
 
-.PHONY: demo test eval eval-gate bench install install-dev lock clean
+.PHONY: demo test eval eval-gate bench train install install-dev lock clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -41,6 +41,21 @@ eval-gate: $(DEV)
 
 bench: $(DEV)
 	$(PY) bench/throughput.py
+
+# The shipped types model: NGEC's MIT-licensed synthetic stories + sentences written for
+# wirecoder (never ACLED rows). The policy is chosen on the per-sentence-labelled files.
+LEARN_DATA := src/wirecoder/learn/data
+TYPES_MODEL := src/wirecoder/data/types_model
+train: $(RUNTIME)
+	$(PY) -m wirecoder.learn.codebook_examples
+	$(PY) -m wirecoder.learn.plover_examples
+	rm -rf $(TYPES_MODEL).new
+	$(VENV)/bin/wirecoder train $(SHARED)/train/plover_synthetic_ngec.jsonl \
+	  $(LEARN_DATA)/plover_sentence_examples.jsonl $(LEARN_DATA)/acled_codebook_examples.jsonl \
+	  --policy-data $(LEARN_DATA)/plover_sentence_examples.jsonl \
+	  --policy-data $(LEARN_DATA)/acled_codebook_examples.jsonl \
+	  --cv 5 --seed 0 -o $(TYPES_MODEL).new
+	rm -rf $(TYPES_MODEL) && mv $(TYPES_MODEL).new $(TYPES_MODEL)
 
 lock: | $(PY)
 	$(UV) pip compile pyproject.toml --generate-hashes --python-version 3.11 -o requirements.lock

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from itertools import groupby
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .extract import build_report, uncoded_report
@@ -15,34 +16,54 @@ from .schema import Article, Report
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .learn.model import TypesModel
 
 
 class Pipeline:
     """Load the English model once (other languages' models when their first article comes),
-    extract many articles."""
+    extract many articles.
 
-    min_confidence: float | None = None  # None: the decision stage's default
+    `min_confidence`: events below it are left out of reports (default: the decision stage's
+    calibrated default, or $WIRECODER_MIN_CONFIDENCE). `types_model`: a folder written by
+    `wirecoder train` ('default' = the shipped one; None reads $WIRECODER_TYPES_MODEL; 'none'
+    = rules only). `types_policy`: 'hybrid' (as trained), 'model' (classifier only) or
+    'rules'."""
 
-    def __init__(self, model: str | None = None, *, min_confidence: float | None = None) -> None:
-        """`min_confidence`: events below it are left out of reports (default: the decision
-        stage's calibrated default, or $WIRECODER_MIN_CONFIDENCE)."""
+    # class defaults: a subclass that sets up only `nlp` (tests do) extracts with the rules
+    min_confidence: float | None = None
+    types_model: "TypesModel | None" = None
+    types_policy: str = "hybrid"
+
+    def __init__(self, model: str | None = None, *, min_confidence: float | None = None,
+                 types_model: str | Path | None = None, types_policy: str = "hybrid") -> None:
+        from .learn.model import load_types_model, resolve_types_model
+
         self.nlp = load_model(model)
         env = os.environ.get("WIRECODER_MIN_CONFIDENCE")
         self.min_confidence = min_confidence if min_confidence is not None else (
             float(env) if env else None)
+        path = resolve_types_model(types_model)
+        self.types_model = load_types_model(path) if path else None
+        self.types_policy = types_policy
 
-    def nlp_for(self, language: str | None) -> Language | None:
+    def nlp_for(self, language: str | None) -> "Language | None":
         """The model for a language; None for a language wirecoder does not code."""
         lang = language or DEFAULT_LANGUAGE
         if lang == DEFAULT_LANGUAGE:
             return self.nlp
         return load_model(None, lang) if is_coded(lang) else None
 
+    def _report(self, article: Article, doc: "Doc") -> Report:
+        return build_report(article, doc, min_confidence=self.min_confidence,
+                            types_model=self.types_model, types_policy=self.types_policy)
+
     def extract(self, article: Article) -> Report:
         nlp = self.nlp_for(article.language)
         if nlp is None:
             return uncoded_report(article)
-        return build_report(article, nlp(article.text), min_confidence=self.min_confidence)
+        return self._report(article, nlp(article.text))
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Report]:
         """Reports in input order; each run of articles in one language is parsed in batches
@@ -54,13 +75,14 @@ class Pipeline:
                 continue
             pairs = ((a.text, a) for a in run)
             for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-                yield build_report(article, doc, min_confidence=self.min_confidence)
+                yield self._report(article, doc)
 
 
-def extract(text: str | Article, *, published: str | None = None, model: str | None = None) -> Report:
+def extract(text: str | Article, *, published: str | None = None, model: str | None = None,
+            types_model: str | Path | None = None) -> Report:
     """Convenience: one text (or Article) → Report."""
     article = text if isinstance(text, Article) else make_article(text, published=published)
-    return Pipeline(model).extract(article)
+    return Pipeline(model, types_model=types_model).extract(article)
 
 
 __all__ = ["Pipeline", "extract"]

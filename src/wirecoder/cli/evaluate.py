@@ -22,6 +22,8 @@ def eval_cmd(
     raise_floors_: bool = typer.Option(False, "--raise-floors", help="Raise the --baseline floors to the measured values minus 0.02 and rewrite the file (never lowers one)."),
     documents: bool = typer.Option(False, "--documents", help="Also write per-document counts to --json."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    types_model: Optional[str] = typer.Option(None, "--types-model", envvar="WIRECODER_TYPES_MODEL", help="Types model folder from `wirecoder train` ('default' = the shipped one): rules and classifier type events together."),
+    types_policy: str = typer.Option("hybrid", "--types-policy", help="With --types-model: hybrid (as trained), model (classifier only) or rules."),
 ) -> None:
     """Score extraction against gold files: a table per dataset; exit 1 on bad gold lines or a missed floor."""
     from ..evaluate import check, evaluate_files, load_baseline, print_tables, write_json
@@ -39,7 +41,15 @@ def eval_cmd(
         errors.append(msg)
         print(f"wirecoder eval: {msg}", file=sys.stderr)
 
-    results = evaluate_files(gold, limit=limit, progress=not quiet, sample=sample, model=model,
+    pipeline = None
+    if types_model:
+        from ..learn.hybrid import POLICIES
+        from ..pipeline import Pipeline
+
+        if types_policy not in POLICIES:
+            raise UsageError(f"--types-policy must be one of {', '.join(POLICIES)}, not {types_policy!r}.")
+        pipeline = Pipeline(model, types_model=types_model, types_policy=types_policy)
+    results = evaluate_files(gold, pipeline, limit=limit, progress=not quiet, sample=sample, model=model,
                              on_error=on_error,
                              on_skip=lambda msg: print(f"wirecoder eval: {msg}", file=sys.stderr))
     print_tables(results)

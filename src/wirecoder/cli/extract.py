@@ -69,6 +69,10 @@ def extract_cmd(
     model: str | None = typer.Option(
         None, "--model", envvar="WIRECODER_MODEL", help="spaCy model package or path."
     ),
+    types_model: str | None = typer.Option(
+        None, "--types-model", envvar="WIRECODER_TYPES_MODEL",
+        help="Types model folder from `wirecoder train` ('default' = the shipped one): rules and classifier type events together.",
+    ),
     input_format: str = typer.Option(
         "auto",
         "--input-format",
@@ -144,7 +148,7 @@ def extract_cmd(
         first = list(itertools.islice(stream, 2))  # one article → pretty JSON, more → JSONL
         if first:
             mode = fmt or ("json" if len(first) == 1 else "jsonl")
-            for r in _reports(itertools.chain(first, stream), model, limit):
+            for r in _reports(itertools.chain(first, stream), model, limit, types_model):
                 if isinstance(r, InputFailure):
                     fail(r)
                 else:
@@ -166,14 +170,14 @@ def extract_cmd(
 
 
 def _reports(
-    articles: Iterator[Article], model: str | None, limit: int
+    articles: Iterator[Article], model: str | None, limit: int, types_model: str | None = None
 ) -> Iterator[Report | InputFailure]:
     """Reports in input order; an article whose extraction raises becomes an InputFailure
     (the engine's batch isolation), so one odd article never ends a batch with a traceback."""
     from ..engine.local import batched, extract_batch
     from ..pipeline import Pipeline
 
-    pipeline = Pipeline(model)
+    pipeline = Pipeline(model, types_model=types_model or "none")
     # Ingest already capped each article at `limit` bytes (≥ its characters): spaCy must accept it.
     pipeline.nlp.max_length = max(pipeline.nlp.max_length, limit + 1)
     for batch in batched(articles, 16):

@@ -16,10 +16,22 @@ def serve(
     port: int = 8000,
     max_extract_bytes: int = 200_000,
     log_level: str = "warning",
+    types_model: str | None = None,
 ) -> None:
     """Run uvicorn on the app; the store is opened read-only per request, so
-    `wirecoder ingest --db` the same file can run at the same time."""
+    `wirecoder ingest --db` the same file can run at the same time. `types_model` reaches the
+    API's extraction pipeline through $WIRECODER_TYPES_MODEL (read by Pipeline)."""
+    import os
+
     import uvicorn
+
+    from ..learn.model import ENV_VAR, load_types_model, resolve_types_model
+
+    if types_model is not None:
+        os.environ[ENV_VAR] = types_model
+    path = resolve_types_model(None)
+    if path:
+        load_types_model(path)  # a bad folder fails now, not on the first POST /api/extract
 
     from ..api import create_app
 
@@ -43,6 +55,7 @@ def serve_cmd(
         200_000, "--max-extract-bytes", help="Largest body POST /api/extract accepts (413 above)."
     ),
     log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level."),
+    types_model: str | None = typer.Option(None, "--types-model", envvar="WIRECODER_TYPES_MODEL", help="Types model folder from `wirecoder train` ('default' = the shipped one): rules and classifier type events together."),
 ) -> None:
     """Serve the JSON API (/api, OpenAPI at /docs) and the dashboard (/) over a store."""
-    serve(db, host, port, max_extract_bytes, log_level)
+    serve(db, host, port, max_extract_bytes, log_level, types_model)

@@ -114,10 +114,10 @@ def extract_batch(pipeline: Any, articles: list[Article]) -> list[Report | Input
 class LocalExtractor:
     """Extraction in this process (model loaded once)."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, types_model: str | None = None) -> None:
         from ..pipeline import Pipeline
 
-        self.pipeline = Pipeline(model)
+        self.pipeline = Pipeline(model, types_model=types_model)
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Report | InputFailure]]:
         for b in batches:
@@ -131,11 +131,11 @@ class LocalExtractor:
 _WORKER_PIPELINE: Any = None
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker(model: str | None, types_model: str | None = None) -> None:
     global _WORKER_PIPELINE
     from ..pipeline import Pipeline
 
-    _WORKER_PIPELINE = Pipeline(model)
+    _WORKER_PIPELINE = Pipeline(model, types_model=types_model)
 
 
 def _work(batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -153,14 +153,18 @@ class PoolExtractor:
     """A multiprocessing pool (spawn: no forked DuckDB/thread state); at most 2×workers batches
     in flight so a stream of any length uses bounded memory; results come back in order."""
 
-    def __init__(self, workers: int, model: str | None = None) -> None:
+    def __init__(self, workers: int, model: str | None = None, types_model: str | None = None) -> None:
+        from ..learn.model import load_types_model, resolve_types_model
         from ..nlp import resolve_model_name
 
         # fail here, not in the initializer: a pool re-spawns workers whose initializer raised
         resolve_model_name(model)
+        types_model = resolve_types_model(types_model)
+        if types_model:
+            load_types_model(types_model)
         self.workers = workers
         self.pool = mp.get_context("spawn").Pool(workers, initializer=_init_worker,
-                                                  initargs=(model,))
+                                                  initargs=(model, types_model or "none"))
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Report | InputFailure]]:
         window: deque[Any] = deque()
@@ -188,21 +192,26 @@ class PoolExtractor:
 
 
 def make_extractor(engine: str, workers: int, model: str | None,
-                   ray_address: str | None = None) -> Any:
+                   ray_address: str | None = None, types_model: str | None = None) -> Any:
     if engine == "ray":
         from .ray import RayExtractor
 
-        return RayExtractor(workers=workers, model=model, address=ray_address)
+        return RayExtractor(workers=workers, model=model, address=ray_address,
+                            types_model=types_model)
     if workers > 1:
-        return PoolExtractor(workers, model)
-    return LocalExtractor(model)
+        return PoolExtractor(workers, model, types_model)
+    return LocalExtractor(model, types_model)
 
 
 def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str = "local",
                batch_size: int = DEFAULT_BATCH_SIZE, limit: int | None = None,
                published: str | None = None, model: str | None = None,
                ray_address: str | None = None, merge: bool = True,
+<<<<<<< HEAD
                language: str | None = None,
+=======
+               types_model: str | None = None,
+>>>>>>> issue-train
                on_progress: Progress | None = None,
                on_failure: Callable[[InputFailure], None] | None = None) -> IngestSummary:
     """Ingest `sources` into the store at `db`; see the module docstring for the guarantees."""
@@ -249,7 +258,7 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
         batches = todo()
         first = next(batches, None)  # no model load (or Ray start) when nothing is new
         if first is not None:
-            extractor = make_extractor(engine, workers, model, ray_address)
+            extractor = make_extractor(engine, workers, model, ray_address, types_model)
         for results in (extractor.map(chain([first], batches)) if extractor else ()):
             reports = []
             for r in results:

@@ -37,10 +37,10 @@ def _import_ray() -> Any:
 class _RayWorker:
     """One Ray actor: loads the model once, extracts a batch of articles (JSON in, JSON out)."""
 
-    def __init__(self, model: str | None) -> None:
+    def __init__(self, model: str | None, types_model: str | None = None) -> None:
         from ..pipeline import Pipeline
 
-        self.pipeline = Pipeline(model)
+        self.pipeline = Pipeline(model, types_model=types_model)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         from .local import extract_batch
@@ -59,12 +59,16 @@ class RayExtractor:
     """`map(batches)` like the local extractors, on a Ray Data actor pool of `workers` actors."""
 
     def __init__(self, workers: int = 2, model: str | None = None, address: str | None = None,
-                 chunk: int = DEFAULT_CHUNK) -> None:
+                 chunk: int = DEFAULT_CHUNK, types_model: str | None = None) -> None:
         ray = _import_ray()
         from ..nlp import resolve_model_name
 
         resolve_model_name(model)  # a missing model fails here, not in every actor
         self.ray, self.workers, self.model, self.chunk = ray, max(1, workers), model, chunk
+        from ..learn.model import resolve_types_model
+
+        # resolved here: actors on a cluster do not see this process's environment
+        self.types_model = resolve_types_model(types_model) or "none"
         self.started = False
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
         if not ray.is_initialized():
@@ -96,7 +100,7 @@ class RayExtractor:
                  for i, a in enumerate(a for b in batches for a in b)]
         per = max(1, min(16, len(items) // self.workers or 1))
         ds = ray.data.from_items(items).map_batches(
-            _RayWorker, fn_constructor_args=(self.model,), batch_size=per,
+            _RayWorker, fn_constructor_args=(self.model, self.types_model), batch_size=per,
             compute=ray.data.ActorPoolStrategy(size=self.workers))
         rows = sorted(ds.take_all(), key=lambda r: r["idx"])  # Ray Data does not keep order
         results: list[Report | InputFailure] = []

@@ -16,6 +16,7 @@ from .quotes import find_quotes
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from ..learn.model import TypesModel
 
 def uncoded_report(article: Article) -> Report:
     """The report of an article in a language we do not code: no rules run over it."""
@@ -23,9 +24,12 @@ def uncoded_report(article: Article) -> Report:
     return Report(article=article)
 
 
-def build_report(article: Article, doc: "Doc", *, min_confidence: float | None = None) -> Report:
-    """Run every extractor of the article's language over one parsed article; English events
-    below `min_confidence` (default decision.DEFAULT_MIN_CONFIDENCE) are left out."""
+def build_report(article: Article, doc: "Doc", *, min_confidence: float | None = None,
+                 types_model: "TypesModel | None" = None, types_policy: str = "hybrid") -> Report:
+    """Run every extractor of the article's language over one parsed article. English events
+    below `min_confidence` (default decision.DEFAULT_MIN_CONFIDENCE) are left out; with a
+    types model, rules and classifier decide each event's type/mode and ACLED view together
+    (learn.hybrid; never adds events)."""
     if article.language == "fr":
         from .french import build_french_report
 
@@ -35,6 +39,10 @@ def build_report(article: Article, doc: "Doc", *, min_confidence: float | None =
     ctx = ExtractionContext(doc=doc, article=article, published=parse_published(article.published),
                             actors=build_actor_table(doc, article))
     events = find_events(ctx, DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
+    if types_model is not None:
+        from ..learn.hybrid import retype_events
+
+        events = retype_events(events, article.text, types_model, policy=types_policy)
     claims = find_claims(ctx, events)
     quotes = find_quotes(ctx)
     # per-Doc caches of the extractors are not part of the Doc (they would not serialize)

@@ -1,0 +1,107 @@
+"""Choose the hybrid policy by cross-validation on the training data (never on eval sets).
+
+The rules run over a class-balanced sample of the training texts; where they find exactly one
+event, that event gets the document's label as its gold (a training document — an ACLED note,
+a sentence — describes one event; with several rule events it is unknown which one the label
+names, so those documents are counted but not used). With the classifier's out-of-fold prediction for that document, each class the
+rules gave is assigned the margin threshold above which the classifier overrides the rules —
+or none (keep the rules) — whichever makes the most of that class's events right.
+"""
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .hybrid import NONE
+
+THRESHOLDS: tuple[float | None, ...] = (None, 1.5, 1.0, 0.75, 0.5, 0.3, 0.15, 0.0)
+MIN_GROUP = 8  # rule classes with fewer sampled events keep the rules: no evidence, no override
+
+
+@dataclass
+class RuleItem:
+    rule: str | None
+    gold: str
+    predicted: str
+    margin: float
+
+
+def balanced_sample(labels: Sequence[str], n: int, seed: int) -> list[int]:
+    """Up to n indices, round-robin over classes (rare classes fully in), deterministic."""
+    rng = random.Random(seed)
+    by: dict[str, list[int]] = defaultdict(list)
+    for i, lab in enumerate(labels):
+        by[lab].append(i)
+    for idx in by.values():
+        rng.shuffle(idx)
+    out: list[int] = []
+    pools = [by[k] for k in sorted(by)]
+    depth = 0
+    while len(out) < n and any(depth < len(p) for p in pools):
+        for p in pools:
+            if depth < len(p) and len(out) < n:
+                out.append(p[depth])
+        depth += 1
+    return sorted(out)
+
+
+def _right(items: Sequence[RuleItem], theta: float | None) -> int:
+    n = 0
+    for it in items:
+        final = it.predicted if (theta is not None and it.predicted and it.predicted != it.rule
+                                 and it.margin >= theta) else it.rule
+        n += final == it.gold
+    return n
+
+
+def best_threshold(items: Sequence[RuleItem]) -> tuple[float | None, int]:
+    """Most events right; ties keep the rules, then the highest threshold (fewest overrides)."""
+    best: tuple[float | None, int] = (None, _right(items, None))
+    for theta in THRESHOLDS[1:]:
+        r = _right(items, theta)
+        if r > best[1]:
+            best = (theta, r)
+    return best
+
+
+def choose_policy(items: Sequence[RuleItem]) -> dict[str, Any]:
+    """{'default': θ, 'by_rule': {rule class: θ or None}, 'evidence': per-class counts}."""
+    default, _ = best_threshold(items)
+    groups: dict[str, list[RuleItem]] = defaultdict(list)
+    for it in items:
+        groups[it.rule if it.rule is not None else NONE].append(it)
+    by_rule: dict[str, float | None] = {}
+    evidence: dict[str, dict[str, Any]] = {}
+    for key in sorted(groups):
+        g = groups[key]
+        theta, right = best_threshold(g) if len(g) >= MIN_GROUP else (None, _right(g, None))
+        by_rule[key] = theta
+        evidence[key] = {"events": len(g), "rules_right": _right(g, None),
+                         "model_right": sum(it.predicted == it.gold for it in g),
+                         "hybrid_right": right,
+                         "decision": "keep rules" if theta is None else f"classifier if margin ≥ {theta}"}
+    return {"default": default, "by_rule": by_rule, "evidence": evidence}
+
+
+def rule_items(texts: Sequence[str], golds: Sequence[str], predicted: Sequence[str],
+               margins: Sequence[float], rule_labels: Callable[[list[str]], list[list[str | None]]],
+               ) -> tuple[list[RuleItem], int, int]:
+    """RuleItems of single-event documents; and how many documents got no rule event at all,
+    and how many got several."""
+    items: list[RuleItem] = []
+    empty = several = 0
+    for labs, g, p, m in zip(rule_labels(list(texts)), golds, predicted, margins):
+        if not labs:
+            empty += 1
+        elif len(labs) > 1:
+            several += 1
+        else:
+            items.append(RuleItem(labs[0], g, p, m))
+    return items, empty, several
+
+
+__all__ = ["THRESHOLDS", "MIN_GROUP", "RuleItem", "balanced_sample", "best_threshold",
+           "choose_policy", "rule_items"]

@@ -1,0 +1,177 @@
+"""`wirecoder train`'s core: training files → a types-model folder with its model card."""
+from __future__ import annotations
+
+import platform
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .card import render_card
+from .crossval import check_classes, cross_validate, scores
+from .data import HEADS, Example, SourceFile, load_file
+from .errors import TrainingDataError
+from .model import Head, TypesModel, save_types_model
+from .policy import balanced_sample, choose_policy, rule_items
+
+POLICY_HEADS = ("plover_type", "acled_sub")  # the mode follows the type; it has no policy
+
+
+class Steps:
+    """A Rich progress bar on stderr (or nothing): one task per training step."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.bar: Any = None
+        if enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=Console(stderr=True))
+
+    @contextmanager
+    def running(self) -> Iterator["Steps"]:
+        if self.bar is None:
+            yield self
+            return
+        with self.bar:
+            yield self
+
+    def task(self, description: str, total: int) -> Any:
+        return self.bar.add_task(description, total=total) if self.bar else None
+
+    def advance(self, task: Any) -> None:
+        if self.bar is not None and task is not None:
+            self.bar.advance(task)
+
+
+def library_versions() -> dict[str, str]:
+    import numpy
+    import scipy
+    import sklearn
+    import spacy
+
+    from .. import __version__ as wc_version
+    return {"wirecoder": str(wc_version), "python": platform.python_version(),
+            "scikit-learn": sklearn.__version__, "numpy": numpy.__version__,
+            "scipy": scipy.__version__, "spacy": spacy.__version__}
+
+
+def rules_labeller(head: str, spacy_model: str | None) -> Any:
+    """texts → per text, the label the rules give each event they find (None = no ACLED view)."""
+    from ..ingest import make_article
+    from ..pipeline import Pipeline
+
+    pipe = Pipeline(spacy_model)
+
+    def run(texts: list[str]) -> list[list[str | None]]:
+        out: list[list[str | None]] = []
+        arts = [make_article(t, id=f"train-{i}") for i, t in enumerate(texts)]
+        for rep in pipe.extract_many(arts):
+            if head == "plover_type":
+                out.append([str(e.type) for e in rep.events])
+            else:
+                out.append([e.acled.sub_event_type for e in rep.events])
+        return out
+    return run
+
+
+def load_examples(paths: Sequence[str | Path], licence: str | None
+                  ) -> tuple[dict[str, list[Example]], list[SourceFile], dict[str, str]]:
+    by_head: dict[str, list[Example]] = {h: [] for h in HEADS}
+    files: list[SourceFile] = []
+    parents: dict[str, str] = {}
+    for p in paths:
+        ex, sf, par = load_file(p, licence)
+        files.append(sf)
+        parents.update(par)
+        for e in ex:
+            by_head[e.head].append(e)
+    return {h: v for h, v in by_head.items() if v}, files, parents
+
+
+def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int = 5, seed: int = 0,
+                      licence: str | None = None, policy_sample: int = 3000,
+                      spacy_model: str | None = None, progress: bool = True,
+                      policy_files: Sequence[str | Path] | None = None) -> TypesModel:
+    """Train every head the data supports, cross-validate it, choose the hybrid policy on the
+    training data (only the rows of `policy_files` when given: files whose labels hold per
+    sentence), and write the model folder (weights, model.json, card.json, CARD.md)."""
+    if cv < 2:
+        raise TrainingDataError(f"--cv must be at least 2, not {cv}")
+    policy_set = {str(Path(p)) for p in policy_files or ()}
+    unknown = policy_set - {str(Path(p)) for p in paths}
+    if unknown:
+        raise TrainingDataError(f"policy files must be among the training files: {', '.join(sorted(unknown))}")
+    t0 = time.perf_counter()
+    by_head, files, parents = load_examples(paths, licence)
+    if not by_head:
+        raise TrainingDataError("the training files hold no usable rows",
+                                source=", ".join(map(str, paths)))
+    dropped: dict[str, list[str]] = {}
+    if "plover_mode" in by_head:  # rare modes are dropped, not fatal: the mode is secondary
+        counts = Counter(e.label for e in by_head["plover_mode"])
+        dropped["plover_mode"] = sorted(c for c, n in counts.items() if n < cv)
+        by_head["plover_mode"] = [e for e in by_head["plover_mode"] if counts[e.label] >= cv]
+        if len({e.label for e in by_head["plover_mode"]}) < 2:
+            del by_head["plover_mode"]
+    for h, ex in by_head.items():
+        check_classes(h, [e.label for e in ex], cv, source=", ".join(sorted({e.source for e in ex})))
+    heads: dict[str, Head] = {}
+    card_heads: dict[str, Any] = {}
+    policy: dict[str, Any] = {}
+    steps = Steps(progress)
+    with steps.running():
+        for h, ex in by_head.items():
+            texts, labels = [e.text for e in ex], [e.label for e in ex]
+            task = steps.task(f"{h}: {cv}-fold CV + fit", cv + 1)
+            oof = cross_validate(h, texts, labels, cv, seed, on_fold=partial(steps.advance, task))
+            heads[h] = Head.train(h, texts, labels, seed)
+            steps.advance(task)
+            card_heads[h] = {"rows": len(ex), "rows_per_class": dict(sorted(Counter(labels).items())),
+                             "features": heads[h].featurizer.size, "cv": scores(oof),
+                             "dropped_classes": dropped.get(h, [])}
+            if h in POLICY_HEADS and policy_sample > 0:
+                gtask = steps.task(f"{h}: held-out-group CV for the policy", cv)
+                goof = cross_validate(h, texts, labels, cv, seed, on_fold=partial(steps.advance, gtask),
+                                      groups=[e.group for e in ex])
+                card_heads[h]["group_cv"] = {k: v for k, v in scores(goof).items() if k != "confusion"}
+                ptask = steps.task(f"{h}: rules on a training sample", 1)
+                pool = [i for i, e in enumerate(ex) if not policy_set or e.source in policy_set]
+                idx = [pool[j] for j in balanced_sample([labels[i] for i in pool], policy_sample, seed)]
+                items, empty, several = rule_items([texts[i] for i in idx], [labels[i] for i in idx],
+                                          [goof.predicted[i] for i in idx], [goof.margins[i] for i in idx],
+                                          rules_labeller(h, spacy_model))
+                policy[h] = choose_policy(items)
+                policy[h]["sample_documents"] = len(idx)
+                policy[h]["files"] = sorted({ex[i].source for i in idx})
+                policy[h]["documents_without_rule_event"] = empty
+                policy[h]["documents_with_several_rule_events"] = several
+                steps.advance(ptask)
+    card = {
+        "created": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "seed": seed, "cv_folds": cv, "policy_sample": policy_sample,
+        "training_seconds": round(time.perf_counter() - t0, 1),
+        "libraries": library_versions(),
+        "data": [vars(f) for f in files],
+        "licences": sorted({f.licence for f in files}),
+        "classifier": "TF-IDF (word 1–2-grams + char_wb 3–5-grams, sublinear tf) → linear SVM "
+                      "(one-vs-rest, C=0.5, balanced class weights); margin = best − second score",
+        "heads": card_heads,
+        "policy": {h: {"default": p["default"], "evidence": p["evidence"],
+                       "sample_documents": p["sample_documents"], "files": p["files"],
+                       "documents_without_rule_event": p["documents_without_rule_event"],
+                       "documents_with_several_rule_events": p["documents_with_several_rule_events"]}
+                   for h, p in policy.items()},
+    }
+    model = TypesModel(str(out), heads, {h: {"default": p["default"], "by_rule": p["by_rule"]}
+                                         for h, p in policy.items()}, parents, card)
+    path = save_types_model(model, out)
+    (path / "CARD.md").write_text(render_card(card), encoding="utf-8")
+    return model
+
+
+__all__ = ["POLICY_HEADS", "library_versions", "rules_labeller", "load_examples", "train_types_model"]

@@ -1,0 +1,77 @@
+"""The hybrid policy (pure functions) and the shipped default types model."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wirecoder.learn.data import lead, plover_mode_label, sha256_of
+from wirecoder.learn.hybrid import NONE, decide, paragraph_around, sentence_around
+from wirecoder.learn.model import default_model_path, load_types_model, resolve_types_model
+from wirecoder.learn.policy import RuleItem, balanced_sample, best_threshold, choose_policy
+
+SHARED_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "train"
+
+
+def test_decide_follows_the_policy() -> None:
+    pol = {"default": 0.5, "by_rule": {"Air/drone strike": None, "Attack": 0.3, NONE: 0.0}}
+    assert decide("Air/drone strike", "Shelling", 9.0, pol, "hybrid") == "Air/drone strike"
+    assert decide("Attack", "Looting", 0.31, pol, "hybrid") == "Looting"
+    assert decide("Attack", "Looting", 0.29, pol, "hybrid") == "Attack"
+    assert decide(None, "Other", 0.0, pol, "hybrid") == "Other"
+    assert decide("Grenade", "Attack", 0.4, pol, "hybrid") == "Grenade"  # default 0.5
+    assert decide("Grenade", "Attack", 0.0, pol, "model") == "Attack"
+    assert decide("Grenade", "Attack", 9.0, pol, "rules") == "Grenade"
+
+
+def test_choose_policy_keeps_rules_where_they_are_right() -> None:
+    good = [RuleItem("A", "A", "B", 2.0)] * 10  # rules right, classifier confidently wrong
+    bad = [RuleItem("C", "D", "D", 0.4)] * 9 + [RuleItem("C", "C", "D", 0.1)]
+    few = [RuleItem("E", "F", "F", 3.0)] * 3  # too few to judge: keep the rules
+    pol = choose_policy(good + bad + few)
+    assert pol["by_rule"]["A"] is None
+    assert pol["by_rule"]["C"] is not None and 0.1 < pol["by_rule"]["C"] <= 0.4
+    assert pol["by_rule"]["E"] is None
+    assert pol["evidence"]["C"]["hybrid_right"] == 10 and pol["evidence"]["C"]["rules_right"] == 1
+    assert best_threshold([])[0] is None
+
+
+def test_balanced_sample_is_deterministic_and_takes_rare_classes() -> None:
+    labels = ["big"] * 1000 + ["rare"] * 5
+    s = balanced_sample(labels, 50, seed=3)
+    assert s == balanced_sample(labels, 50, seed=3) and len(s) == 50
+    assert sum(labels[i] == "rare" for i in s) == 5
+
+
+def test_text_windows() -> None:
+    text = "First sentence here. The army shelled Kerrow at dawn. Third one.\n\nNext paragraph."
+    start = text.index("shelled")
+    assert sentence_around(text, start, start + 7) == "The army shelled Kerrow at dawn."
+    assert paragraph_around(text, start, start + 7) == text.split("\n\n")[0]
+    assert lead("Over {country_1} it rained. Then more.") == "Over it rained."
+    assert plover_mode_label("ASSAULT", "PRIMATIVE") == "ASSAULT/primitive"
+    assert plover_mode_label("ASSAULT", "MASSACRE") == "ASSAULT/"
+
+
+def test_shipped_model_loads_and_is_redistributable() -> None:
+    assert resolve_types_model("default") == str(default_model_path())
+    assert resolve_types_model("none") is None
+    m = load_types_model(default_model_path())
+    assert {"plover_type", "plover_mode", "acled_sub"} <= set(m.heads)
+    size = sum(p.stat().st_size for p in default_model_path().iterdir())
+    assert size <= 25 * 2**20
+    for f in m.card["data"]:
+        assert "ACLED Terms" not in f["licence"] and "acled_notes" not in f["path"]
+
+
+@pytest.mark.skipif(not (SHARED_TRAIN / "plover_synthetic_ngec.jsonl").exists(),
+                    reason="../shared/train not present")
+def test_shipped_model_was_trained_on_the_shared_ngec_file() -> None:
+    card = json.loads((default_model_path() / "card.json").read_text())
+    ngec = [f for f in card["data"] if f["path"].endswith("plover_synthetic_ngec.jsonl")]
+    assert ngec and ngec[0]["sha256"] == sha256_of(SHARED_TRAIN / "plover_synthetic_ngec.jsonl")
+    invented = [f for f in card["data"] if "learn/data" in f["path"]]
+    root = Path(__file__).resolve().parents[1]
+    for f in invented:  # the committed example files are the ones the model was trained on
+        assert f["sha256"] == sha256_of(root / f["path"])
