@@ -20,11 +20,8 @@ from . import corpus as _corpus  # noqa: E402,F401
 from . import evaluate as _evaluate  # noqa: E402,F401
 from . import extract as _extract  # noqa: E402,F401
 from . import serve as _serve  # noqa: E402,F401
-<<<<<<< HEAD
 from . import watch as _watch  # noqa: E402,F401
-=======
 from . import train as _train  # noqa: E402,F401
->>>>>>> issue-train
 
 
 def main() -> None:

@@ -83,11 +83,8 @@ def ingest_cmd(
     published: str | None = typer.Option(None, "--published", help="Publication date for inputs without one."),
     model: str | None = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model package or path."),
     no_merge: bool = typer.Option(False, "--no-merge", help="Skip the cross-article merge after ingest."),
-<<<<<<< HEAD
     language: str | None = typer.Option(None, "--language", help="Force the language of every article (en, fr); default: identified per article."),
-=======
     types_model: str | None = typer.Option(None, "--types-model", envvar="WIRECODER_TYPES_MODEL", help="Types model folder from `wirecoder train` ('default' = the shipped one): rules and classifier type events together."),
->>>>>>> issue-train
     quiet: bool = QUIET_OPTION,
 ) -> None:
     """Extract every article of SOURCES into the store (idempotent: stored articles are skipped)."""
@@ -104,11 +101,8 @@ def ingest_cmd(
         summary = run_ingest(sources, str(db), workers=workers, engine=engine,
                              batch_size=batch_size, limit=limit, published=published, model=model,
                              ray_address=ray_address, merge=not no_merge,
-<<<<<<< HEAD
-                             language=language, on_failure=report_failure)
-=======
-                             types_model=types_model or "none", on_failure=report_failure)
->>>>>>> issue-train
+                             language=language, types_model=types_model or "none",
+                             on_failure=report_failure)
     else:
         from rich.console import Console
         from rich.progress import (
@@ -139,12 +133,8 @@ def ingest_cmd(
             summary = run_ingest(sources, str(db), workers=workers, engine=engine,
                                  batch_size=batch_size, limit=limit, published=published,
                                  model=model, ray_address=ray_address, merge=not no_merge,
-<<<<<<< HEAD
-                                 language=language, on_progress=on_progress,
-                                 on_failure=on_failure)
-=======
-                                 types_model=types_model or "none", on_progress=on_progress, on_failure=on_failure)
->>>>>>> issue-train
+                                 language=language, types_model=types_model or "none",
+                                 on_progress=on_progress, on_failure=on_failure)
             progress.update(task, completed=summary.seen, total=summary.seen)
     if not quiet:
         print(f"wirecoder: {summary.line()} → {db}", file=sys.stderr)

@@ -207,11 +207,8 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
                batch_size: int = DEFAULT_BATCH_SIZE, limit: int | None = None,
                published: str | None = None, model: str | None = None,
                ray_address: str | None = None, merge: bool = True,
-<<<<<<< HEAD
                language: str | None = None,
-=======
                types_model: str | None = None,
->>>>>>> issue-train
                on_progress: Progress | None = None,
                on_failure: Callable[[InputFailure], None] | None = None) -> IngestSummary:
     """Ingest `sources` into the store at `db`; see the module docstring for the guarantees."""
