@@ -118,7 +118,8 @@ def test_attack_takes_victims_and_attacker_from_the_killing(pipeline):
     assert "Nigerian farmers" in names(r, e.recipient)
     r = run(pipeline, "Sudanese drones killed nine Chadian traders in a raid near the border.")
     e = only(r, "ASSAULT")
-    assert "Sudanese drones" in names(r, e.actor)
+    # the drones' owner acts, never the weapon (trustworthy-events issue; was "Sudanese drones")
+    assert [r.actor(a).country for a in e.actor] == ["SDN"]
     assert "Chadian traders" in names(r, e.recipient)
 
 
