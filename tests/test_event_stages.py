@@ -232,3 +232,16 @@ def test_target_nationality_is_the_place_not_the_attackers(pipeline) -> None:
         published="2031-06-05"))
     [e] = [e for e in r.events if e.type == "ASSAULT"]
     assert e.location is not None and e.location.country == "YEM"
+
+
+@pytest.mark.model
+def test_specific_incident_in_an_after_clause_is_reported(pipeline) -> None:
+    text = ("The talks resumed in Geneva after militiamen shelled a market in Kadugli on Monday, "
+            "killing at least 12 people, medics said.")
+    r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
+    [e] = [e for e in r.events if e.type == "ASSAULT"]
+    assert e.date.start == "2031-06-02" and e.dead == 12
+    # a passing mention is no incident of its own
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The talks resumed in Geneva after the war began.", published="2031-06-05"))
+    assert "ASSAULT" not in [e.type for e in r.events if e.status == "occurred"]

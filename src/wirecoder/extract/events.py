@@ -129,7 +129,7 @@ class _Builder(EventRoles, EventSetting):
         for h in self.hits:
             if roles[h.token.i][0] == "background":
                 keep = (
-                    self.sent_index[h.token.i] not in told
+                    (self.sent_index[h.token.i] not in told or _specific(h.token))
                     and h.type in _MATERIAL_CONFLICT
                     and self._promotable(h)
                 )
@@ -617,6 +617,18 @@ class _Builder(EventRoles, EventSetting):
                     p.injured = d.injured
                 p.evidence.extend(d.evidence)
                 del self.drafts[i]
+
+
+def _specific(tok: "Token") -> bool:
+    """A background clause told with its own day and its own count or place ("after
+    fighters shelled a market in X on Monday, killing 23"): a specific incident the article
+    reports, not a passing mention ("after the war began")."""
+    sub = list(tok.subtree)
+    dated = any(t.ent_type_ == "DATE" and t.head.i != t.i for t in sub)
+    counted = any(t.like_num and t.ent_type_ in ("CARDINAL", "") for t in sub
+                  if t.head.lemma_ not in ("year", "month", "day", "week"))
+    placed = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in sub)
+    return tok.pos_ in ("VERB", "AUX") and dated and (counted or placed)
 
 
 # verbal reactions to another's act: their recipient is whoever acted
