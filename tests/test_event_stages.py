@@ -245,3 +245,14 @@ def test_specific_incident_in_an_after_clause_is_reported(pipeline) -> None:
     r = Pipeline(min_confidence=0.0).extract(make_article(
         "The talks resumed in Geneva after the war began.", published="2031-06-05"))
     assert "ASSAULT" not in [e.type for e in r.events if e.status == "occurred"]
+
+
+@pytest.mark.model
+def test_engaged_in_negotiations_talks_engaged_in_fighting_fights(pipeline) -> None:
+    p = Pipeline(min_confidence=0.0)
+    talks = p.extract(make_article("The government engaged in a year of indirect negotiations "
+                                   "with the rebels.", published="2031-06-05"))
+    fight = p.extract(make_article("Troops engaged in heavy fighting with militants near the "
+                                   "border on Monday.", published="2031-06-05"))
+    assert [e.type for e in talks.events] == ["CONSULT"]
+    assert [e.type for e in fight.events] == ["ASSAULT"]
