@@ -11,17 +11,21 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from .cache import ResponseCache
 from .db import Store
-from .errors import install_error_handlers
-from .routes import router
+from .errors import error_body, install_error_handlers
+from .routes import TAGS, router
 
-__all__ = ["DEFAULT_MAX_EXTRACT_BYTES", "STATIC", "create_app"]
+__all__ = ["DEFAULT_MAX_EXTRACT_BYTES", "DEFAULT_MAX_INFLIGHT", "STATIC", "create_app"]
 
 STATIC = Path(__file__).resolve().parent / "static"
 DEFAULT_MAX_EXTRACT_BYTES = 200_000
+# Requests under /api in progress at once (per process) before new ones get 503 + Retry-After:
+# queueing past this only makes every answer late. 200 clients at once are served (queued).
+DEFAULT_MAX_INFLIGHT = 256
 
 # The dashboard loads only its own files; inline scripts and handlers (e.g. an onerror in
 # ingested text) could not run even if some text ever reached the DOM as HTML.
@@ -53,9 +57,15 @@ def _docs_page(openapi_url: str, title: str) -> tuple[bytes, str]:
 
 
 def create_app(
-    db: str | Path, *, max_extract_bytes: int = DEFAULT_MAX_EXTRACT_BYTES, check: bool = True
+    db: str | Path,
+    *,
+    max_extract_bytes: int = DEFAULT_MAX_EXTRACT_BYTES,
+    check: bool = True,
+    cache: bool = True,
+    max_inflight: int = DEFAULT_MAX_INFLIGHT,
 ) -> FastAPI:
-    """An app over the DuckDB store at `db` (short-lived shared read-only connections, db.py)."""
+    """An app over the DuckDB store at `db` (a shared read-only connection that gives way to
+    writers, store/reader.py; responses kept per store version, cache.py)."""
     store = Store(db)
     if check:
         store.check()
@@ -73,8 +83,11 @@ def create_app(
         redoc_url=None,  # ReDoc has no local copy; /docs is the one docs page
         description="Source-attributed events, actors, claims and quotes from news "
         "reports. Read-only over a wirecoder DuckDB store.",
+        openapi_tags=TAGS,
     )
     app.state.store = store
+    app.state.cache = ResponseCache(max_entries=2048 if cache else 0)
+    app.state.inflight = 0
     app.state.max_extract_bytes = max_extract_bytes
     app.state.pipeline = None
     install_error_handlers(app)
@@ -82,8 +95,21 @@ def create_app(
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        resp: Response = await call_next(request)
         path = request.url.path
+        api = path.startswith("/api")
+        if api and app.state.inflight >= max_inflight:  # shed load: say when to come back
+            return JSONResponse(
+                error_body("overloaded", f"more than {max_inflight} requests in progress"),
+                status_code=503,
+                headers={"Retry-After": "1", "Cache-Control": "no-store"},
+            )
+        if api:
+            app.state.inflight += 1
+        try:
+            resp: Response = await call_next(request)
+        finally:
+            if api:
+                app.state.inflight -= 1
         if path == "/" or path.startswith("/static/"):
             resp.headers["Content-Security-Policy"] = CSP
         elif path == "/docs":

@@ -15,6 +15,28 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            v = version("wirecoder")
+        except PackageNotFoundError:  # running from a source tree without an install
+            v = "unknown"
+        typer.echo(f"wirecoder {v}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True,
+        help="Print wirecoder's version and exit.",
+    ),
+) -> None:
+    """News reports → source-attributed PLOVER events, actors, claims and quotes."""
+
+
 # Each module registers its commands on `app`.
 from . import corpus as _corpus  # noqa: E402,F401
 from . import evaluate as _evaluate  # noqa: E402,F401

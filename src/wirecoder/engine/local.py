@@ -44,7 +44,9 @@ class IngestSummary:
     skipped: int = 0         # already in the store
     failures: list[InputFailure] = field(default_factory=list)
     words: int = 0           # words of the articles extracted
+    undated: int = 0         # extracted articles without a publication date
     seconds: float = 0.0
+    start_seconds: float = 0.0   # of which before the first batch came back (model start)
     write_seconds: float = 0.0   # of which spent writing to the store
     merged_events: int | None = None
 
@@ -55,9 +57,11 @@ class IngestSummary:
     def line(self) -> str:
         rate = self.seen / self.seconds if self.seconds else 0.0
         merged = f", {self.merged_events} merged events" if self.merged_events is not None else ""
+        undated = (f", {self.undated} without a publication date (relative dates unresolved)"
+                   if self.undated else "")
         return (f"{self.seen} articles read, {self.stored} stored, {self.skipped} already stored, "
                 f"{len(self.failures)} failed in {self.seconds:.1f}s ({rate:.1f} articles/s)"
-                f"{merged}")
+                f"{merged}{undated}")
 
 
 # (articles done, failures, words) after each batch
@@ -65,12 +69,15 @@ Progress = Callable[[int, int, int], None]
 
 
 def iter_inputs(sources: Sequence[str], *, published: str | None = None,
-                limit: int | None = None) -> Iterator[Article | InputFailure]:
+                limit: int | None = None, columns: Any = None, input_format: str | None = None,
+                max_bytes: int | None = None) -> Iterator[Article | InputFailure]:
     """Articles and failures of every source in order; at most `limit` articles (failures do
-    not count towards the limit). Wraps `ingest.iter_articles`, which has no limit of its own."""
+    not count towards the limit). Wraps `ingest.iter_articles` (same input options as
+    `wirecoder extract`: `columns`, `input_format`, `max_bytes`), which has no limit."""
     n = 0
     for source in sources:
-        for item in iter_articles(source, published=published):
+        for item in iter_articles(source, published=published, columns=columns,
+                                  input_format=input_format, max_bytes=max_bytes):
             if isinstance(item, Article):
                 if limit is not None and n >= limit:
                     return
@@ -95,9 +102,27 @@ def _failure(article: Article, e: Exception) -> InputFailure:
                                                          f"{msg[:200]})", source=article.source))
 
 
-def extract_batch(pipeline: Any, articles: list[Article]) -> list[Report | InputFailure]:
+UNDATED = ("no publication date: relative dates ('yesterday', 'on Monday') cannot be "
+           "resolved; pass --published DATE (or --published-field FIELD for a corpus)")
+
+
+def undated_warning(article: Article) -> str:
+    return f"{article.source or article.id}: {UNDATED}"
+
+
+def extract_batch(pipeline: Any, articles: list[Article], *,
+                  warn_undated: bool = True) -> list[Report | InputFailure]:
     """Reports in input order; if the batched pass raises, retry one by one so a single bad
-    article becomes an InputFailure instead of losing the batch."""
+    article becomes an InputFailure instead of losing the batch. Articles without a
+    publication date are logged as warnings (logger `wirecoder.ingest`) unless the caller
+    reports them itself (`warn_undated=False`, the ingest engine)."""
+    if warn_undated:
+        import logging
+
+        log = logging.getLogger("wirecoder.ingest")
+        for a in articles:
+            if not a.published:
+                log.warning(undated_warning(a))
     try:
         return list(pipeline.extract_many(articles, batch_size=len(articles) or 1))
     except Exception:  # noqa: BLE001 - isolate the culprit below
@@ -120,7 +145,7 @@ class LocalExtractor:
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Report | InputFailure]]:
         for b in batches:
-            yield extract_batch(self.pipeline, b)
+            yield extract_batch(self.pipeline, b, warn_undated=False)
 
     def close(self) -> None:
         pass
@@ -140,7 +165,7 @@ def _init_worker(model: str | None) -> None:
 def _work(batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
     articles = [Article.model_validate(a) for a in batch]
     out: list[dict[str, Any]] = []
-    for r in extract_batch(_WORKER_PIPELINE, articles):
+    for r in extract_batch(_WORKER_PIPELINE, articles, warn_undated=False):
         if isinstance(r, Report):
             out.append({"report": r.to_dict()})
         else:
@@ -202,8 +227,13 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
                published: str | None = None, model: str | None = None,
                ray_address: str | None = None, merge: bool = True,
                on_progress: Progress | None = None,
-               on_failure: Callable[[InputFailure], None] | None = None) -> IngestSummary:
-    """Ingest `sources` into the store at `db`; see the module docstring for the guarantees."""
+               on_failure: Callable[[InputFailure], None] | None = None,
+               on_warning: Callable[[str], None] | None = None,
+               columns: Any = None, input_format: str | None = None,
+               max_bytes: int | None = None, max_warnings: int = 5) -> IngestSummary:
+    """Ingest `sources` into the store at `db`; see the module docstring for the guarantees.
+    `on_warning` gets the first `max_warnings` articles without a publication date (the
+    summary counts them all)."""
     from ..store import Store, new_run_id
 
     store = Store(db, hold=False)  # open per batch: readers get the file between batches
@@ -220,7 +250,8 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
     def todo() -> Iterator[list[Article]]:
         """Batches of articles not yet stored; read failures are reported on the way."""
         def articles() -> Iterator[Article]:
-            for item in iter_inputs(sources, published=published, limit=limit):
+            for item in iter_inputs(sources, published=published, limit=limit, columns=columns,
+                                    input_format=input_format, max_bytes=max_bytes):
                 if isinstance(item, InputFailure):
                     fail(item)
                     continue
@@ -248,11 +279,17 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
         if first is not None:
             extractor = make_extractor(engine, workers, model, ray_address)
         for results in (extractor.map(chain([first], batches)) if extractor else ()):
+            if not summary.start_seconds:
+                summary.start_seconds = time.perf_counter() - t0
             reports = []
             for r in results:
                 if isinstance(r, Report):
                     reports.append(r)
                     summary.words += len(r.article.text.split())
+                    if not r.article.published:
+                        summary.undated += 1
+                        if on_warning and summary.undated <= max_warnings:
+                            on_warning(undated_warning(r.article))
                 else:
                     fail(r)
             tw = time.perf_counter()
@@ -273,5 +310,9 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
         from ..corpus.merge import merge_store
 
         summary.merged_events = merge_store(db)
+    if summary.stored or merge:
+        from ..store.derived import refresh_derived
+
+        refresh_derived(db)  # sorted events and the claim series for readers (derived.py)
     summary.seconds = time.perf_counter() - t0
     return summary

@@ -47,7 +47,7 @@ class _RayWorker:
 
         articles = [Article.model_validate_json(s) for s in batch["article"]]
         out = []
-        for r in extract_batch(self.pipeline, articles):
+        for r in extract_batch(self.pipeline, articles, warn_undated=False):
             if isinstance(r, Report):
                 out.append(json.dumps({"report": r.to_dict()}, ensure_ascii=False))
             else:

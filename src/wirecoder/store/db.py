@@ -2,7 +2,8 @@
 
 Concurrency (DuckDB: one read-write process per file, or any number of read-only ones):
 - the ingest writer opens the file for each batch and closes it right after the commit
-  (`Store(path, hold=False)`), so between batches the file is free;
+  (`Store(path, hold=False)`), so between batches the file is free; while it waits for and
+  holds the file it leaves a notice (intent.py) so a long-lived reader lets go at once;
 - readers (API, CLI listings) use `open_reader(path)`, which retries briefly while a
   writer holds the lock, and should close the connection after each request.
 """
@@ -23,10 +24,12 @@ import duckdb
 
 from ..errors import StoreError
 from ..schema import Report
+from .intent import announce
+from .layout import LAYOUT, bump_data_version, ensure_layout, layout_of
 from .queries import Filters, build_query
-from .rows import TABLE_COLUMNS, report_rows
+from .rows import SEQ_TABLES, TABLE_COLUMNS, number_rows, report_rows
 
-__all__ = ["LOCK_RETRY_SECONDS", "QueryResult", "Store", "new_run_id", "open_reader"]
+__all__ = ["LOCK_RETRY_SECONDS", "QueryResult", "Store", "new_run_id", "open_reader", "upgrade"]
 
 LOCK_RETRY_SECONDS = 10.0
 # Parts of an article are deleted in this order before a forced rewrite (children first).
@@ -101,9 +104,17 @@ class Store:
         self.hold = hold
         self.retry = retry
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._notice: Any = None
         if not read_only:
             with self.connection() as con:
                 con.execute(_schema_sql())
+                ensure_layout(con)
+        else:
+            with self.connection() as con:
+                old = layout_of(con) < LAYOUT
+            if old:  # written by an older wirecoder: upgrade it once, then read
+                self.close()
+                upgrade(self.path, retry)
 
     # -- connections -----------------------------------------------------------------------
     @contextmanager
@@ -112,20 +123,33 @@ class Store:
         if self._con is not None:
             yield self._con
             return
-        con = _connect(self.path, self.read_only, self.retry)
+        notice = None if self.read_only else announce(self.path)
+        if notice is not None:
+            notice.__enter__()
+        try:
+            con = _connect(self.path, self.read_only, self.retry)
+        except BaseException:
+            if notice is not None:
+                notice.__exit__(None, None, None)
+            raise
         if self.hold:
-            self._con = con
+            self._con, self._notice = con, notice
             yield con
             return
         try:
             yield con
         finally:
             con.close()
+            if notice is not None:
+                notice.__exit__(None, None, None)
 
     def close(self) -> None:
         if self._con is not None:
             self._con.close()
             self._con = None
+        if self._notice is not None:
+            self._notice.__exit__(None, None, None)
+            self._notice = None
 
     def __enter__(self) -> Store:
         return self
@@ -178,8 +202,13 @@ class Store:
                     for table, trs in report_rows(r, run_id).items():
                         rows[table].extend(trs)
                     written += 1
+                number_rows(rows, {t: 1 + con.execute(
+                    f"SELECT coalesce(max(seq), 0) FROM {t}").fetchone()[0]  # type: ignore[index]
+                    for t in SEQ_TABLES})
                 for table, trs in rows.items():
                     _insert(con, table, trs)
+                if written:
+                    bump_data_version(con)
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -205,6 +234,16 @@ class Store:
             cur = con.execute(sql, params or [])
             cols = [d[0] for d in cur.description] if cur.description else []
             return QueryResult(cols, cur.fetchall())
+
+    def fetch(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Columns and rows: the interface the query layer (queries.py) reads through."""
+        res = self.query(sql, list(params))
+        return res.columns, res.rows
+
+    @property
+    def version(self) -> None:
+        """No cache across calls for a CLI store (see reader.Reader.version)."""
+        return None
 
     def listing(self, kind: str, filters: Filters | None = None) -> QueryResult:
         sql, params = build_query(kind, filters)
@@ -239,6 +278,21 @@ class Store:
             for t in ("articles",) + _PART_TABLES + ("merged_events", "ingest_runs"):
                 out[t] = con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
         return out
+
+
+def upgrade(path: str | Path, retry: float = LOCK_RETRY_SECONDS) -> bool:
+    """Bring an older store to the current layout (layout.py); True if it changed."""
+    st = Store.__new__(Store)
+    st.path, st.read_only, st.hold, st.retry = str(path), False, False, retry
+    st._con, st._notice = None, None
+    with st.connection() as con:
+        con.execute(_schema_sql())
+        changed = ensure_layout(con)
+    if changed:
+        from .derived import refresh_derived
+
+        refresh_derived(path)
+    return changed
 
 
 def open_reader(path: str | Path, retry: float = LOCK_RETRY_SECONDS) -> Store:
