@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from .cache import ResponseCache
+from .cache import ResponseCache, accepts_gzip
 from .db import Store
 from .errors import error_body, install_error_handlers
 from .routes import TAGS, router
 
-__all__ = ["DEFAULT_MAX_EXTRACT_BYTES", "DEFAULT_MAX_INFLIGHT", "STATIC", "create_app"]
+__all__ = ["DEFAULT_MAX_EXTRACT_BYTES", "DEFAULT_MAX_INFLIGHT", "STATIC", "app_from_env",
+           "create_app"]
 
 STATIC = Path(__file__).resolve().parent / "static"
 DEFAULT_MAX_EXTRACT_BYTES = 200_000
@@ -87,40 +90,16 @@ def create_app(
     )
     app.state.store = store
     app.state.cache = ResponseCache(max_entries=2048 if cache else 0)
-    app.state.inflight = 0
     app.state.max_extract_bytes = max_extract_bytes
     app.state.pipeline = None
     install_error_handlers(app)
     app.include_router(router)
 
-    @app.middleware("http")
-    async def _headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        path = request.url.path
-        api = path.startswith("/api")
-        if api and app.state.inflight >= max_inflight:  # shed load: say when to come back
-            return JSONResponse(
-                error_body("overloaded", f"more than {max_inflight} requests in progress"),
-                status_code=503,
-                headers={"Retry-After": "1", "Cache-Control": "no-store"},
-            )
-        if api:
-            app.state.inflight += 1
-        try:
-            resp: Response = await call_next(request)
-        finally:
-            if api:
-                app.state.inflight -= 1
-        if path == "/" or path.startswith("/static/"):
-            resp.headers["Content-Security-Policy"] = CSP
-        elif path == "/docs":
-            resp.headers["Content-Security-Policy"] = docs_csp
-        resp.headers["X-Content-Type-Options"] = "nosniff"
-        if path.startswith("/api/"):
-            resp.headers["Cache-Control"] = "no-store"  # live store: always fresh
-        return resp
+    app.add_middleware(Front, max_inflight=max_inflight)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     docs_html, docs_csp = _docs_page(app.openapi_url or "/openapi.json", f"{app.title} API")
+    app.state.docs_csp = docs_csp
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -131,3 +110,84 @@ def create_app(
         return FileResponse(STATIC / "index.html")
 
     return app
+
+
+class Front:
+    """Plain ASGI middleware in front of every request (a `@app.middleware("http")` costs a
+    task group and a body stream per request):
+
+    - security headers (CSP for the dashboard and /docs, nosniff everywhere, no-store on /api);
+    - load shedding: more than `max_inflight` /api requests in progress → 503 + Retry-After;
+    - a GET whose body is kept for the version the open store connection sees (cache.py) is
+      answered here, before routing, validation and the thread pool."""
+
+    def __init__(self, app: Any, max_inflight: int = DEFAULT_MAX_INFLIGHT) -> None:
+        self.app, self.max_inflight = app, max_inflight
+        self.inflight = 0
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        api = path.startswith("/api")
+        state = scope["app"].state if "app" in scope else None
+        extra: list[tuple[bytes, bytes]] = [(b"x-content-type-options", b"nosniff")]
+        if path == "/" or path.startswith("/static/"):
+            extra.append((b"content-security-policy", CSP.encode()))
+        elif path == "/docs" and state is not None:
+            extra.append((b"content-security-policy", state.docs_csp.encode()))
+        if path.startswith("/api/"):
+            extra.append((b"cache-control", b"no-store"))  # live store: always fresh
+        if api and self.inflight >= self.max_inflight:  # shed load: say when to come back
+            body = json.dumps(error_body(
+                "overloaded", f"more than {self.max_inflight} requests in progress")).encode()
+            await send({"type": "http.response.start", "status": 503, "headers": [
+                (b"content-type", b"application/json"), (b"retry-after", b"1"),
+                (b"content-length", str(len(body)).encode()), *extra]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        if api and scope["method"] == "GET" and state is not None:
+            version = state.store.current_version()
+            if version is not None:
+                req = Request(scope)
+                hit = state.cache.get(version, str(req.url))
+                if hit is not None:
+                    data, gz = hit.payload(accepts_gzip(req.headers.get("accept-encoding")))
+                    head = [(b"content-type", hit.media_type.encode()),
+                            (b"content-length", str(len(data)).encode()),
+                            *((k.lower().encode(), v.encode()) for k, v in hit.headers), *extra]
+                    if hit.gzipped:
+                        head.append((b"vary", b"Accept-Encoding"))
+                    if gz:
+                        head.append((b"content-encoding", b"gzip"))
+                    await send({"type": "http.response.start", "status": 200, "headers": head})
+                    await send({"type": "http.response.body", "body": data})
+                    return
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                message = {**message, "headers": [*message.get("headers", []),
+                                                  *(h for h in extra if h[0] not in have)]}
+            await send(message)
+
+        if api:
+            self.inflight += 1
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            if api:
+                self.inflight -= 1
+
+
+def app_from_env() -> FastAPI:
+    """The app of one `wirecoder serve --workers N` process (settings passed by environment)."""
+    import os
+
+    return create_app(
+        os.environ["WIRECODER_SERVE_DB"],
+        max_extract_bytes=int(os.environ.get("WIRECODER_SERVE_MAX_EXTRACT_BYTES",
+                                             DEFAULT_MAX_EXTRACT_BYTES)),
+        cache=os.environ.get("WIRECODER_SERVE_CACHE", "1") != "0",
+    )

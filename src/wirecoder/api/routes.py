@@ -27,7 +27,7 @@ from ..store import queries
 from ..store.filters import Filters, InvalidFilter, parse_date
 from ..store.paging import SORTS
 from ..store.reader import Reader, _Bound
-from .cache import Cached, ResponseCache
+from .cache import Cached, ResponseCache, accepts_gzip
 from .errors import ApiError
 from .examples import EXAMPLES
 
@@ -119,7 +119,7 @@ def parse_format(value: str | None) -> str:
     return v
 
 
-Result = tuple[bytes, str, tuple[tuple[str, str], ...]]
+Result = tuple[bytes, str, tuple[tuple[str, str], ...]] | Cached
 
 
 def respond(request: Request, compute: Callable[[_Bound], Result]) -> Response:
@@ -130,10 +130,16 @@ def respond(request: Request, compute: Callable[[_Bound], Result]) -> Response:
     with _reader(request).lease() as (cur, version):
         hit = cache.get(version, key)
         if hit is None:
-            body, media, headers = compute(_Bound(cur, version))
-            hit = Cached(body, media, headers)
+            out = compute(_Bound(cur, version))
+            hit = out if isinstance(out, Cached) else Cached.make(*out)
             cache.put(version, key, hit)
-    return Response(hit.body, media_type=hit.media_type, headers=dict(hit.headers))
+    data, gz = hit.payload(accepts_gzip(request.headers.get("accept-encoding")))
+    headers = dict(hit.headers)
+    if hit.gzipped:
+        headers["Vary"] = "Accept-Encoding"
+    if gz:
+        headers["Content-Encoding"] = "gzip"
+    return Response(data, media_type=hit.media_type, headers=headers)
 
 
 def _json(obj: Any) -> Result:
@@ -418,6 +424,13 @@ def series(
     fmt = parse_format(format)
 
     def compute(db: _Bound) -> Result:
+        if fmt == "json":
+            stored = queries.series_body(db, f)  # made at ingest, gzipped (store/derived.py)
+            if stored is not None:
+                return Cached(stored, "application/json", (), gzipped=True)
+            fast = queries.series_json(db, f)
+            if fast is not None:
+                return fast, "application/json", ()
         out = queries.series_lines(db, f)
         if fmt == "csv":
             rows = [{"claimant": line["claimant"], "scope": line["scope"], **p}

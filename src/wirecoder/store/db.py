@@ -25,6 +25,7 @@ import duckdb
 from ..errors import StoreError
 from ..schema import Report
 from .intent import announce
+from .reader import tune
 from .layout import LAYOUT, bump_data_version, ensure_layout, layout_of
 from .queries import Filters, build_query
 from .rows import SEQ_TABLES, TABLE_COLUMNS, number_rows, report_rows
@@ -50,7 +51,10 @@ def _connect(path: str, read_only: bool, retry: float) -> duckdb.DuckDBPyConnect
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only)
+            con = duckdb.connect(path, read_only=read_only)
+            con.execute("SET enable_progress_bar = false")  # no bars on a user's stderr
+            tune(con)
+            return con
         except duckdb.Error as e:
             if _is_lock_error(e) and time.monotonic() < deadline:
                 time.sleep(delay)

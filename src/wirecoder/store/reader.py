@@ -58,6 +58,9 @@ def tune(con: duckdb.DuckDBPyConnection) -> None:
     was 5× slower)."""
     try:
         con.execute("SET GLOBAL late_materialization_max_rows = 1024")
+        threads = os.environ.get("WIRECODER_DUCKDB_THREADS")
+        if threads:
+            con.execute(f"SET GLOBAL threads = {int(threads)}")
     except duckdb.Error:
         pass
 
@@ -281,6 +284,16 @@ class Reader:
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         with self.lease() as (cur, _):
             yield cur
+
+    def current_version(self) -> tuple[Any, ...] | None:
+        """The version of the open connection while it may keep serving (no writer asking,
+        within its hold period), else None: what a cached answer can be matched against
+        without touching the database."""
+        g = self._gen
+        if g is None or time.monotonic() - self._held_since >= self.max_age \
+                or writer_waiting(self.path):
+            return None
+        return g.version
 
     @property
     def version(self) -> tuple[Any, ...] | None:

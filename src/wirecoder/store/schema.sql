@@ -91,3 +91,6 @@ CREATE TABLE IF NOT EXISTS series_points (
     value BIGINT, value_max BIGINT, bound VARCHAR, period_start DATE, article_id VARCHAR,
     outlet VARCHAR, revision VARCHAR, disagreement VARCHAR, uid VARCHAR, country VARCHAR
 );
+CREATE TABLE IF NOT EXISTS series_bodies (  -- /api/series?quantity=Q&country=C, gzipped JSON
+    quantity VARCHAR, country VARCHAR, body BLOB
+);
