@@ -15,7 +15,13 @@ class Pipeline:
     def __init__(self, model: str | None = None) -> None:
         self.nlp = load_model(model)
 
-    def extract(self, article: Article) -> Report:
+    def extract(self, article: Article | str, *, published: str | None = None) -> Report:
+        """One article → its report. A plain string is taken as the article's text
+        (`published` dates it, so that "yesterday" can be resolved)."""
+        if isinstance(article, str):
+            article = make_article(article, published=published)
+        elif not isinstance(article, Article):
+            raise TypeError(f"extract() takes an Article or a str, not {type(article).__name__}")
         return build_report(article, self.nlp(article.text))
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Report]:
@@ -29,8 +35,7 @@ class Pipeline:
 
 def extract(text: str | Article, *, published: str | None = None, model: str | None = None) -> Report:
     """Convenience: one text (or Article) → Report."""
-    article = text if isinstance(text, Article) else make_article(text, published=published)
-    return Pipeline(model).extract(article)
+    return Pipeline(model).extract(text, published=published)
 
 
 __all__ = ["Pipeline", "extract"]

@@ -144,11 +144,12 @@ def ingest_cmd(
                 # counted at once, so the bar never shows fewer failures than the summary
                 failed[0] += 1
                 progress.update(task, failed=failed[0])
-                progress.console.print(f"wirecoder: {f}", markup=False, highlight=False)
+                progress.console.print(f"wirecoder: {f}", markup=False, highlight=False,
+                                       soft_wrap=True)
 
             def on_warning(line: str) -> None:
                 progress.console.print(f"wirecoder: warning: {line}", markup=False,
-                                       highlight=False)
+                                       highlight=False, soft_wrap=True)
 
             summary = run_ingest(sources, str(db), workers=workers, engine=engine,
                                  batch_size=batch_size, limit=limit, published=published,

@@ -28,7 +28,7 @@ from .intent import announce
 from .reader import tune
 from .layout import LAYOUT, bump_data_version, ensure_layout, layout_of
 from .queries import Filters, build_query
-from .rows import SEQ_TABLES, TABLE_COLUMNS, number_rows, report_rows
+from .rows import SEQ_TABLES, TABLE_COLUMNS, ReportRows, number_rows, report_rows
 
 __all__ = ["LOCK_RETRY_SECONDS", "QueryResult", "Store", "new_run_id", "open_reader", "upgrade"]
 
@@ -43,7 +43,10 @@ def _schema_sql() -> str:
 
 def _is_lock_error(e: Exception) -> bool:
     msg = str(e).lower()
-    return "lock" in msg or "conflicting" in msg or "being used" in msg
+    # "different configuration": this process still has the file open read-only (an API in the
+    # same process); it lets go when it sees the writer's notice (intent.py), so retry.
+    return ("lock" in msg or "conflicting" in msg or "being used" in msg
+            or "different configuration" in msg)
 
 
 def _connect(path: str, read_only: bool, retry: float) -> duckdb.DuckDBPyConnection:
@@ -177,18 +180,23 @@ class Store:
                                [ids]).fetchall()
         return {r[0] for r in rows}
 
-    def write_reports(self, reports: Iterable[Report], run_id: str | None = None, *,
-                      replace: bool = False) -> int:
-        """Store reports in ONE transaction; articles already stored are skipped (or replaced
-        when `replace`). Returns how many articles were written. A crash mid-call leaves
-        nothing of the batch, so re-running the same input completes it without duplicates."""
+    def write_reports(self, reports: Iterable[Report | ReportRows], run_id: str | None = None,
+                      *, replace: bool = False) -> int:
+        """Store reports (or their rows, made by a worker process: rows.ReportRows) in ONE
+        transaction; articles already stored are skipped (or replaced when `replace`).
+        Returns how many articles were written. A crash mid-call leaves nothing of the batch,
+        so re-running the same input completes it without duplicates."""
         reports = list(reports)
         if not reports:
             return 0
+
+        def aid(r: Report | ReportRows) -> str:
+            return r.article_id if isinstance(r, ReportRows) else r.article.id
+
         with self.connection() as con:
             con.execute("BEGIN TRANSACTION")
             try:
-                ids = [r.article.id for r in reports]
+                ids = [aid(r) for r in reports]
                 if replace:
                     for t in _PART_TABLES + ("articles",):
                         con.execute(f"DELETE FROM {t} WHERE list_contains(?, article_id)", [ids])
@@ -200,10 +208,11 @@ class Store:
                 rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in TABLE_COLUMNS}
                 written = 0
                 for r in reports:
-                    if r.article.id in existing:
+                    if aid(r) in existing:
                         continue
-                    existing.add(r.article.id)  # the same article twice in one batch
-                    for table, trs in report_rows(r, run_id).items():
+                    existing.add(aid(r))  # the same article twice in one batch
+                    parts = r.rows if isinstance(r, ReportRows) else report_rows(r, run_id)
+                    for table, trs in parts.items():
                         rows[table].extend(trs)
                     written += 1
                 number_rows(rows, {t: 1 + con.execute(

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from ..schema import Report, Span
 
-__all__ = ["SEQ_TABLES", "TABLE_COLUMNS", "normalize_name", "number_rows", "report_rows",
+__all__ = ["SEQ_TABLES", "TABLE_COLUMNS", "ReportRows", "normalize_name", "number_rows", "report_rows",
            "sort_key"]
 
 # Column order of every insert; must match schema.sql.
@@ -100,6 +101,23 @@ def _span(spans: list[Span], text: str) -> tuple[int | None, int | None, str | N
         return None, None, None
     s, e = spans[0].start, spans[-1].end
     return s, e, text[s:e] if 0 <= s <= e <= len(text) else None
+
+
+@dataclass
+class ReportRows:
+    """A report already turned into table rows (by an ingest worker process: the main process
+    then only writes them), with what the ingest summary needs to know of it."""
+
+    article_id: str
+    source: str | None
+    words: int
+    published: str | None
+    rows: dict[str, list[tuple[Any, ...]]]
+
+    @classmethod
+    def of(cls, report: Report, run_id: str | None) -> ReportRows:
+        a = report.article
+        return cls(a.id, a.source, len(a.text.split()), a.published, report_rows(report, run_id))
 
 
 def report_rows(report: Report, run_id: str | None) -> dict[str, list[tuple[Any, ...]]]:
