@@ -176,42 +176,17 @@ BASELINE = {
 }
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--events", type=int, default=100_000)
-    ap.add_argument("--clients", type=int, default=8)
-    ap.add_argument("--requests", type=int, default=400, help="per endpoint")
-    ap.add_argument("--seconds", type=float, default=60, help="per endpoint")
-    ap.add_argument("--db", type=Path, default=Path("/tmp/wirecoder-bench.duckdb"))
-    ap.add_argument("--keep", action="store_true", help="reuse an existing --db")
-    ap.add_argument("--server-workers", type=int, default=1,
-                    help="server processes (`wirecoder serve --workers`)")
-    ap.add_argument("--no-cache", action="store_true",
-                    help="serve without the response cache (`wirecoder serve --no-cache`)")
-    ap.add_argument("--repeat", type=int, default=1,
-                    help="run every endpoint this many times; medians are reported")
-    ap.add_argument("--json", action="store_true", help="also print the results as JSON")
-    a = ap.parse_args()
-
-    if not (a.keep and a.db.exists()):
-        took = build(a.db, a.events)
-        print(f"built {a.db}: {a.events:,} events: rows {took['rows_s']:.1f} s, "
-              f"sorted + series {took['derived_s']:.1f} s", file=sys.stderr)
-    con = duckdb.connect(str(a.db), read_only=True)
-    n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
-    uids = [r[0] for r in con.execute("SELECT uid FROM events USING SAMPLE 2000 ROWS").fetchall()]
-    con.close()
-
+def run_round(a: argparse.Namespace, uids: list[str]) -> dict[str, dict]:
+    """Start a fresh server (cold caches), drive every endpoint once, stop it."""
     port = free_port()
     wc = Path(sys.executable).parent / "wirecoder"
     cmd = [str(wc), "serve", "--db", str(a.db), "--port", str(port),
            "--workers", str(a.server_workers)]
     if a.no_cache:
         cmd.append("--no-cache")
-    srv = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    srv = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    load0 = os.getloadavg()
-    results: dict[str, list[dict]] = {}
+    out: dict[str, dict] = {}
     try:
         for _ in range(600):
             try:
@@ -237,26 +212,61 @@ def main() -> None:
                 lambda: f"/api/series?quantity=killed&country={rnd.choice(COUNTRIES)}",
             ),
         ]
-        print(
-            f"store: {n_events:,} events · {a.clients} concurrent clients · ≤{a.requests} "
-            f"requests or ≤{a.seconds:.0f} s per endpoint · {a.server_workers} server "
-            f"process(es) · cache {'off' if a.no_cache else 'on'} · cpus: {os.cpu_count()} · "
-            f"load average at start {load0[0]:.1f}"
-        )
-        for _ in range(a.repeat):
-            for name, mk in cases:
-                r = asyncio.run(drive(base, name, mk, a.clients, a.requests, a.seconds))
-                results.setdefault(name, []).append(r)
-        load1 = os.getloadavg()
+        for name, mk in cases:
+            out[name] = asyncio.run(drive(base, name, mk, a.clients, a.requests, a.seconds))
     finally:
         srv.terminate()
         try:
             srv.wait(timeout=20)
         except subprocess.TimeoutExpired:
             srv.kill()
-    med = lambda xs: statistics.median(xs) if xs else None  # noqa: E731
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--requests", type=int, default=400, help="per endpoint")
+    ap.add_argument("--seconds", type=float, default=60, help="per endpoint")
+    ap.add_argument("--db", type=Path, default=Path("/tmp/wirecoder-bench.duckdb"))
+    ap.add_argument("--keep", action="store_true", help="reuse an existing --db")
+    ap.add_argument("--server-workers", type=int, default=1,
+                    help="server processes (`wirecoder serve --workers`)")
+    ap.add_argument("--no-cache", action="store_true",
+                    help="serve without the response cache (`wirecoder serve --no-cache`)")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="rounds, each on a freshly started server (cold caches); medians "
+                    "of the rounds are reported")
+    ap.add_argument("--json", action="store_true", help="also print the results as JSON")
+    a = ap.parse_args()
+
+    if not (a.keep and a.db.exists()):
+        took = build(a.db, a.events)
+        print(f"built {a.db}: {a.events:,} events: rows {took['rows_s']:.1f} s, "
+              f"sorted + series {took['derived_s']:.1f} s", file=sys.stderr)
+    con = duckdb.connect(str(a.db), read_only=True)
+    n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    uids = [r[0] for r in con.execute("SELECT uid FROM events USING SAMPLE 2000 ROWS").fetchall()]
+    con.close()
+
+    load0 = os.getloadavg()
+    results: dict[str, list[dict]] = {}
+    print(
+        f"store: {n_events:,} events · {a.clients} concurrent clients · ≤{a.requests} "
+        f"requests or ≤{a.seconds:.0f} s per endpoint · {a.server_workers} server "
+        f"process(es) · cache {'off' if a.no_cache else 'on'} · {a.repeat} round(s), each on a "
+        f"fresh server · cpus: {os.cpu_count()} · load average at start {load0[0]:.1f}"
+    )
+    for round_no in range(a.repeat):
+        for name, r in run_round(a, uids).items():
+            results.setdefault(name, []).append(r)
+            print(f"  round {round_no + 1}: {name:34} p50 {r['p50']:7.1f}  p95 {r['p95']:7.1f}"
+                  f"  shed {r['shed']}  errors {sum(r['errors'].values())}", flush=True)
+    load1 = os.getloadavg()
+    med = lambda xs: statistics.median(xs) if xs else None
     print(f"{'endpoint':34} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'shed':>5}  "
-          f"errors   (medians of {a.repeat} run(s))")
+          f"errors   (medians of {a.repeat} round(s))")
     summary = []
     for name, runs in results.items():
         row = {"endpoint": name, "n": sum(r["n"] for r in runs),
@@ -273,12 +283,12 @@ def main() -> None:
               f"{row['errors'] or ''}")
     print(f"load average at end {load1[0]:.1f}")
     print("\nbaseline (p95 ms, 8 clients): issue 11 at 100k events · this script at 1M events "
-          "before this work (c13fa84) · target · now")
+          "before this work (c13fa84) · target · now (median of the rounds)")
     for row in summary:
         b = BASELINE.get(row["endpoint"], {})
         met = "met" if b.get("target") and row["p95"] < b["target"] else "NOT met"
-        print(f"{row['endpoint']:34} {str(b.get('issue_100k') or '–'):>6} "
-              f"{str(b.get('before_1m') or '–'):>7} {'<' + str(b.get('target')):>6} "
+        print(f"{row['endpoint']:34} {b.get('issue_100k') or '–'!s:>6} "
+              f"{b.get('before_1m') or '–'!s:>7} {'<' + str(b.get('target')):>6} "
               f"{row['p95']:>8.1f}  {met}")
     if a.json:
         print(json.dumps({"events": n_events, "clients": a.clients,

@@ -214,8 +214,8 @@ def test_a_layout_1_store_is_upgraded_on_open_and_lists_the_same(db, tmp_path):
     con = duckdb.connect(str(old))
     for (name,) in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall():
         con.execute(f"DROP INDEX {name}")
-    for table, cols in (("events", "seq k_day day day_end actor_names recipient_names "
-                                   "mediator_names names_lc published outlet article_title"),
+    for table, cols in (("events", ("seq k_day day day_end actor_names recipient_names "
+                                    "mediator_names names_lc published outlet article_title")),
                         ("claims", "seq k_day day published outlet article_title"),
                         ("quotes", "seq k_day published outlet article_title"),
                         ("articles", "seq k_day")):

@@ -64,7 +64,7 @@ def check_params(request: Request) -> None:
     if route is None:
         return
     allowed = _allowed(route)
-    unknown = sorted({k for k in request.query_params.keys() if k not in allowed})
+    unknown = sorted({k for k in request.query_params if k not in allowed})
     if unknown:
         names = ", ".join(repr(u) for u in unknown)
         raise ApiError(422, "invalid", f"unknown query parameter{'s' if len(unknown) > 1 else ''}"

@@ -38,10 +38,10 @@ def _root(
 
 
 # Each module registers its commands on `app`.
-from . import corpus as _corpus  # noqa: E402,F401
-from . import evaluate as _evaluate  # noqa: E402,F401
-from . import extract as _extract  # noqa: E402,F401
-from . import serve as _serve  # noqa: E402,F401
+from . import corpus as _corpus  # noqa: F401
+from . import evaluate as _evaluate  # noqa: F401
+from . import extract as _extract  # noqa: F401
+from . import serve as _serve  # noqa: F401
 
 
 def main() -> None:

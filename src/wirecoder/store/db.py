@@ -25,9 +25,9 @@ import duckdb
 from ..errors import StoreError
 from ..schema import Report
 from .intent import announce
-from .reader import tune
 from .layout import LAYOUT, bump_data_version, ensure_layout, layout_of
 from .queries import Filters, build_query
+from .reader import tune
 from .rows import SEQ_TABLES, TABLE_COLUMNS, ReportRows, number_rows, report_rows
 
 __all__ = ["LOCK_RETRY_SECONDS", "QueryResult", "Store", "new_run_id", "open_reader", "upgrade"]

@@ -107,7 +107,7 @@ _PLACES = {"gaza": "PSE", "gaza strip": "PSE", "west bank": "PSE", "crimea": "UK
 def parse_country(value: str, name: str = "country") -> str:
     """One country as its ISO 3166 alpha-3 code: a three-letter code (any case) or an English
     country name ('Egypt', 'Palestine'); anything else is refused with a suggestion."""
-    codes, names = _countries()
+    _, names = _countries()
     v = value.strip()
     if _ISO3.match(v):  # any alpha-3 code: stores may hold codes pycountry lacks (XKX …)
         return v.upper()

@@ -68,7 +68,7 @@ def tune(con: duckdb.DuckDBPyConnection) -> None:
 class _Gen:
     """One open connection, its idle cursors and its users."""
 
-    __slots__ = ("con", "idle", "users", "version", "opened", "cursors")
+    __slots__ = ("con", "cursors", "idle", "opened", "users", "version")
 
     def __init__(self, con: duckdb.DuckDBPyConnection, version: tuple[Any, ...]) -> None:
         self.con = con
