@@ -60,7 +60,25 @@ class ResponseCache:
         self._version: Any = None
         self._items: OrderedDict[str, Cached] = OrderedDict()
         self._bytes = 0
+        self._flights: dict[tuple[Any, str], threading.Event] = {}
         self.hits = self.misses = 0
+
+    def claim(self, version: Any, key: str) -> threading.Event | None:
+        """Single flight: None if this caller should compute the answer (then `done` it),
+        else an event that is set when the caller computing it is done (then `get` again).
+        N clients asking the same new URL at once cost one computation, not N."""
+        with self._lock:
+            ev = self._flights.get((version, key))
+            if ev is not None:
+                return ev
+            self._flights[(version, key)] = threading.Event()
+            return None
+
+    def done(self, version: Any, key: str) -> None:
+        with self._lock:
+            ev = self._flights.pop((version, key), None)
+        if ev is not None:
+            ev.set()
 
     def get(self, version: Any, key: str) -> Cached | None:
         with self._lock:

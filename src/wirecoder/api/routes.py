@@ -129,10 +129,19 @@ def respond(request: Request, compute: Callable[[_Bound], Result]) -> Response:
     key = str(request.url)
     with _reader(request).lease() as (cur, version):
         hit = cache.get(version, key)
+        while hit is None and cache.max_entries > 0:
+            flight = cache.claim(version, key)
+            if flight is None:
+                break
+            flight.wait(30)  # another request computes this very answer: take it from it
+            hit = cache.get(version, key)
         if hit is None:
-            out = compute(_Bound(cur, version))
-            hit = out if isinstance(out, Cached) else Cached.make(*out)
-            cache.put(version, key, hit)
+            try:
+                out = compute(_Bound(cur, version))
+                hit = out if isinstance(out, Cached) else Cached.make(*out)
+                cache.put(version, key, hit)
+            finally:
+                cache.done(version, key)
     data, gz = hit.payload(accepts_gzip(request.headers.get("accept-encoding")))
     headers = dict(hit.headers)
     if hit.gzipped:

@@ -94,3 +94,6 @@ CREATE TABLE IF NOT EXISTS series_points (
 CREATE TABLE IF NOT EXISTS series_bodies (  -- /api/series?quantity=Q&country=C, gzipped JSON
     quantity VARCHAR, country VARCHAR, body BLOB
 );
+CREATE TABLE IF NOT EXISTS event_counts (     -- events per (type, mode, status, country)
+    type VARCHAR, mode VARCHAR, status VARCHAR, country VARCHAR, n BIGINT
+);
