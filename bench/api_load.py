@@ -241,12 +241,36 @@ BASELINE = {
 }
 
 
+def _cpu_ms(pid: int) -> float:
+    """CPU time (user + system) of a process and its children, in ms, from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    pids = [pid]
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as fh:
+                    if fh.read().rsplit(")", 1)[1].split()[1] == str(pid):
+                        pids.append(int(d))
+            except (OSError, IndexError):
+                pass
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/stat") as fh:
+                f = fh.read().rsplit(")", 1)[1].split()
+            total += int(f[11]) + int(f[12])
+        except (OSError, IndexError):
+            pass
+    return total * 1000 / tick
+
+
 def run_round(a: argparse.Namespace, uids: list[str]) -> dict[str, dict]:
     """Start a fresh server (cold caches), drive every endpoint once, stop it."""
     port = free_port()
     wc = Path(sys.executable).parent / "wirecoder"
-    cmd = [str(wc), "serve", "--db", str(a.db), "--port", str(port),
-           "--workers", str(a.server_workers)]
+    cmd = [str(wc), "serve", "--db", str(a.db), "--port", str(port)]
+    if a.server_workers != 1:
+        cmd += ["--workers", str(a.server_workers)]
     if a.no_cache:
         cmd.append("--no-cache")
     srv = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
@@ -278,6 +302,16 @@ def run_round(a: argparse.Namespace, uids: list[str]) -> dict[str, dict]:
             ),
         ]
         for name, mk in cases:
+            if a.cpu:  # one client, one request at a time: server CPU per request
+                c = httpx.Client(base_url=base)
+                c.get(mk())
+                c0, t0, n = _cpu_ms(srv.pid), time.perf_counter(), min(a.requests, 300)
+                for _ in range(n):
+                    c.get(mk())
+                out[name] = {"cpu_ms": (_cpu_ms(srv.pid) - c0) / n,
+                             "wall_ms": (time.perf_counter() - t0) * 1000 / n}
+                c.close()
+                continue
             out[name] = asyncio.run(drive(base, name, mk, a.clients, a.requests, a.seconds,
                                           a.client))
     finally:
@@ -307,6 +341,9 @@ def main() -> None:
     ap.add_argument("--client", choices=("raw", "httpx"), default="raw",
                     help="raw: a minimal asyncio HTTP client (default); httpx: the client the "
                     "issue's baseline was measured with (its own CPU shows in the latency)")
+    ap.add_argument("--cpu", action="store_true",
+                    help="instead: server CPU ms per request (one client, sequential; hardly "
+                    "depends on the machine's load)")
     ap.add_argument("--json", action="store_true", help="also print the results as JSON")
     a = ap.parse_args()
 
@@ -328,6 +365,11 @@ def main() -> None:
         f"{a.repeat} round(s), each on a "
         f"fresh server · cpus: {os.cpu_count()} · load average at start {load0[0]:.1f}"
     )
+    if a.cpu:
+        print(f"{'endpoint':34} {'server CPU ms/request':>22} {'wall ms/request':>16}")
+        for name, r in run_round(a, uids).items():
+            print(f"{name:34} {r['cpu_ms']:>22.2f} {r['wall_ms']:>16.2f}")
+        return
     for round_no in range(a.repeat):
         for name, r in run_round(a, uids).items():
             results.setdefault(name, []).append(r)
