@@ -130,7 +130,9 @@ class Front:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        api = path.startswith("/api")
+        # a server-sent-events stream (api/live.py) stays open for minutes: not "in progress"
+        stream = any(k == b"accept" and b"text/event-stream" in v for k, v in scope["headers"])
+        api = path.startswith("/api") and not stream
         state = scope["app"].state if "app" in scope else None
         extra: list[tuple[bytes, bytes]] = [(b"x-content-type-options", b"nosniff")]
         if path == "/" or path.startswith("/static/"):

@@ -228,7 +228,7 @@ def make_extractor(engine: str, workers: int, model: str | None,
     if engine == "ray":
         from .ray import RayExtractor
 
-        return RayExtractor(workers=workers, model=model, address=ray_address)
+        return RayExtractor(workers=workers, model=model, address=ray_address, run_id=run_id)
     if workers > 1:
         return PoolExtractor(workers, model, run_id)
     return LocalExtractor(model)

@@ -175,6 +175,23 @@ class Filters:
     limit: int | None = None    # at most this many rows (build_query / CLI)
     _checked: bool = field(default=False, repr=False, compare=False)
 
+    # the names of the API's earlier filter object, for code written against it
+    @property
+    def types(self) -> list[str]:
+        return _split(self.type)
+
+    @property
+    def modes(self) -> list[str]:
+        return _split(self.mode)
+
+    @property
+    def statuses(self) -> list[str]:
+        return _split(self.status)
+
+    @property
+    def countries(self) -> list[str]:
+        return _split(self.country)
+
     def given(self) -> list[str]:
         """Names of the filters that are set (limit aside)."""
         return [f.name for f in fields(self) if not f.name.startswith("_")
