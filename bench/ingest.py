@@ -52,7 +52,8 @@ def _children(root: int) -> dict[int, str]:
         for c, pp in parent.items():
             if pp == p and c not in out:
                 try:
-                    out[c] = open(f"/proc/{c}/cmdline", "rb").read().replace(b"\0", b" ").decode()[:120]
+                    with open(f"/proc/{c}/cmdline", "rb") as fh:
+                        out[c] = fh.read().replace(b"\0", b" ").decode(errors="replace")[:160]
                 except OSError:
                     out[c] = "?"
                 frontier.append(c)
@@ -71,10 +72,13 @@ class MemSampler:
     def _run(self) -> None:
         me = os.getpid()
         while not self._stop.is_set():
-            kids = _children(me)
-            self.names.update(kids)
-            for pid in [me, *kids]:
-                self.peaks[pid] = max(self.peaks.get(pid, 0), _rss_kib(pid))
+            try:
+                kids = _children(me)
+                self.names.update(kids)
+                for pid in [me, *kids]:
+                    self.peaks[pid] = max(self.peaks.get(pid, 0), _rss_kib(pid))
+            except Exception:  # noqa: BLE001 - a process that vanished mid-read: look again
+                pass
             self._stop.wait(0.5)
 
     def __enter__(self) -> MemSampler:
@@ -152,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
                 # (Ray returns a whole chunk at once: no steady rate to read before the end)
                 steady = round((s.words - first[0][1]) / (t_end - first[0][0]))
             res[name] = {"articles": s.stored, "seconds": round(s.seconds, 1),
+                         "start_seconds": round(s.start_seconds, 1),  # model start, 1st batch
                          "store_write_seconds": round(s.write_seconds, 1),
                          "words_per_s": round(s.words / s.seconds),
                          "steady_words_per_s": steady,  # after the first batch: no start-up

@@ -59,7 +59,13 @@ class Pipeline:
         return build_report(article, doc, min_confidence=self.min_confidence,
                             types_model=self.types_model, types_policy=self.types_policy)
 
-    def extract(self, article: Article) -> Report:
+    def extract(self, article: Article | str, *, published: str | None = None) -> Report:
+        """One article → its report. A plain string is taken as the article's text
+        (`published` dates it, so that "yesterday" can be resolved)."""
+        if isinstance(article, str):
+            article = make_article(article, published=published)
+        elif not isinstance(article, Article):
+            raise TypeError(f"extract() takes an Article or a str, not {type(article).__name__}")
         nlp = self.nlp_for(article.language)
         if nlp is None:
             return uncoded_report(article)
@@ -81,8 +87,7 @@ class Pipeline:
 def extract(text: str | Article, *, published: str | None = None, model: str | None = None,
             types_model: str | Path | None = None) -> Report:
     """Convenience: one text (or Article) → Report."""
-    article = text if isinstance(text, Article) else make_article(text, published=published)
-    return Pipeline(model, types_model=types_model).extract(article)
+    return Pipeline(model, types_model=types_model).extract(text, published=published)
 
 
 __all__ = ["Pipeline", "extract"]

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import InputError, InputTooLarge, StoreError, WirecoderError
+from ..store.filters import InvalidFilter
 from .db import StoreBusy, StoreMissing
 
 __all__ = ["ApiError", "error_body", "install_error_handlers"]
@@ -72,6 +73,13 @@ def install_error_handlers(app: FastAPI) -> None:
         code = _HTTP_CODES.get(e.status_code, f"http_{e.status_code}")
         msg = e.detail if isinstance(e.detail, str) else code
         return _json(e.status_code, code, msg)
+
+    @app.exception_handler(InvalidFilter)
+    async def _filter(_: Request, e: InvalidFilter) -> JSONResponse:
+        body = error_body("invalid", e.detail, e.field)
+        if e.accepted:
+            body["error"]["accepted"] = e.accepted
+        return JSONResponse(body, status_code=422)
 
     @app.exception_handler(StoreBusy)
     async def _busy(_: Request, e: StoreBusy) -> JSONResponse:

@@ -15,13 +15,35 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            v = version("wirecoder")
+        except PackageNotFoundError:  # running from a source tree without an install
+            v = "unknown"
+        typer.echo(f"wirecoder {v}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True,
+        help="Print wirecoder's version and exit.",
+    ),
+) -> None:
+    """News reports → source-attributed PLOVER events, actors, claims and quotes."""
+
+
 # Each module registers its commands on `app`.
 from . import corpus as _corpus  # noqa: E402,F401
 from . import evaluate as _evaluate  # noqa: E402,F401
 from . import extract as _extract  # noqa: E402,F401
 from . import serve as _serve  # noqa: E402,F401
-from . import watch as _watch  # noqa: E402,F401
 from . import train as _train  # noqa: E402,F401
+from . import watch as _watch  # noqa: E402,F401
 
 
 def main() -> None:

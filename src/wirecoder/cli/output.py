@@ -19,7 +19,8 @@ import typer
 
 from ..errors import UsageError
 
-__all__ = ["FORMATS", "FORMAT_OPTION", "OUTPUT_OPTION", "QUIET_OPTION", "emit", "rows_to_file"]
+__all__ = ["FORMATS", "FORMAT_OPTION", "LIST_SEP", "OUTPUT_OPTION", "QUIET_OPTION", "emit",
+           "rows_to_file"]
 
 FORMATS = ("table", "csv", "jsonl", "parquet")
 FORMAT_OPTION: Any = typer.Option("table", "--format", "-f",
@@ -28,11 +29,22 @@ OUTPUT_OPTION: Any = typer.Option(None, "--output", "-o",
                                   help="Write to this file instead of stdout.")
 QUIET_OPTION: Any = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr.")
 _TABLE_CELL = 60
+LIST_SEP = "; "
 
 
 def _plain(v: Any) -> Any:
     if isinstance(v, (date, datetime)):
         return v.isoformat()
+    if isinstance(v, (list, tuple)):  # every table and CSV shows a list the same way: "a; b"
+        return LIST_SEP.join("" if x is None else str(_plain(x)) for x in v)
+    return v
+
+
+def _json_value(v: Any) -> Any:
+    if isinstance(v, (date, datetime)):
+        return v.isoformat()
+    if isinstance(v, (list, tuple)):
+        return [_json_value(x) for x in v]
     return v
 
 
@@ -40,6 +52,8 @@ def _duck_type(values: list[Any]) -> str:
     for v in values:
         if v is None:
             continue
+        if isinstance(v, (list, tuple)):
+            return "VARCHAR[]"
         if isinstance(v, bool):
             return "BOOLEAN"
         if isinstance(v, int):
@@ -77,7 +91,8 @@ def _table(columns: Sequence[str], rows: Sequence[Sequence[Any]], out: Any,
     from rich.console import Console
     from rich.table import Table
 
-    keep = [i for i, c in enumerate(columns) if not only or c in only]
+    pos = {c: i for i, c in enumerate(columns)}
+    keep = [pos[c] for c in only if c in pos] if only else list(range(len(columns)))
     t = Table(show_lines=False, header_style="bold")
     for i in keep:
         t.add_column(columns[i], overflow="fold")
@@ -111,8 +126,8 @@ def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "tabl
         w.writerows([[_plain(v) for v in r] for r in rows])
     elif fmt == "jsonl":
         for r in rows:
-            buf.write(json.dumps({c: _plain(v) for c, v in zip(columns, r)}, ensure_ascii=False)
-                      + "\n")
+            buf.write(json.dumps({c: _json_value(v) for c, v in zip(columns, r)},
+                                 ensure_ascii=False) + "\n")
     else:
         _table(columns, rows, buf, table_columns)
     if output is not None:

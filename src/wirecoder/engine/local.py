@@ -32,6 +32,9 @@ __all__ = [
 ]
 
 DEFAULT_BATCH_SIZE = 32
+# Articles spaCy parses at once inside a batch: a worker's peak memory grows with it (CNN
+# dev articles: 451 MB at 8, 782 MB at 32) while its speed hardly does.
+NLP_BATCH = 8
 
 
 @dataclass
@@ -44,7 +47,9 @@ class IngestSummary:
     skipped: int = 0         # already in the store
     failures: list[InputFailure] = field(default_factory=list)
     words: int = 0           # words of the articles extracted
+    undated: int = 0         # extracted articles without a publication date
     seconds: float = 0.0
+    start_seconds: float = 0.0   # of which before the first batch came back (model start)
     write_seconds: float = 0.0   # of which spent writing to the store
     merged_events: int | None = None
 
@@ -55,9 +60,11 @@ class IngestSummary:
     def line(self) -> str:
         rate = self.seen / self.seconds if self.seconds else 0.0
         merged = f", {self.merged_events} merged events" if self.merged_events is not None else ""
+        undated = (f", {self.undated} without a publication date (relative dates unresolved)"
+                   if self.undated else "")
         return (f"{self.seen} articles read, {self.stored} stored, {self.skipped} already stored, "
                 f"{len(self.failures)} failed in {self.seconds:.1f}s ({rate:.1f} articles/s)"
-                f"{merged}")
+                f"{merged}{undated}")
 
 
 # (articles done, failures, words) after each batch
@@ -65,13 +72,17 @@ Progress = Callable[[int, int, int], None]
 
 
 def iter_inputs(sources: Sequence[str], *, published: str | None = None,
-                limit: int | None = None,
+                limit: int | None = None, columns: Any = None, input_format: str | None = None,
+                max_bytes: int | None = None,
                 language: str | None = None) -> Iterator[Article | InputFailure]:
     """Articles and failures of every source in order; at most `limit` articles (failures do
-    not count towards the limit). Wraps `ingest.iter_articles`, which has no limit of its own."""
+    not count towards the limit). Wraps `ingest.iter_articles` (same input options as
+    `wirecoder extract`: `columns`, `input_format`, `max_bytes`), which has no limit."""
     n = 0
     for source in sources:
-        for item in iter_articles(source, published=published, language=language):
+        for item in iter_articles(source, published=published, columns=columns,
+                                  input_format=input_format, max_bytes=max_bytes,
+                                  language=language):
             if isinstance(item, Article):
                 if limit is not None and n >= limit:
                     return
@@ -96,11 +107,29 @@ def _failure(article: Article, e: Exception) -> InputFailure:
                                                          f"{msg[:200]})", source=article.source))
 
 
-def extract_batch(pipeline: Any, articles: list[Article]) -> list[Report | InputFailure]:
+UNDATED = ("no publication date: relative dates ('yesterday', 'on Monday') cannot be "
+           "resolved; pass --published DATE (or --published-field FIELD for a corpus)")
+
+
+def undated_warning(article: Article) -> str:
+    return f"{article.source or article.id}: {UNDATED}"
+
+
+def extract_batch(pipeline: Any, articles: list[Article], *,
+                  warn_undated: bool = True) -> list[Report | InputFailure]:
     """Reports in input order; if the batched pass raises, retry one by one so a single bad
-    article becomes an InputFailure instead of losing the batch."""
+    article becomes an InputFailure instead of losing the batch. Articles without a
+    publication date are logged as warnings (logger `wirecoder.ingest`) unless the caller
+    reports them itself (`warn_undated=False`, the ingest engine)."""
+    if warn_undated:
+        import logging
+
+        log = logging.getLogger("wirecoder.ingest")
+        for a in articles:
+            if not a.published:
+                log.warning(undated_warning(a))
     try:
-        return list(pipeline.extract_many(articles, batch_size=len(articles) or 1))
+        return list(pipeline.extract_many(articles, batch_size=min(NLP_BATCH, len(articles) or 1)))
     except Exception:  # noqa: BLE001 - isolate the culprit below
         out: list[Report | InputFailure] = []
         for a in articles:
@@ -121,7 +150,7 @@ class LocalExtractor:
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Report | InputFailure]]:
         for b in batches:
-            yield extract_batch(self.pipeline, b)
+            yield extract_batch(self.pipeline, b, warn_undated=False)
 
     def close(self) -> None:
         pass
@@ -131,19 +160,28 @@ class LocalExtractor:
 _WORKER_PIPELINE: Any = None
 
 
-def _init_worker(model: str | None, types_model: str | None = None) -> None:
-    global _WORKER_PIPELINE
+_WORKER_RUN_ID: str | None = None
+
+
+def _init_worker(model: str | None, run_id: str | None = None,
+                 types_model: str | None = None) -> None:
+    global _WORKER_PIPELINE, _WORKER_RUN_ID
     from ..pipeline import Pipeline
 
     _WORKER_PIPELINE = Pipeline(model, types_model=types_model)
+    _WORKER_RUN_ID = run_id
 
 
-def _work(batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _work(batch: list[dict[str, Any]]) -> list[Any]:
+    """In a worker: extract, and turn each report into its table rows here, so the main process
+    only writes (no report re-validated there: that was a sixth of its time)."""
+    from ..store.rows import ReportRows
+
     articles = [Article.model_validate(a) for a in batch]
-    out: list[dict[str, Any]] = []
-    for r in extract_batch(_WORKER_PIPELINE, articles):
+    out: list[Any] = []
+    for r in extract_batch(_WORKER_PIPELINE, articles, warn_undated=False):
         if isinstance(r, Report):
-            out.append({"report": r.to_dict()})
+            out.append(ReportRows.of(r, _WORKER_RUN_ID))
         else:
             out.append({"failure": [r.source, r.error.message]})
     return out
@@ -153,7 +191,8 @@ class PoolExtractor:
     """A multiprocessing pool (spawn: no forked DuckDB/thread state); at most 2×workers batches
     in flight so a stream of any length uses bounded memory; results come back in order."""
 
-    def __init__(self, workers: int, model: str | None = None, types_model: str | None = None) -> None:
+    def __init__(self, workers: int, model: str | None = None,
+                 run_id: str | None = None, types_model: str | None = None) -> None:
         from ..learn.model import load_types_model, resolve_types_model
         from ..nlp import resolve_model_name
 
@@ -164,7 +203,7 @@ class PoolExtractor:
             load_types_model(types_model)
         self.workers = workers
         self.pool = mp.get_context("spawn").Pool(workers, initializer=_init_worker,
-                                                  initargs=(model, types_model or "none"))
+                                                  initargs=(model, run_id, types_model or "none"))
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Report | InputFailure]]:
         window: deque[Any] = deque()
@@ -176,14 +215,14 @@ class PoolExtractor:
             yield self._decode(window.popleft().get())
 
     @staticmethod
-    def _decode(items: list[dict[str, Any]]) -> list[Report | InputFailure]:
-        out: list[Report | InputFailure] = []
+    def _decode(items: list[Any]) -> list[Any]:
+        out: list[Any] = []
         for it in items:
-            if "report" in it:
-                out.append(Report.model_validate(it["report"]))
-            else:
+            if isinstance(it, dict) and "failure" in it:
                 src, msg = it["failure"]
                 out.append(InputFailure(src, ExtractionFailed(msg, source=src)))
+            else:
+                out.append(it)  # rows.ReportRows
         return out
 
     def close(self) -> None:
@@ -192,14 +231,15 @@ class PoolExtractor:
 
 
 def make_extractor(engine: str, workers: int, model: str | None,
-                   ray_address: str | None = None, types_model: str | None = None) -> Any:
+                   ray_address: str | None = None, run_id: str | None = None,
+                   types_model: str | None = None) -> Any:
     if engine == "ray":
         from .ray import RayExtractor
 
-        return RayExtractor(workers=workers, model=model, address=ray_address,
+        return RayExtractor(workers=workers, model=model, address=ray_address, run_id=run_id,
                             types_model=types_model)
     if workers > 1:
-        return PoolExtractor(workers, model, types_model)
+        return PoolExtractor(workers, model, run_id, types_model)
     return LocalExtractor(model, types_model)
 
 
@@ -210,8 +250,13 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
                language: str | None = None,
                types_model: str | None = None,
                on_progress: Progress | None = None,
-               on_failure: Callable[[InputFailure], None] | None = None) -> IngestSummary:
-    """Ingest `sources` into the store at `db`; see the module docstring for the guarantees."""
+               on_failure: Callable[[InputFailure], None] | None = None,
+               on_warning: Callable[[str], None] | None = None,
+               columns: Any = None, input_format: str | None = None,
+               max_bytes: int | None = None, max_warnings: int = 5) -> IngestSummary:
+    """Ingest `sources` into the store at `db`; see the module docstring for the guarantees.
+    `on_warning` gets the first `max_warnings` articles without a publication date (the
+    summary counts them all)."""
     from ..store import Store, new_run_id
 
     store = Store(db, hold=False)  # open per batch: readers get the file between batches
@@ -228,7 +273,8 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
     def todo() -> Iterator[list[Article]]:
         """Batches of articles not yet stored; read failures are reported on the way."""
         def articles() -> Iterator[Article]:
-            for item in iter_inputs(sources, published=published, limit=limit,
+            for item in iter_inputs(sources, published=published, limit=limit, columns=columns,
+                                    input_format=input_format, max_bytes=max_bytes,
                                     language=language):
                 if isinstance(item, InputFailure):
                     fail(item)
@@ -255,15 +301,27 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
         batches = todo()
         first = next(batches, None)  # no model load (or Ray start) when nothing is new
         if first is not None:
-            extractor = make_extractor(engine, workers, model, ray_address, types_model)
+            extractor = make_extractor(engine, workers, model, ray_address, summary.run_id,
+                                       types_model)
         for results in (extractor.map(chain([first], batches)) if extractor else ()):
-            reports = []
+            if not summary.start_seconds:
+                summary.start_seconds = time.perf_counter() - t0
+            reports: list[Any] = []
             for r in results:
-                if isinstance(r, Report):
-                    reports.append(r)
-                    summary.words += len(r.article.text.split())
-                else:
+                if isinstance(r, InputFailure):
                     fail(r)
+                    continue
+                reports.append(r)
+                if isinstance(r, Report):
+                    summary.words += len(r.article.text.split())
+                    dated, where = bool(r.article.published), r.article.source or r.article.id
+                else:  # rows.ReportRows from a worker process
+                    summary.words += r.words
+                    dated, where = bool(r.published), r.source or r.article_id
+                if not dated:
+                    summary.undated += 1
+                    if on_warning and summary.undated <= max_warnings:
+                        on_warning(f"{where}: {UNDATED}")
             tw = time.perf_counter()
             summary.stored += store.write_reports(reports, summary.run_id)
             summary.write_seconds += time.perf_counter() - tw
@@ -282,5 +340,9 @@ def run_ingest(sources: Sequence[str], db: str, *, workers: int = 1, engine: str
         from ..corpus.merge import merge_store
 
         summary.merged_events = merge_store(db)
+    if summary.stored or merge:
+        from ..store.derived import refresh_derived
+
+        refresh_derived(db)  # sorted events and the claim series for readers (derived.py)
     summary.seconds = time.perf_counter() - t0
     return summary

@@ -10,8 +10,8 @@ down at the end; `--ray-address` joins an existing cluster instead.
 """
 from __future__ import annotations
 
-import json
 import os
+import pickle
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -35,23 +35,29 @@ def _import_ray() -> Any:
 
 
 class _RayWorker:
-    """One Ray actor: loads the model once, extracts a batch of articles (JSON in, JSON out)."""
+    """One Ray actor: loads the model once, extracts a batch of articles (JSON in) and turns
+    each report into its table rows (rows.ReportRows, pickled), so the driver only writes."""
 
-    def __init__(self, model: str | None, types_model: str | None = None) -> None:
+    def __init__(self, model: str | None, run_id: str | None = None,
+                 types_model: str | None = None) -> None:
         from ..pipeline import Pipeline
 
         self.pipeline = Pipeline(model, types_model=types_model)
+        self.run_id = run_id
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        import pickle
+
+        from ..store.rows import ReportRows
         from .local import extract_batch
 
         articles = [Article.model_validate_json(s) for s in batch["article"]]
         out = []
-        for r in extract_batch(self.pipeline, articles):
+        for r in extract_batch(self.pipeline, articles, warn_undated=False):
             if isinstance(r, Report):
-                out.append(json.dumps({"report": r.to_dict()}, ensure_ascii=False))
+                out.append(pickle.dumps(ReportRows.of(r, self.run_id)))
             else:
-                out.append(json.dumps({"failure": [r.source, r.error.message]}))
+                out.append(pickle.dumps({"failure": [r.source, r.error.message]}))
         return {"idx": list(batch["idx"]), "result": out}
 
 
@@ -59,12 +65,14 @@ class RayExtractor:
     """`map(batches)` like the local extractors, on a Ray Data actor pool of `workers` actors."""
 
     def __init__(self, workers: int = 2, model: str | None = None, address: str | None = None,
-                 chunk: int = DEFAULT_CHUNK, types_model: str | None = None) -> None:
+                 chunk: int = DEFAULT_CHUNK, run_id: str | None = None,
+                 types_model: str | None = None) -> None:
         ray = _import_ray()
         from ..nlp import resolve_model_name
 
         resolve_model_name(model)  # a missing model fails here, not in every actor
         self.ray, self.workers, self.model, self.chunk = ray, max(1, workers), model, chunk
+        self.run_id = run_id
         from ..learn.model import resolve_types_model
 
         # resolved here: actors on a cluster do not see this process's environment
@@ -100,17 +108,18 @@ class RayExtractor:
                  for i, a in enumerate(a for b in batches for a in b)]
         per = max(1, min(16, len(items) // self.workers or 1))
         ds = ray.data.from_items(items).map_batches(
-            _RayWorker, fn_constructor_args=(self.model, self.types_model), batch_size=per,
+            _RayWorker, fn_constructor_args=(self.model, self.run_id, self.types_model),
+            batch_size=per,
             compute=ray.data.ActorPoolStrategy(size=self.workers))
         rows = sorted(ds.take_all(), key=lambda r: r["idx"])  # Ray Data does not keep order
-        results: list[Report | InputFailure] = []
+        results: list[Any] = []
         for r in rows:
-            d = json.loads(r["result"])
-            if "report" in d:
-                results.append(Report.model_validate(d["report"]))
-            else:
+            d = pickle.loads(r["result"])  # made by our own actors (trusted)
+            if isinstance(d, dict) and "failure" in d:
                 src, msg = d["failure"]
                 results.append(InputFailure(src, ExtractionFailed(msg, source=src)))
+            else:
+                results.append(d)  # rows.ReportRows
         pos = 0
         for b in batches:
             yield results[pos:pos + len(b)]

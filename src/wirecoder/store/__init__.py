@@ -1,16 +1,22 @@
-"""DuckDB store of reports: `Store`, `open_reader`, listing queries (see db.py for concurrency)."""
+"""DuckDB store of reports: `Store`, `open_reader`, and the one query layer (queries.py) that
+the CLI and the API both call (see db.py for concurrency, layout.py for the physical layout)."""
 from __future__ import annotations
 
-from .db import LOCK_RETRY_SECONDS, QueryResult, Store, new_run_id, open_reader
-from .queries import QUERY_KINDS, Filters, build_query
+from .db import LOCK_RETRY_SECONDS, QueryResult, Store, new_run_id, open_reader, upgrade
+from .filters import Filters, InvalidFilter
+from .paging import Page
+from .queries import QUERY_KINDS, build_query
 
 __all__ = [
     "LOCK_RETRY_SECONDS",
     "QUERY_KINDS",
     "Filters",
+    "InvalidFilter",
+    "Page",
     "QueryResult",
     "Store",
     "build_query",
     "new_run_id",
     "open_reader",
+    "upgrade",
 ]

@@ -2,7 +2,8 @@
 
 Concurrency (DuckDB: one read-write process per file, or any number of read-only ones):
 - the ingest writer opens the file for each batch and closes it right after the commit
-  (`Store(path, hold=False)`), so between batches the file is free;
+  (`Store(path, hold=False)`), so between batches the file is free; while it waits for and
+  holds the file it leaves a notice (intent.py) so a long-lived reader lets go at once;
 - readers (API, CLI listings) use `open_reader(path)`, which retries briefly while a
   writer holds the lock, and should close the connection after each request.
 """
@@ -23,10 +24,13 @@ import duckdb
 
 from ..errors import StoreError
 from ..schema import Report
+from .intent import announce
+from .layout import LAYOUT, bump_data_version, ensure_layout, layout_of
 from .queries import Filters, build_query
-from .rows import TABLE_COLUMNS, report_rows
+from .reader import tune
+from .rows import SEQ_TABLES, TABLE_COLUMNS, ReportRows, number_rows, report_rows
 
-__all__ = ["LOCK_RETRY_SECONDS", "QueryResult", "Store", "new_run_id", "open_reader"]
+__all__ = ["LOCK_RETRY_SECONDS", "QueryResult", "Store", "new_run_id", "open_reader", "upgrade"]
 
 LOCK_RETRY_SECONDS = 10.0
 # Parts of an article are deleted in this order before a forced rewrite (children first).
@@ -39,7 +43,10 @@ def _schema_sql() -> str:
 
 def _is_lock_error(e: Exception) -> bool:
     msg = str(e).lower()
-    return "lock" in msg or "conflicting" in msg or "being used" in msg
+    # "different configuration": this process still has the file open read-only (an API in the
+    # same process); it lets go when it sees the writer's notice (intent.py), so retry.
+    return ("lock" in msg or "conflicting" in msg or "being used" in msg
+            or "different configuration" in msg)
 
 
 def _connect(path: str, read_only: bool, retry: float) -> duckdb.DuckDBPyConnection:
@@ -47,7 +54,10 @@ def _connect(path: str, read_only: bool, retry: float) -> duckdb.DuckDBPyConnect
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only)
+            con = duckdb.connect(path, read_only=read_only)
+            con.execute("SET enable_progress_bar = false")  # no bars on a user's stderr
+            tune(con)
+            return con
         except duckdb.Error as e:
             if _is_lock_error(e) and time.monotonic() < deadline:
                 time.sleep(delay)
@@ -101,9 +111,17 @@ class Store:
         self.hold = hold
         self.retry = retry
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._notice: Any = None
         if not read_only:
             with self.connection() as con:
                 con.execute(_schema_sql())
+                ensure_layout(con)
+        else:
+            with self.connection() as con:
+                old = layout_of(con) < LAYOUT
+            if old:  # written by an older wirecoder: upgrade it once, then read
+                self.close()
+                upgrade(self.path, retry)
 
     # -- connections -----------------------------------------------------------------------
     @contextmanager
@@ -112,20 +130,33 @@ class Store:
         if self._con is not None:
             yield self._con
             return
-        con = _connect(self.path, self.read_only, self.retry)
+        notice = None if self.read_only else announce(self.path)
+        if notice is not None:
+            notice.__enter__()
+        try:
+            con = _connect(self.path, self.read_only, self.retry)
+        except BaseException:
+            if notice is not None:
+                notice.__exit__(None, None, None)
+            raise
         if self.hold:
-            self._con = con
+            self._con, self._notice = con, notice
             yield con
             return
         try:
             yield con
         finally:
             con.close()
+            if notice is not None:
+                notice.__exit__(None, None, None)
 
     def close(self) -> None:
         if self._con is not None:
             self._con.close()
             self._con = None
+        if self._notice is not None:
+            self._notice.__exit__(None, None, None)
+            self._notice = None
 
     def __enter__(self) -> Store:
         return self
@@ -149,20 +180,25 @@ class Store:
                                [ids]).fetchall()
         return {r[0] for r in rows}
 
-    def write_reports(self, reports: Iterable[Report], run_id: str | None = None, *,
-                      replace: bool = False,
+    def write_reports(self, reports: Iterable[Report | ReportRows], run_id: str | None = None,
+                      *, replace: bool = False,
                       also: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> int:
-        """Store reports in ONE transaction; articles already stored are skipped (or replaced
-        when `replace`). Returns how many articles were written. A crash mid-call leaves
-        nothing of the batch, so re-running the same input completes it without duplicates.
-        `also(con)` runs inside the same transaction (e.g. `watch` saving its read positions)."""
+        """Store reports (or their rows, made by a worker process: rows.ReportRows) in ONE
+        transaction; articles already stored are skipped (or replaced when `replace`).
+        Returns how many articles were written. A crash mid-call leaves nothing of the batch,
+        so re-running the same input completes it without duplicates. `also(con)` runs inside
+        the same transaction (e.g. `watch` saving its read positions)."""
         reports = list(reports)
         if not reports and also is None:
             return 0
+
+        def aid(r: Report | ReportRows) -> str:
+            return r.article_id if isinstance(r, ReportRows) else r.article.id
+
         with self.connection() as con:
             con.execute("BEGIN TRANSACTION")
             try:
-                ids = [r.article.id for r in reports]
+                ids = [aid(r) for r in reports]
                 if replace:
                     for t in _PART_TABLES + ("articles",):
                         con.execute(f"DELETE FROM {t} WHERE list_contains(?, article_id)", [ids])
@@ -174,16 +210,22 @@ class Store:
                 rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in TABLE_COLUMNS}
                 written = 0
                 for r in reports:
-                    if r.article.id in existing:
+                    if aid(r) in existing:
                         continue
-                    existing.add(r.article.id)  # the same article twice in one batch
-                    for table, trs in report_rows(r, run_id).items():
+                    existing.add(aid(r))  # the same article twice in one batch
+                    parts = r.rows if isinstance(r, ReportRows) else report_rows(r, run_id)
+                    for table, trs in parts.items():
                         rows[table].extend(trs)
                     written += 1
+                number_rows(rows, {t: 1 + con.execute(
+                    f"SELECT coalesce(max(seq), 0) FROM {t}").fetchone()[0]  # type: ignore[index]
+                    for t in SEQ_TABLES})
                 for table, trs in rows.items():
                     _insert(con, table, trs)
                 if also is not None:
                     also(con)
+                if written:
+                    bump_data_version(con)
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -209,6 +251,16 @@ class Store:
             cur = con.execute(sql, params or [])
             cols = [d[0] for d in cur.description] if cur.description else []
             return QueryResult(cols, cur.fetchall())
+
+    def fetch(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Columns and rows: the interface the query layer (queries.py) reads through."""
+        res = self.query(sql, list(params))
+        return res.columns, res.rows
+
+    @property
+    def version(self) -> None:
+        """No cache across calls for a CLI store (see reader.Reader.version)."""
+        return None
 
     def listing(self, kind: str, filters: Filters | None = None) -> QueryResult:
         sql, params = build_query(kind, filters)
@@ -243,6 +295,21 @@ class Store:
             for t in ("articles",) + _PART_TABLES + ("merged_events", "ingest_runs"):
                 out[t] = con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
         return out
+
+
+def upgrade(path: str | Path, retry: float = LOCK_RETRY_SECONDS) -> bool:
+    """Bring an older store to the current layout (layout.py); True if it changed."""
+    st = Store.__new__(Store)
+    st.path, st.read_only, st.hold, st.retry = str(path), False, False, retry
+    st._con, st._notice = None, None
+    with st.connection() as con:
+        con.execute(_schema_sql())
+        changed = ensure_layout(con)
+    if changed:
+        from .derived import refresh_derived
+
+        refresh_derived(path)
+    return changed
 
 
 def open_reader(path: str | Path, retry: float = LOCK_RETRY_SECONDS) -> Store:
