@@ -139,7 +139,7 @@ def change_feed(request: Request) -> ChangeFeed:
     return feed
 
 
-@router.get("/stream", summary="Server-sent events: one `changed` event each time the store changes",
+@router.get("/stream", responses={200: {'content': {'text/event-stream': {'example': 'event: changed\ndata: {"version": 1721563200000000, "articles": 1, "events": 4}\n\n'}}}}, summary="Server-sent events: one `changed` event each time the store changes",
             description="An `text/event-stream`. On connect a `version` event gives the store's "
             "version and totals; afterwards a `changed` event (JSON: version, previous, "
             "new_articles, new_events and totals) follows every committed change, checked "
@@ -170,7 +170,7 @@ async def stream(request: Request) -> EventSourceResponse:
     return EventSourceResponse(events(), ping=15, headers={"Cache-Control": "no-store"})
 
 
-@router.get("/changes", summary="Anything new since a version? Counts of new articles and events",
+@router.get("/changes", responses={200: {'content': {'application/json': {'example': {'version': 1721563200000000, 'since': 1721559600000000, 'articles': 1, 'events': 4}}}}}, summary="Anything new since a version? Counts of new articles and events",
             description="Cheap to call often: `since` is a version from this endpoint, "
             "/api/stream or 0; the answer gives the current version and how many articles "
             "(and their events) were stored after `since`.")

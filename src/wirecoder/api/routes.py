@@ -44,6 +44,8 @@ TAGS = [
      "graph, map."},
     {"name": "extract", "description": "Run the extraction on a text."},
     {"name": "meta", "description": "The API's own index."},
+    {"name": "live", "description": "Changes pushed to the dashboard (server-sent events) and "
+     "a cheap 'anything new since' question."},
 ]
 
 

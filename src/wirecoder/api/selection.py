@@ -20,7 +20,7 @@ from .queries import event_where
 
 __all__ = ["SELECTION", "router", "selection_filters"]
 
-router = APIRouter(prefix="/api/selection")
+router = APIRouter(prefix="/api/selection", tags=["views"])
 
 
 def selection_filters(
@@ -46,7 +46,7 @@ def _store(request: Request) -> Store:
     return request.app.state.store
 
 
-@router.get("/summary", summary="Totals of the selection: events, merged events, articles, "
+@router.get("/summary", responses={200: {'content': {'application/json': {'example': {'events': 1080, 'merged': 789, 'articles': 64, 'places': 41, 'actors': 310}}}}}, summary="Totals of the selection: events, merged events, articles, "
             "places, actors")
 def summary(request: Request, f: EventFilters = SELECTION) -> dict[str, Any]:
     where, params = event_where(f)
@@ -99,7 +99,7 @@ GROUP BY 1, 2 ORDER BY events DESC, source, target
 """
 
 
-@router.get("/graph", summary="Actor graph of the selection: the top actors (no common "
+@router.get("/graph", responses={200: {'content': {'application/json': {'example': {'nodes': [{'id': 'a1', 'name': 'Israel', 'events': 120}], 'edges': [{'source': 'a1', 'target': 'a2', 'events': 14}]}}}}}, summary="Actor graph of the selection: the top actors (no common "
             "nouns) and who acts on whom among them")
 def graph(
     request: Request,
@@ -168,7 +168,7 @@ def _acled_csv(store: Store, where: str, params: list[Any], min_confidence: floa
     return buf.getvalue().encode("utf-8")
 
 
-@router.get("/download", summary="The selection as a file: events CSV, events Parquet, or "
+@router.get("/download", responses={200: {'content': {'text/csv': {'example': 'uid,article_id,type,mode,date_start,country\ncnn-1:e1,cnn-1,ASSAULT,aerial,2024-07-20,YEM\n'}}}}, summary="The selection as a file: events CSV, events Parquet, or "
             "ACLED-style CSV (merged events ACLED would code)")
 async def download(
     request: Request,
