@@ -60,6 +60,13 @@ def _children(root: int) -> dict[int, str]:
     return out
 
 
+def _cpu_s() -> float:
+    import resource
+
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 class MemSampler:
     """Peak RSS of this process and of each descendant, sampled every 0.5 s."""
 
@@ -120,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     os.environ.setdefault("RAY_AUTH_MODE", "disabled")
-    from wirecoder.engine.local import iter_inputs, run_ingest
+    from wirecoder.engine.local import NLP_BATCH, iter_inputs, run_ingest
     from wirecoder.pipeline import Pipeline
 
     res: dict[str, Any] = {"count": args.count, "cpus": os.cpu_count(),
@@ -135,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         with MemSampler() as mem:
             t0 = time.perf_counter()
             arts = [a for a in iter_inputs([str(path)]) if not hasattr(a, "error")]
-            n = sum(1 for _ in pipe.extract_many(arts, batch_size=32))
+            n = sum(1 for _ in pipe.extract_many(arts, batch_size=NLP_BATCH))
             dt = time.perf_counter() - t0
         res["extract_only"] = {"articles": n, "seconds": round(dt, 1), "words_per_s": round(words / dt),
                                "main_peak_mb": mem.main_mb()}
@@ -146,16 +153,21 @@ def main(argv: list[str] | None = None) -> int:
             def progress(done: int, failed: int, w: int) -> None:
                 if not first and w:
                     first.append((time.perf_counter(), w))
+            c0 = _cpu_s()
             with MemSampler() as mem:
                 s = run_ingest([str(path)], str(tmp / f"{name}.duckdb"), on_progress=progress,
                                merge=False, **kw)
                 t_end = time.perf_counter()
+            cpu = round(_cpu_s() - c0, 1)
             assert s.stored == args.count and not s.failures, s.line()
             steady = None
             if first and s.words > first[0][1] and kw.get("engine") != "ray":
                 # (Ray returns a whole chunk at once: no steady rate to read before the end)
                 steady = round((s.words - first[0][1]) / (t_end - first[0][0]))
             res[name] = {"articles": s.stored, "seconds": round(s.seconds, 1),
+                         # CPU of this process and its (reaped) worker processes: what the
+                         # pool adds, whatever else runs on the machine (not Ray's processes)
+                         "cpu_seconds": cpu if kw.get("engine") != "ray" else None,
                          "start_seconds": round(s.start_seconds, 1),  # model start, 1st batch
                          "store_write_seconds": round(s.write_seconds, 1),
                          "words_per_s": round(s.words / s.seconds),
@@ -178,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         "ingest_vs_extract_only": ratio("ingest_1", "extract_only"),
         "workers2_vs_1": ratio("ingest_2", "ingest_1"),
         "workers2_vs_1_steady": ratio("ingest_2", "ingest_1", "steady_words_per_s"),
+        # > 1: the pool's extra CPU (second model load, rows sent between processes)
+        "cpu_workers2_vs_1": ratio("ingest_2", "ingest_1", "cpu_seconds"),
         "ray2_vs_local2": ratio("ray_2", "ingest_2"),
         "ray2_vs_local2_steady": ratio("ray_2", "ingest_2", "steady_words_per_s"),
     }

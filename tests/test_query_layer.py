@@ -349,3 +349,21 @@ def test_openapi_groups_endpoints_by_tag_with_an_example_each(client):
             assert any("example" in v for v in content.values()), (method, path)
     body = spec["paths"]["/api/extract"]["post"]["requestBody"]["content"]
     assert "example" in body["application/json"]
+
+
+@pytest.mark.slow
+def test_api_load_bench_runs_end_to_end(tmp_path):
+    """bench/api_load.py on a tiny store: it builds, serves, drives every endpoint, and prints
+    the baseline table (the numbers themselves are for docs/api.md, not for a test)."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    r = subprocess.run([sys.executable, str(root / "bench" / "api_load.py"), "--events", "2000",
+                        "--requests", "30", "--seconds", "10", "--db", str(tmp_path / "b.duckdb"),
+                        "--json"], capture_output=True, text=True, timeout=300, check=False)
+    assert r.returncode == 0, r.stderr[-2000:]
+    for name in ("first page", "filters", "cursor page 2", "/api/events/{uid}", "/api/series"):
+        assert name in r.stdout
+    results = json.loads(r.stdout[r.stdout.index("{\n"):])["results"]
+    assert all(not row["errors"] for row in results), results
+    assert "baseline (p95 ms" in r.stdout
