@@ -24,7 +24,7 @@ from wirecoder.evaluate.runner import gold_article
 from wirecoder.extract.actors import build_actor_table
 from wirecoder.extract.context import ExtractionContext, parse_published
 from wirecoder.extract.decision import FALLBACK_WEIGHTS, FEATURES
-from wirecoder.extract.events import find_events
+from wirecoder.extract.event_core import find_events
 from wirecoder.nlp import load_model
 from wirecoder.schema import Report
 

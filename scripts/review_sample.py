@@ -17,7 +17,6 @@ import argparse
 import json
 import random
 from collections import Counter
-from pathlib import Path
 
 from wirecoder.store.acled import DEFAULT_MIN_CONFIDENCE as ACLED_MIN_CONFIDENCE
 

@@ -10,7 +10,7 @@ from .actors import build_actor_table
 from .claims import find_claims
 from .context import ExtractionContext, parse_published
 from .decision import DEFAULT_MIN_CONFIDENCE
-from .events import find_events
+from .event_core import find_events
 from .quotes import find_quotes
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..schema import Attribution, Event, EventDate, Span, Status
+from ..schema import Attribution, EventDate, Span, Status
 from .acled import has_cue, is_armed, is_instrument, load_cues, weapon_mode
 from .arguments import (
     LIGHT_VERBS,
@@ -19,7 +19,6 @@ from .arguments import (
     phrase,
 )
 from .context import ExtractionContext
-from .event_output import apply_stated_toll, to_event
 from .event_roles import (
     _ANAPHORS,
     _COOPERATIVE,
@@ -36,13 +35,10 @@ from .event_roles import (
     _recipient_from_topic,
     _subject_tokens,
 )
-from .event_setting import EventSetting, mark_background
-from .decision import DEFAULT_MIN_CONFIDENCE, decide
-from .incidents import group_incidents
-from .merge_mentions import Draft, absorb
+from .event_setting import EventSetting
+from .merge_mentions import Draft
 from .predicates import PredicateHit, find_predicates
 from .recipients import outcome_arguments, refine_recipients
-from .reportability import assess, quote_map
 from .speech_acts import condemnations
 from .status import event_status
 
@@ -50,8 +46,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-class _Builder(EventRoles, EventSetting):
-    """Builds drafts for one document."""
+class EventBuilder(EventRoles, EventSetting):
+    """Candidates: one draft per predicate told as an event, with its arguments and setting
+    (the first stage of the event core; event_core.py runs the others)."""
 
     def __init__(self, ctx: ExtractionContext) -> None:
         self.ctx = ctx
@@ -648,43 +645,4 @@ def _reject_mode(refused: str) -> str | None:
 _REJECT_MODES: dict[str, str] | None = None
 
 
-def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
-    """Candidates with their arguments and setting: one draft per predicate told as an
-    event (the builder above), then the reportability stage drops quotes' content,
-    headings, questions and hypotheticals and records the weaker signals."""
-    quotes = quote_map(ctx.doc)
-    out = []
-    drafts = _Builder(ctx).build()
-    verbs = {d.pred_i: d for d in drafts if not d.nominal}
-    for d in drafts:
-        tok = ctx.doc[d.pred_i]
-        verb = verbs.get(tok.head.i) if tok.dep_ in ("nsubj", "nsubjpass") else None
-        if d.nominal and verb is not None and verb.type == d.type:
-            absorb(verb, d)  # "airstrikes targeted X": the noun is the verb's event (its mode)
-            continue
-        if d.nominal and d.status in ("planned", "possible") and d.type != "RETREAT":
-            continue
-        r = assess(ctx.doc[d.pred_i], quotes)
-        if not r.reportable:
-            continue
-        d.modal, d.conditional, d.assessed = r.modal, r.conditional, r.assessed
-        d.quoted_only, d.sequence = r.quoted, r.earlier
-        out.append(d)
-    return out
-
-
-def find_events(ctx: ExtractionContext, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-                trace: list[dict[str, float]] | None = None) -> list[Event]:
-    """Every event the article reports: candidates → reportability → incidents → setting
-    (past years are background) → tolls → decision (calibrated confidence, threshold)."""
-    drafts = group_incidents(candidate_drafts(ctx))
-    for d in drafts:
-        mark_background(ctx, d)
-    apply_stated_toll(ctx, drafts)
-    drafts = decide(ctx, drafts, min_confidence)
-    if trace is not None:  # the decision features of each returned event, for calibration
-        trace.extend(d.features for d in drafts)
-    return [to_event(ctx, d) for d in drafts]
-
-
-__all__ = ["find_events", "candidate_drafts"]
+__all__ = ["EventBuilder"]

@@ -1,0 +1,59 @@
+"""The event core as named stages (DESIGN.md "The event core as stages"):
+
+candidates (events.EventBuilder) → reportability (reportability.assess) → incidents
+(incidents.group_incidents) → setting (event_setting.mark_background) → tolls
+(event_output.apply_stated_toll, tolls.is_period_toll) → decision (decision.decide) →
+the report's Events (event_output.to_event). Each stage has its own module and tests."""
+from __future__ import annotations
+
+from ..schema import Event
+from .context import ExtractionContext
+from .decision import DEFAULT_MIN_CONFIDENCE, decide
+from .event_output import apply_stated_toll, to_event
+from .event_setting import mark_background
+from .events import EventBuilder
+from .incidents import group_incidents
+from .merge_mentions import Draft, absorb
+from .reportability import assess, quote_map
+
+
+def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
+    """Candidates with their arguments and setting: one draft per predicate told as an
+    event (events.EventBuilder), then the reportability stage drops quotes' content,
+    headings, questions and hypotheticals and records the weaker signals."""
+    quotes = quote_map(ctx.doc)
+    out = []
+    drafts = EventBuilder(ctx).build()
+    verbs = {d.pred_i: d for d in drafts if not d.nominal}
+    for d in drafts:
+        tok = ctx.doc[d.pred_i]
+        verb = verbs.get(tok.head.i) if tok.dep_ in ("nsubj", "nsubjpass") else None
+        if d.nominal and verb is not None and verb.type == d.type:
+            absorb(verb, d)  # "airstrikes targeted X": the noun is the verb's event (its mode)
+            continue
+        if d.nominal and d.status in ("planned", "possible") and d.type != "RETREAT":
+            continue
+        r = assess(ctx.doc[d.pred_i], quotes)
+        if not r.reportable:
+            continue
+        d.modal, d.conditional, d.assessed = r.modal, r.conditional, r.assessed
+        d.quoted_only, d.sequence = r.quoted, r.earlier
+        out.append(d)
+    return out
+
+
+def find_events(ctx: ExtractionContext, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+                trace: list[dict[str, float]] | None = None) -> list[Event]:
+    """Every event the article reports: candidates → reportability → incidents → setting
+    (past years are background) → tolls → decision (calibrated confidence, threshold)."""
+    drafts = group_incidents(candidate_drafts(ctx))
+    for d in drafts:
+        mark_background(ctx, d)
+    apply_stated_toll(ctx, drafts)
+    drafts = decide(ctx, drafts, min_confidence)
+    if trace is not None:  # the decision features of each returned event, for calibration
+        trace.extend(d.features for d in drafts)
+    return [to_event(ctx, d) for d in drafts]
+
+
+__all__ = ["candidate_drafts", "find_events"]
