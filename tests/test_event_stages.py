@@ -256,3 +256,23 @@ def test_engaged_in_negotiations_talks_engaged_in_fighting_fights(pipeline) -> N
                                    "border on Monday.", published="2031-06-05"))
     assert [e.type for e in talks.events] == ["CONSULT"]
     assert [e.type for e in fight.events] == ["ASSAULT"]
+
+
+@pytest.mark.model
+def test_cli_min_confidence(tmp_path) -> None:
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    exe = str(Path(sys.executable).parent / "wirecoder")
+
+    def events(*extra: str) -> list[dict]:
+        out = subprocess.run([exe, "extract", str(path), "--published", "2031-06-05", *extra],
+                             check=True, capture_output=True, text=True).stdout
+        return json.loads(out)["events"]
+
+    assert len(events("--min-confidence", "0.99")) < len(events("--min-confidence", "0"))
+    assert all(e["confidence"] >= 0.99 for e in events("--min-confidence", "0.99"))

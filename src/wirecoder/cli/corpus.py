@@ -9,7 +9,14 @@ import typer
 
 from ..errors import UsageError
 from . import app
-from .output import FORMAT_OPTION, OUTPUT_OPTION, QUIET_OPTION, emit
+from .output import (
+    FORMAT_OPTION,
+    MIN_CONFIDENCE_OPTION,
+    OUTPUT_OPTION,
+    QUIET_OPTION,
+    apply_min_confidence,
+    emit,
+)
 
 __all__ = [
     "actors_cmd",
@@ -93,9 +100,11 @@ def ingest_cmd(
     published_field: str | None = typer.Option(None, "--published-field", help="Corpus field/column holding the date (default: published, date …)."),
     max_bytes: int | None = typer.Option(None, "--max-bytes", help="Largest article in bytes (default $WIRECODER_MAX_BYTES or 1,000,000)."),
     quiet: bool = QUIET_OPTION,
+    min_confidence: float | None = MIN_CONFIDENCE_OPTION,
 ) -> None:
     """Extract every article of SOURCES into the store (idempotent: stored articles are skipped).
     Takes the same input options as `wirecoder extract`."""
+    apply_min_confidence(min_confidence)
     from ..engine.local import run_ingest
     from ..ingest.sniff import parse_format
     from ..ingest.stream import resolve_max_bytes

@@ -8,6 +8,7 @@ import typer
 
 from ..errors import UsageError
 from . import app
+from .output import MIN_CONFIDENCE_OPTION, apply_min_confidence
 
 
 @app.command("eval")
@@ -23,8 +24,10 @@ def eval_cmd(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     types_model: str | None = typer.Option(None, "--types-model", envvar="WIRECODER_TYPES_MODEL", help="Types model folder from `wirecoder train` ('default' = the shipped one): rules and classifier type events together."),
     types_policy: str = typer.Option("hybrid", "--types-policy", help="With --types-model: hybrid (as trained), model (classifier only) or rules."),
+    min_confidence: float | None = MIN_CONFIDENCE_OPTION,
 ) -> None:
     """Score extraction against gold files: a table per dataset; exit 1 on bad gold lines or a missed floor."""
+    apply_min_confidence(min_confidence)
     from ..evaluate import check, evaluate_files, load_baseline, print_tables, write_json
     from ..evaluate.baseline import raise_floors, write_baseline
 

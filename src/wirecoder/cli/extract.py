@@ -20,6 +20,7 @@ from ..ingest.sniff import parse_format
 from ..ingest.stream import resolve_max_bytes
 from ..schema import Article, Report, report_json_schema
 from . import app
+from .output import MIN_CONFIDENCE_OPTION, apply_min_confidence
 from .render import print_report_table
 
 
@@ -110,8 +111,10 @@ def extract_cmd(
         "--language",
         help="Force the language of every article (en, fr); default: identified per article.",
     ),
+    min_confidence: float | None = MIN_CONFIDENCE_OPTION,
 ) -> None:
     """Extract events, actors, claims and quotes: one report per article."""
+    apply_min_confidence(min_confidence)
     from ..extract.context import parse_published
 
     if published and parse_published(published) is None:

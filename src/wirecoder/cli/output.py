@@ -28,6 +28,19 @@ FORMAT_OPTION: Any = typer.Option("table", "--format", "-f",
 OUTPUT_OPTION: Any = typer.Option(None, "--output", "-o",
                                   help="Write to this file instead of stdout.")
 QUIET_OPTION: Any = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr.")
+MIN_CONFIDENCE_OPTION: Any = typer.Option(
+    None, "--min-confidence", min=0.0, max=1.0, envvar="WIRECODER_MIN_CONFIDENCE",
+    help="Leave out events of a lower calibrated confidence (default 0.4; 0 keeps every "
+         "candidate; texts of ≤ 3 sentences keep all theirs).")
+
+
+def apply_min_confidence(value: float | None) -> None:
+    """Hand the threshold to every Pipeline of this run, worker processes included (they
+    inherit the environment)."""
+    import os
+
+    if value is not None:
+        os.environ["WIRECODER_MIN_CONFIDENCE"] = str(value)
 _TABLE_CELL = 60
 LIST_SEP = "; "
 
