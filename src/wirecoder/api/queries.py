@@ -8,7 +8,7 @@ from typing import Any
 from ..store.filters import Filters
 from ..store.queries import (  # noqa: F401 - re-exported
     EVENT_COLUMNS,
-    _events_where,
+    events_where,
     get_actor,
     get_article,
     get_event,
@@ -24,5 +24,5 @@ __all__ = ["EVENT_COLUMNS", "event_where", "get_actor", "get_article", "get_even
 
 def event_where(f: Filters, alias: str = "e") -> tuple[str, list[Any]]:
     """WHERE clause (never empty) and parameters of the event filters, as /api/events uses."""
-    w = _events_where(f.checked("events"), alias)
+    w = events_where(f.checked("events"), alias)
     return w.sql(), w.params

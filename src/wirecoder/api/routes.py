@@ -26,7 +26,7 @@ from pydantic_core import to_json
 from ..store import queries
 from ..store.filters import Filters, InvalidFilter, parse_date
 from ..store.paging import SORTS
-from ..store.reader import Reader, _Bound
+from ..store.reader import Reader, Bound
 from .cache import Cached, ResponseCache, accepts_gzip
 from .errors import ApiError
 from .examples import EXAMPLES
@@ -124,7 +124,7 @@ def parse_format(value: str | None) -> str:
 Result = tuple[bytes, str, tuple[tuple[str, str], ...]] | Cached
 
 
-def respond(request: Request, compute: Callable[[_Bound], Result]) -> Response:
+def respond(request: Request, compute: Callable[[Bound], Result]) -> Response:
     """Run `compute` on a cursor of the shared connection, or serve the body it made for the
     same URL at the same store version."""
     cache = _cache(request)
@@ -139,7 +139,7 @@ def respond(request: Request, compute: Callable[[_Bound], Result]) -> Response:
             hit = cache.get(version, key)
         if hit is None:
             try:
-                out = compute(_Bound(cur, version))
+                out = compute(Bound(cur, version))
                 hit = out if isinstance(out, Cached) else Cached.make(*out)
                 cache.put(version, key, hit)
             finally:
@@ -157,7 +157,7 @@ def _json(obj: Any) -> Result:
     return to_json(obj), "application/json", ()
 
 
-def _page(request: Request, db: _Bound, kind: str, f: Filters, sort: str | None, limit: int,
+def _page(request: Request, db: Bound, kind: str, f: Filters, sort: str | None, limit: int,
           cursor: str | None, fmt: str) -> Result:
     p = queries.page(db, kind, f, sort=sort, limit=limit, cursor=cursor)
     nxt = str(request.url.include_query_params(cursor=p.next_cursor)) if p.next_cursor else None
@@ -258,7 +258,7 @@ def event(
     request: Request,
     uid: str = PathParam(description="Event uid, `article_id:event_id` (e.g. from /api/events)."),
 ) -> Response:
-    def compute(db: _Bound) -> Result:
+    def compute(db: Bound) -> Result:
         ev = queries.get_event(db, uid)
         if ev is None:
             raise ApiError(404, "not_found", f"no event {uid!r}", "uid")
@@ -318,7 +318,7 @@ def article(
     request: Request,
     article_id: str = PathParam(description="Article id (e.g. from /api/articles)."),
 ) -> Response:
-    def compute(db: _Bound) -> Result:
+    def compute(db: Bound) -> Result:
         art = queries.get_article(db, article_id)
         if art is None:
             raise ApiError(404, "not_found", f"no article {article_id!r}", "article_id")
@@ -356,7 +356,7 @@ def actor(
     request: Request,
     ref: str = PathParam(description="Actor name, Wikidata id (Q…) or `article_id:actor_id`."),
 ) -> Response:
-    def compute(db: _Bound) -> Result:
+    def compute(db: Bound) -> Result:
         prof = queries.get_actor(db, ref)
         if prof is None:
             raise ApiError(404, "not_found", f"no actor {ref!r}", "ref")
@@ -434,7 +434,7 @@ def series(
         raise InvalidFilter("country", "one country per series")
     fmt = parse_format(format)
 
-    def compute(db: _Bound) -> Result:
+    def compute(db: Bound) -> Result:
         if fmt == "json":
             stored = queries.series_body(db, f)  # made at ingest, gzipped (store/derived.py)
             if stored is not None:

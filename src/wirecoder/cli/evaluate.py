@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import List, Optional
 
 import typer
 
@@ -13,12 +14,12 @@ from .output import MIN_CONFIDENCE_OPTION, apply_min_confidence
 
 @app.command("eval")
 def eval_cmd(
-    gold: list[str] = typer.Argument(..., help="Gold JSONL files (SPEC §3), e.g. ../shared/eval/dev/*.jsonl."),
-    json_out: Path | None = typer.Option(None, "--json", help="Write every number (and counts) to this JSON file."),
-    limit: int | None = typer.Option(None, "--limit", min=1, help="Score only the first N documents of each file."),
-    sample: int | None = typer.Option(None, "--sample", min=1, help="Score a deterministic sample of N documents per file (by sha1 of the id)."),
-    model: str | None = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model package or path."),
-    baseline: Path | None = typer.Option(None, "--baseline", help="Fail (exit 1) when a metric is below its floor in this file (eval/baseline.json)."),
+    gold: List[str] = typer.Argument(..., help="Gold JSONL files (SPEC §3), e.g. ../shared/eval/dev/*.jsonl."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write every number (and counts) to this JSON file."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N documents of each file."),
+    sample: Optional[int] = typer.Option(None, "--sample", min=1, help="Score a deterministic sample of N documents per file (by sha1 of the id)."),
+    model: Optional[str] = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model package or path."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Fail (exit 1) when a metric is below its floor in this file (eval/baseline.json)."),
     raise_floors_: bool = typer.Option(False, "--raise-floors", help="Raise the --baseline floors to the measured values minus 0.02 and rewrite the file (never lowers one)."),
     documents: bool = typer.Option(False, "--documents", help="Also write per-document counts to --json."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),

@@ -53,8 +53,22 @@ def serve(
     os.environ.update({"WIRECODER_SERVE_DB": str(db),
                        "WIRECODER_SERVE_MAX_EXTRACT_BYTES": str(max_extract_bytes),
                        "WIRECODER_SERVE_CACHE": "1" if cache else "0"})
-    uvicorn.run("wirecoder.api.app:app_from_env", factory=True, host=host, port=port,
-                log_level=log_level, workers=workers)
+    import socket
+
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config("wirecoder.api.app:app_from_env", factory=True, host=host,
+                            port=port, log_level=log_level, workers=workers)
+    sock = config.bind_socket()
+    # The processes share this listening socket; uvicorn makes it without IPPROTO_TCP, so
+    # asyncio does not set TCP_NODELAY on the connections it accepts, and an answer written
+    # in two parts waited 40 ms for the client's delayed ACK (every request on a kept-alive
+    # connection). Set on the listening socket, Linux gives it to each accepted one.
+    try:
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    except OSError:
+        pass
+    Multiprocess(config, sockets=[sock]).run()
 
 
 @app.command("serve")

@@ -90,7 +90,7 @@ class _Where:
 _ACTOR_REF = re.compile(r"^[^\s:]+:[^\s:]+$")
 
 
-def _events_where(f: Filters, a: str = "e") -> _Where:
+def events_where(f: Filters, a: str = "e") -> _Where:
     w = _Where()
     w.any_of(f"{a}.type", f.type)
     w.any_of(f"lower({a}.mode)", f.mode)
@@ -226,7 +226,7 @@ LIST_COLUMNS: dict[str, str] = {
 _FROM = {"events": "events e", "merged": "merged_events m", "claims": "claims c",
          "quotes": "quotes q", "articles": "articles ar"}
 _ALIAS = {"events": "e", "merged": "m", "claims": "c", "quotes": "q", "articles": "ar"}
-_WHERE = {"events": _events_where, "merged": _merged_where, "claims": _claims_where,
+_WHERE = {"events": events_where, "merged": _merged_where, "claims": _claims_where,
           "quotes": _quotes_where, "articles": _articles_where}
 _JSON_LISTS = {"merged": ("actors", "recipients", "article_ids", "uids")}
 
@@ -567,7 +567,7 @@ def stats(db: Any) -> dict[str, Any]:
 
 def timeline(db: Any, filters: Filters | None = None) -> dict[str, Any]:
     """Events per day and type (for the stacked timeline); days without events are absent."""
-    w = _events_where((filters or Filters()).checked("events"))
+    w = events_where((filters or Filters()).checked("events"))
     _, rows = db.fetch(f"SELECT e.date_start AS day, e.type, count(*) AS n FROM events e "
                        f"WHERE {w.sql()} AND e.date_start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
                        w.params)
@@ -582,7 +582,7 @@ def timeline(db: Any, filters: Filters | None = None) -> dict[str, Any]:
 
 def graph(db: Any, filters: Filters | None = None, limit: int = 150) -> dict[str, Any]:
     """Who acts on whom: edges actor → recipient weighted by the number of events."""
-    w = _events_where((filters or Filters()).checked("events"))
+    w = events_where((filters or Filters()).checked("events"))
     edges = _dicts(db,
         "SELECT any_value(a.name) AS source, any_value(r.name) AS target, "
         "count(DISTINCT a.uid) AS events FROM event_actors a JOIN event_actors r "
@@ -601,7 +601,7 @@ def graph(db: Any, filters: Filters | None = None, limit: int = 150) -> dict[str
 
 
 def places(db: Any, filters: Filters | None = None, limit: int = 2000) -> list[dict[str, Any]]:
-    w = _events_where((filters or Filters()).checked("events"))
+    w = events_where((filters or Filters()).checked("events"))
     return _dicts(db,
         "SELECT any_value(e.location_name) AS name, e.country, round(e.lat, 3) AS lat, "
         "round(e.lon, 3) AS lon, count(*) AS events, mode(e.type) AS top_type FROM events e "
@@ -764,4 +764,4 @@ def series_lines(db: Any, filters: Filters | None = None) -> dict[str, Any]:
             "points": len(pts), "series": series}
 
 
-__all__ += ["LIST_KINDS", "SORTS", "list_columns", "series_body", "series_json"]
+__all__ += ["LIST_KINDS", "SORTS", "events_where", "list_columns", "series_body", "series_json"]

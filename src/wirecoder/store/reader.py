@@ -327,7 +327,7 @@ class Reader:
             self._lock.notify_all()
 
 
-class _Bound:
+class Bound:
     """The query layer's reader interface over one leased cursor (one request)."""
 
     def __init__(self, cur: duckdb.DuckDBPyConnection, version: tuple[Any, ...]) -> None:
@@ -338,4 +338,4 @@ class _Bound:
         return [d[0] for d in self.cur.description or []], self.cur.fetchall()
 
 
-__all__ += ["_Bound"]
+__all__ += ["Bound"]
