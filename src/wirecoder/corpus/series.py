@@ -35,6 +35,7 @@ __all__ = [
     "SeriesPoint",
     "build_series",
     "canonical_claimant",
+    "series_claimant",
     "claim_kind",
     "series_from_store",
 ]
@@ -90,7 +91,9 @@ def claim_kind(evidence: str | None, period_start: Any, event_uid: str | None) -
     return "incident" if event_uid else "total"
 
 
-def _claimant(name: str | None, text: str | None, scope: str | None = None) -> str:
+def series_claimant(name: str | None, text: str | None, scope: str | None = None) -> str:
+    """The claimant key of a series point: canonical (see canonical_claimant), or the text,
+    or "(unattributed)"."""
     raw = normalize_name(name) or normalize_name(text)
     if not raw:
         return "(unattributed)"
@@ -179,7 +182,7 @@ def series_from_store(store: Any, *, quantity: str | None = None, country: str |
            + (" WHERE " + " AND ".join(where) if where else ""))
     res = store.query(sql, params)
     pts = [SeriesPoint(uid=r[0], article_id=r[1], quantity=r[2], value=r[3], value_max=r[4],
-                       bound=r[5], as_of=r[6], claimant=_claimant(r[7], r[8], r[9]),
+                       bound=r[5], as_of=r[6], claimant=series_claimant(r[7], r[8], r[9]),
                        scope=r[9] or normalize_name(r[10]) or "-", period_start=r[11],
                        outlet=r[12], kind=claim_kind(r[14], r[11], r[13]), group=r[15])
            for r in res.rows]

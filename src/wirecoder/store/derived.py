@@ -97,7 +97,7 @@ def load_claim_points(fetch: Any, *, quantity: str | None = None,
                       no_country: bool = False) -> list[Any]:
     """SeriesPoints (corpus.series) of the claims of `quantity` in `countries` (and those
     without a country when `no_country`), unflagged. `fetch(sql, params)` → (cols, rows)."""
-    from ..corpus.series import SeriesPoint, _claimant, claim_kind
+    from ..corpus.series import SeriesPoint, claim_kind, series_claimant
     from .rows import normalize_name
 
     where, params = [], []
@@ -120,7 +120,7 @@ def load_claim_points(fetch: Any, *, quantity: str | None = None,
            + (" WHERE " + " AND ".join(where) if where else ""))
     _, rows = fetch(sql, params)
     return [SeriesPoint(uid=r[0], article_id=r[1], quantity=r[2], value=r[3], value_max=r[4],
-                        bound=r[5], as_of=r[6], claimant=_claimant(r[7], r[8]),
+                        bound=r[5], as_of=r[6], claimant=series_claimant(r[7], r[8], r[9]),
                         scope=r[9] or normalize_name(r[10]) or "-", period_start=r[11],
                         outlet=r[12], kind=claim_kind(r[14], r[11], r[13]), group=r[15])
             for r in rows]
