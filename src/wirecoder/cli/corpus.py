@@ -108,12 +108,12 @@ def ingest_cmd(
     from ..engine.local import run_ingest
     from ..ingest.sniff import parse_format
     from ..ingest.stream import resolve_max_bytes
-    from .extract import _columns
+    from .extract import column_options
 
     if engine not in ("local", "ray"):
         raise UsageError(f"--engine must be local or ray, got {engine!r}.")
     _check_date(published, "--published")
-    options = {"columns": _columns(id_field, text_field, title_field, url_field, published_field),
+    options = {"columns": column_options(id_field, text_field, title_field, url_field, published_field),
                "input_format": parse_format(input_format),
                "max_bytes": resolve_max_bytes(max_bytes)}
 

@@ -36,7 +36,7 @@ class _StderrWarnings(logging.Handler):
         print(f"wirecoder: warning: {record.getMessage()}", file=sys.stderr)
 
 
-def _columns(
+def column_options(
     id_field: str | None,
     text_field: str | None,
     title_field: str | None,
@@ -123,7 +123,7 @@ def extract_cmd(
         raise UsageError(f"--format must be json, jsonl or table, got {fmt!r}.")
     kind = parse_format(input_format)
     limit = resolve_max_bytes(max_bytes)
-    columns = _columns(id_field, text_field, title_field, url_field, published_field)
+    columns = column_options(id_field, text_field, title_field, url_field, published_field)
 
     warnings = _StderrWarnings()
     ingest_log = logging.getLogger("wirecoder.ingest")
