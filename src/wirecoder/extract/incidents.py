@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .merge_mentions import Draft, absorb, merge_mentions
 
+
 def _dates_agree(a: Draft, b: Draft) -> bool:
     """Own dates must overlap; an inherited or default date agrees with anything."""
     if not (a.date_own and b.date_own):
