@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["EXAMPLES"]
+__all__ = ["EXAMPLES", "example_response"]
 
 _EVENT = {
     "uid": "t-001:e1", "article_id": "t-001", "event_id": "e1", "type": "ASSAULT",
@@ -136,4 +136,19 @@ EXAMPLES: dict[str, Any] = {
                 "actors": [{"id": "a1", "name": "Rebels", "kind": "group"},
                            {"id": "a2", "name": "police", "kind": "organization"}],
                 "claims": [], "quotes": []},
+    # dashboard selection, tables and live routes
+    'selection_summary': {'events': 1080, 'merged': 789, 'articles': 64, 'places': 41, 'actors': 310},
+    'selection_graph': {'nodes': [{'id': 'a1', 'name': 'Israel', 'events': 120}], 'edges': [{'source': 'a1', 'target': 'a2', 'events': 14}]},
+    'selection_download': 'uid,article_id,type,mode,date_start,country\ncnn-1:e1,cnn-1,ASSAULT,aerial,2024-07-20,YEM\n',
+    'selection_claims': {'items': [{'quantity': 'killed', 'value': 6, 'bound': 'at_least', 'claimant': 'Houthis', 'as_of': '2024-07-21'}], 'next': None, 'total': 1},
+    'selection_quotes': {'items': [{'speaker': 'Yehya Saree', 'text': 'The response will be huge', 'direct': True}], 'next': None, 'total': 1},
+    'selection_articles': {'items': [{'article_id': 'cnn-1', 'title': 'Strikes on a port', 'published': '2024-07-21', 'events': 5}], 'next': None, 'total': 1},
+    'countries': [{'iso3': 'YEM', 'name': 'Yemen', 'events': 12}],
+    'stream': 'event: changed\ndata: {"version": 1721563200000000, "articles": 1, "events": 4}\n\n',
+    'changes': {'version': 1721563200000000, 'since': 1721559600000000, 'articles': 1, 'events': 4},
 }
+
+
+def example_response(name: str, media: str = "application/json") -> dict[Any, Any]:
+    """The OpenAPI `responses` of a route whose 200 answer is EXAMPLES[name] as `media`."""
+    return {200: {"content": {media: {"example": EXAMPLES[name]}}}}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -20,7 +19,9 @@ from fastapi.concurrency import run_in_threadpool
 from sse_starlette import EventSourceResponse
 
 from ..errors import StoreError
+from ..store.reader import file_stamp
 from .db import Store
+from .examples import example_response
 
 __all__ = ["POLL_SECONDS", "STREAM_SECONDS", "ChangeFeed", "router", "store_version"]
 
@@ -70,14 +71,7 @@ class ChangeFeed:
         self.task: asyncio.Task[None] | None = None
 
     def file_stamp(self) -> tuple[Any, ...]:
-        out: list[Any] = []
-        for p in (str(self.store.path), str(self.store.path) + ".wal"):
-            try:
-                st = os.stat(p)
-                out.append((st.st_mtime_ns, st.st_size))
-            except OSError:
-                out.append(None)
-        return tuple(out)
+        return file_stamp(self.store.path)
 
     async def refresh(self) -> dict[str, Any] | None:
         """The change since the last look, or None: {version, previous, new_articles,
@@ -139,7 +133,7 @@ def change_feed(request: Request) -> ChangeFeed:
     return feed
 
 
-@router.get("/stream", responses={200: {'content': {'text/event-stream': {'example': 'event: changed\ndata: {"version": 1721563200000000, "articles": 1, "events": 4}\n\n'}}}}, summary="Server-sent events: one `changed` event each time the store changes",
+@router.get("/stream", responses=example_response("stream", "text/event-stream"), summary="Server-sent events: one `changed` event each time the store changes",
             description="An `text/event-stream`. On connect a `version` event gives the store's "
             "version and totals; afterwards a `changed` event (JSON: version, previous, "
             "new_articles, new_events and totals) follows every committed change, checked "
@@ -170,7 +164,7 @@ async def stream(request: Request) -> EventSourceResponse:
     return EventSourceResponse(events(), ping=15, headers={"Cache-Control": "no-store"})
 
 
-@router.get("/changes", responses={200: {'content': {'application/json': {'example': {'version': 1721563200000000, 'since': 1721559600000000, 'articles': 1, 'events': 4}}}}}, summary="Anything new since a version? Counts of new articles and events",
+@router.get("/changes", responses=example_response("changes"), summary="Anything new since a version? Counts of new articles and events",
             description="Cheap to call often: `since` is a version from this endpoint, "
             "/api/stream or 0; the answer gives the current version and how many articles "
             "(and their events) were stored after `since`.")

@@ -26,7 +26,7 @@ from pydantic_core import to_json
 from ..store import queries
 from ..store.filters import Filters, InvalidFilter, parse_date
 from ..store.paging import SORTS
-from ..store.reader import Reader, Bound
+from ..store.reader import Bound, Reader
 from .cache import Cached, ResponseCache, accepts_gzip
 from .errors import ApiError
 from .examples import EXAMPLES

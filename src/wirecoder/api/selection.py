@@ -15,6 +15,7 @@ from fastapi.responses import Response
 
 from ..store.acled import ACLED_COLUMNS, DEFAULT_MIN_CONFIDENCE, acled_records
 from .db import Store
+from .examples import example_response
 from .params import EventFilters, invalid, parse_event_filters
 from .queries import event_where
 
@@ -46,7 +47,7 @@ def _store(request: Request) -> Store:
     return request.app.state.store
 
 
-@router.get("/summary", responses={200: {'content': {'application/json': {'example': {'events': 1080, 'merged': 789, 'articles': 64, 'places': 41, 'actors': 310}}}}}, summary="Totals of the selection: events, merged events, articles, "
+@router.get("/summary", responses=example_response("selection_summary"), summary="Totals of the selection: events, merged events, articles, "
             "places, actors")
 def summary(request: Request, f: EventFilters = SELECTION) -> dict[str, Any]:
     where, params = event_where(f)
@@ -99,7 +100,7 @@ GROUP BY 1, 2 ORDER BY events DESC, source, target
 """
 
 
-@router.get("/graph", responses={200: {'content': {'application/json': {'example': {'nodes': [{'id': 'a1', 'name': 'Israel', 'events': 120}], 'edges': [{'source': 'a1', 'target': 'a2', 'events': 14}]}}}}}, summary="Actor graph of the selection: the top actors (no common "
+@router.get("/graph", responses=example_response("selection_graph"), summary="Actor graph of the selection: the top actors (no common "
             "nouns) and who acts on whom among them")
 def graph(
     request: Request,
@@ -168,7 +169,7 @@ def _acled_csv(store: Store, where: str, params: list[Any], min_confidence: floa
     return buf.getvalue().encode("utf-8")
 
 
-@router.get("/download", responses={200: {'content': {'text/csv': {'example': 'uid,article_id,type,mode,date_start,country\ncnn-1:e1,cnn-1,ASSAULT,aerial,2024-07-20,YEM\n'}}}}, summary="The selection as a file: events CSV, events Parquet, or "
+@router.get("/download", responses=example_response("selection_download", "text/csv"), summary="The selection as a file: events CSV, events Parquet, or "
             "ACLED-style CSV (merged events ACLED would code)")
 async def download(
     request: Request,

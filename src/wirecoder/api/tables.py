@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 
 from .db import Store
+from .examples import example_response
 from .params import EventFilters
 from .queries import event_where
 from .selection import SELECTION
@@ -46,7 +47,7 @@ def _page(request: Request, store: Store, select: str, from_where: str, params: 
     return {"items": items, "next": nxt, "total": total}
 
 
-@router.get("/selection/claims", responses={200: {'content': {'application/json': {'example': {'items': [{'quantity': 'killed', 'value': 6, 'bound': 'at_least', 'claimant': 'Houthis', 'as_of': '2024-07-21'}], 'next': None, 'total': 1}}}}}, summary="Claimed figures of the selection (country, dates, "
+@router.get("/selection/claims", responses=example_response("selection_claims"), summary="Claimed figures of the selection (country, dates, "
             "claimant, text), newest first, with their evidence span")
 def claims(request: Request, f: EventFilters = SELECTION,
            limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
@@ -78,7 +79,7 @@ def claims(request: Request, f: EventFilters = SELECTION,
         params, "as_of DESC NULLS LAST, c.uid", limit, offset)
 
 
-@router.get("/selection/quotes", responses={200: {'content': {'application/json': {'example': {'items': [{'speaker': 'Yehya Saree', 'text': 'The response will be huge', 'direct': True}], 'next': None, 'total': 1}}}}}, summary="Quotes of the selection (speaker, dates, country, "
+@router.get("/selection/quotes", responses=example_response("selection_quotes"), summary="Quotes of the selection (speaker, dates, country, "
             "text), newest first, with their evidence span")
 def quotes(request: Request, f: EventFilters = SELECTION,
            limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
@@ -110,7 +111,7 @@ def quotes(request: Request, f: EventFilters = SELECTION,
         params, "ar.published DESC NULLS LAST, q.uid", limit, offset)
 
 
-@router.get("/selection/articles", responses={200: {'content': {'application/json': {'example': {'items': [{'article_id': 'cnn-1', 'title': 'Strikes on a port', 'published': '2024-07-21', 'events': 5}], 'next': None, 'total': 1}}}}}, summary="Articles with at least one event in the "
+@router.get("/selection/articles", responses=example_response("selection_articles"), summary="Articles with at least one event in the "
             "selection, newest first, with how many")
 def articles(request: Request, f: EventFilters = SELECTION,
              limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
@@ -124,7 +125,7 @@ def articles(request: Request, f: EventFilters = SELECTION,
         params, "ar.published DESC NULLS LAST, ar.article_id", limit, offset)
 
 
-@router.get("/countries", responses={200: {'content': {'application/json': {'example': [{'iso3': 'YEM', 'name': 'Yemen', 'events': 12}]}}}}, summary="Countries with events, by name, with ISO 3166 alpha-3 "
+@router.get("/countries", responses=example_response("countries"), summary="Countries with events, by name, with ISO 3166 alpha-3 "
             "codes and counts (for a country picker)")
 def countries(request: Request) -> dict[str, Any]:
     from ..extract.kb import country_display

@@ -32,8 +32,22 @@ import duckdb
 from ..errors import StoreError
 from .intent import writer_waiting
 
-__all__ = ["Reader", "StoreBusy", "StoreMissing", "tune"]
+__all__ = ["Reader", "StoreBusy", "StoreMissing", "file_stamp", "tune"]
 
+
+
+
+def file_stamp(path: str | os.PathLike[str]) -> tuple[Any, ...]:
+    """(mtime, size) of a DuckDB file and its WAL: changes whenever a writer commits, read
+    without opening the database (no lock taken)."""
+    out: list[Any] = []
+    for p in (str(path), str(path) + ".wal"):
+        try:
+            st = os.stat(p)
+            out.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append(None)
+    return tuple(out)
 
 class StoreMissing(StoreError):
     """The database file does not exist."""
@@ -135,14 +149,7 @@ class Reader:
 
     # -- opening and lending -----------------------------------------------------------------
     def _stamp(self) -> tuple[Any, ...]:
-        out: list[Any] = []
-        for p in (str(self.path), str(self.path) + ".wal"):
-            try:
-                st = os.stat(p)
-                out.append((st.st_mtime_ns, st.st_size))
-            except OSError:
-                out.append(None)
-        return tuple(out)
+        return file_stamp(self.path)
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.retry_seconds
