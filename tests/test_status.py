@@ -30,3 +30,17 @@ def pred(nlp, text: str, word: str):
 ])
 def test_event_status(nlp, text, word, nominal, status):
     assert event_status(pred(nlp, text, word), nominal) == status
+
+
+@pytest.mark.model
+def test_repeated_with_the_perfect_is_background_not_news() -> None:
+    from wirecoder.ingest import make_article
+    from wirecoder.pipeline import Pipeline
+
+    every = Pipeline(min_confidence=0.0)
+
+    def status(text: str) -> list[str]:
+        return [e.status for e in every.extract(make_article(text, published="2031-03-14")).events]
+
+    assert status("Moscow has repeatedly denied responsibility for the crash.") == ["historical"]
+    assert "occurred" in status("Soldiers repeatedly struck the town on Monday, residents said.")

@@ -107,6 +107,7 @@ _HABITUAL = frozenset(
         "long",
     }
 )
+_ITERATIVE = frozenset({"repeatedly", "routinely", "consistently", "constantly", "persistently"})
 _ONGOING_HEADS = frozenset({"continue", "keep", "remain", "persist", "carry"})
 _ONGOING_MODS = frozenset(
     {"ongoing", "continuing", "continued", "current", "continuous", "relentless", "protracted"}
@@ -129,6 +130,10 @@ def _verb_status(v: "Token") -> Status | None:
     if any(c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("advmod", "det")) for c in kids):
         return Status.negated
     if any(c.lower_ in _HABITUAL and c.dep_ in ("advmod", "npadvmod") for c in kids):
+        return Status.historical
+    # "has repeatedly denied" is a standing position; "repeatedly struck the town on Monday"
+    # is news: an iterative adverb makes background only with the perfect
+    if aux & _PERFECT_AUX and any(c.lower_ in _ITERATIVE and c.dep_ == "advmod" for c in kids):
         return Status.historical
     if aux & _FUTURE_AUX:
         return Status.planned
