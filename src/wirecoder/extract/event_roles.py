@@ -297,6 +297,13 @@ def _recipient_from_topic(topic: list["Token"], actors: list["Token"], type_: st
     return out
 
 
+def news_as_clause(tok: "Token") -> bool:
+    """ "The handover came as X announced …", "the pressure comes as both sides have agreed":
+    an as-clause under "come" is news in its own right, not background."""
+    return tok.head.lemma_ == "come" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                             for c in tok.children)
+
+
 class EventRoles:
     """Decides the role of each predicate: "event", "skip", "background" or "outcome".
     Needs `by_i` (token index → hit), `requests` and `cue_of` on the instance."""
@@ -415,6 +422,7 @@ class EventRoles:
                 tok.dep_ == "advcl"
                 and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in tok.children)
                 and not self._tells_cause(hit)
+                and not news_as_clause(tok)
             ):
                 return "background", None
             # a participle describing someone: "rebels fighting to topple the government"
@@ -463,9 +471,7 @@ class EventRoles:
                 )
                 and (cur.i != tok.i or tok.head.pos_ in ("VERB", "AUX"))
                 and not (cur.i in self.by_i and self._tells_cause(self.by_i[cur.i]))
-                # "the handover came as X announced …": the as-clause is news too
-                and not (cur.head.lemma_ == "come" and any(
-                    c.dep_ == "mark" and c.lower_ == "as" for c in cur.children))
+                and not news_as_clause(cur)
             ):
                 return True
             head = cur.head
@@ -573,6 +579,7 @@ class EventRoles:
 
 
 __all__ = [
+    "news_as_clause",
     "EventRoles",
     "_ANAPHORS",
     "_ATTRIB_CUES",

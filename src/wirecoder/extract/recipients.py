@@ -61,6 +61,9 @@ def _cue_recipients(hit: PredicateHit) -> list["Token"]:
     ]
     preps = _words("cue_preps")
     out: list["Token"] = []
+    # the cue is itself the preposition ("spoke against X", "voted against X")
+    if hit.cue is not None and hit.cue.dep_ == "prep" and hit.cue.lower_ in preps:
+        out.extend(o for o in _pobj(hit.cue) if is_actor_like(o))
     for n in nouns:
         if n.pos_ not in ("NOUN", "PROPN"):
             continue

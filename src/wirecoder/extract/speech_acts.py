@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .predicates import load_lexicon_file
+from .predicates import load_lexicon, load_lexicon_file
+from .quotes import quote_segments
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -58,18 +60,105 @@ def _judgment(comp: "Token") -> list["Token"]:
     return out
 
 
-def condemnations(doc: "Doc") -> dict[int, list["Token"]]:
+_NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _named(tok: "Token") -> bool:
+    """A subject that names a party: a name, or a noun qualified by one ("Russian troops")."""
+    if tok.pos_ == "PRON":
+        return False
+    if tok.ent_type_ in _NAMED or tok.pos_ == "PROPN":
+        return True
+    return any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _NAMED
+               for c in tok.children)
+
+
+@lru_cache(maxsize=1)
+def _hostile_verbs() -> frozenset[str]:
+    """Verbs the predicate lexicon codes as force or coercion by themselves."""
+    verbs = load_lexicon().verbs
+    return frozenset(v for v, spec in verbs.items()
+                     if spec.get("type") in ("ASSAULT", "COERCE") and not spec.get("only_with"))
+
+
+def _clause_verbs(comp: "Token") -> list["Token"]:
+    """The complement's verb with its conjoined verbs and their infinitive complements
+    ("continues to provide … and enable …", "supports, trains and finances")."""
+    out = [comp]
+    for v in out:  # grows while it is read: conjunct chains ("supports, trains and finances")
+        out += [c for c in v.children if c.dep_ == "conj"]  # a mis-tagged "trains" too
+    for v in list(out):
+        out += [c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        out += [g for c in v.children if c.dep_ == "xcomp"
+                for g in c.children if g.dep_ == "conj" and g.pos_ == "VERB"]
+    return out
+
+
+def _objects(verb: "Token") -> list["Token"]:
+    """What a verb acts on, with its qualifiers ("their malicious activities", "a number of
+    war crimes", "the terror organization")."""
+    out: list["Token"] = []
+    for o in (c for c in verb.children if c.dep_ in ("dobj", "attr")):
+        out.append(o)
+        out += [c for c in o.children if c.dep_ in ("amod", "compound")]
+        for p in (c for c in o.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for g in (x for x in p.children if x.dep_ == "pobj"):
+                out.append(g)
+                out += [c for c in g.children if c.dep_ in ("amod", "compound")]
+    return out
+
+
+def accused_party(comp: "Token", speaker: list["Token"], quoted: bool) -> "Token | None":
+    """ "“Russia continues to enable malicious cyber activities,” X said": a speaker who
+    says that a named party does wrong accuses that party (PLOVER ACCUSE). The wrong is a
+    condemning word on what the party does, or — inside a direct quote — a verb of force or
+    coercion ("“Syria shelled our villages,” the minister said"). A party that is the speaker,
+    or a pronoun, is no accused."""
+    subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    if subj is None or not _named(subj):
+        return None
+    if any(subj.lower_ == t.lower_ or subj.lemma_ == t.lemma_ for t in speaker):
+        return None
+    verbs = _clause_verbs(comp)
+    if any(any(c.dep_ == "neg" for c in v.children) for v in verbs):
+        return None  # "X does not support terror" accuses nobody
+    if _judges([t for v in verbs for t in _objects(v)], evaluations()):
+        return subj
+    if quoted and any(v.lemma_.lower() in _hostile_verbs() for v in verbs):
+        return subj
+    return None
+
+
+def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None,
+                  ) -> dict[int, list["Token"]]:
     """Reporting verb index → the tokens naming what it condemns, for every reporting verb
     with a subject whose complement judges with a condemning word."""
     ev = evaluations()
+    if quoted is None:
+        ranges = quote_segments(doc.text)
+
+        def quoted(start: int, end: int) -> bool:
+            return any(a <= start and end <= b for a, b in ranges)
     out: dict[int, list["Token"]] = {}
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in ev.verbs:
             continue
         if not any(c.dep_ == "nsubj" for c in tok.children):
             continue
-        comps = [c for c in tok.children if c.dep_ in ("ccomp", "oprd", "xcomp", "dobj", "attr")]
-        if not comps or not _judges([t for c in comps for t in _judgment(c)], ev):
+        comps = [c for c in tok.children if c.dep_ in ("ccomp", "oprd", "xcomp", "dobj", "attr")
+                 # "said X does not arm the terror network" denies; "was not innocent" judges
+                 and not (c.dep_ == "ccomp" and c.lemma_ != "be"
+                          and any(g.dep_ == "neg" for g in c.children))]
+        if not comps:
+            continue
+        if not _judges([t for c in comps for t in _judgment(c)], ev):
+            speaker = [c for c in tok.children if c.dep_ == "nsubj"]
+            accused = [a for c in comps if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                       for a in [accused_party(c, speaker, quoted(
+                           c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))]
+                       if a is not None]
+            if accused:
+                out[tok.i] = accused
             continue
         targets = [c for c in comps if c.dep_ == "dobj"]
         targets += [g for c in comps if c.dep_ == "ccomp" for g in c.children
@@ -80,4 +169,4 @@ def condemnations(doc: "Doc") -> dict[int, list["Token"]]:
     return out
 
 
-__all__ = ["Evaluations", "evaluations", "condemnations"]
+__all__ = ["Evaluations", "evaluations", "accused_party", "condemnations"]

@@ -1,0 +1,68 @@
+"""Construction rules of the candidate stage, each on a sentence written for this test:
+the complement or object decides the type, and quoted wrongdoing is an accusation."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.ingest import make_article
+from wirecoder.pipeline import Pipeline
+
+
+def _events(text: str):
+    r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
+    return r, [(e.type, e) for e in r.events]
+
+
+def _types(text: str) -> list[str]:
+    return [t for t, _ in _events(text)[1]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The rebel commander vowed to retaliate for the raid.", "THREATEN"),
+    ("The prime minister pledged to strike back at the militants.", "THREATEN"),
+    ("The mayor pledged to rebuild the bridge.", "AGREE"),
+    ("The tribunal on Monday suspended the tariffs for a month.", "CONCEDE"),
+    ("Ruritania suspended diplomatic ties with Moldavia on Monday.", "SANCTION"),
+    ("The parliament rolled back the fuel levies on Sunday.", "CONCEDE"),
+])
+def test_the_complement_decides_the_type(pipeline, text, expected) -> None:
+    assert expected in _types(text)
+
+
+@pytest.mark.model
+def test_speaking_against_someone_accuses_them(pipeline) -> None:
+    r, evs = _events("The senator spoke against the president on Tuesday.")
+    [acc] = [e for t, e in evs if t == "ACCUSE"]
+    assert [r.actor(a).name for a in acc.recipient] == ["president"]
+
+
+@pytest.mark.model
+def test_an_as_clause_under_come_is_news(pipeline) -> None:
+    assert "AGREE" in _types("The pressure comes as Ruritania and Moldavia have agreed to a "
+                             "framework deal.")
+    # an ordinary as-clause stays background
+    assert "AGREE" not in _types("Prices rose sharply as the two firms agreed to merge.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, accused", [
+    ("“Moldavia keeps giving smugglers a safe haven and enables their malicious raids,” a "
+     "Ruritanian spokesperson said on Friday.", "Moldavia"),
+    ("“Borduria shelled our villages again,” the Syldavian minister said.", "Borduria"),
+    ("“Borduria supports, trains and finances the terror network,” the minister said.", "Borduria"),
+])
+def test_quoted_wrongdoing_of_a_named_party_is_an_accusation(pipeline, text, accused) -> None:
+    r, evs = _events(text)
+    accs = [e for t, e in evs if t == "ACCUSE"]
+    assert accs and accused in [r.actor(a).name for e in accs for a in e.recipient]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "“Borduria does not arm the terror network,” the minister said.",  # denied
+    "Police said the man shot three people.",  # nobody named, told not quoted
+    "“We shelled the depot,” the Syldavian commander said.",  # the speaker's own act
+])
+def test_no_accusation_without_a_named_wrongdoer(pipeline, text) -> None:
+    assert "ACCUSE" not in _types(text)
