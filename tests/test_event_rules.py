@@ -66,3 +66,50 @@ def test_quoted_wrongdoing_of_a_named_party_is_an_accusation(pipeline, text, acc
 ])
 def test_no_accusation_without_a_named_wrongdoer(pipeline, text) -> None:
     assert "ACCUSE" not in _types(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The president struck an unusually subdued tone in his address.",
+    "A video of the capture was released by their families in May.",
+    "The alliance is struggling to meet its new recruitment goal.",
+    "The two candidates will hold their first campaign rally on Saturday.",
+])
+def test_idioms_and_voiding_complements_are_no_event(pipeline, text) -> None:
+    assert _types(text) == []
+
+
+@pytest.mark.model
+def test_hitting_back_at_claims_is_speech(pipeline) -> None:
+    assert _types("The council president hit back at the premier's claims in a letter.") == ["ACCUSE"]
+    assert "ASSAULT" in _types("The army hit the depot on Monday.")
+
+
+@pytest.mark.model
+def test_an_intercepted_missile_is_an_attack_on_the_interceptor(pipeline) -> None:
+    r, evs = _events("Chile intercepted a Peruvian drone over Arica on Sunday.")
+    [(t, e)] = evs
+    assert t == "ASSAULT"
+    assert [r.actor(a).name for a in e.actor] == ["Peru"]
+    assert [r.actor(a).name for a in e.recipient] == ["Chile"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The rebels hold rallies which take place every Friday in the capital.",  # habitual
+    "Protesters marched weekly through the capital.",
+    "Hostages being held by villagers is unlikely, the analyst said.",  # assessment
+    "The Tarvo Front is a militia backed by Borduria.",  # description
+    "The Tarvo Front is heavily backed by Borduria.",
+    "CNN has asked the ministry for comment.",  # the newsroom's question
+    "When asked about the plan, the minister said nothing.",
+])
+def test_habits_descriptions_assessments_and_interviews_are_not_news(pipeline, text) -> None:
+    assert _types(text) == []
+
+
+@pytest.mark.model
+def test_dated_or_main_clause_relations_stay_news(pipeline) -> None:
+    assert "SANCTION" in _types("Ruritania sanctioned the businessman on Monday.")
+    assert "REQUEST" in _types("The minister asked Moldavia to release the prisoners.")
+    assert "PROTEST" in _types("Protesters marched through the capital on Friday.")

@@ -13,6 +13,7 @@ from .event_output import apply_stated_toll, to_event
 from .event_setting import mark_background
 from .events import EventBuilder
 from .incidents import group_incidents
+from .kb import norm, outlet_names
 from .merge_mentions import Draft, absorb
 from .reportability import assess, quote_map
 
@@ -33,13 +34,24 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
             continue
         if d.nominal and d.status in ("planned", "possible") and d.type != "RETREAT":
             continue
-        r = assess(ctx.doc[d.pred_i], quotes)
-        if not r.reportable:
+        r = assess(ctx.doc[d.pred_i], quotes, d.type)
+        if not r.reportable or reported_by_newsroom(ctx, d):
             continue
         d.modal, d.conditional, d.assessed = r.modal, r.conditional, r.assessed
         d.quoted_only, d.sequence = r.quoted, r.earlier
         out.append(d)
     return out
+
+
+def reported_by_newsroom(ctx: ExtractionContext, d: Draft) -> bool:
+    """A news outlet as the actor ("CNN has asked the ministry", "a video shared with CNN")
+    is the reporting, not an event of the story."""
+    outlets = outlet_names()
+    for a in d.actor:
+        actor = ctx.actors.get(a)
+        if actor is not None and norm(actor.name) in outlets:
+            return True
+    return False
 
 
 def find_events(ctx: ExtractionContext, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
@@ -56,4 +68,4 @@ def find_events(ctx: ExtractionContext, min_confidence: float = DEFAULT_MIN_CONF
     return [to_event(ctx, d) for d in drafts]
 
 
-__all__ = ["candidate_drafts", "find_events"]
+__all__ = ["candidate_drafts", "find_events", "reported_by_newsroom"]

@@ -245,3 +245,17 @@ __all__ = [
     "country_display", "KBActor", "KnowledgeBase", "knowledge_base", "kb_lookup", "Role",
     "Roles", "roles", "role_of", "LEXICONS", "pattern_tokenizer", "first_name_genders",
 ]
+
+
+@lru_cache(maxsize=1)
+def outlet_names() -> frozenset[str]:
+    """Normalized names and aliases of news outlets (lexicons/outlets*.csv): a newsroom asks
+    and reports; it is never the actor of the events it covers."""
+    out: set[str] = set()
+    for path in lexicon_files("outlets*.csv"):
+        for row in read_csv(path):
+            for key in [row["name"], *(row.get("aliases") or "").split("|")]:
+                if key.strip():
+                    out.add(norm(key))
+    return frozenset(out)
+

@@ -163,6 +163,8 @@ def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
                 if c.dep_ == "prep" and c.head.i != tok.i:
                     continue  # "a summit sometimes called a camp for …": not "call for"
                 over = with_[key] or {}
+                if over.get("none") or _modifier_voids(c):
+                    return None  # "struck a conciliatory tone", "held a campaign rally"
                 t2 = over.get("type", typ)
                 if t2 is None:
                     continue
@@ -176,6 +178,20 @@ def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
     if typ == "ASSAULT" and _scored_object(tok):
         return None
     return PredicateHit(tok, typ, mode, False)
+
+
+def _modifier_voids(noun: "Token") -> bool:
+    """A cue noun whose modifier makes it no event (noun_compounds with type null): "held a
+    campaign rally", "issued a press release"."""
+    mods = load_lexicon().noun_compounds.get(noun.lemma_.lower())
+    if not mods:
+        return False
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            over = mods.get(c.lemma_.lower()) or mods.get(c.lower_)
+            if over is not None and over.get("type") is None:
+                return True
+    return False
 
 
 def _scored_object(tok: "Token") -> bool:

@@ -304,12 +304,28 @@ def _protested(hit: PredicateHit) -> list["Token"]:
     return out
 
 
+def _interception_swap(hit: PredicateHit, args: Arguments) -> None:
+    """ "X intercepted a Houthi missile": the missile was fired at X — X is the target, the
+    missile's owner ("Houthi", "launched by Y") the attacker, else nobody named."""
+    if hit.type != "ASSAULT" or hit.cue is None or hit.token.lemma_.lower() not in _words(
+            "interception_verbs"):
+        return
+    shot = hit.cue
+    owners = [c for c in shot.children if c.dep_ in ("amod", "compound", "poss")
+              and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")]
+    owners += [o for c in shot.children if c.dep_ == "acl"
+               for a in c.children if a.dep_ == "agent" for o in _pobj(a)]
+    args.recipient = [a for a in args.actor if a not in owners]
+    args.actor = owners
+
+
 def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
     """Fill (or, for hosting verbs, re-assign) the recipient of one predicate in place; a
     pronoun subject of a reported clause becomes the reporter."""
     args.recipient = _undate(args.recipient)
     _reported_subject(hit, args)
     _host_swap(hit, args)
+    _interception_swap(hit, args)
     _withdrawn_forces(hit, args)
     tok = hit.token
     if hit.type in ("REJECT", "SUPPORT", "ACCUSE", "AGREE"):

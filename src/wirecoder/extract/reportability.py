@@ -26,6 +26,15 @@ _ASSESSMENT = frozenset({
 _MODALS = frozenset({"would", "could", "may", "might", "should", "can", "must", "ought"})
 _CONDITIONAL = frozenset({"if", "unless", "whether", "once"})
 _SEQUENCE = frozenset({"after", "before", "following", "since", "prior", "until"})
+# "rallies which take place every Friday", "weekly protests": a habit, not an incident
+_HABITUAL = frozenset({"weekly", "daily", "monthly", "nightly", "regularly", "routinely",
+                       "habitually", "usually", "typically", "customarily"})
+_UNLIKELY = frozenset({"unlikely", "impossible", "improbable", "inconceivable"})
+# relations a clause can describe someone by ("a militia backed by Iran", "a businessman who
+# was sanctioned by the US", "an election boycotted by the opposition"): a description of who
+# they are, not the news — unless the clause gives the act its own date
+_STATIVE_TYPES = frozenset({"SUPPORT", "SANCTION", "REJECT", "AGREE", "PROTEST",
+                            "COOPERATE"})
 
 
 def _in_sequence_clause(tok: "Token") -> bool:
@@ -82,6 +91,59 @@ def _is_heading(sent: "Span") -> bool:
     return alone and len(sent) <= 14
 
 
+def _habitual(tok: "Token") -> bool:
+    """Told as a habit: "every Friday", "weekly", "routinely" on the predicate, its noun or
+    a clause describing it ("rallies which take place every Friday") — not in a clause of
+    its own ("said that …", "after …")."""
+    for t in tok.subtree:
+        if not (t.lower_ in _HABITUAL or (t.lower_ == "every" and t.dep_ == "det"
+                                          and t.head.ent_type_ in ("DATE", "TIME"))):
+            continue
+        cur = t
+        while cur.i != tok.i and cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis"):
+            cur = cur.head
+        if cur.i == tok.i:
+            return True
+    return False
+
+
+def _unlikely(chain: list["Token"]) -> bool:
+    """The subject or complement of "is unlikely"/"impossible": an assessment, not a report."""
+    for t in chain[1:4]:
+        if t.lemma_ in _UNLIKELY:
+            return True
+        if any(c.dep_ == "acomp" and c.lemma_ in _UNLIKELY for c in t.children):
+            return True
+    return False
+
+
+def _dated(tok: "Token") -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") for c in tok.children
+               if c.dep_ in ("npadvmod", "prep", "advmod", "pobj") for t in c.subtree)
+
+
+def _description(tok: "Token", type_: str | None) -> bool:
+    """A relation told to describe someone ("backed by Iran", "who opposes military aid",
+    "is heavily backed by Iran"), with no date of its own."""
+    if type_ not in _STATIVE_TYPES or _dated(tok):
+        return False
+    if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return True
+    # "Hezbollah is backed by Iran": a present-tense passive states what is, not what happened
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP")
+                                     for c in tok.children)
+
+
+def _interview_question(tok: "Token") -> bool:
+    """ "When asked about X, he said …", "CNN has asked X for comment": a reporter's
+    question, not a demand."""
+    if tok.lemma_ != "ask":
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True
+    return any(t.lemma_ in ("comment", "response", "respond") for t in tok.subtree)
+
+
 def _governors(tok: "Token", limit: int = 6) -> list["Token"]:
     out = []
     cur = tok
@@ -93,13 +155,19 @@ def _governors(tok: "Token", limit: int = 6) -> list["Token"]:
     return out
 
 
-def assess(tok: "Token", quotes: QuoteMap) -> Reportability:
-    """Reportability of the candidate whose predicate is `tok`."""
+def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportability:
+    """Reportability of the candidate whose predicate is `tok` (of PLOVER type `type_`)."""
     sent = tok.sent
     if _is_heading(sent):
         return Reportability(False, "heading")
     if sent.text.rstrip().rstrip("”\"’").endswith("?"):
         return Reportability(False, "question")
+    if _habitual(tok):
+        return Reportability(False, "habitual")
+    if _description(tok, type_):
+        return Reportability(False, "description")
+    if _interview_question(tok):
+        return Reportability(False, "interview")
     quoted = quotes.inside(tok.idx, tok.idx + len(tok.text))
     chain = [tok] + _governors(tok)
     modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for t in chain[:3] for c in t.children)
@@ -113,6 +181,8 @@ def assess(tok: "Token", quotes: QuoteMap) -> Reportability:
     assessed = any(g.lemma_ in _ASSESSMENT for g in chain[1:5])
     if conditional and modal:
         return Reportability(False, "hypothetical", modal=True, conditional=True)
+    if _unlikely(chain):
+        return Reportability(False, "hypothetical", assessed=True)
     # a quote's content is kept only as a mention of an incident the article also tells in
     # its own words (incidents.py drops incidents told only inside quotes)
     return Reportability(True, None, modal=modal, conditional=conditional, assessed=assessed,
