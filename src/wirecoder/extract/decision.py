@@ -26,7 +26,7 @@ _NAMED_KINDS = frozenset({"person", "organization", "state", "group"})
 FEATURES: tuple[str, ...] = (
     "has_actor", "has_recipient", "named_actor", "named_recipient", "date_own", "nominal",
     "untold", "modal", "assessed", "conditional", "remention", "lead", "material",
-    "attributed", "generic_actor", "toll", "verbal_no_actor",
+    "attributed", "generic_actor", "toll", "verbal_no_actor", "historical", "sequence", "late",
 )
 
 # the hand-set ranking: participants, an own date and re-mentions raise it; speculation,
@@ -38,8 +38,8 @@ FALLBACK_WEIGHTS = {
 }
 
 
-def features(ctx: "ExtractionContext", d: Draft) -> dict[str, float]:
-    """The decision features of one incident (0/1 each)."""
+def features(ctx: "ExtractionContext", d: Draft, n_sents: int | None = None) -> dict[str, float]:
+    """The decision features of one incident (0/1 each); `n_sents`: the article's sentences."""
     def named(ids: list[str]) -> bool:
         for a in ids:
             actor = ctx.actor(a)
@@ -48,6 +48,8 @@ def features(ctx: "ExtractionContext", d: Draft) -> dict[str, float]:
                 return True
         return False
 
+    if n_sents is None:
+        n_sents = sum(1 for _ in ctx.doc.sents)
     f = {
         "has_actor": bool(d.actor),
         "has_recipient": bool(d.recipient),
@@ -66,6 +68,10 @@ def features(ctx: "ExtractionContext", d: Draft) -> dict[str, float]:
         "generic_actor": d.generic_actor,
         "toll": d.dead is not None or d.injured is not None,
         "verbal_no_actor": d.type not in _MATERIAL and not d.actor,
+        "historical": d.status == "historical",
+        "sequence": d.sequence,
+        # past the first third of the article: background and reactions gather there
+        "late": d.sent_i > max(3, n_sents // 3),
     }
     return {k: float(v) for k, v in f.items()}
 
@@ -96,10 +102,11 @@ def decide(ctx: "ExtractionContext", drafts: list[Draft], min_confidence: float)
     threshold is for whole articles, where background, quotes and asides make most weak
     candidates wrong; a text of at most SHORT_TEXT sentences (an event note, a wire
     snippet) keeps every reportable incident with its confidence."""
+    n_sents = sum(1 for _ in ctx.doc.sents)
     for d in drafts:
-        d.features = features(ctx, d)
+        d.features = features(ctx, d, n_sents)
         d.confidence = confidence(d.features)
-    if sum(1 for _ in ctx.doc.sents) <= SHORT_TEXT:
+    if n_sents <= SHORT_TEXT:
         return list(drafts)
     return [d for d in drafts if d.confidence >= min_confidence]
 
