@@ -113,3 +113,34 @@ def test_dated_or_main_clause_relations_stay_news(pipeline) -> None:
     assert "SANCTION" in _types("Ruritania sanctioned the businessman on Monday.")
     assert "REQUEST" in _types("The minister asked Moldavia to release the prisoners.")
     assert "PROTEST" in _types("Protesters marched through the capital on Friday.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Ruritania raised concerns about the recent arrests of opposition figures.", "ACCUSE"),
+    ("The party described the summons as outrageous.", "ACCUSE"),
+    ("The mayor said he was shocked by the brazen drone attack.", "ACCUSE"),
+    ("Ruritania and Moldavia spoke on Friday.", "CONSULT"),
+    ("The president had a long phone call with the premier on Friday.", "CONSULT"),
+    ("The minister informed his counterpart before the raid.", "CONSULT"),
+    ("Two opposition candidates have been barred from running.", "COERCE"),
+    ("The navy is ending its mission off the coast.", "RETREAT"),
+    ("The firm wound down its operations in Moldavia last week.", "RETREAT"),
+    ("The rebels promised a response that will be huge.", "THREATEN"),
+    ("The envoy poured cold water on the idea on Sunday.", "REJECT"),
+    ("Riot police fanned out at university campuses.", "MOBILIZE"),
+])
+def test_verb_classes_of_whole_articles(pipeline, text, expected) -> None:
+    assert expected in _types(text)
+
+
+@pytest.mark.model
+def test_a_lone_speaker_is_no_meeting(pipeline) -> None:
+    assert "CONSULT" not in _types("The president spoke on Friday.")
+
+
+@pytest.mark.model
+def test_the_incident_a_reaction_answers_is_told(pipeline) -> None:
+    types = _types("The residents' forum expressed concern after a shop was looted in Tarvo "
+                   "on Monday.")
+    assert "ACCUSE" in types and "ASSAULT" in types

@@ -88,7 +88,9 @@ ARTICLE = (
     "During the 1998 war, rebels captured the same town and held it for a year.\n\n"
     "“We will hunt them down and punish them,” the governor told a local radio station.\n\n"
     "Residents said the market stayed closed on Wednesday as people feared more violence.\n\n"
-    "If the violence spreads, the government could send troops to the border, analysts say."
+    "If the violence spreads, the government could send troops to the border, analysts say.\n\n"
+    "Maravi lies about 40 kilometres from the provincial capital.\n\n"
+    "The town has some 20,000 inhabitants, most of them farmers."
 )
 
 

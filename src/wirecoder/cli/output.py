@@ -31,7 +31,7 @@ QUIET_OPTION: Any = typer.Option(False, "--quiet", "-q", help="No progress or su
 MIN_CONFIDENCE_OPTION: Any = typer.Option(
     None, "--min-confidence", min=0.0, max=1.0, envvar="WIRECODER_MIN_CONFIDENCE",
     help="Leave out events of a lower calibrated confidence (default 0.4; 0 keeps every "
-         "candidate; texts of ≤ 3 sentences keep all theirs).")
+         "candidate; texts of ≤ 6 sentences — field notes, briefs — keep all theirs).")
 
 
 def apply_min_confidence(value: float | None) -> None:

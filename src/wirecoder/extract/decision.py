@@ -94,7 +94,7 @@ def confidence(feats: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-SHORT_TEXT = 3  # sentences: a note, a snippet or a sentence is about the events it tells
+SHORT_TEXT = 6  # sentences: a field note, a brief or a snippet is about the events it tells
 
 
 def decide(ctx: "ExtractionContext", drafts: list[Draft], min_confidence: float) -> list[Draft]:

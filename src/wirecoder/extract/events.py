@@ -126,7 +126,8 @@ class EventBuilder(EventRoles, EventSetting):
         for h in self.hits:
             if roles[h.token.i][0] == "background":
                 keep = (
-                    (self.sent_index[h.token.i] not in told or _specific(h.token))
+                    (self.sent_index[h.token.i] not in told or _specific(h.token)
+                     or _reacted_to(h.token, self.by_i))
                     and h.type in _MATERIAL_CONFLICT
                     and self._promotable(h)
                 )
@@ -614,6 +615,13 @@ class EventBuilder(EventRoles, EventSetting):
                     p.injured = d.injured
                 p.evidence.extend(d.evidence)
                 del self.drafts[i]
+
+
+def _reacted_to(tok: "Token", by_i: dict[int, PredicateHit]) -> bool:
+    """ "expressed concern after a shop was looted": the clause a verbal reaction answers
+    tells the incident."""
+    head = by_i.get(tok.head.i)
+    return tok.dep_ == "advcl" and head is not None and head.type in _REACTIONS
 
 
 def _specific(tok: "Token") -> bool:

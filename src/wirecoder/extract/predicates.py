@@ -169,7 +169,7 @@ def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
                 if t2 is None:
                     continue
                 return PredicateHit(tok, t2, over.get("mode", mode), False, c)
-        if spec.get("only_with"):
+        if spec.get("only_with") and not (spec.get("reciprocal") and _joint_subject(tok)):
             return None
     if typ is None:
         return None
@@ -178,6 +178,12 @@ def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
     if typ == "ASSAULT" and _scored_object(tok):
         return None
     return PredicateHit(tok, typ, mode, False)
+
+
+def _joint_subject(tok: "Token") -> bool:
+    """ "Trump and Zelensky spoke on Friday": two conjoined subjects speak with each other."""
+    return any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
+               for c in tok.children)
 
 
 def _modifier_voids(noun: "Token") -> bool:

@@ -48,8 +48,8 @@ def _judgment(comp: "Token") -> list["Token"]:
     if comp.dep_ == "ccomp":
         heads = [c for c in comp.children if c.dep_ in ("acomp", "attr", "oprd", "nsubj",
                                                          "nsubjpass", "dobj")]
-        if comp.pos_ in ("NOUN", "ADJ"):
-            heads.append(comp)
+        if comp.pos_ in ("NOUN", "ADJ") or comp.tag_ == "VBN":
+            heads.append(comp)  # "was a sham", "said he was shocked by …"
     out: list["Token"] = []
     for h in heads:
         group = [h] + [c for c in h.children if c.dep_ == "conj"]
@@ -57,6 +57,9 @@ def _judgment(comp: "Token") -> list["Token"]:
             out.append(g)
             out += [c for c in g.children if c.dep_ in ("amod", "compound", "acomp", "neg")]
             out += [c for c in g.children if c.dep_ in ("oprd", "attr", "acomp")]
+            # "described the summons as outrageous", "labeled them as traitors"
+            out += [x for c in g.children if c.dep_ == "prep" and c.lower_ == "as"
+                    for x in c.children if x.dep_ in ("pobj", "amod", "acomp")]
     return out
 
 
@@ -145,7 +148,8 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
             continue
         if not any(c.dep_ == "nsubj" for c in tok.children):
             continue
-        comps = [c for c in tok.children if c.dep_ in ("ccomp", "oprd", "xcomp", "dobj", "attr")
+        comps = [c for c in tok.children if (c.dep_ in ("ccomp", "oprd", "xcomp", "dobj", "attr")
+                                             or (c.dep_ == "prep" and c.lower_ == "as"))
                  # "said X does not arm the terror network" denies; "was not innocent" judges
                  and not (c.dep_ == "ccomp" and c.lemma_ != "be"
                           and any(g.dep_ == "neg" for g in c.children))]
