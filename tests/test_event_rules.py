@@ -144,3 +144,43 @@ def test_the_incident_a_reaction_answers_is_told(pipeline) -> None:
     types = _types("The residents' forum expressed concern after a shop was looted in Tarvo "
                    "on Monday.")
     assert "ACCUSE" in types and "ASSAULT" in types
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # a campaign's running toll is a claim, not an incident
+    "The Ruritanian air and ground offensive has killed more than 9,000 people since March.",
+    "Ruritania launched a war in Tarvo that has killed more than 9,000 villagers.",
+    # the for-phrase of a punishment is the charge
+    "The blogger was sentenced on Monday for criticizing the army.",
+    # "the first X to be arrested since …" describes who X is
+    "He is the first Syldavian reporter to be arrested on spying charges since the war.",
+    # a present-simple relative clause says what a group habitually does
+    "Activists joined a campaign called Free Tarvo, which calls on volunteers to travel there.",
+    "Officials have never offered any public evidence to support their claims.",
+    "The team fought back from a double-digit deficit to win 101-100 on Saturday.",
+])
+def test_tolls_charges_and_descriptions_are_not_incidents(pipeline, text) -> None:
+    types = _types(text)
+    assert "ASSAULT" not in types and "ACCUSE" not in types and "COERCE" not in types
+    assert "REQUEST" not in types and "AGREE" not in types
+
+
+@pytest.mark.model
+def test_passive_conjunct_takes_the_shared_subject_as_patient(pipeline) -> None:
+    r, evs = _events("Dara had travelled to Tarvo to see her mother, but was detained at the "
+                     "airport in June.")
+    [co] = [e for t, e in evs if t == "COERCE"]
+    assert not co.actor and [r.actor(a).name for a in co.recipient] == ["Dara"]
+
+
+@pytest.mark.model
+def test_a_speaker_telling_its_own_strikes_accuses_nobody(pipeline) -> None:
+    types = _types("The army said on Tuesday it had struck about 40 terror targets.")
+    assert "ACCUSE" not in types and "ASSAULT" in types
+
+
+@pytest.mark.model
+def test_insisting_is_a_stance_unless_it_demands(pipeline) -> None:
+    assert "REQUEST" not in _types("The spokesman insisted that the talks were confidential.")
+    assert "REQUEST" in _types("The spokesman insisted on a public apology from Moldavia.")

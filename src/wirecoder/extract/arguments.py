@@ -167,8 +167,11 @@ def _subjects(verb: "Token", depth: int = 0) -> tuple[list["Token"], list["Token
         head = verb.head
         a, p = _subjects(head, depth + 1)
         if verb.dep_ == "conj" and p and not a:
-            is_passive = any(c.dep_ == "auxpass" for c in verb.children)
-            return ([], p) if is_passive or head.dep_ else ([], p)
+            return [], p
+        # "X travelled to Russia but was detained": the shared subject of a passive
+        # conjunct is what was done to, not who did it
+        if verb.dep_ == "conj" and a and any(c.dep_ == "auxpass" for c in verb.children):
+            return [], a
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
             # "urged Israel to stop": the object of the head verb acts
             return [c for c in head.children if c.dep_ == "dobj"], []

@@ -16,6 +16,7 @@ from .incidents import group_incidents
 from .kb import norm, outlet_names
 from .merge_mentions import Draft, absorb
 from .reportability import assess, quote_map
+from .tolls import is_campaign_summary
 
 
 def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
@@ -37,6 +38,8 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
         r = assess(ctx.doc[d.pred_i], quotes, d.type)
         if not r.reportable or reported_by_newsroom(ctx, d):
             continue
+        if d.type == "ASSAULT" and is_campaign_summary(tok):
+            continue  # a campaign's running toll is a claim (claims.py), not an incident
         d.modal, d.conditional, d.assessed = r.modal, r.conditional, r.assessed
         d.quoted_only, d.sequence = r.quoted, r.earlier
         out.append(d)

@@ -122,12 +122,13 @@ def _cue_tokens(tok: "Token") -> list["Token"]:
     for c in tok.children:
         if c.dep_ in _CUE_DEPS:
             out.append(c)
-            if c.dep_ in ("prep", "prt", "dobj", "xcomp", "nsubjpass"):
+            if c.dep_ in ("prep", "prt", "dobj", "xcomp", "nsubjpass", "advmod"):
                 for g in c.children:
                     if g.dep_ in ("pobj", "dobj", "prep", "compound"):
                         out.append(g)
                         # "100kg of explosives were found": the measure's of-object
-                        if g.dep_ == "prep" and g.lower_ == "of":
+                        if g.dep_ == "prep" and (g.lower_ == "of" or c.dep_ == "advmod"):
+                            # "fought back from a deficit": the adverb's phrase
                             out.extend(x for x in g.children if x.dep_ == "pobj")
     # "hostages were identified … and taken to Gaza": a conjoined verb shares the subject
     if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):

@@ -33,6 +33,7 @@ _UNLIKELY = frozenset({"unlikely", "impossible", "improbable", "inconceivable"})
 # relations a clause can describe someone by ("a militia backed by Iran", "a businessman who
 # was sanctioned by the US", "an election boycotted by the opposition"): a description of who
 # they are, not the news — unless the clause gives the act its own date
+_MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
 _STATIVE_TYPES = frozenset({"SUPPORT", "SANCTION", "REJECT", "AGREE", "PROTEST",
                             "COOPERATE"})
 
@@ -122,10 +123,37 @@ def _dated(tok: "Token") -> bool:
                if c.dep_ in ("npadvmod", "prep", "advmod", "pobj") for t in c.subtree)
 
 
+_RANKING = frozenset({"first", "only", "last", "second", "third", "latest", "youngest", "oldest"})
+# verbs whose for-phrase is the charge: "sentenced for criticizing the army"
+_CHARGED = frozenset({"sentence", "convict", "arrest", "detain", "jail", "imprison", "punish",
+                      "sanction", "charge", "accuse", "blame", "fine", "prosecute", "try",
+                      "indict", "condemn", "criticize", "criticise", "target", "persecute"})
+
+
+def _charge(tok: "Token") -> bool:
+    """ "sentenced to eight years for criticizing the military": the act one is punished or
+    blamed for is the charge, told by the punishment — not an event of its own."""
+    if tok.dep_ not in ("pcomp", "pobj"):
+        return False
+    prep = tok.head
+    return prep.lower_ == "for" and prep.head.lemma_.lower() in _CHARGED
+
+
 def _description(tok: "Token", type_: str | None) -> bool:
     """A relation told to describe someone ("backed by Iran", "who opposes military aid",
-    "is heavily backed by Iran"), with no date of its own."""
-    if type_ not in _STATIVE_TYPES or _dated(tok):
+    "is heavily backed by Iran", "a campaign which calls on volunteers to …", "the first
+    journalist to be arrested since …"), with no date of its own."""
+    if _dated(tok):
+        return False
+    head = tok.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if (tok.dep_ in ("acl", "relcl") and infinitive
+            and any(c.lower_ in _RANKING for c in head.children if c.dep_ == "amod")):
+        return True
+    if (tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and type_ not in _MATERIAL_TYPES
+            and not any(c.dep_ == "aux" for c in tok.children)):
+        return True  # present simple in a relative clause: what someone habitually does
+    if type_ not in _STATIVE_TYPES:
         return False
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return True
@@ -166,6 +194,8 @@ def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportab
         return Reportability(False, "habitual")
     if _description(tok, type_):
         return Reportability(False, "description")
+    if _charge(tok):
+        return Reportability(False, "charge")
     if _interview_question(tok):
         return Reportability(False, "interview")
     quoted = quotes.inside(tok.idx, tok.idx + len(tok.text))

@@ -111,6 +111,14 @@ def _objects(verb: "Token") -> list["Token"]:
     return out
 
 
+def _own_force(comp: "Token") -> bool:
+    """ "The army said it struck 40 terror targets": the speaker tells its own use of force;
+    the words it uses for its targets accuse no third party."""
+    subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    return (subj is not None and subj.pos_ == "PRON"
+            and any(v.lemma_.lower() in _hostile_verbs() for v in _clause_verbs(comp)))
+
+
 def accused_party(comp: "Token", speaker: list["Token"], quoted: bool) -> "Token | None":
     """ "“Russia continues to enable malicious cyber activities,” X said": a speaker who
     says that a named party does wrong accuses that party (PLOVER ACCUSE). The wrong is a
@@ -153,7 +161,7 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
                  # "said X does not arm the terror network" denies; "was not innocent" judges
                  and not (c.dep_ == "ccomp" and c.lemma_ != "be"
                           and any(g.dep_ == "neg" for g in c.children))]
-        if not comps:
+        if not comps or any(_own_force(c) for c in comps if c.dep_ == "ccomp"):
             continue
         if not _judges([t for c in comps for t in _judgment(c)], ev):
             speaker = [c for c in tok.children if c.dep_ == "nsubj"]

@@ -161,8 +161,10 @@ def is_period_toll(t: "Token") -> bool:
     kids = list(t.children)
     if any(c.dep_ in ("prep", "advmod") and c.lower_ in ("since", "throughout") for c in kids):
         return True
-    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") and c.lemma_.lower() in _PERIOD_NOUNS
-           for c in kids):
+    # "the war has killed", "the air and ground offensive has killed" (conjoined subjects)
+    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+    subjects += [g for c in subjects for g in c.children if g.dep_ == "conj"]
+    if any(c.lemma_.lower() in _PERIOD_NOUNS for c in subjects):
         return True
     if t.dep_ == "relcl" and t.head.lemma_.lower() in _PERIOD_NOUNS:
         return True  # "a war that has killed N"
@@ -172,6 +174,25 @@ def is_period_toll(t: "Token") -> bool:
     window = " ".join(x.lower_ for x in t.sent)
     return any(f" {a} " in f" {window} " for a in _PERIOD_ADVS) and any(
         c.dep_ == "aux" and c.lower_ in ("has", "have") for c in kids)
+
+
+_KILL_VERBS = frozenset({"kill", "wound", "injure", "displace", "claim"})
+
+
+def is_campaign_summary(t: "Token") -> bool:
+    """ "Israel's offensive has killed more than 38,000 people", "a war that has killed N":
+    the running toll of a campaign — a claim, not an incident the article reports."""
+    if t.lemma_.lower() in _KILL_VERBS:
+        return is_period_toll(t)
+    if t.lemma_.lower() in _PERIOD_NOUNS:
+        head = t.head
+        while t.dep_ == "conj" and head.dep_ in ("nsubj", "nsubjpass", "conj"):
+            t, head = head, head.head  # "the air and ground offensive has killed"
+        if t.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _KILL_VERBS:
+            return is_period_toll(head)
+        return any(c.dep_ == "relcl" and c.lemma_.lower() in _KILL_VERBS and is_period_toll(c)
+                   for c in t.children)
+    return False
 
 
 def toll_of(verb_or_noun: "Token") -> tuple[int | None, int | None]:
@@ -327,4 +348,5 @@ def stated_toll(sent: "Span") -> int | None:
     return None
 
 
-__all__ = ["number_of", "count_of", "toll_of", "is_period_toll", "is_period_sentence", "leave_toll", "stated_toll"]
+__all__ = ["is_campaign_summary", "number_of", "count_of", "toll_of", "is_period_toll",
+           "is_period_sentence", "leave_toll", "stated_toll"]
