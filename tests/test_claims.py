@@ -190,3 +190,16 @@ def test_partitive_counts_and_misattached_objects(pipeline, text, want) -> None:
 
     r = pipeline.extract(make_article(text, published="2031-03-14"))
     assert [(c.quantity, c.value) for c in r.claims] == want
+
+
+@pytest.mark.model
+def test_sustained_wounds_count_the_injured_and_including_is_a_qualifier() -> None:
+    from wirecoder.pipeline import Pipeline
+
+    r = Pipeline().extract("Five people sustained shrapnel wounds, the ambulance service said.",
+                           published="2031-06-05")
+    assert [(c.quantity, c.value) for c in r.claims] == [("injured", 5)]
+    r = Pipeline().extract("Four people, including three pupils, were killed in the town.",
+                           published="2031-06-05")
+    assert [(c.quantity, c.value) for c in r.claims] == [("killed", 4)]
+    assert r.claims[0].qualifiers == ["including three pupils"]

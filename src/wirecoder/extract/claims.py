@@ -67,6 +67,8 @@ def _phrasal(tok: Token) -> str:
         if c.dep_ in ("prt", "acomp", "oprd") or (c.dep_ in ("dobj", "npadvmod") and c.lower_ in (
                 "hostage", "hostages", "captive", "dead")):
             return f"{_lemma(tok)} {c.lower_}"
+        if c.dep_ == "dobj" and _lemma(c) in ("wound", "injury"):
+            return f"{_lemma(tok)} {_lemma(c)}"  # "sustained shrapnel wounds"
     return _lemma(tok)
 
 
@@ -159,7 +161,9 @@ def _quantity(doc_tok: Token) -> str | None:
     for _ in range(4):
         if np.dep_ in ("conj", "appos") and np.head.i != np.i and np.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             np = np.head
-        elif np.dep_ == "pobj" and np.head.lower_ in ("including", "among") and np.head.head.i != np.head.i:
+        elif np.dep_ == "pobj" and np.head.lower_ == "including":
+            return None  # "three people, including two students": a qualifier of the three
+        elif np.dep_ == "pobj" and np.head.lower_ == "among" and np.head.head.i != np.head.i:
             np = np.head.head
         else:
             break
