@@ -92,6 +92,10 @@ class EventBuilder(EventRoles, EventSetting):
                 # ("Hezbollah's rockets", "Israeli airstrikes"); "a car bomb exploded" names nobody
                 owners = [c for c in t.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                           and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")]
+                # "the army said its jets struck …": the reporter owns what "its" names
+                if not owners and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                      for c in t.children):
+                    owners = _reporter_of(t)
                 for c in owners:
                     for a in self.ctx.actors.resolve_span(phrase(c)):
                         if a not in ids:
@@ -615,6 +619,20 @@ class EventBuilder(EventRoles, EventSetting):
                     p.injured = d.injured
                 p.evidence.extend(d.evidence)
                 del self.drafts[i]
+
+
+def _reporter_of(arg: "Token") -> list["Token"]:
+    """The subject of the reporting verb whose complement clause holds `arg`."""
+    verb = arg.head
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in _REPORTING_VERBS:
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+
+
+_REPORTING_VERBS = frozenset({"say", "tell", "announce", "claim", "state", "add", "report",
+                              "confirm", "declare", "write"})
 
 
 def _reacted_to(tok: "Token", by_i: dict[int, PredicateHit]) -> bool:
