@@ -184,3 +184,10 @@ def test_a_speaker_telling_its_own_strikes_accuses_nobody(pipeline) -> None:
 def test_insisting_is_a_stance_unless_it_demands(pipeline) -> None:
     assert "REQUEST" not in _types("The spokesman insisted that the talks were confidential.")
     assert "REQUEST" in _types("The spokesman insisted on a public apology from Moldavia.")
+
+
+@pytest.mark.model
+def test_a_war_named_as_the_setting_is_no_incident(pipeline) -> None:
+    assert "ASSAULT" not in _types("His trial comes as relations sour, with Borduria's brutal "
+                                   "invasion of Syldavia raging on.")
+    assert "ASSAULT" in _types("Borduria launched its invasion of Syldavia on 24 February 2022.")

@@ -162,6 +162,17 @@ def _description(tok: "Token", type_: str | None) -> bool:
                                      for c in tok.children)
 
 
+_WAR_NOUNS = frozenset({"war", "invasion", "occupation", "conflict", "insurgency", "siege"})
+
+
+def _war_reference(tok: "Token", type_: str | None) -> bool:
+    """ "Russia's brutal invasion of Ukraine", "Israel's war in Gaza": a war named as the
+    setting, with no date of its own, is the background of the news, not an incident."""
+    return (type_ == "ASSAULT" and tok.pos_ == "NOUN" and tok.lemma_.lower() in _WAR_NOUNS
+            and not _dated(tok) and not (tok.dep_ == "dobj" and _dated(tok.head))
+            and not any(c.dep_ == "nummod" for c in tok.children))
+
+
 def _interview_question(tok: "Token") -> bool:
     """ "When asked about X, he said …", "CNN has asked X for comment": a reporter's
     question, not a demand."""
@@ -196,6 +207,8 @@ def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportab
         return Reportability(False, "description")
     if _charge(tok):
         return Reportability(False, "charge")
+    if _war_reference(tok, type_):
+        return Reportability(False, "war")
     if _interview_question(tok):
         return Reportability(False, "interview")
     quoted = quotes.inside(tok.idx, tok.idx + len(tok.text))
