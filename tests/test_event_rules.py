@@ -191,3 +191,19 @@ def test_a_war_named_as_the_setting_is_no_incident(pipeline) -> None:
     assert "ASSAULT" not in _types("His trial comes as relations sour, with Borduria's brutal "
                                    "invasion of Syldavia raging on.")
     assert "ASSAULT" in _types("Borduria launched its invasion of Syldavia on 24 February 2022.")
+
+
+def test_an_incident_keeps_its_most_precise_own_date() -> None:
+    from wirecoder.extract.merge_mentions import Draft, absorb
+    from wirecoder.schema import EventDate
+
+    year = Draft(type="PROTEST", mode=None, pred_i=3, sent_i=0, date_own=True,
+                 date=EventDate(start="2031-01-01", end="2031-12-31", precision="year"))
+    day = Draft(type="PROTEST", mode=None, pred_i=30, sent_i=2, date_own=True,
+                date=EventDate(start="2031-06-02", precision="day"))
+    absorb(year, day)
+    assert year.date.start == "2031-06-02"
+    other_year = Draft(type="PROTEST", mode=None, pred_i=40, sent_i=3, date_own=True,
+                       date=EventDate(start="2030-03-02", precision="day"))
+    absorb(year, other_year)  # a day outside the period is another time, not a refinement
+    assert year.date.start == "2031-06-02"

@@ -54,6 +54,16 @@ def _dates_compatible(a: EventDate, b: EventDate) -> bool:
     return a.start <= b_end and b.start <= a_end
 
 
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+
+
+def _finer(a: EventDate, b: EventDate) -> bool:
+    """`a` is a more precise date inside `b`'s period."""
+    ra = _PRECISION_RANK.get(str(getattr(a.precision, "value", a.precision)), 9)
+    rb = _PRECISION_RANK.get(str(getattr(b.precision, "value", b.precision)), 9)
+    return ra < rb and _dates_compatible(a, b)
+
+
 def _modes_compatible(a: Draft, b: Draft) -> bool:
     return a.mode is None or b.mode is None or a.mode == b.mode
 
@@ -80,6 +90,8 @@ def absorb(keep: Draft, other: Draft) -> None:
     keep.mode = keep.mode or other.mode
     if not keep.date_own and other.date_own:
         keep.date, keep.date_own = other.date, True
+    elif other.date_own and _finer(other.date, keep.date):
+        keep.date = other.date  # "protests this year" + "protests on Monday": the day
     if keep.location is None:
         keep.location = other.location
     for name in ("dead", "injured"):
