@@ -203,3 +203,12 @@ def test_sustained_wounds_count_the_injured_and_including_is_a_qualifier() -> No
                            published="2031-06-05")
     assert [(c.quantity, c.value) for c in r.claims] == [("killed", 4)]
     assert r.claims[0].qualifiers == ["including three pupils"]
+
+
+@pytest.mark.model
+def test_people_who_are_missing_are_counted() -> None:
+    from wirecoder.pipeline import Pipeline
+
+    r = Pipeline().extract("At least four people were killed, two are missing and 30 were injured "
+                           "in the blast, rescuers said.", published="2031-06-05")
+    assert ("missing", 2) in [(c.quantity, c.value) for c in r.claims]
