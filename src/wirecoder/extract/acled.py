@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..schema import AcledView
-from .predicates import _load_yaml
+from .predicates import load_lexicon_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -58,7 +58,7 @@ def is_instrument(tok: "Token") -> bool:
 
 @lru_cache(maxsize=1)
 def load_cues() -> AcledCues:
-    data = _load_yaml("acled.yaml")
+    data = load_lexicon_file("acled.yaml")
     weapons: dict[str, str] = {}
     for mode, words in (data.get("weapons") or {}).items():
         for w in words or []:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from .predicates import PredicateHit, _load_yaml
+from .predicates import PredicateHit, load_lexicon_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -86,7 +86,7 @@ class Arguments:
 @lru_cache(maxsize=1)
 def actor_nouns() -> frozenset[str]:
     """Common nouns that denote people or groups (actor-like even without a name)."""
-    data = _load_yaml("predicates.yaml")
+    data = load_lexicon_file("predicates.yaml")
     return frozenset(str(w).lower() for w in (data.get("actor_nouns") or []))
 
 
@@ -154,7 +154,7 @@ def root_noun_clause(v: "Token") -> bool:
     return v.tag_ in ("VBD", "VBN") and not any(c.dep_ == "agent" for c in v.children)
 
 
-def _subjects(verb: "Token", depth: int = 0) -> tuple[list["Token"], list["Token"]]:
+def verb_subjects(verb: "Token", depth: int = 0) -> tuple[list["Token"], list["Token"]]:
     """(active subjects, passive subjects) of a verb, inherited through xcomp/conj/advcl."""
     act = [c for c in verb.children if c.dep_ in _SUBJ and c.lower_ != "it" or c.dep_ == "nsubj"]
     act = [c for c in act if c.dep_ != "expl"]
@@ -165,7 +165,7 @@ def _subjects(verb: "Token", depth: int = 0) -> tuple[list["Token"], list["Token
         return [verb.head], []
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
-        a, p = _subjects(head, depth + 1)
+        a, p = verb_subjects(head, depth + 1)
         if verb.dep_ == "conj" and p and not a:
             return [], p
         # "X travelled to Russia but was detained": the shared subject of a passive
@@ -175,25 +175,27 @@ def _subjects(verb: "Token", depth: int = 0) -> tuple[list["Token"], list["Token
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
             # "urged Israel to stop": the object of the head verb acts
             return [c for c in head.children if c.dep_ == "dobj"], []
-        return a or _agents(head), p if not a else []
+        return a or passive_agents(head), p if not a else []
     return act, pas
 
 
-def _agents(verb: "Token") -> list["Token"]:
+def passive_agents(verb: "Token") -> list["Token"]:
+    """The objects of a verb's by-phrase: "was struck by the army" → army."""
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
-def _pobj(prep: "Token") -> list["Token"]:
+def prep_objects(prep: "Token") -> list["Token"]:
+    """The objects of a preposition (nouns and clauses): "with Qatar", "after meeting"."""
     return [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
 
 
 def _verb_args(hit: PredicateHit) -> Arguments:
     v = hit.token
     args = Arguments()
-    act, pas = _subjects(v)
-    agents = _agents(v)
+    act, pas = verb_subjects(v)
+    agents = passive_agents(v)
     if not agents and v.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in v.children):
-        agents = _agents(v.head)
+        agents = passive_agents(v.head)
     # a relative or participle clause: the head noun is the subject (or, passive, the patient)
     if v.dep_ == "acl" and root_noun_clause(v):
         act = [v.head]  # mis-parse "Israeli airplanes targeted …" (noun root + participle)
@@ -216,7 +218,7 @@ def _verb_args(hit: PredicateHit) -> Arguments:
             (args.recipient if is_actor_like(c) else args.topic).append(c)
         elif dep == "prep":
             prep = c.lower_
-            objs = _pobj(c)
+            objs = prep_objects(c)
             if prep == "between":
                 args.actor.extend(objs)
             elif prep == "along" or (
@@ -252,7 +254,7 @@ def _verb_args(hit: PredicateHit) -> Arguments:
             if c.dep_ == "prep" and c.lower_ == "along":
                 for g in c.children:
                     if g.dep_ == "prep":
-                        args.actor.extend(_pobj(g))
+                        args.actor.extend(prep_objects(g))
     return args
 
 
@@ -272,7 +274,7 @@ def _noun_args(hit: PredicateHit) -> Arguments:
             args.actor.append(c)
         elif dep == "prep":
             prep = c.lower_
-            objs = _pobj(c)
+            objs = prep_objects(c)
             if prep == "by":
                 args.actor.extend(o for o in objs if is_actor_like(o))
                 args.instrument.extend(o for o in objs if not is_actor_like(o))
@@ -311,9 +313,9 @@ def _noun_args(hit: PredicateHit) -> Arguments:
         and head.pos_ in ("VERB", "AUX")
         and head.lemma_ in LIGHT_VERBS
     ):
-        a, _ = _subjects(head)
+        a, _ = verb_subjects(head)
         args.actor.extend(t for t in a if t.lower_ not in _REL_PRONOUNS)
-        args.actor.extend(_agents(head))
+        args.actor.extend(passive_agents(head))
     if (
         not args.actor
         and n.dep_ == "pobj"
@@ -322,12 +324,12 @@ def _noun_args(hit: PredicateHit) -> Arguments:
         and head.head.lemma_ in PARTAKE_VERBS
     ):
         verb = head.head
-        a, p = _subjects(verb)
+        a, p = verb_subjects(verb)
         for c in verb.children:  # "Kenya, along with Ethiopia, took part in talks"
             if c.dep_ == "prep" and c.lower_ == "along":
                 for g in c.children:
                     if g.dep_ == "prep":
-                        args.actor.extend(_pobj(g))
+                        args.actor.extend(prep_objects(g))
         for t in a + p:
             if t.lower_ not in _REL_PRONOUNS:
                 args.actor.append(t)
@@ -335,20 +337,21 @@ def _noun_args(hit: PredicateHit) -> Arguments:
                     if c.dep_ == "prep" and c.lower_ == "along":
                         for g in c.children:
                             if g.dep_ == "prep":
-                                args.actor.extend(_pobj(g))
+                                args.actor.extend(prep_objects(g))
     return args
 
 
 def arguments(hit: PredicateHit) -> Arguments:
     """Actor, recipient, mediator, topic and instrument heads of a predicate."""
     args = _noun_args(hit) if hit.nominal else _verb_args(hit)
-    args.actor = _expand(args.actor)
-    args.recipient = [t for t in _expand(args.recipient) if t not in args.actor]
-    args.mediator = _expand(args.mediator)
+    args.actor = with_conjuncts(args.actor)
+    args.recipient = [t for t in with_conjuncts(args.recipient) if t not in args.actor]
+    args.mediator = with_conjuncts(args.mediator)
     return args
 
 
-def _expand(toks: Iterable["Token"]) -> list["Token"]:
+def with_conjuncts(toks: Iterable["Token"]) -> list["Token"]:
+    """The heads and their coordinated nouns ("Egypt and Qatar"), each once, in order."""
     out: list["Token"] = []
     for t in toks:
         for c in conjuncts(t):
@@ -367,7 +370,7 @@ def add_holder_as_releaser(hit: PredicateHit, args: Arguments) -> None:
     for r in args.recipient:
         for c in r.children:
             if c.dep_ in ("acl", "relcl") and c.lemma_ in _HOLD_LEMMAS:
-                args.actor.extend(_agents(c))
+                args.actor.extend(passive_agents(c))
 
 __all__ = [
     "Arguments",
@@ -379,4 +382,8 @@ __all__ = [
     "is_actor_like",
     "actor_nouns",
     "LIGHT_VERBS",
+    "passive_agents",
+    "prep_objects",
+    "verb_subjects",
+    "with_conjuncts",
 ]

@@ -15,9 +15,9 @@ _UNTOLD = frozenset({Status.historical.value, Status.negated.value, Status.possi
 
 
 def _contexts(type_: str) -> list[str]:
-    from .predicates import _load_yaml
+    from .predicates import load_lexicon_file
 
-    table = _load_yaml("predicates.yaml").get("contexts") or {}
+    table = load_lexicon_file("predicates.yaml").get("contexts") or {}
     return [str(c) for c in table.get(type_, [])]
 
 

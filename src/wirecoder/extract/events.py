@@ -172,10 +172,10 @@ class EventBuilder(EventRoles, EventSetting):
         if hit.nominal and args.actor and all(a.pos_ == "PRON" for a in args.actor):
             gov_verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
             if gov_verb is not None:
-                from .arguments import _agents, _subjects
+                from .arguments import passive_agents, verb_subjects
 
-                a, _ = _subjects(gov_verb)
-                cands = [t for t in a if t.pos_ != "PRON"] + _agents(gov_verb)
+                a, _ = verb_subjects(gov_verb)
+                cands = [t for t in a if t.pos_ != "PRON"] + passive_agents(gov_verb)
                 if cands:
                     args.actor = cands
         # "discussed a ceasefire with Qatari officials": the with-phrase hangs on the topic
@@ -437,9 +437,9 @@ class EventBuilder(EventRoles, EventSetting):
         return draft
 
     def _request_draft(self, tok: "Token", reporter: "Token") -> Draft:
-        from .arguments import _subjects
+        from .arguments import verb_subjects
 
-        a, _ = _subjects(reporter)
+        a, _ = verb_subjects(reporter)
         actor = self._resolve([t for t in a])
         recipient = [
             r
@@ -466,9 +466,9 @@ class EventBuilder(EventRoles, EventSetting):
 
     def _condemnation_draft(self, reporter: "Token", targets: list["Token"]) -> Draft:
         """ "X called the charges baseless": X accuses whoever the judged phrase names."""
-        from .arguments import _subjects
+        from .arguments import verb_subjects
 
-        a, _ = _subjects(reporter)
+        a, _ = verb_subjects(reporter)
         actor = self._resolve(list(a), agentive=True)
         recipient = [r for r in self._resolve(targets) if r not in actor]
         sent_n = self.sent_index[reporter.i]
@@ -660,11 +660,11 @@ _REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 
 def _reject_mode(refused: str) -> str | None:
     """The REJECT mode of a refused cooperation of type `refused` (predicates.yaml)."""
-    from .predicates import _load_yaml
+    from .predicates import load_lexicon_file
 
     global _REJECT_MODES
     if _REJECT_MODES is None:
-        _REJECT_MODES = dict(_load_yaml("predicates.yaml").get("reject_modes") or {})
+        _REJECT_MODES = dict(load_lexicon_file("predicates.yaml").get("reject_modes") or {})
     return _REJECT_MODES.get(refused)
 
 

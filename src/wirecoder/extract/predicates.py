@@ -75,18 +75,15 @@ _LexiconLoader.add_implicit_resolver(
 
 
 @lru_cache(maxsize=16)
-def _load_yaml(name: str) -> dict[str, Any]:
+def load_lexicon_file(name: str) -> dict[str, Any]:
+    """A YAML lexicon of the package (YAML 1.2 booleans: `on`/`off` stay words), read once
+    per process: callers share the returned mapping and must not change it."""
     text = resources.files("wirecoder.lexicons").joinpath(name).read_text(encoding="utf-8")
     # the C loader is ~10x faster when libyaml is there (lexicons are read once per process)
     data = yaml.load(text, Loader=_LexiconLoader) or {}  # noqa: S506 - a safe loader
     if not isinstance(data, dict):
         raise ValueError(f"lexicon {name} must be a mapping")
     return data
-
-
-def load_lexicon_file(name: str) -> dict[str, Any]:
-    """A YAML lexicon of the package (YAML 1.2 booleans: `on`/`off` stay words)."""
-    return _load_yaml(name)
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +99,7 @@ def load_lexicon() -> Lexicon:
         if p.name.startswith("predicates_") and p.name.endswith(".yaml")
     )
     for name in names:
-        data = _load_yaml(name)
+        data = load_lexicon_file(name)
         for lemma, spec in (data.get("verbs") or {}).items():
             verbs[str(lemma).lower()] = dict(spec or {})
         for lemma, spec in (data.get("nouns") or {}).items():

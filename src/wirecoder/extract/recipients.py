@@ -10,8 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .arguments import Arguments, _pobj, is_actor_like
-from .predicates import PredicateHit, _load_yaml, load_lexicon
+from .arguments import Arguments, is_actor_like, prep_objects
+from .predicates import PredicateHit, load_lexicon, load_lexicon_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -21,7 +21,7 @@ _PLACE_ENTS = frozenset({"GPE", "LOC"})
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, Any]:
-    return _load_yaml("recipients.yaml")
+    return load_lexicon_file("recipients.yaml")
 
 
 def _words(key: str) -> frozenset[str]:
@@ -35,7 +35,7 @@ def _author_of(noun: "Token") -> list["Token"]:
         if c.dep_ == "poss" and c.pos_ != "PRON":
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
-            out.extend(o for o in _pobj(c) if is_actor_like(o))
+            out.extend(o for o in prep_objects(c) if is_actor_like(o))
         elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("ORG", "GPE", "NORP"):
             out.append(c)
     return out
@@ -51,7 +51,7 @@ def _cue_recipients(hit: PredicateHit) -> list["Token"]:
             o
             for c in hit.token.children
             if c.dep_ == "prep" and c.lower_ == "of"
-            for o in _pobj(c)
+            for o in prep_objects(c)
             if not is_actor_like(o)
         ]
     nouns += [
@@ -63,13 +63,13 @@ def _cue_recipients(hit: PredicateHit) -> list["Token"]:
     out: list["Token"] = []
     # the cue is itself the preposition ("spoke against X", "voted against X")
     if hit.cue is not None and hit.cue.dep_ == "prep" and hit.cue.lower_ in preps:
-        out.extend(o for o in _pobj(hit.cue) if is_actor_like(o))
+        out.extend(o for o in prep_objects(hit.cue) if is_actor_like(o))
     for n in nouns:
         if n.pos_ not in ("NOUN", "PROPN"):
             continue
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                out.extend(o for o in _pobj(c) if is_actor_like(o))
+                out.extend(o for o in prep_objects(c) if is_actor_like(o))
     return out
 
 
@@ -90,7 +90,7 @@ def _host_swap(hit: PredicateHit, args: Arguments) -> None:
                 o
                 for c in list(v.children) + list(tok.children)
                 if c.dep_ == "prep" and c.lower_ == "from"
-                for o in _pobj(c)
+                for o in prep_objects(c)
                 if is_actor_like(o)
             ]
             if src:
@@ -114,13 +114,13 @@ def _place_in(tok: "Token") -> list["Token"]:
         for c in h.children:
             if c.dep_ != "prep" or c.lower_ not in ("in", "on", "over", "from"):
                 continue
-            for o in _pobj(c):
+            for o in prep_objects(c):
                 if _is_place(o):
                     return [o]
                 # "the town of X", "the province of X"
                 for p in o.children:
                     if p.dep_ == "prep" and p.lower_ == "of":
-                        named = [g for g in _pobj(p) if _is_place(g)]
+                        named = [g for g in prep_objects(p) if _is_place(g)]
                         if named:
                             return named
     return []
@@ -217,7 +217,7 @@ def outcome_arguments(hit: PredicateHit, args: Arguments, outcomes: list[Predica
             )
         if not args.actor and o.token.head.i != hit.token.i:
             args.actor.extend(c for c in kids if c.dep_ == "nsubj" and c.pos_ != "PRON")
-            args.actor.extend(g for c in kids if c.dep_ == "agent" for g in _pobj(c))
+            args.actor.extend(g for c in kids if c.dep_ == "agent" for g in prep_objects(c))
 
 
 def _identified(t: "Token") -> bool:
@@ -260,13 +260,13 @@ def _protested(hit: PredicateHit) -> list["Token"]:
     for c in tok.children:
         # "staged a strike in protest against X", "began a sit-in to protest X"
         if c.dep_ == "prep" and c.lower_ == "in":
-            for p in _pobj(c):
+            for p in prep_objects(c):
                 if p.lemma_.lower() == "protest":
                     grievances += [
                         o
                         for g in p.children
                         if g.dep_ == "prep" and g.lower_ in ("against", "of", "at", "over")
-                        for o in _pobj(g)
+                        for o in prep_objects(g)
                     ]
         if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _words("grievance_verbs"):
             grievances += [g for g in c.children if g.dep_ == "dobj"]
@@ -274,7 +274,7 @@ def _protested(hit: PredicateHit) -> list["Token"]:
                 o
                 for g in c.children
                 if g.dep_ == "prep" and g.lower_ in ("against", "at", "over")
-                for o in _pobj(g)
+                for o in prep_objects(g)
             ]
     head = tok.head  # the light verb's own purpose: "staged a strike to protest X"
     if tok.dep_ == "dobj" and head.pos_ == "VERB":
@@ -289,16 +289,16 @@ def _protested(hit: PredicateHit) -> list["Token"]:
         found = _author_of(g)
         for c in g.children:
             if c.dep_ in ("acl", "relcl"):  # "land seized by the army"
-                found += [o for a in c.children if a.dep_ == "agent" for o in _pobj(a)]
+                found += [o for a in c.children if a.dep_ == "agent" for o in prep_objects(a)]
             if c.dep_ == "prep" and c.lower_ == "of":  # "the return of land seized by X"
-                for o in _pobj(c):
+                for o in prep_objects(c):
                     found += [
                         x
                         for a in o.children
                         if a.dep_ in ("acl", "relcl")
                         for b in a.children
                         if b.dep_ == "agent"
-                        for x in _pobj(b)
+                        for x in prep_objects(b)
                     ]
         out += found
     return out
@@ -314,7 +314,7 @@ def _interception_swap(hit: PredicateHit, args: Arguments) -> None:
     owners = [c for c in shot.children if c.dep_ in ("amod", "compound", "poss")
               and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")]
     owners += [o for c in shot.children if c.dep_ == "acl"
-               for a in c.children if a.dep_ == "agent" for o in _pobj(a)]
+               for a in c.children if a.dep_ == "agent" for o in prep_objects(a)]
     args.recipient = [a for a in args.actor if a not in owners]
     args.actor = owners
 
@@ -343,7 +343,7 @@ def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
         # "provide support to X" parsed with "to" as a dative
         for c in tok.children:
             if c.dep_ == "dative" and c.pos_ == "ADP" and c.lower_ in ("to", "for"):
-                args.recipient.extend(o for o in _pobj(c) if is_actor_like(o))
+                args.recipient.extend(o for o in prep_objects(c) if is_actor_like(o))
     args.recipient.extend(r for r in _cue_recipients(hit) if r not in args.actor)
     if _names_actor(args.recipient):
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arguments import _expand, actor_nouns
+from .arguments import actor_nouns, with_conjuncts
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -139,7 +139,7 @@ def count_of(noun: "Token") -> int | None:
 
 def _sum_conj(toks: list["Token"]) -> int | None:
     total, seen = 0, False
-    for t in _expand(toks):
+    for t in with_conjuncts(toks):
         n = count_of(t)
         if n is not None:
             total += n
