@@ -1,17 +1,17 @@
 """The event core as named stages (DESIGN.md "The event core as stages"):
 
-candidates (events.EventBuilder) → reportability (reportability.assess) → incidents
+candidates (candidates.find_candidates) → reportability (reportability.assess) → incidents
 (incidents.group_incidents) → setting (event_setting.mark_background) → tolls
 (event_output.apply_stated_toll, tolls.is_period_toll) → decision (decision.decide) →
 the report's Events (event_output.to_event). Each stage has its own module and tests."""
 from __future__ import annotations
 
 from ..schema import Event
+from .candidates import find_candidates
 from .context import ExtractionContext
 from .decision import DEFAULT_MIN_CONFIDENCE, decide
 from .event_output import apply_stated_toll, to_event
 from .event_setting import mark_background
-from .events import EventBuilder
 from .incidents import group_incidents
 from .kb import norm, outlet_names
 from .merge_mentions import Draft, absorb
@@ -21,11 +21,11 @@ from .tolls import is_campaign_summary
 
 def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
     """Candidates with their arguments and setting: one draft per predicate told as an
-    event (events.EventBuilder), then the reportability stage drops quotes' content,
+    event (candidates.find_candidates), then the reportability stage drops quotes' content,
     headings, questions and hypotheticals and records the weaker signals."""
     quotes = quote_map(ctx.doc)
     out = []
-    drafts = EventBuilder(ctx).build()
+    drafts = find_candidates(ctx)
     verbs = {d.pred_i: d for d in drafts if not d.nominal}
     for d in drafts:
         tok = ctx.doc[d.pred_i]

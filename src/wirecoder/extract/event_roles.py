@@ -1,114 +1,50 @@
-"""What is an event of the article and what is not: topics, contents, purposes, background
-clauses, outcomes of other attacks and attributions (the rules of docs/extraction.md), as a
-mixin of the events builder."""
+"""What is an event of the article and what is not: the role of each predicate — its own
+event, the topic or content of another, a purpose, a background clause, the outcome of an
+attack ("…, killing 3") or a demand told as "X said Y must …" (the rules of
+docs/extraction.md). `predicate_roles` decides them all for one article."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ..schema import Status
-from .arguments import is_actor_like, root_noun_clause
+from .arguments import root_noun_clause
+from .clauses import PredicateIndex, governing_hit
 from .predicates import PredicateHit
 from .status import event_status
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
-# clause-making dependents: their subtrees belong to other predicates
-_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "conj", "xcomp", "acl", "csubj", "parataxis"})
-_VERBAL_TYPES = frozenset(
+# the role of a predicate, and for an outcome the event it belongs to
+Role = tuple[str, PredicateHit | None]
+
+# word classes the other candidate stages share
+VERBAL_TYPES = frozenset(
     {"CONSULT", "REQUEST", "AGREE", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE"}
 )
-_CONTENT_HEADS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE", "ACCUSE"})
+MATERIAL_CONFLICT = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# verbal reactions to another's act: their recipient is whoever acted
+REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+REPORTING_VERBS = frozenset({
+    "say", "tell", "report", "announce", "claim", "state", "add", "confirm", "declare",
+    "note", "allege"
+})
 _OUTCOME = frozenset(
     {"kill", "die", "injure", "wound", "destroy", "damage", "hurt", "leave", "murder"}
 )
-_ANAPHORS = frozenset({"this", "these", "that", "those", "such"})
-_ATTRIB_CUES = frozenset(
-    {
-        "accord",
-        "according",
-        "familiar",
-        "close",
-        "source",
-        "spokesman",
-        "spokesperson",
-        "spokeswoman",
-    }
-)
-_REPORTING = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "announce",
-        "claim",
-        "state",
-        "add",
-        "confirm",
-        "declare",
-        "note",
-        "allege",
-    }
-)
-_EARLIER = frozenset({"earlier", "previous", "past", "prior", "former", "recent"})
+_ATTRIB_CUES = frozenset({
+    "accord", "according", "familiar", "close", "source", "spokesman", "spokesperson",
+    "spokeswoman"
+})
 _CAUSE_PREPS = frozenset({"in", "during", "by", "with", "amid", "after", "from", "following"})
-_LOCATIVE = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "into",
-        "around",
-        "throughout",
-        "within",
-        "off",
-        "along",
-        "east",
-        "west",
-        "north",
-        "south",
-    }
-)
-_TERRITORY_NOUNS = frozenset(
-    {
-        "territory",
-        "soil",
-        "land",
-        "side",
-        "border",
-        "town",
-        "village",
-        "city",
-        "area",
-        "region",
-        "border",
-    }
-)
 _BACKGROUND_PREPS = frozenset(
     {"after", "following", "before", "despite", "amid", "amidst", "since", "ahead", "prior"}
 )
-_SUBORDINATORS = frozenset(
-    {
-        "after",
-        "before",
-        "since",
-        "if",
-        "unless",
-        "until",
-        "as",
-        "while",
-        "when",
-        "because",
-        "though",
-        "although",
-        "once",
-        "whether",
-    }
-)
+_SUBORDINATORS = frozenset({
+    "after", "before", "since", "if", "unless", "until", "as", "while", "when", "because",
+    "though", "although", "once", "whether"
+})
 # verbs whose complement is not asserted to have happened
 _NON_ASSERTING = frozenset(
     {
@@ -138,67 +74,7 @@ _NON_ASSERTING = frozenset(
 )
 _INTENT = frozenset({"want", "plan", "intend", "seek", "aim", "prepare", "wish", "hope"})
 _HALTS = frozenset({"pause", "halt", "end", "suspension", "cessation", "lull", "stop", "break"})
-# verbs whose object is the weapon ("fired rockets", "launched a drone")
-_PROJECTILE_VERBS = frozenset(
-    {
-        "fire",
-        "launch",
-        "drop",
-        "use",
-        "detonate",
-        "plant",
-        "throw",
-        "hurl",
-        "lob",
-        "deploy",
-        "employ",
-    }
-)
-_PROTEST_WORDS = frozenset(
-    {"protest", "demonstration", "rally", "protester", "demonstrator", "sit-in", "march"}
-)
 _PLACE_PREPS = frozenset({"near", "outside", "beside", "behind", "opposite", "around", "next"})
-_FORMAL_PROTEST = frozenset(
-    {"lodge", "file", "register", "deliver", "send", "issue", "submit", "make"}
-)
-_MATERIAL_CONFLICT = frozenset({"ASSAULT", "PROTEST", "COERCE"})
-_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
-_THREAT_MODE = {
-    "COERCE": "restrict",
-    "SANCTION": "relations",
-    "ASSAULT": "violence",
-    "PROTEST": "restrict",
-    "MOBILIZE": "violence",
-}
-_CROWD = frozenset(
-    {
-        "protester",
-        "protestor",
-        "demonstrator",
-        "student",
-        "worker",
-        "people",
-        "thousand",
-        "hundred",
-        "resident",
-        "crowd",
-        "supporter",
-        "farmer",
-        "teacher",
-        "employee",
-        "villager",
-        "activist",
-        "woman",
-        "youth",
-        "citizen",
-        "refugee",
-    }
-)
-_SKIP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-
-
-def _is_date_tok(t: "Token") -> bool:
-    return t.ent_type_ in _SKIP_ENTS
 
 
 def _in_attribution(tok: "Token") -> bool:
@@ -215,85 +91,17 @@ def _in_attribution(tok: "Token") -> bool:
     return False
 
 
-def _governing_hit(
-    tok: "Token", by_i: dict[int, PredicateHit], limit: int = 6, same_clause: bool = False
-) -> tuple[PredicateHit | None, "Token"]:
-    """The nearest predicate above tok in the tree (and the child of it on the path);
-    with `same_clause`, only when no other verb stands between them."""
-    cur = tok
-    for _ in range(limit):
-        if cur.head.i == cur.i:
-            return None, cur
-        child, cur = cur, cur.head
-        if cur.i in by_i:
-            return by_i[cur.i], child
-        if same_clause and cur.pos_ in ("VERB", "AUX"):
-            return None, cur
-    return None, cur
-
-
-def _own_tokens(tok: "Token", hits: dict[int, PredicateHit]) -> list["Token"]:
-    """The predicate and its dependents, minus nested clauses and other predicates' phrases."""
-    out = [tok]
-    stack = [c for c in tok.children if c.dep_ not in _CLAUSE_DEPS]
-    while stack:
-        t = stack.pop()
-        if t.i in hits and t.i != tok.i and not hits[t.i].nominal:
+def find_requests(doc: "Doc") -> dict[int, "Token"]:
+    """ "X said Y must do Z": a demand of X on Y (PLOVER REQUEST), predicate → reporter."""
+    out: dict[int, "Token"] = {}
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
             continue
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
-    return sorted(out, key=lambda t: t.i)
-
-
-def _subject_tokens(tok: "Token") -> list["Token"]:
-    toks: list["Token"] = []
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "agent"):
-            toks.extend(c.subtree)
-    return toks
-
-
-_TOPIC_PREPS = frozenset({"to", "for", "with", "against", "from", "on", "toward", "towards"})
-
-
-def _recipient_from_topic(topic: list["Token"], actors: list["Token"], type_: str) -> list["Token"]:
-    """Who a promise, demand or praise is about, from its content: "offered to hand over
-    (them) to Britain", "demanded that Israel ease …", "praised Haiti's efforts",
-    "demanded the removal of President X", "promised aid to Mozambique"."""
-    out: list["Token"] = []
-
-    def take(t: "Token") -> None:
-        if is_actor_like(t) and t not in actors and t not in out and t.pos_ != "PRON":
-            out.append(t)
-
-    for t in topic:
-        if t.pos_ in ("VERB", "AUX"):
-            if t.dep_ == "ccomp":
-                for c in t.children:
-                    if c.dep_ in ("nsubj", "nsubjpass"):
-                        take(c)
-            for c in t.children:
-                if c.dep_ in ("dobj", "dative"):
-                    take(c)
-                    for g in c.children:
-                        if g.dep_ == "prep" and g.lower_ in _TOPIC_PREPS:
-                            for x in g.children:
-                                if x.dep_ == "pobj":
-                                    take(x)
-                elif c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
-                    for x in c.children:
-                        if x.dep_ == "pobj":
-                            take(x)
-        else:
-            for c in t.children:
-                if c.dep_ == "poss":
-                    take(c)
-                elif c.dep_ == "prep" and (c.lower_ in _TOPIC_PREPS or c.lower_ == "of"):
-                    for x in c.children:
-                        if x.dep_ == "pobj":
-                            take(x)
-        if out:
-            break
+        if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+            continue
+        head = tok.head
+        if head.lemma_ in REPORTING_VERBS or head.lemma_ in ("insist", "urge", "warn", "reminder"):
+            out[tok.i] = head
     return out
 
 
@@ -304,29 +112,17 @@ def news_as_clause(tok: "Token") -> bool:
                                              for c in tok.children)
 
 
-class EventRoles:
-    """Decides the role of each predicate: "event", "skip", "background" or "outcome".
-    Needs `by_i` (token index → hit), `requests` and `cue_of` on the instance."""
+class PredicateRoles:
+    """Decides the role of each predicate of one article: "event", "skip", "background" or
+    "outcome" (with the event it belongs to)."""
 
-    by_i: dict[int, PredicateHit]
-    requests: dict[int, "Token"]
-    cue_of: set[int]
-
-    def _requests(self) -> dict[int, "Token"]:
-        """ "X said Y must do Z": a demand of X on Y (PLOVER REQUEST), predicate → reporter."""
-        out: dict[int, "Token"] = {}
-        for tok in self.doc:
-            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
-                continue
-            if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
-                continue
-            head = tok.head
-            if head.lemma_ in _REPORTING or head.lemma_ in ("insist", "urge", "warn", "reminder"):
-                out[tok.i] = head
-        return out
+    def __init__(self, index: PredicateIndex, requests: dict[int, "Token"]) -> None:
+        self.by_i = index.by_i
+        self.requests = requests
+        self.cue_of = index.cue_of
 
     # ------------------------------------------------------------ what is no event
-    def role(self, hit: PredicateHit) -> tuple[str, PredicateHit | None]:
+    def role(self, hit: PredicateHit) -> Role:
         """("event" | "skip" | "outcome"), and for an outcome the event it belongs to."""
         tok = hit.token
         lemma = tok.lemma_.lower()
@@ -335,7 +131,7 @@ class EventRoles:
             if owner is not None:
                 return "outcome", owner
         if tok.i in self.requests:
-            return "skip", None  # "X must ensure …" is told as a demand (see _requests)
+            return "skip", None  # "X must ensure …" is told as a demand (see find_requests)
         if hit.nominal and _in_attribution(tok):
             return "skip", None
         if hit.nominal and tok.i in self.cue_of:
@@ -359,11 +155,11 @@ class EventRoles:
             return "skip", None
         if self._backgrounded(tok):
             return "background", None
-        gov, child = _governing_hit(tok, self.by_i)
+        gov, child = governing_hit(tok, self.by_i)
         if hit.nominal:
-            topic_gov, _ = _governing_hit(tok, self.by_i, same_clause=True)
+            topic_gov, _ = governing_hit(tok, self.by_i, same_clause=True)
             if topic_gov is not None and (
-                topic_gov.type in _VERBAL_TYPES
+                topic_gov.type in VERBAL_TYPES
                 or (topic_gov.nominal and self.role(topic_gov)[0] == "skip")
             ):
                 # topic of talks/demands: "negotiating the release … in exchange for a ceasefire"
@@ -434,15 +230,6 @@ class EventRoles:
                 return "skip", None
         return "event", None
 
-    def _promotable(self, hit: PredicateHit) -> bool:
-        """A background event worth telling ("after a shop was looted", "following a clash
-        between two gangs") — not one that is only a purpose ("to help identify victims")."""
-        return not (
-            not hit.nominal
-            and hit.token.dep_ == "advcl"
-            and event_status(hit.token, False) in (Status.planned, Status.possible)
-        )
-
     def _tells_cause(self, hit: PredicateHit) -> bool:
         """ "9 were confirmed dead after gunmen attacked the village": a subordinate clause
         that explains deaths told in its main clause is the event itself."""
@@ -490,7 +277,7 @@ class EventRoles:
             if (
                 cur.dep_ == "advcl"
                 and head.i in self.by_i
-                and cur.lemma_ in _REPORTING
+                and cur.lemma_ in REPORTING_VERBS
                 and cur.tag_ == "VBG"
             ):
                 return True  # "declined to meet X, saying talks could only happen in Y"
@@ -507,10 +294,10 @@ class EventRoles:
             head = cur.head
             if head.i in self.by_i:
                 h = self.by_i[head.i]
-                return h.type in _VERBAL_TYPES and not (
+                return h.type in VERBAL_TYPES and not (
                     h.nominal and cur.dep_ == "prep" and cur.lower_ in ("by", "between", "with")
                 )
-            if head.lemma_ in _REPORTING and head.pos_ == "VERB":
+            if head.lemma_ in REPORTING_VERBS and head.pos_ == "VERB":
                 return False
             cur = head
         return False
@@ -539,7 +326,7 @@ class EventRoles:
                 and self.by_i[cur.head.i].type == "ASSAULT"
             ):
                 return self.by_i[cur.head.i]
-            if cur.head.lemma_ in _REPORTING and cur.dep_ in ("ccomp", "xcomp"):
+            if cur.head.lemma_ in REPORTING_VERBS and cur.dep_ in ("ccomp", "xcomp"):
                 cur = cur.head
                 continue
             break
@@ -578,39 +365,78 @@ class EventRoles:
         return None
 
 
+def predicate_roles(index: PredicateIndex, requests: dict[int, "Token"]) -> dict[int, Role]:
+    """The role of every predicate of the article (token index → role). A background clause
+    ("after a shop was looted") is the news when its sentence tells nothing else: then
+    violence, protest and repression in it are events."""
+    deciding = PredicateRoles(index, requests)
+    roles: dict[int, Role] = {}
+    for h in index.hits:
+        roles[h.token.i] = deciding.role(h)
+    told = {index.sent_index[i] for i, (k, _) in roles.items() if k == "event"}
+    for h in index.hits:
+        if roles[h.token.i][0] == "background":
+            keep = (
+                (index.sent_index[h.token.i] not in told or _specific(h.token)
+                 or _reacted_to(h.token, index.by_i))
+                and h.type in MATERIAL_CONFLICT
+                and _promotable(h)
+            )
+            roles[h.token.i] = ("event", None) if keep else ("skip", None)
+    return roles
+
+
+def outcomes_by_event(index: PredicateIndex, roles: dict[int, Role]) -> dict[int, list[PredicateHit]]:
+    """Event token index → the outcomes ("…, killing 3") that belong to it; an outcome of
+    an outcome belongs to the first real event."""
+    outcomes: dict[int, list[PredicateHit]] = {}
+    for h in index.hits:
+        kind, owner = roles[h.token.i]
+        if kind == "outcome" and owner is not None:
+            while roles.get(owner.token.i, ("event", None))[0] == "outcome":
+                owner = roles[owner.token.i][1]  # type: ignore[assignment]
+            outcomes.setdefault(owner.token.i, []).append(h)
+    return outcomes
+
+
+def _promotable(hit: PredicateHit) -> bool:
+    """A background event worth telling ("after a shop was looted", "following a clash
+    between two gangs") — not one that is only a purpose ("to help identify victims")."""
+    return not (
+        not hit.nominal
+        and hit.token.dep_ == "advcl"
+        and event_status(hit.token, False) in (Status.planned, Status.possible)
+    )
+
+
+def _reacted_to(tok: "Token", by_i: dict[int, PredicateHit]) -> bool:
+    """ "expressed concern after a shop was looted": the clause a verbal reaction answers
+    tells the incident."""
+    head = by_i.get(tok.head.i)
+    return tok.dep_ == "advcl" and head is not None and head.type in REACTIONS
+
+
+def _specific(tok: "Token") -> bool:
+    """A background clause told with its own day and its own count or place ("after
+    fighters shelled a market in X on Monday, killing 23"): a specific incident the article
+    reports, not a passing mention ("after the war began")."""
+    sub = list(tok.subtree)
+    dated = any(t.ent_type_ == "DATE" and t.head.i != t.i for t in sub)
+    counted = any(t.like_num and t.ent_type_ in ("CARDINAL", "") for t in sub
+                  if t.head.lemma_ not in ("year", "month", "day", "week"))
+    placed = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in sub)
+    return tok.pos_ in ("VERB", "AUX") and dated and (counted or placed)
+
+
 __all__ = [
+    "MATERIAL_CONFLICT",
+    "REACTIONS",
+    "REPORTING_VERBS",
+    "VERBAL_TYPES",
+    "PredicateRoles",
+    "Role",
+    "find_requests",
     "news_as_clause",
-    "EventRoles",
-    "_ANAPHORS",
-    "_ATTRIB_CUES",
-    "_BACKGROUND_PREPS",
-    "_CAUSE_PREPS",
-    "_CLAUSE_DEPS",
-    "_CONTENT_HEADS",
-    "_COOPERATIVE",
-    "_CROWD",
-    "_EARLIER",
-    "_FORMAL_PROTEST",
-    "_HALTS",
-    "_INTENT",
-    "_LOCATIVE",
-    "_MATERIAL_CONFLICT",
-    "_NON_ASSERTING",
-    "_OUTCOME",
-    "_PLACE_PREPS",
-    "_PROJECTILE_VERBS",
-    "_PROTEST_WORDS",
-    "_REPORTING",
-    "_SKIP_ENTS",
-    "_SUBORDINATORS",
-    "_TERRITORY_NOUNS",
-    "_THREAT_MODE",
-    "_TOPIC_PREPS",
-    "_VERBAL_TYPES",
-    "_governing_hit",
-    "_in_attribution",
-    "_is_date_tok",
-    "_own_tokens",
-    "_recipient_from_topic",
-    "_subject_tokens",
+    "outcomes_by_event",
+    "predicate_roles",
 ]

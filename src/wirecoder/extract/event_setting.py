@@ -1,50 +1,90 @@
-"""When, where, how many and told by whom: the date, place, toll and attribution of an
-event from its clause (a mixin of the events builder; see docs/extraction.md)."""
+"""Setting: when, where and told by whom. The date, place and attribution of an event from
+its clause (`ArticleSetting`), and the background stage (`mark_background`): an event of an
+earlier year is historical (docs/extraction.md)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..schema import Attribution, DatePrecision, EventDate
-from . import dates as _dates
-from . import places as _places
+from ..schema import Attribution, DatePrecision, EventDate, Location
 from .arguments import is_actor_like, phrase
-from .event_roles import _EARLIER, _LOCATIVE, _REPORTING, _TERRITORY_NOUNS, _governing_hit
+from .clauses import PredicateIndex, governing_hit
+from .dates import find_dates, publication_date
+from .event_roles import REPORTING_VERBS
 from .merge_mentions import Draft
+from .places import country_of, find_place_in, main_place
 from .predicates import PredicateHit
-from .tolls import leave_toll, toll_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
     from .context import ExtractionContext
 
+_EARLIER = frozenset({"earlier", "previous", "past", "prior", "former", "recent"})
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "into",
+        "around",
+        "throughout",
+        "within",
+        "off",
+        "along",
+        "east",
+        "west",
+        "north",
+        "south",
+    }
+)
+_TERRITORY_NOUNS = frozenset(
+    {
+        "territory",
+        "soil",
+        "land",
+        "side",
+        "border",
+        "town",
+        "village",
+        "city",
+        "area",
+        "region",
+        "border",
+    }
+)
 
-class EventSetting:
-    """Date, place, toll and attribution lookups; needs the builder's document indexes."""
 
-    ctx: "ExtractionContext"
-    doc: "Doc"
-    sents: list["SpacySpan"]
-    sent_index: dict[int, int]
-    by_i: dict[int, PredicateHit]
-    drafts: dict[int, Draft]
-    _sent_dates: dict[int, list[tuple[int, int, EventDate]]]
-    _main_place: object
-    _main_place_done: bool
-    _attrib: dict[int, list[Attribution]]
+class ArticleSetting:
+    """Date, place and attribution of the events of one article, from their clauses; keeps
+    the article's sentence dates, main place and sentence attributions once found."""
+
+    def __init__(self, ctx: "ExtractionContext", index: PredicateIndex) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.sents = index.sents
+        self.sent_index = index.sent_index
+        self.by_i = index.by_i
+        self._sent_dates: dict[int, list[tuple[int, int, EventDate]]] = {}
+        self._main_place: Location | None = None
+        self._main_place_done = False
+        self._attrib: dict[int, list[Attribution]] = {}
 
     # ------------------------------------------------------------ date, place
     def _dates_of(self, sent_n: int) -> list[tuple[int, int, EventDate]]:
         if sent_n not in self._sent_dates:
-            finder = getattr(_dates, "find_dates", None)
-            self._sent_dates[sent_n] = (
-                finder(self.sents[sent_n], self.ctx.published) if finder else []
-            )
+            self._sent_dates[sent_n] = find_dates(self.sents[sent_n], self.ctx.published)
         return self._sent_dates[sent_n]
 
-    def _date(self, hit: PredicateHit, own: list["Token"]) -> tuple[EventDate, bool]:
+    def date(self, hit: PredicateHit, own: list["Token"],
+             drafts: dict[int, Draft]) -> tuple[EventDate, bool]:
+        """The event's date and whether it is its own: a date phrase of its clause, "earlier",
+        the date of a governing clause or draft (`drafts`, built heads first), the sentence's
+        only date; else the publication day (not its own)."""
         sent_n = self.sent_index[hit.token.i]
         found = self._dates_of(sent_n)
         own_chars = {(t.idx, t.idx + len(t)) for t in own}
@@ -71,8 +111,8 @@ class EventSetting:
             if cur.head.i == cur.i:
                 break
             cur = cur.head
-            if cur.i in self.by_i and cur.i in self.drafts:
-                d = self.drafts[cur.i]
+            if cur.i in self.by_i and cur.i in drafts:
+                d = drafts[cur.i]
                 return d.date, d.date_own
             for d in found:
                 toks = self.doc.char_span(d[0], d[1], alignment_mode="expand")
@@ -84,22 +124,21 @@ class EventSetting:
         others = [d for d in found if not self._owned_by_other(d, hit)]
         if len(others) == 1:
             return others[0][2], True
-        return _dates.publication_date(self.ctx.published), False
+        return publication_date(self.ctx.published), False
 
     def _owned_by_other(self, d: tuple[int, int, EventDate], hit: PredicateHit) -> bool:
         toks = self.doc.char_span(d[0], d[1], alignment_mode="expand")
         if toks is None:
             return False
         for t in toks:
-            gov, _ = _governing_hit(t, self.by_i, limit=4)
+            gov, _ = governing_hit(t, self.by_i, limit=4)
             if gov is not None and gov.token.i != hit.token.i:
                 return True
         return False
 
-    def _place(self, tok: "Token", own: list["Token"], sent: "SpacySpan"):  # type: ignore[no-untyped-def]
-        finder = getattr(_places, "find_place_in", None)
-        if finder is None:
-            return None
+    def place(self, tok: "Token", own: list["Token"], sent: "SpacySpan") -> Location | None:
+        """Where the event happened: a locative phrase of the predicate, a place in its own
+        clause, a territory or a target's nationality, the sentence, the article's main place."""
         loc = None
         # a locative phrase of the predicate itself: "spoke in Egypt", "struck a house in X"
         for c in list(tok.children) + [
@@ -108,122 +147,24 @@ class EventSetting:
             if c.dep_ == "prep" and c.lower_ in _LOCATIVE:
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        loc = loc or finder(self.doc[g.left_edge.i : g.right_edge.i + 1])
+                        loc = loc or find_place_in(self.doc[g.left_edge.i : g.right_edge.i + 1])
         if loc is None:
-            loc = finder(self.doc[own[0].i : own[-1].i + 1])
+            loc = find_place_in(self.doc[own[0].i : own[-1].i + 1])
         if loc is None:
-            loc = self._territory(own)
+            loc = _territory(own)
         if loc is None:
-            loc = self._target_country(tok)
+            loc = _target_country(tok)
         if loc is None:
-            loc = finder(sent)
+            loc = find_place_in(sent)
         if loc is None:
             if not self._main_place_done:
-                mp = getattr(_places, "main_place", None)
-                self._main_place = mp(self.doc) if mp else None
+                self._main_place = main_place(self.doc)
                 self._main_place_done = True
             loc = self._main_place
         return loc
 
-    def _target_country(self, tok: "Token"):  # type: ignore[no-untyped-def]
-        """ "airstrikes on a Yemeni port", "shelled Lebanese villages": a target named by its
-        nationality and no place name: the target's country (never the attacker's)."""
-        country_of = getattr(_places, "country_of", None)
-        if country_of is None:
-            return None
-        from ..schema import Location
-
-        # the event word, and for "killed in airstrikes on a port" the verb it explains
-        heads = [tok] + ([tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "in" else [])
-        targets = [c for h in heads for c in h.children if c.dep_ == "dobj"]
-        targets += [g for h in heads for c in h.children
-                    if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
-                    for g in c.children if g.dep_ == "pobj"]
-        for t in targets:
-            if t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN":
-                continue  # a named place: the gazetteer's business
-            for c in t.children:
-                if c.dep_ == "amod" and (c.ent_type_ == "NORP" or c.pos_ in ("ADJ", "PROPN")):
-                    iso = country_of(c.text)
-                    if iso:
-                        return Location(name=None, country=iso, precision="country",
-                                        text=f"{c.text} {t.text}")
-        return None
-
-    def _territory(self, own: list["Token"]):  # type: ignore[no-untyped-def]
-        """ "on Israeli territory", "on Lebanese soil": the country of the nationality word."""
-        country_of = getattr(_places, "country_of", None)
-        if country_of is None:
-            return None
-        from ..schema import Location
-
-        for t in own:
-            if t.lemma_.lower() in _TERRITORY_NOUNS:
-                for c in t.children:
-                    if c.dep_ == "amod":
-                        iso = country_of(c.text)
-                        if iso:
-                            return Location(
-                                name=None,
-                                country=iso,
-                                precision="country",
-                                text=f"{c.text} {t.text}",
-                            )
-        return None
-
-    # ------------------------------------------------------------ toll
-    def _toll(
-        self, hit: PredicateHit, own: list["Token"], outcomes: list[PredicateHit]
-    ) -> tuple[int | None, int | None]:
-        dead = inj = None
-
-        def add(d: int | None, i: int | None) -> None:
-            nonlocal dead, inj
-            if d is not None:
-                dead = d if dead is None else dead + d
-            if i is not None:
-                inj = i if inj is None else inj + i
-
-        if not hit.nominal:
-            add(*toll_of(hit.token))
-        for o in outcomes:
-            if o.token.lemma_ == "leave":
-                add(*leave_toll(o.token))
-            else:
-                add(*toll_of(o.token))
-        seen = {o.token.i for o in outcomes}
-        for t in own:
-            if t.i == hit.token.i or t.i in seen:
-                continue
-            if t.pos_ in ("NOUN", "ADJ") and t.lemma_.lower() in (
-                "fatality",
-                "death",
-                "casualty",
-                "injury",
-                "dead",
-                "injured",
-                "wounded",
-            ):
-                add(*toll_of(t))
-        # participial outcomes not in the lexicon: "leaving 3 dead", "resulting in 2 deaths"
-        for c in hit.token.children:
-            if (
-                c.dep_ in ("advcl", "xcomp", "conj")
-                and c.lemma_ in ("leave", "result", "cause")
-                and c.i not in self.by_i
-            ):
-                if c.lemma_ == "leave":
-                    add(*leave_toll(c))
-                for g in c.subtree:
-                    if (
-                        g.lemma_.lower() in ("fatality", "death", "casualty", "injury")
-                        and g.i != c.i
-                    ):
-                        add(*toll_of(g))
-        return dead, inj
-
     # ------------------------------------------------------------ attribution
-    def _attribution(self, tok: "Token") -> list[Attribution]:
+    def attribution(self, tok: "Token") -> list[Attribution]:
         """Who the sentence is told by ("according to X", "X said"), once per sentence."""
         key = self.sent_index[tok.i]
         if key not in self._attrib:
@@ -251,7 +192,7 @@ class EventSetting:
                         )
                     )
         root = sent.root
-        if root.lemma_ in _REPORTING and root.i not in self.by_i:
+        if root.lemma_ in REPORTING_VERBS and root.i not in self.by_i:
             subj = [c for c in root.children if c.dep_ == "nsubj"]
             if subj and subj[0].pos_ != "PRON":
                 span = phrase(subj[0])
@@ -262,7 +203,42 @@ class EventSetting:
         return out[:2]
 
 
-__all__ = ["EventSetting"]
+def _target_country(tok: "Token") -> Location | None:
+    """ "airstrikes on a Yemeni port", "shelled Lebanese villages": a target named by its
+    nationality and no place name: the target's country (never the attacker's)."""
+    # the event word, and for "killed in airstrikes on a port" the verb it explains
+    heads = [tok] + ([tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "in" else [])
+    targets = [c for h in heads for c in h.children if c.dep_ == "dobj"]
+    targets += [g for h in heads for c in h.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+                for g in c.children if g.dep_ == "pobj"]
+    for t in targets:
+        if t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN":
+            continue  # a named place: the gazetteer's business
+        for c in t.children:
+            if c.dep_ == "amod" and (c.ent_type_ == "NORP" or c.pos_ in ("ADJ", "PROPN")):
+                iso = country_of(c.text)
+                if iso:
+                    return Location(name=None, country=iso, precision="country",
+                                    text=f"{c.text} {t.text}")
+    return None
+
+
+def _territory(own: list["Token"]) -> Location | None:
+    """ "on Israeli territory", "on Lebanese soil": the country of the nationality word."""
+    for t in own:
+        if t.lemma_.lower() in _TERRITORY_NOUNS:
+            for c in t.children:
+                if c.dep_ == "amod":
+                    iso = country_of(c.text)
+                    if iso:
+                        return Location(
+                            name=None,
+                            country=iso,
+                            precision="country",
+                            text=f"{c.text} {t.text}",
+                        )
+    return None
 
 
 _TIME_PREPS = frozenset({"in", "during", "since", "until", "before", "by", "from", "after"})
@@ -295,3 +271,6 @@ def mark_background(ctx: "ExtractionContext", d: Draft) -> None:
         d.status = "historical"
     elif _past_year_of(ctx.doc[d.pred_i], ctx.published.year):
         d.status = "historical"
+
+
+__all__ = ["ArticleSetting", "mark_background"]

@@ -10,6 +10,8 @@ from .arguments import actor_nouns, with_conjuncts
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from .predicates import PredicateHit
+
 # numbers written as words
 _WORDS = {
     "one": 1,
@@ -348,5 +350,58 @@ def stated_toll(sent: "Span") -> int | None:
     return None
 
 
+def clause_toll(hit: "PredicateHit", own: list["Token"], outcomes: list["PredicateHit"],
+                predicates: dict[int, "PredicateHit"]) -> tuple[int | None, int | None]:
+    """(dead, injured) an attack's clause reports: the predicate's own toll, its outcomes'
+    ("…, killing 3"), toll nouns among its `own` tokens and participial outcomes the lexicon
+    does not hold ("leaving 3 dead"); `predicates` (token index → hit) are the others."""
+    dead = inj = None
+
+    def add(d: int | None, i: int | None) -> None:
+        nonlocal dead, inj
+        if d is not None:
+            dead = d if dead is None else dead + d
+        if i is not None:
+            inj = i if inj is None else inj + i
+
+    if not hit.nominal:
+        add(*toll_of(hit.token))
+    for o in outcomes:
+        if o.token.lemma_ == "leave":
+            add(*leave_toll(o.token))
+        else:
+            add(*toll_of(o.token))
+    seen = {o.token.i for o in outcomes}
+    for t in own:
+        if t.i == hit.token.i or t.i in seen:
+            continue
+        if t.pos_ in ("NOUN", "ADJ") and t.lemma_.lower() in (
+            "fatality",
+            "death",
+            "casualty",
+            "injury",
+            "dead",
+            "injured",
+            "wounded",
+        ):
+            add(*toll_of(t))
+    # participial outcomes not in the lexicon: "leaving 3 dead", "resulting in 2 deaths"
+    for c in hit.token.children:
+        if (
+            c.dep_ in ("advcl", "xcomp", "conj")
+            and c.lemma_ in ("leave", "result", "cause")
+            and c.i not in predicates
+        ):
+            if c.lemma_ == "leave":
+                add(*leave_toll(c))
+            for g in c.subtree:
+                if (
+                    g.lemma_.lower() in ("fatality", "death", "casualty", "injury")
+                    and g.i != c.i
+                ):
+                    add(*toll_of(g))
+    return dead, inj
+
+
 __all__ = ["is_campaign_summary", "number_of", "count_of", "toll_of", "is_period_toll",
-           "is_period_sentence", "leave_toll", "stated_toll"]
+           "is_period_sentence", "leave_toll", "stated_toll", "clause_toll"]

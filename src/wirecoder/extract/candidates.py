@@ -1,0 +1,153 @@
+"""Candidates stage: one draft per predicate told as an event, with its arguments, setting,
+type and toll — the first stage of the event core (event_core.py runs the others).
+
+    predicates (clauses.index_predicates) → role of each (event_roles.predicate_roles)
+    → per event: arguments (participants) → setting (event_setting.ArticleSetting)
+      → type and ACLED cues (event_type.event_kind) → toll (tolls.clause_toll)
+    + demands told as "X said Y must …" and condemnations "X called it a violation"
+    → links between drafts (draft_links.link_drafts)"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..schema import Span, Status
+from .arguments import verb_subjects
+from .clauses import PredicateIndex, index_predicates, own_tokens
+from .context import ExtractionContext
+from .draft_links import link_drafts
+from .event_roles import find_requests, outcomes_by_event, predicate_roles
+from .event_setting import ArticleSetting
+from .event_type import event_kind
+from .merge_mentions import Draft
+from .participants import is_generic, predicate_arguments, resolve_actors
+from .predicates import PredicateHit
+from .speech_acts import condemnations
+from .status import event_status
+from .tolls import clause_toll
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+
+def find_candidates(ctx: ExtractionContext) -> list[Draft]:
+    """The candidate events of an article, in text order."""
+    index = index_predicates(ctx.doc)
+    requests = find_requests(ctx.doc)
+    condemned = condemnations(ctx.doc)
+    setting = ArticleSetting(ctx, index)
+    roles = predicate_roles(index, requests)
+    outcomes = outcomes_by_event(index, roles)
+    drafts: dict[int, Draft] = {}
+    # heads before dependents, so inherited dates exist when a dependent needs them
+    order = sorted(index.hits, key=lambda h: (len(list(h.token.ancestors)), h.token.i))
+    for h in order:
+        if roles[h.token.i][0] != "event":
+            continue
+        drafts[h.token.i] = predicate_draft(ctx, index, setting, drafts, h,
+                                            outcomes.get(h.token.i, []))
+    for i, reporter in requests.items():
+        if i not in drafts:
+            drafts[i] = request_draft(ctx, index, setting, drafts, ctx.doc[i], reporter)
+    for i, targets in condemned.items():
+        if i not in drafts and i not in index.by_i:
+            drafts[i] = condemnation_draft(ctx, index, setting, drafts, ctx.doc[i], targets)
+    link_drafts(ctx, index, drafts, condemned)
+    return [drafts[i] for i in sorted(drafts)]
+
+
+def predicate_draft(ctx: ExtractionContext, index: PredicateIndex, setting: ArticleSetting,
+                    drafts: dict[int, Draft], hit: PredicateHit,
+                    outcomes: list[PredicateHit]) -> Draft:
+    """The draft of one predicate told as an event; `drafts` are those already built (a
+    dependent clause takes its head's date)."""
+    tok = hit.token
+    args = predicate_arguments(hit, outcomes)
+    own = own_tokens(tok, index.by_i)
+    sent_n, sent = index.sentence(tok.i)
+    actor = resolve_actors(ctx, index.by_i, args.actor, agentive=True)
+    recipient = [r for r in resolve_actors(ctx, index.by_i, args.recipient) if r not in actor]
+    mediator = resolve_actors(ctx, index.by_i, args.mediator)
+    date, date_own = setting.date(hit, own, drafts)
+    kind = event_kind(ctx, hit, args, actor=actor, recipient=recipient,
+                      status=event_status(tok, hit.nominal), outcomes=outcomes, own=own,
+                      sent=sent)
+    dead, injured = (clause_toll(hit, own, outcomes, index.by_i) if kind.type == "ASSAULT"
+                     else (None, None))
+    confidence = (
+        0.45 + (0.2 if actor else 0) + (0.1 if recipient else 0) + (0.1 if date_own else 0)
+    )
+    status = kind.status
+    return Draft(
+        type=kind.type,
+        mode=kind.mode,
+        pred_i=tok.i,
+        nominal=hit.nominal,
+        sent_i=sent_n,
+        actor=actor,
+        recipient=recipient,
+        mediator=mediator,
+        date=date,
+        date_own=date_own,
+        location=setting.place(tok, own, sent),
+        status=status.value if isinstance(status, Status) else status,
+        dead=dead,
+        injured=injured,
+        evidence=[_sentence_span(sent)],
+        attribution=setting.attribution(tok),
+        acled_flags=kind.flags,
+        weapon=kind.weapon,
+        generic_actor=is_generic(args.actor) and bool(actor),
+        confidence=min(confidence, 0.95),
+    )
+
+
+def request_draft(ctx: ExtractionContext, index: PredicateIndex, setting: ArticleSetting,
+                  drafts: dict[int, Draft], tok: "Token", reporter: "Token") -> Draft:
+    """ "X said Y must do Z": a REQUEST of X (the reporter's subject) to Y (tok's subject)."""
+    a, _ = verb_subjects(reporter)
+    actor = resolve_actors(ctx, index.by_i, list(a))
+    asked = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    recipient = [r for r in resolve_actors(ctx, index.by_i, asked) if r not in actor]
+    sent_n, sent = index.sentence(tok.i)
+    own = own_tokens(reporter, index.by_i)
+    date, date_own = setting.date(PredicateHit(reporter, "REQUEST", None, False), own, drafts)
+    return Draft(
+        type="REQUEST",
+        mode=None,
+        pred_i=tok.i,
+        sent_i=sent_n,
+        actor=actor,
+        recipient=recipient,
+        date=date,
+        date_own=date_own,
+        location=setting.place(tok, own_tokens(tok, index.by_i), sent),
+        evidence=[_sentence_span(sent)],
+        confidence=0.5,
+    )
+
+
+def condemnation_draft(ctx: ExtractionContext, index: PredicateIndex, setting: ArticleSetting,
+                       drafts: dict[int, Draft], reporter: "Token",
+                       targets: list["Token"]) -> Draft:
+    """ "X called the charges baseless": X accuses whoever the judged phrase names."""
+    a, _ = verb_subjects(reporter)
+    actor = resolve_actors(ctx, index.by_i, list(a), agentive=True)
+    recipient = [r for r in resolve_actors(ctx, index.by_i, targets) if r not in actor]
+    sent_n, sent = index.sentence(reporter.i)
+    own = own_tokens(reporter, index.by_i)
+    date, date_own = setting.date(PredicateHit(reporter, "ACCUSE", "disapprove", False), own,
+                                  drafts)
+    return Draft(type="ACCUSE", mode="disapprove", pred_i=reporter.i, sent_i=sent_n,
+                 actor=actor, recipient=recipient, date=date, date_own=date_own,
+                 location=setting.place(reporter, own, sent), status="occurred",
+                 evidence=[_sentence_span(sent)], attribution=setting.attribution(reporter))
+
+
+def _sentence_span(sent: "SpacySpan") -> Span:
+    """The evidence span of a sentence, trailing white space left out."""
+    return Span(start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()))
+
+
+__all__ = ["condemnation_draft", "find_candidates", "predicate_draft", "request_draft"]

@@ -1,0 +1,353 @@
+"""Typing stage of a candidate: the PLOVER type and mode its clause settles and the ACLED
+cues (flags, weapon) its words carry. The lexicon gives a predicate's type (predicates.py);
+the clause refines it: a weapon sets an attack's mode, people seized are arrested, a crowd
+that protests demonstrates, and PLOVER codes the act of speaking — a promise of cooperation
+is AGREE, an announced coercion THREATEN, a refused cooperation REJECT."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..schema import Status
+from .acled import has_cue, is_armed, load_cues, weapon_mode
+from .arguments import LIGHT_VERBS, Arguments, is_actor_like, phrase
+from .context import ExtractionContext
+from .predicates import PredicateHit, load_lexicon_file
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .acled import AcledCues
+
+# verbs whose object is the weapon ("fired rockets", "launched a drone")
+_PROJECTILE_VERBS = frozenset(
+    {
+        "fire",
+        "launch",
+        "drop",
+        "use",
+        "detonate",
+        "plant",
+        "throw",
+        "hurl",
+        "lob",
+        "deploy",
+        "employ",
+    }
+)
+_PROTEST_WORDS = frozenset(
+    {"protest", "demonstration", "rally", "protester", "demonstrator", "sit-in", "march"}
+)
+_FORMAL_PROTEST = frozenset(
+    {"lodge", "file", "register", "deliver", "send", "issue", "submit", "make"}
+)
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
+_THREAT_MODE = {
+    "COERCE": "restrict",
+    "SANCTION": "relations",
+    "ASSAULT": "violence",
+    "PROTEST": "restrict",
+    "MOBILIZE": "violence",
+}
+_CROWD = frozenset(
+    {
+        "protester",
+        "protestor",
+        "demonstrator",
+        "student",
+        "worker",
+        "people",
+        "thousand",
+        "hundred",
+        "resident",
+        "crowd",
+        "supporter",
+        "farmer",
+        "teacher",
+        "employee",
+        "villager",
+        "activist",
+        "woman",
+        "youth",
+        "citizen",
+        "refugee",
+    }
+)
+
+
+@dataclass
+class EventKind:
+    """What a candidate is: PLOVER type and mode, its status after a speech act's reading
+    ("will not sign" is a REJECT that occurred), the ACLED flags and the weapon."""
+
+    type: str
+    mode: str | None
+    status: Status
+    flags: dict[str, bool] = field(default_factory=dict)
+    weapon: str | None = None
+
+
+def event_kind(ctx: ExtractionContext, hit: PredicateHit, args: Arguments, *, actor: list[str],
+               recipient: list[str], status: Status, outcomes: list[PredicateHit],
+               own: list["Token"], sent: "Span") -> EventKind:
+    """The type, mode, status, ACLED flags and weapon of a predicate told as an event, from
+    its clause (`own` tokens, `outcomes`, sentence), its argument heads `args` and the
+    actor ids they resolved to."""
+    tok = hit.token
+    mode = hit.mode
+    weapon = None
+    type_ = hit.type
+    flags: dict[str, bool] = {}
+    cues = load_cues()
+    subj_toks = _subject_tokens(tok) if not hit.nominal else []
+    subj_toks += [t for a in args.actor for t in phrase(a) if t not in subj_toks]
+    if hit.nominal and tok.head.lemma_ in LIGHT_VERBS:
+        subj_toks += _subject_tokens(tok.head)
+    if type_ == "ASSAULT":
+        clause = own + [t for o in outcomes for t in o.token.subtree]
+        mode, flags, weapon = _assault_cues(ctx, hit, args, actor, recipient, outcomes, clause,
+                                            subj_toks, sent, mode, cues)
+    elif type_ in ("COERCE", "MOBILIZE", "RETREAT", "SUPPORT", "CONCEDE", "AGREE"):
+        mode, flags = _seizure_cues(ctx, hit, args, actor, recipient, subj_toks, sent, mode,
+                                    cues)
+    elif type_ == "PROTEST":
+        mode, flags = _protest_cues(sent, mode, cues)
+    type_, mode, status = _speech_act(hit, type_, mode, status, subj_toks)
+    return EventKind(type_, mode, status, flags, weapon)
+
+
+def _assault_cues(ctx: ExtractionContext, hit: PredicateHit, args: Arguments, actor: list[str],
+                  recipient: list[str], outcomes: list[PredicateHit], clause: list["Token"],
+                  subj_toks: list["Token"], sent: "Span", mode: str | None,
+                  cues: "AcledCues") -> tuple[str | None, dict[str, bool], str | None]:
+    """An attack's mode, ACLED flags and weapon."""
+    tok = hit.token
+    # who or what struck, and with what — never what was struck ("fired at a drone")
+    wtoks = subj_toks + [t for i in args.instrument for t in i.subtree]
+    wtoks += [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    for o in [hit] + outcomes:
+        kids = list(o.token.children)
+        # "targeted vehicles with anti-tank shells": the with-phrase may hang on the object
+        kids += [
+            g for c in kids if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"
+        ]
+        for c in kids:
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in ("with", "by", "using", "from")
+                or (c.dep_ == "dobj" and o.token.lemma_ in _PROJECTILE_VERBS)
+            ):
+                wtoks += list(c.subtree)
+            if c.dep_ == "advcl" and c.lemma_ in ("use",):
+                wtoks += list(c.subtree)
+    wm = weapon_mode(wtoks)
+    weapon = wm
+    targets = [t for r in args.recipient + args.topic for t in phrase(r)]
+    target_armed = is_armed(
+        targets, [getattr(ctx.actor(a), "sector", None) for a in recipient]
+    )
+    if mode == "destroy" and target_armed:
+        mode = None  # destroying tanks is fighting, not property destruction
+    if wm is not None and mode not in (
+        "abduct",
+        "destroy",
+        "beat",
+        "torture",
+        "sexual",
+        "targeted",
+        "crowd-control",
+        "suicide-attack",
+    ):
+        mode = wm
+    words = clause + subj_toks
+    rec_toks = targets
+    act_toks = [t for a in args.actor for t in phrase(a)] + subj_toks
+    sectors_a = [getattr(ctx.actor(a), "sector", None) for a in actor]
+    sectors_r = [getattr(ctx.actor(a), "sector", None) for a in recipient]
+    flags = {
+        "mob": has_cue(act_toks, cues.mob),
+        "excessive": has_cue(
+            rec_toks + [t for o in outcomes for t in o.token.subtree], cues.protesters
+        )
+        or (
+            has_cue(list(sent), _PROTEST_WORDS)
+            and is_armed(act_toks, sectors_a)
+            and has_cue(list(sent), cues.excessive)
+        ),
+        "rioters": has_cue(act_toks, cues.protesters),
+        "actor_armed": is_armed(act_toks, sectors_a) or has_cue(act_toks, cues.armed),
+        "recipient_armed": is_armed(rec_toks, sectors_r),
+        "reciprocal": has_cue(
+            [tok]
+            + [c for c in tok.children if c.dep_ in ("dobj", "prt")]
+            + ([] if hit.cue is None else [hit.cue]),
+            cues.reciprocal,
+        )
+        or (
+            hit.nominal and hit.cue is not None and has_cue([tok, hit.cue], cues.reciprocal)
+        )
+        or has_cue(
+            [tok]
+            + [
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.subtree
+            ],
+            cues.reciprocal,
+        ),
+        "grenade": has_cue(words, cues.grenade),
+        "disrupted": has_cue([tok], cues.disrupted),
+    }
+    return mode, flags, weapon
+
+
+def _seizure_cues(ctx: ExtractionContext, hit: PredicateHit, args: Arguments, actor: list[str],
+                  recipient: list[str], subj_toks: list["Token"], sent: "Span", mode: str | None,
+                  cues: "AcledCues") -> tuple[str | None, dict[str, bool]]:
+    """The mode and ACLED flags of what was taken, found, set up or signed (COERCE,
+    MOBILIZE, RETREAT, SUPPORT, CONCEDE, AGREE)."""
+    tok = hit.token
+    type_ = hit.type
+    # what was taken, found, set up or signed: the object phrase(s)
+    objs = [
+        t
+        for c in tok.children
+        if c.dep_ in ("dobj", "nsubjpass", "attr")
+        for t in c.subtree
+    ]
+    objs += [
+        t
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("from", "of", "over")
+        for t in c.subtree
+    ]
+    place_obj = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in objs) or has_cue(
+        objs, cues.territory_objects
+    )
+    flags = {
+        "territory": (
+            type_ == "COERCE"
+            and has_cue([tok] + ([hit.cue] if hit.cue is not None else []), cues.territory)
+            and place_obj
+        )
+        or (
+            type_ == "RETREAT"
+            and mode == "withdraw"
+            and place_obj
+            and has_cue(list(sent), cues.agreement_objects | frozenset({"hand"}))
+        ),
+        "disrupted": type_ == "COERCE"
+        and (
+            has_cue([tok], cues.disrupted)
+            or (mode == "seize" and has_cue(objs, cues.weapon_objects))
+        ),
+        "base": has_cue(objs, cues.base_objects),
+        "agreement": has_cue(objs + [tok], cues.agreement_objects),
+        "actor_state": any(
+            getattr(ctx.actor(a), "sector", None) in ("MIL", "GOV", "COP")
+            for a in actor
+        )
+        or has_cue(
+            subj_toks, frozenset({"army", "government", "military", "troop", "force"})
+        ),
+        "actor_armed": is_armed(subj_toks),
+    }
+    if type_ != "COERCE":
+        flags.pop("actor_armed")
+        flags.pop("actor_state")
+        flags.pop("disrupted")
+    if flags.get("territory") and type_ == "COERCE":
+        mode = "seize"
+    elif (
+        type_ == "COERCE"
+        and mode == "seize"
+        and not flags.get("disrupted")
+        and recipient
+        and any(
+            is_actor_like(r) and r.ent_type_ not in ("GPE", "LOC", "FAC")
+            for r in args.recipient
+        )
+    ):
+        mode = "arrest"  # "captured a senior commander": people taken are arrested
+    return mode, flags
+
+
+def _protest_cues(sent: "Span", mode: str | None,
+                  cues: "AcledCues") -> tuple[str | None, dict[str, bool]]:
+    """A protest's mode (a riot when protesters smash or clash) and ACLED flags."""
+    sent_toks = list(sent)
+    if mode in ("demo", None) and has_cue(sent_toks, cues.riot):
+        mode = "riot"  # protesters smashing, burning, clashing
+    flags = {
+        "intervention": has_cue(sent_toks, cues.intervention),
+        "excessive": has_cue(sent_toks, cues.excessive)
+        and has_cue(sent_toks, frozenset({"protester", "demonstrator", "protestor"})),
+    }
+    return mode, flags
+
+
+def _speech_act(hit: PredicateHit, type_: str, mode: str | None, status: Status,
+                subj_toks: list["Token"]) -> tuple[str, str | None, Status]:
+    """The type a clause's construction gives: a formal protest is diplomatic, a crowd
+    protesting demonstrates, a promise, announced coercion or refusal is a speech act."""
+    tok = hit.token
+    if hit.nominal and tok.lemma_ == "protest" and tok.head.lemma_ in _FORMAL_PROTEST:
+        type_, mode = "ACCUSE", "disapprove"  # "lodged a protest with X" is diplomatic
+    if tok.lemma_ == "protest" and not hit.nominal:
+        if has_cue(subj_toks + ([tok.head] if tok.dep_ == "acl" else []), _CROWD) or any(
+            t.like_num for t in subj_toks
+        ):
+            type_, mode = "PROTEST", "demo"
+    # PLOVER codes the act of speaking: a promise of cooperation is AGREE, an announced
+    # coercion is THREATEN, a refusal to cooperate is REJECT
+    if not hit.nominal and type_ not in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
+        if status == Status.planned:
+            if type_ in _COOPERATIVE:
+                type_, mode, status = "AGREE", None, Status.occurred
+            elif type_ in _THREAT_MODE:
+                mode = (
+                    "arrest"
+                    if mode == "arrest"
+                    else "expel"
+                    if mode == "expel"
+                    else _THREAT_MODE[type_]
+                )
+                type_, status = "THREATEN", Status.occurred
+        elif (
+            status == Status.negated
+            and type_ in _COOPERATIVE
+            and any(
+                c.lower_ in ("will", "would", "wo") for c in tok.children if c.dep_ == "aux"
+            )
+        ):
+            type_, mode, status = "REJECT", _reject_mode(type_), Status.occurred
+    elif (not hit.nominal and type_ == "AGREE" and status == Status.negated
+          and not any(c.lower_ == "never" for c in tok.children)):
+        # "did not agree" refuses; "have never offered evidence" refuses nothing
+        type_, mode, status = "REJECT", None, Status.occurred
+    return type_, mode, status
+
+
+def _subject_tokens(tok: "Token") -> list["Token"]:
+    """The words of a verb's subjects and passive agents."""
+    toks: list["Token"] = []
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+            toks.extend(c.subtree)
+    return toks
+
+
+def _reject_mode(refused: str) -> str | None:
+    """The REJECT mode of a refused cooperation of type `refused` (predicates.yaml)."""
+    global _REJECT_MODES
+    if _REJECT_MODES is None:
+        _REJECT_MODES = dict(load_lexicon_file("predicates.yaml").get("reject_modes") or {})
+    return _REJECT_MODES.get(refused)
+
+
+_REJECT_MODES: dict[str, str] | None = None
+
+
+__all__ = ["EventKind", "event_kind"]
