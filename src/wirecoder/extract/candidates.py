@@ -80,26 +80,13 @@ def predicate_draft(ctx: ExtractionContext, index: PredicateIndex, setting: Arti
     )
     status = kind.status
     return Draft(
-        type=kind.type,
-        mode=kind.mode,
-        pred_i=tok.i,
-        nominal=hit.nominal,
-        sent_i=sent_n,
-        actor=actor,
-        recipient=recipient,
-        mediator=mediator,
-        date=date,
-        date_own=date_own,
+        type=kind.type, mode=kind.mode, pred_i=tok.i, nominal=hit.nominal, sent_i=sent_n,
+        actor=actor, recipient=recipient, mediator=mediator, date=date, date_own=date_own,
         location=setting.place(tok, own, sent),
         status=status.value if isinstance(status, Status) else status,
-        dead=dead,
-        injured=injured,
-        evidence=[_sentence_span(sent)],
-        attribution=setting.attribution(tok),
-        acled_flags=kind.flags,
-        weapon=kind.weapon,
-        generic_actor=is_generic(args.actor) and bool(actor),
-        confidence=min(confidence, 0.95),
+        dead=dead, injured=injured, evidence=[_sentence_span(sent)],
+        attribution=setting.attribution(tok), acled_flags=kind.flags, weapon=kind.weapon,
+        generic_actor=is_generic(args.actor) and bool(actor), confidence=min(confidence, 0.95),
     )
 
 
@@ -113,19 +100,10 @@ def request_draft(ctx: ExtractionContext, index: PredicateIndex, setting: Articl
     sent_n, sent = index.sentence(tok.i)
     own = own_tokens(reporter, index.by_i)
     date, date_own = setting.date(PredicateHit(reporter, "REQUEST", None, False), own, drafts)
-    return Draft(
-        type="REQUEST",
-        mode=None,
-        pred_i=tok.i,
-        sent_i=sent_n,
-        actor=actor,
-        recipient=recipient,
-        date=date,
-        date_own=date_own,
-        location=setting.place(tok, own_tokens(tok, index.by_i), sent),
-        evidence=[_sentence_span(sent)],
-        confidence=0.5,
-    )
+    return Draft(type="REQUEST", mode=None, pred_i=tok.i, sent_i=sent_n, actor=actor,
+                 recipient=recipient, date=date, date_own=date_own,
+                 location=setting.place(tok, own_tokens(tok, index.by_i), sent),
+                 evidence=[_sentence_span(sent)], confidence=0.5)
 
 
 def condemnation_draft(ctx: ExtractionContext, index: PredicateIndex, setting: ArticleSetting,

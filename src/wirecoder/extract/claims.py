@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..schema import Bound, Claim, ClaimLocation, Event, Period, Quantity
 from ..schema import Span as SpanModel
-from . import dates as _dates
 from .attribution import load_lexicon, resolve_source, sources_on_path
 from .context import ExtractionContext
+from .dates import resolve_date
 from .numbers import find_figures
 from .places import find_place_in
 
@@ -267,7 +267,7 @@ def _as_of_and_period(sent: Span, published: dt.date | None) -> tuple[str | None
         if t.lower_ == "since" and i + 1 < len(sent):
             phrase = sent.doc[t.i:t.right_edge.i + 1].text if t.right_edge.i > t.i else \
                 sent.doc[t.i:min(t.i + 4, sent.end)].text
-            d = _dates.resolve_date(phrase, published)
+            d = resolve_date(phrase, published)
             if d.start:
                 period = Period(start=d.start, end=pub)
         if t.lower_ in ("between", "from") and i + 1 < len(sent) and sent[i + 1].ent_type_ == "DATE":
@@ -280,7 +280,7 @@ def _as_of_and_period(sent: Span, published: dt.date | None) -> tuple[str | None
                     hi = nxt.i
                     while hi + 1 < sent.end and sent.doc[hi + 1].ent_type_ in ("DATE", "TIME"):
                         hi += 1
-                    d = _dates.resolve_date(sent.doc[t.i:hi + 1].text, published)
+                    d = resolve_date(sent.doc[t.i:hi + 1].text, published)
                     if d.start and d.precision == "day":
                         as_of = d.start
     return as_of, period
@@ -302,8 +302,8 @@ def _date_range(sent: Span, i: int, published: dt.date | None) -> Period | None:
         j += 1
     if len(parts) != 2 or not all(parts):
         return None
-    a = _dates.resolve_date(" ".join(parts[0]), published)
-    b = _dates.resolve_date(" ".join(parts[1]), published)
+    a = resolve_date(" ".join(parts[0]), published)
+    b = resolve_date(" ".join(parts[1]), published)
     if a.start and b.end and a.start <= b.end:
         return Period(start=a.start, end=b.end)
     return None

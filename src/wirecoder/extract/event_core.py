@@ -1,4 +1,4 @@
-"""The event core as named stages (DESIGN.md "The event core as stages"):
+"""The event core as named stages (docs/extraction.md, "Event extraction"):
 
 candidates (candidates.find_candidates) → reportability (reportability.assess) → incidents
 (incidents.group_incidents) → setting (event_setting.mark_background) → tolls

@@ -4,6 +4,7 @@ earlier year is historical (docs/extraction.md)."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..schema import Attribution, DatePrecision, EventDate, Location
@@ -22,41 +23,14 @@ if TYPE_CHECKING:
     from .context import ExtractionContext
 
 _EARLIER = frozenset({"earlier", "previous", "past", "prior", "former", "recent"})
-_LOCATIVE = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "into",
-        "around",
-        "throughout",
-        "within",
-        "off",
-        "along",
-        "east",
-        "west",
-        "north",
-        "south",
-    }
-)
-_TERRITORY_NOUNS = frozenset(
-    {
-        "territory",
-        "soil",
-        "land",
-        "side",
-        "border",
-        "town",
-        "village",
-        "city",
-        "area",
-        "region",
-        "border",
-    }
-)
+_LOCATIVE = frozenset({
+    "in", "at", "near", "outside", "inside", "across", "into", "around", "throughout",
+    "within", "off", "along", "east", "west", "north", "south"
+})
+_TERRITORY_NOUNS = frozenset({
+    "territory", "soil", "land", "side", "border", "town", "village", "city", "area",
+    "region"
+})
 
 
 class ArticleSetting:
@@ -70,9 +44,12 @@ class ArticleSetting:
         self.sent_index = index.sent_index
         self.by_i = index.by_i
         self._sent_dates: dict[int, list[tuple[int, int, EventDate]]] = {}
-        self._main_place: Location | None = None
-        self._main_place_done = False
         self._attrib: dict[int, list[Attribution]] = {}
+
+    @cached_property
+    def _main_place(self) -> Location | None:
+        """The article's main place (places.main_place), found once."""
+        return main_place(self.doc)
 
     # ------------------------------------------------------------ date, place
     def _dates_of(self, sent_n: int) -> list[tuple[int, int, EventDate]]:
@@ -157,9 +134,6 @@ class ArticleSetting:
         if loc is None:
             loc = find_place_in(sent)
         if loc is None:
-            if not self._main_place_done:
-                self._main_place = main_place(self.doc)
-                self._main_place_done = True
             loc = self._main_place
         return loc
 
