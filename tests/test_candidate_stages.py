@@ -45,7 +45,8 @@ def test_an_outcome_belongs_to_the_attack_it_results_from(context) -> None:
     ctx = context("Gunmen attacked a village in Ostrava on Monday, killing 12 people.")
     index = index_predicates(ctx.doc)
     roles = predicate_roles(index, find_requests(ctx.doc))
-    told = {ctx.doc[i].text: (kind, owner and owner.token.text) for i, (kind, owner) in roles.items()}
+    told = {ctx.doc[i].text: (kind, owner and owner.token.text)
+            for i, (kind, owner) in roles.items()}
     assert told == {"attacked": ("event", None), "killing": ("outcome", "attacked")}
     outcomes = outcomes_by_event(index, roles)
     assert {ctx.doc[i].text: [h.token.text for h in hs] for i, hs in outcomes.items()} == {
@@ -97,6 +98,7 @@ def test_a_weapon_is_never_the_actor_its_owner_is(context) -> None:
 
 
 def test_a_bare_toll_sentence_joins_the_attack_before_it(context) -> None:
-    ctx = context("Gunmen attacked a bus near Ostrava on Monday. At least eight people were killed.")
+    ctx = context("Gunmen attacked a bus near Ostrava on Monday. "
+                  "At least eight people were killed.")
     [draft] = find_candidates(ctx)
     assert (draft.type, draft.dead, len(draft.evidence)) == ("ASSAULT", 8, 2)
