@@ -386,15 +386,17 @@ def predicate_roles(index: PredicateIndex, requests: dict[int, "Token"]) -> dict
     return roles
 
 
-def outcomes_by_event(index: PredicateIndex, roles: dict[int, Role]) -> dict[int, list[PredicateHit]]:
+def outcomes_by_event(index: PredicateIndex,
+                      roles: dict[int, Role]) -> dict[int, list[PredicateHit]]:
     """Event token index → the outcomes ("…, killing 3") that belong to it; an outcome of
     an outcome belongs to the first real event."""
     outcomes: dict[int, list[PredicateHit]] = {}
     for h in index.hits:
         kind, owner = roles[h.token.i]
         if kind == "outcome" and owner is not None:
-            while roles.get(owner.token.i, ("event", None))[0] == "outcome":
-                owner = roles[owner.token.i][1]  # type: ignore[assignment]
+            # an "outcome" role always names its owner (PredicateRoles.role)
+            while (up := roles.get(owner.token.i, ("event", None)))[0] == "outcome" and up[1]:
+                owner = up[1]
             outcomes.setdefault(owner.token.i, []).append(h)
     return outcomes
 

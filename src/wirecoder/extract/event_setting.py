@@ -89,8 +89,7 @@ class ArticleSetting:
                 break
             cur = cur.head
             if cur.i in self.by_i and cur.i in drafts:
-                d = drafts[cur.i]
-                return d.date, d.date_own
+                return drafts[cur.i].date, drafts[cur.i].date_own
             for d in found:
                 toks = self.doc.char_span(d[0], d[1], alignment_mode="expand")
                 if toks is not None and any(
