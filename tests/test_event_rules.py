@@ -207,3 +207,15 @@ def test_an_incident_keeps_its_most_precise_own_date() -> None:
                        date=EventDate(start="2030-03-02", precision="day"))
     absorb(year, other_year)  # a day outside the period is another time, not a refinement
     assert year.date.start == "2031-06-02"
+
+
+@pytest.mark.model
+def test_a_place_in_an_after_clause_is_the_other_events(nlp) -> None:
+    from wirecoder.extract.places import find_place_in
+
+    doc = nlp("Troops shelled villages near Idlib on Monday, a day after rebels attacked a "
+              "convoy in Aleppo.")
+    sent = next(iter(doc.sents))
+    clause = {t.i for t in doc if t.i < 9}  # "Troops shelled villages near Idlib on Monday"
+    assert find_place_in(sent, only=clause).name == "Idlib"
+    assert find_place_in(sent, only={t.i for t in doc if t.i >= 9}).name == "Aleppo"

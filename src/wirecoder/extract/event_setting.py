@@ -33,6 +33,20 @@ _TERRITORY_NOUNS = frozenset({
 })
 
 
+_SUBORDINATE = frozenset({"advcl", "ccomp", "parataxis"})
+
+
+def _outside_other_clauses(tok: "Token", sent: "SpacySpan") -> set[int]:
+    """The sentence's tokens minus the subordinate clauses that do not hold `tok` ("…, a day
+    after the group attacked Tel Aviv": Tel Aviv is the other attack's place)."""
+    skip: set[int] = set()
+    ancestors = {a.i for a in tok.ancestors} | {tok.i}
+    for t in sent:
+        if t.dep_ in _SUBORDINATE and t.i not in ancestors:
+            skip.update(x.i for x in t.subtree)
+    return {t.i for t in sent if t.i not in skip}
+
+
 class ArticleSetting:
     """Date, place and attribution of the events of one article, from their clauses; keeps
     the article's sentence dates, main place and sentence attributions once found."""
@@ -125,13 +139,13 @@ class ArticleSetting:
                     if g.dep_ == "pobj":
                         loc = loc or find_place_in(self.doc[g.left_edge.i : g.right_edge.i + 1])
         if loc is None:
-            loc = find_place_in(self.doc[own[0].i : own[-1].i + 1])
+            loc = find_place_in(self.doc[own[0].i : own[-1].i + 1], only={t.i for t in own})
         if loc is None:
             loc = _territory(own)
         if loc is None:
             loc = _target_country(tok)
         if loc is None:
-            loc = find_place_in(sent)
+            loc = find_place_in(sent, only=_outside_other_clauses(tok, sent))
         if loc is None:
             loc = self._main_place
         return loc

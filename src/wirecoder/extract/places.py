@@ -9,6 +9,8 @@ names, for neighbourhoods NER misses) and cached on the Doc.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Union
@@ -282,9 +284,12 @@ def _is_link_line(sent: "Span") -> bool:
     return t.startswith(("also read", "related", "read more", "read also", "see also"))
 
 
-def find_place_in(span_or_sent: Union["Span", "Doc", "Token"]) -> Location | None:
+def find_place_in(span_or_sent: Union["Span", "Doc", "Token"],
+                  only: Collection[int] | None = None) -> Location | None:
     """The place of a clause: the most specific place named in it, preferring names in a
-    locative phrase ("in Jeddah", "near Khan Younis") over names used as actors."""
+    locative phrase ("in Jeddah", "near Khan Younis") over names used as actors. `only`:
+    the token indices the clause owns — a name in a nested clause of the span ("a day after
+    the attack on Tel Aviv") is another event's place."""
     from spacy.tokens import Token
 
     span: "Span | Doc" = span_or_sent.sent if isinstance(span_or_sent, Token) else span_or_sent
@@ -297,6 +302,8 @@ def find_place_in(span_or_sent: Union["Span", "Doc", "Token"]) -> Location | Non
         if m.start < lo or m.end > hi:
             continue
         tok = doc[m.tok]
+        if only is not None and m.tok not in only:
+            continue
         actor = _is_actor_use(tok)
         locative = tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
         key = (actor, _RANK[m.entry.precision], not locative, m.start)
