@@ -219,3 +219,37 @@ def test_a_place_in_an_after_clause_is_the_other_events(nlp) -> None:
     clause = {t.i for t in doc if t.i < 9}  # "Troops shelled villages near Idlib on Monday"
     assert find_place_in(sent, only=clause).name == "Idlib"
     assert find_place_in(sent, only={t.i for t in doc if t.i >= 9}).name == "Aleppo"
+
+
+def _draft(**kw):
+    from wirecoder.extract.merge_mentions import Draft
+    from wirecoder.schema import EventDate
+
+    base = dict(type="ASSAULT", mode="aerial", pred_i=0, sent_i=0, date_own=True,
+                date=EventDate(start="2031-06-01", precision="day"))
+    base.update(kw)
+    return Draft(**base)
+
+
+def test_one_strike_told_with_different_targets_is_one_incident() -> None:
+    from wirecoder.extract.incidents import same_incident
+    from wirecoder.schema import Location
+
+    first = _draft(actor=["a1"], recipient=["a2"], sent_i=0, pred_i=3)
+    again = _draft(actor=["a1"], recipient=["a3"], sent_i=4, pred_i=80)
+    assert same_incident(first, again)
+    elsewhere = _draft(actor=["a1"], recipient=["a3"], sent_i=4, pred_i=80,
+                       location=Location(name="Tyre", country="LBN", precision="city"))
+    here = _draft(actor=["a1"], recipient=["a2"], sent_i=0, pred_i=3,
+                  location=Location(name="Sidon", country="LBN", precision="city"))
+    assert not same_incident(here, elsewhere)  # two places: two strikes
+    other_toll = _draft(actor=["a1"], recipient=["a3"], sent_i=4, pred_i=80, dead=4)
+    assert not same_incident(_draft(actor=["a1"], recipient=["a2"], dead=9), other_toll)
+
+
+def test_an_actorless_toll_and_the_clash_that_caused_it_are_one_incident() -> None:
+    from wirecoder.extract.incidents import same_incident
+
+    toll = _draft(mode="crowd-control", recipient=["p"], dead=5, pred_i=3)
+    clash = _draft(mode="crowd-control", actor=["police"], recipient=["students"], pred_i=20)
+    assert same_incident(toll, clash)

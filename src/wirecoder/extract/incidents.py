@@ -25,6 +25,37 @@ def _sides_agree(a: list[str], b: list[str]) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
 
+def _same_place(a: Draft, b: Draft) -> bool:
+    la, lb = a.location, b.location
+    if la is None or lb is None:
+        return True
+    if la.country and lb.country and la.country != lb.country:
+        return False
+    return not (la.name and lb.name and la.precision != "country" and lb.precision != "country"
+                and la.name != lb.name)
+
+
+def _same_strike(a: Draft, b: Draft) -> bool:
+    """ "Israeli airstrikes targeted Houthi rebels in Yemen" … "the strikes targeted oil
+    facilities in the port" … "this is the first time Israel has struck Yemen": the same
+    attacker striking on the same day at the same place is one incident told with different
+    targets (different tolls or places keep them apart)."""
+    return (a.type == "ASSAULT" and bool(set(a.actor) & set(b.actor)) and a.date_own == b.date_own
+            and a.date.start == b.date.start and _same_place(a, b)
+            and (a.dead is None or b.dead is None or a.dead == b.dead)
+            and a.sequence == b.sequence)
+
+
+def _toll_and_its_clash(a: Draft, b: Draft) -> bool:
+    """ "Five people were killed on Tuesday as police clashed with students": in one sentence,
+    the actorless toll and the violence that caused it are one incident, whatever each
+    names as its victims."""
+    if a.type != "ASSAULT" or a.sent_i != b.sent_i or a.sequence or b.sequence:
+        return False
+    tolled, other = (a, b) if a.dead is not None else (b, a)
+    return tolled.dead is not None and not tolled.actor and other.dead is None
+
+
 def _re_mention(later: Draft, earlier: Draft) -> bool:
     """Could `later` be told of `earlier` again rather than be an incident of its own?"""
     if later.sent_i == earlier.sent_i:
@@ -45,14 +76,18 @@ def same_incident(earlier: Draft, later: Draft) -> bool:
         return False
     if not _dates_agree(earlier, later):
         return False
-    if not (_sides_agree(earlier.actor, later.actor) and _sides_agree(earlier.recipient, later.recipient)):
+    if not _sides_agree(earlier.actor, later.actor):
+        return False
+    if not _sides_agree(earlier.recipient, later.recipient) and not (
+            _toll_and_its_clash(earlier, later) or _same_strike(earlier, later)):
         return False
     if earlier.dead is not None and later.dead is not None and earlier.dead != later.dead:
         # two tolls told for one type on one day: two incidents unless one is a re-mention
         return later.nominal and later.sent_i != earlier.sent_i
     # a later clause re-tells an earlier one; the other way round only for violence, which a
     # lead often names by a noun first ("an explosion … killed one", then "the blast killed")
-    return _re_mention(later, earlier) or (earlier.type == "ASSAULT" and _re_mention(earlier, later))
+    return (_re_mention(later, earlier) or (earlier.type == "ASSAULT" and _re_mention(earlier, later))
+            or _same_strike(earlier, later))
 
 
 def group_incidents(drafts: list[Draft]) -> list[Draft]:
