@@ -253,3 +253,13 @@ def test_an_actorless_toll_and_the_clash_that_caused_it_are_one_incident() -> No
     toll = _draft(mode="crowd-control", recipient=["p"], dead=5, pred_i=3)
     clash = _draft(mode="crowd-control", actor=["police"], recipient=["students"], pred_i=20)
     assert same_incident(toll, clash)
+
+
+@pytest.mark.model
+def test_an_agentless_arrest_is_the_states_where_it_happened(pipeline) -> None:
+    r, evs = _events("Nine people were arrested in Caracas on Tuesday for blocking a highway.")
+    [co] = [e for t, e in evs if t == "COERCE"]
+    assert [r.actor(a).country for a in co.actor] == ["VEN"]
+    # an attack told without its attacker stays without one: only states arrest and ban
+    r, evs = _events("Nine people were shot in Caracas on Tuesday.")
+    assert all(not e.actor for t, e in evs if t == "ASSAULT")

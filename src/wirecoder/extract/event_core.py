@@ -12,9 +12,11 @@ from .context import ExtractionContext
 from .decision import DEFAULT_MIN_CONFIDENCE, decide
 from .event_output import apply_stated_toll, to_event
 from .event_setting import mark_background
+from .implicit_actors import add_state_actor
 from .incidents import group_incidents
 from .kb import norm, outlet_names
 from .merge_mentions import Draft, absorb
+from .places import main_place
 from .reportability import assess, quote_map
 from .tolls import is_campaign_summary
 
@@ -60,10 +62,13 @@ def reported_by_newsroom(ctx: ExtractionContext, d: Draft) -> bool:
 def find_events(ctx: ExtractionContext, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
                 trace: list[dict[str, float]] | None = None) -> list[Event]:
     """Every event the article reports: candidates → reportability → incidents → setting
-    (past years are background) → tolls → decision (calibrated confidence, threshold)."""
+    (past years are background; an agentless arrest or ban is its country's state's) →
+    tolls → decision (calibrated confidence, threshold)."""
     drafts = group_incidents(candidate_drafts(ctx))
+    main = main_place(ctx.doc)
     for d in drafts:
         mark_background(ctx, d)
+        add_state_actor(ctx, d, main)
     apply_stated_toll(ctx, drafts)
     drafts = decide(ctx, drafts, min_confidence)
     if trace is not None:  # the decision features of each returned event, for calibration

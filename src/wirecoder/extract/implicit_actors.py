@@ -1,0 +1,49 @@
+"""Implicit actors: the state behind an arrest, a detention, a ban or a conviction told
+without its agent.
+
+"Nine people were arrested on Tuesday", "two candidates have been barred from running":
+only a state's police, courts or government arrest, jail, ban from office or convict, so the
+act is the state's where it happened — ACLED codes such rows to the country's police or
+government, and a PLOVER coder names the state. The place must be the act's own (a named
+city or region), else the article's main country; a bare country mentioned in the clause is
+often another party ("despite a pledge to the United States")."""
+from __future__ import annotations
+
+from ..schema import Location
+from .context import ExtractionContext
+from .kb import country_display
+from .merge_mentions import Draft
+
+# (type, mode) of acts only a state performs
+_STATE_ACTS = {"COERCE": frozenset({"arrest", "restrict", "censor", "curfew", "deport",
+                                    "martial-law"}),
+               "SANCTION": frozenset({"convict"})}
+
+
+def state_country(d: Draft, main_place: Location | None) -> str | None:
+    """The country whose state did `d`: its own place when finer than a country, else the
+    article's main place."""
+    loc = d.location
+    if loc is not None and loc.country and str(getattr(loc.precision, "value", loc.precision)) \
+            not in ("country", "region"):
+        return loc.country
+    if main_place is not None and main_place.country:
+        return main_place.country
+    return None
+
+
+def add_state_actor(ctx: ExtractionContext, d: Draft, main_place: Location | None) -> None:
+    """Give an agentless state act the state of its country as actor (in place)."""
+    if d.actor or d.mode not in _STATE_ACTS.get(d.type, ()):
+        return
+    iso = state_country(d, main_place)
+    if iso is None:
+        return
+    name = country_display(iso)
+    if any(getattr(ctx.actor(r), "country", None) == iso and getattr(ctx.actor(r), "name", "")
+           == name for r in d.recipient):
+        return  # the state is the one acted on
+    d.actor = [ctx.actors.find(name) or ctx.actors.add(name, "state", country=iso)]
+
+
+__all__ = ["add_state_actor", "state_country"]
