@@ -263,3 +263,13 @@ def test_an_agentless_arrest_is_the_states_where_it_happened(pipeline) -> None:
     # an attack told without its attacker stays without one: only states arrest and ban
     r, evs = _events("Nine people were shot in Caracas on Tuesday.")
     assert all(not e.actor for t, e in evs if t == "ASSAULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The army had stopped all aid convoys from going north on Wednesday.", "COERCE"),
+    ("A new round of evacuation orders has prompted large displacements.", "COERCE"),
+    ("The two leaders signed a security agreement on Monday.", "SUPPORT"),
+])
+def test_withheld_aid_evacuation_orders_and_signed_agreements(pipeline, text, expected) -> None:
+    assert expected in _types(text)
