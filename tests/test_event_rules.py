@@ -273,3 +273,12 @@ def test_an_agentless_arrest_is_the_states_where_it_happened(pipeline) -> None:
 ])
 def test_withheld_aid_evacuation_orders_and_signed_agreements(pipeline, text, expected) -> None:
     assert expected in _types(text)
+
+
+@pytest.mark.model
+def test_force_promised_on_a_condition_is_a_threat(pipeline) -> None:
+    r, evs = _events("Ruritania has made clear it would expel the envoys if Moldavia does not "
+                     "sign the plan, officials say.")
+    threats = [e for t, e in evs if t == "THREATEN"]
+    assert threats and [r.actor(a).name for a in threats[0].actor] == ["Ruritania"]
+    assert _types("If the talks fail, the army would storm the valley.") == []

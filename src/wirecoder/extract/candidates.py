@@ -22,7 +22,7 @@ from .event_type import event_kind
 from .merge_mentions import Draft
 from .participants import is_generic, predicate_arguments, resolve_actors
 from .predicates import PredicateHit
-from .speech_acts import condemnations
+from .speech_acts import condemnations, conditional_threats
 from .status import event_status
 from .tolls import clause_toll
 
@@ -53,6 +53,10 @@ def find_candidates(ctx: ExtractionContext) -> list[Draft]:
     for i, targets in condemned.items():
         if i not in drafts and i not in index.by_i:
             drafts[i] = condemnation_draft(ctx, index, setting, drafts, ctx.doc[i], targets)
+    for i, targets in conditional_threats(ctx.doc).items():
+        if i not in drafts and i not in index.by_i:
+            drafts[i] = condemnation_draft(ctx, index, setting, drafts, ctx.doc[i], targets,
+                                           type_="THREATEN", mode=None)
     link_drafts(ctx, index, drafts, condemned)
     return [drafts[i] for i in sorted(drafts)]
 
@@ -108,16 +112,17 @@ def request_draft(ctx: ExtractionContext, index: PredicateIndex, setting: Articl
 
 def condemnation_draft(ctx: ExtractionContext, index: PredicateIndex, setting: ArticleSetting,
                        drafts: dict[int, Draft], reporter: "Token",
-                       targets: list["Token"]) -> Draft:
-    """ "X called the charges baseless": X accuses whoever the judged phrase names."""
+                       targets: list["Token"], type_: str = "ACCUSE",
+                       mode: str | None = "disapprove") -> Draft:
+    """ "X called the charges baseless": X accuses whoever the judged phrase names; a speech
+    act of another type (a conditional threat) is drafted the same way."""
     a, _ = verb_subjects(reporter)
     actor = resolve_actors(ctx, index.by_i, list(a), agentive=True)
     recipient = [r for r in resolve_actors(ctx, index.by_i, targets) if r not in actor]
     sent_n, sent = index.sentence(reporter.i)
     own = own_tokens(reporter, index.by_i)
-    date, date_own = setting.date(PredicateHit(reporter, "ACCUSE", "disapprove", False), own,
-                                  drafts)
-    return Draft(type="ACCUSE", mode="disapprove", pred_i=reporter.i, sent_i=sent_n,
+    date, date_own = setting.date(PredicateHit(reporter, type_, mode, False), own, drafts)
+    return Draft(type=type_, mode=mode, pred_i=reporter.i, sent_i=sent_n,
                  actor=actor, recipient=recipient, date=date, date_own=date_own,
                  location=setting.place(reporter, own, sent), status="occurred",
                  evidence=[_sentence_span(sent)], attribution=setting.attribution(reporter))

@@ -140,6 +140,41 @@ def accused_party(comp: "Token", speaker: list["Token"], quoted: bool) -> "Token
     return None
 
 
+_THREAT_CUES = frozenset({"say", "warn", "tell", "make", "signal", "indicate", "state",
+                          "add", "insist", "vow", "declare"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+@lru_cache(maxsize=1)
+def _coercive_verbs() -> frozenset[str]:
+    verbs = load_lexicon().verbs
+    return frozenset(v for v, spec in verbs.items()
+                     if spec.get("type") in ("ASSAULT", "COERCE", "SANCTION")) | {"kick"}
+
+
+def conditional_threats(doc: "Doc") -> dict[int, list["Token"]]:
+    """ "Qatar made clear it would expel Hamas' leaders if the group does not sign", "X warned
+    it would strike unless …": force or coercion promised on a condition is a THREATEN by
+    the speaker (the consequent itself is hypothetical, never an event). Reporting verb
+    index → the threatened."""
+    out: dict[int, list["Token"]] = {}
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _THREAT_CUES:
+            continue
+        if not any(c.dep_ == "nsubj" for c in tok.children):
+            continue
+        for comp in (c for c in tok.children if c.dep_ == "ccomp"):
+            if comp.lemma_.lower() not in _coercive_verbs():
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in comp.children):
+                continue
+            if not any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITION_MARKS
+                                                 for g in c.children) for c in comp.children):
+                continue
+            out[tok.i] = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
+    return out
+
+
 def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None,
                   ) -> dict[int, list["Token"]]:
     """Reporting verb index → the tokens naming what it condemns, for every reporting verb
@@ -181,4 +216,4 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
     return out
 
 
-__all__ = ["Evaluations", "evaluations", "accused_party", "condemnations"]
+__all__ = ["Evaluations", "evaluations", "accused_party", "condemnations", "conditional_threats"]
