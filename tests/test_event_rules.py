@@ -282,3 +282,14 @@ def test_force_promised_on_a_condition_is_a_threat(pipeline) -> None:
     threats = [e for t, e in evs if t == "THREATEN"]
     assert threats and [r.actor(a).name for a in threats[0].actor] == ["Ruritania"]
     assert _types("If the talks fail, the army would storm the valley.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("second, kind", [
+    ("The rebel spokesman vowed to respond to the strike.", "THREATEN"),
+    ("Moldavia condemned the attack on Tarvo.", "ACCUSE"),
+])
+def test_a_reaction_to_an_attack_is_aimed_at_the_attacker(pipeline, second, kind) -> None:
+    r, evs = _events("Ruritania struck the port of Tarvo on Saturday. " + second)
+    [e] = [e for t, e in evs if t == kind]
+    assert [r.actor(a).name for a in e.recipient] == ["Ruritania"]

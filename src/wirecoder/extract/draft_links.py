@@ -87,24 +87,41 @@ def link_topics(ctx: ExtractionContext, index: PredicateIndex, drafts: dict[int,
                 d.recipient.extend(ids)
 
 
+def _reacted_objects(verb: "Token", judged: list["Token"]) -> list["Token"]:
+    """What a reaction is to: its object, "respond to the strike", "said the strikes hit …"."""
+    out = [c for c in verb.children if c.dep_ == "dobj"]
+    for v in [verb] + [c for c in verb.children if c.dep_ == "xcomp"]:
+        out += [g for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "against", "over")
+                for g in c.children if g.dep_ == "pobj"]
+    out += [t for t in judged if t not in out]
+    return out
+
+
 def link_reactions(ctx: ExtractionContext, index: PredicateIndex, drafts: dict[int, Draft],
                    condemned: dict[int, list["Token"]]) -> None:
     """ "Iran condemned the Israeli strike", "Hamas condemned the attack": who is
     condemned, praised or rejected is who did what the object names — its nationality
     or owner, else the actor of the latest earlier incident of that type."""
     for i, d in drafts.items():
-        if d.type not in REACTIONS or d.recipient:
+        if d.type not in REACTIONS and d.type != "THREATEN":
             continue
-        for obj in (c for c in index.doc[i].children if c.dep_ == "dobj"):
+        for obj in _reacted_objects(index.doc[i], condemned.get(i, [])):
+            is_event = obj.i in index.by_i and index.by_i[obj.i].nominal
+            if d.recipient and not is_event:
+                continue
             owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound")
                       and c.ent_type_ in ("NORP", "GPE", "ORG")]
             ids = resolve_actors(ctx, index.by_i, owners, agentive=True)
-            if not ids and obj.i in index.by_i:
+            if not ids and is_event:
                 kind = index.by_i[obj.i].type
                 earlier = [x for j, x in sorted(drafts.items())
                            if j < i and x.type == kind and x.actor and j != obj.i]
                 ids = list(earlier[-1].actor) if earlier else []
-            d.recipient.extend(a for a in ids if a not in d.actor and a not in d.recipient)
+            if ids and is_event:
+                # "condemned the attack on Yemen": the attacker, not the attacked
+                d.recipient = [a for a in ids if a not in d.actor]
+            else:
+                d.recipient.extend(a for a in ids if a not in d.actor and a not in d.recipient)
         # "Iran said it was a violation": the judged "it" is the latest incident
         if not d.recipient and any(t.lower_ in ("it", "this") for t in condemned.get(i, [])):
             earlier = [x for j, x in sorted(drafts.items())
