@@ -32,6 +32,11 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
+def sentence_count(text: str) -> int:
+    """How many sentences a text has (the same plain punctuation rules)."""
+    return sum(1 for part in _SENT_END.split(text) if part.strip(" \t\"”’)"))
+
+
 def paragraph_around(text: str, start: int, end: int) -> str:
     """The paragraph holding the span (an ACLED note is one), at most PARA_CHARS around it."""
     left = text.rfind("\n\n", 0, start)
@@ -122,5 +127,5 @@ def retype_events(events: list[Event], text: str, model: TypesModel, policy: str
     return [ev.model_copy(update=upd) if upd else ev for ev, upd in zip(events, updates)]
 
 
-__all__ = ["POLICIES", "NONE", "sentence_around", "paragraph_around", "event_bounds", "decide",
+__all__ = ["POLICIES", "NONE", "ACLED_PARENT", "PARA_CHARS", "sentence_around", "sentence_count", "paragraph_around", "event_bounds", "decide",
            "may_override", "classify", "retype_events"]

@@ -88,14 +88,18 @@ def choose_policy(items: Sequence[RuleItem]) -> dict[str, Any]:
 
 def rule_items(texts: Sequence[str], golds: Sequence[str], predicted: Sequence[str],
                margins: Sequence[float], rule_labels: Callable[[list[str]], list[list[str | None]]],
-               ) -> tuple[list[RuleItem], int, int]:
-    """RuleItems of single-event documents; and how many documents got no rule event at all,
-    and how many got several."""
+               short: Sequence[bool] | None = None) -> tuple[list[RuleItem], list[RuleItem], int]:
+    """RuleItems of single-event documents; the items of the documents in which the rules
+    found no event at all (rule None: what the no-event fallback is chosen on; only those
+    `short` marks, when given); and how many documents got several."""
     items: list[RuleItem] = []
-    empty = several = 0
-    for labs, g, p, m in zip(rule_labels(list(texts)), golds, predicted, margins):
+    empty: list[RuleItem] = []
+    several = 0
+    flags = list(short) if short is not None else [True] * len(texts)
+    for labs, g, p, m, s in zip(rule_labels(list(texts)), golds, predicted, margins, flags):
         if not labs:
-            empty += 1
+            if s:
+                empty.append(RuleItem(None, g, p, m))
         elif len(labs) > 1:
             several += 1
         else:
@@ -103,5 +107,29 @@ def rule_items(texts: Sequence[str], golds: Sequence[str], predicted: Sequence[s
     return items, empty, several
 
 
+def fallback_gain(items: Sequence[RuleItem], theta: float) -> tuple[int, int]:
+    """(right, wrong) events the fallback would add at margin threshold θ."""
+    fired = [it for it in items if it.predicted and it.margin >= theta]
+    right = sum(it.predicted == it.gold for it in fired)
+    return right, len(fired) - right
+
+
+def fallback_threshold(items: Sequence[RuleItem]) -> dict[str, Any]:
+    """The no-event fallback's threshold, chosen on training documents the rules found no event
+    in: each event it adds is a true positive when right and a false positive when wrong, so θ
+    maximises right − wrong; none (no fallback) unless that is positive on ≥ MIN_GROUP
+    documents. Ties go to the highest threshold (fewest added events)."""
+    best: tuple[float | None, int, int] = (None, 0, 0)
+    if len(items) >= MIN_GROUP:
+        for theta in THRESHOLDS[1:]:
+            assert theta is not None
+            right, wrong = fallback_gain(items, theta)
+            if right - wrong > best[1] - best[2]:
+                best = (theta, right, wrong)
+    theta, right, wrong = best
+    return {"threshold": theta, "documents": len(items), "right": right, "wrong": wrong,
+            "decision": "no fallback" if theta is None else f"classifier event if margin ≥ {theta}"}
+
+
 __all__ = ["THRESHOLDS", "MIN_GROUP", "RuleItem", "balanced_sample", "best_threshold",
-           "choose_policy", "rule_items"]
+           "choose_policy", "rule_items", "fallback_gain", "fallback_threshold"]

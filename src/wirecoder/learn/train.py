@@ -15,8 +15,11 @@ from .card import render_card
 from .crossval import check_classes, cross_validate, scores
 from .data import HEADS, Example, SourceFile, load_file
 from .errors import TrainingDataError
+from .fallback import MAX_SENTENCES
+from .hybrid import sentence_count
 from .model import Head, TypesModel, save_types_model
-from .policy import balanced_sample, choose_policy, rule_items
+from .no_event_examples import load_no_event_texts
+from .policy import RuleItem, balanced_sample, choose_policy, fallback_threshold, rule_items
 
 POLICY_HEADS = ("plover_type", "acled_sub")  # the mode follows the type; it has no policy
 
@@ -124,6 +127,7 @@ def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int =
     card_heads: dict[str, Any] = {}
     policy: dict[str, Any] = {}
     steps = Steps(progress)
+    silent: list[str] | None = None  # no-event texts the rules find nothing in (for the fallback)
     with steps.running():
         for h, ex in by_head.items():
             texts, labels = [e.text for e in ex], [e.label for e in ex]
@@ -144,11 +148,18 @@ def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int =
                 idx = [pool[j] for j in balanced_sample([labels[i] for i in pool], policy_sample, seed)]
                 items, empty, several = rule_items([texts[i] for i in idx], [labels[i] for i in idx],
                                           [goof.predicted[i] for i in idx], [goof.margins[i] for i in idx],
-                                          rules_labeller(h, spacy_model))
+                                          rules_labeller(h, spacy_model),
+                                          short=[sentence_count(texts[i]) <= MAX_SENTENCES for i in idx])
                 policy[h] = choose_policy(items)
+                if silent is None:
+                    texts0 = [t for t in load_no_event_texts() if sentence_count(t) <= MAX_SENTENCES]
+                    silent = [t for t, labs in zip(texts0, rules_labeller(h, spacy_model)(texts0)) if not labs]
+                negatives = [RuleItem(None, "", lab, m) for lab, m in heads[h].predict(silent)] if silent else []
+                policy[h]["fallback"] = fallback_threshold(empty + negatives)
+                policy[h]["fallback"]["no_event_documents"] = len(negatives)
                 policy[h]["sample_documents"] = len(idx)
                 policy[h]["files"] = sorted({ex[i].source for i in idx})
-                policy[h]["documents_without_rule_event"] = empty
+                policy[h]["documents_without_rule_event"] = len(empty)
                 policy[h]["documents_with_several_rule_events"] = several
                 steps.advance(ptask)
     card = {
@@ -161,13 +172,14 @@ def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int =
         "classifier": "TF-IDF (word 1–2-grams + char_wb 3–5-grams, sublinear tf) → linear SVM "
                       "(one-vs-rest, C=0.5, balanced class weights); margin = best − second score",
         "heads": card_heads,
-        "policy": {h: {"default": p["default"], "evidence": p["evidence"],
+        "policy": {h: {"default": p["default"], "evidence": p["evidence"], "fallback": p["fallback"],
                        "sample_documents": p["sample_documents"], "files": p["files"],
                        "documents_without_rule_event": p["documents_without_rule_event"],
                        "documents_with_several_rule_events": p["documents_with_several_rule_events"]}
                    for h, p in policy.items()},
     }
-    model = TypesModel(str(out), heads, {h: {"default": p["default"], "by_rule": p["by_rule"]}
+    model = TypesModel(str(out), heads, {h: {"default": p["default"], "by_rule": p["by_rule"],
+                                             "fallback": p["fallback"]["threshold"]}
                                          for h, p in policy.items()}, parents, card)
     path = save_types_model(model, out)
     (path / "CARD.md").write_text(render_card(card), encoding="utf-8")
