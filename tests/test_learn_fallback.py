@@ -41,23 +41,26 @@ def write_notes(path: Path) -> Path:
 
 def test_fallback_threshold_needs_more_right_than_wrong() -> None:
     # confident and right above 1.0, unsure and mostly wrong below
-    items = ([RuleItem(None, "A", "A", 1.2)] * 6 + [RuleItem(None, "A", "B", 1.1)]
+    items = ([RuleItem(None, "A", "A", 1.2)] * 9 + [RuleItem(None, "A", "B", 1.1)]
              + [RuleItem(None, "A", "B", 0.2)] * 5 + [RuleItem(None, "A", "A", 0.1)])
     got = fallback_threshold(items)
-    assert got["threshold"] == 1.0 and (got["right"], got["wrong"]) == (6, 1)
-    assert fallback_gain(items, 0.0) == (7, 6)
+    assert got["threshold"] == 1.0 and (got["right"], got["wrong"]) == (9, 1)
+    assert fallback_gain(items, 0.0) == (10, 6)
+    # more right than wrong, but not beyond chance (6 − 2 < 2·√8): no fallback
+    assert fallback_threshold([RuleItem(None, "A", "A", 2.0)] * 6 + [RuleItem(None, "A", "B", 2.0)] * 2
+                              )["threshold"] is None
     # wrong as often as right: no fallback; too few documents: no fallback
     assert fallback_threshold([RuleItem(None, "A", "B", 2.0), RuleItem(None, "A", "A", 2.0)] * 5)["threshold"] is None
     assert fallback_threshold([RuleItem(None, "A", "A", 2.0)] * 3)["threshold"] is None
 
 
 def test_rule_items_keeps_short_documents_without_events() -> None:
-    def labels(texts: list[str]) -> list[list[str | None]]:
-        return [[], ["X"], ["X", "Y"], []]
+    def labels(texts: list[str]) -> list[list[tuple[str | None, float]]]:
+        return [[], [("X", 0.45)], [("X", 0.9), ("Y", 0.8)], []]
 
     items, empty, several = rule_items(["a", "b", "c", "d"], ["G"] * 4, ["P"] * 4, [1.0] * 4, labels,
                                        short=[True, True, True, False])
-    assert [it.rule for it in items] == ["X"] and several == 1
+    assert [(it.rule, it.confidence) for it in items] == [("X", 0.45)] and several == 1
     assert len(empty) == 1 and empty[0].rule is None and empty[0].gold == "G"
 
 

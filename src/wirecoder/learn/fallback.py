@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..schema import AcledView, Event, Span
+from ..schema import AcledView, Event, EventType, Span
 from .hybrid import ACLED_PARENT, PARA_CHARS, sentence_count
 from .model import TypesModel
 
@@ -129,7 +129,7 @@ def fallback_event(text: str, model: TypesModel, *, event_id: str = "e1",
     second = [a.id for a in mentioned[1:2]]
     stripped = text.rstrip()
     start = len(text) - len(text.lstrip())
-    return Event(id=event_id, type=got.type, mode=got.mode, actor=first, recipient=second,
+    return Event(id=event_id, type=EventType(got.type), mode=got.mode, actor=first, recipient=second,
                  acled=acled, evidence=[Span(start=start, end=len(stripped))],
                  confidence=FALLBACK_CONFIDENCE)
 
