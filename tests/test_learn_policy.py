@@ -56,6 +56,11 @@ def test_policy_changes_must_be_beyond_chance() -> None:
     items = [RuleItem("A", "B", "B", 1.0)] * 3 + [RuleItem("A", "A", "A", 1.0)] * 9
     assert best_threshold(items)[0] is None
     assert best_threshold(items * 4)[0] is not None  # the same gain on 48 events is trusted
+    # each step down needs its own evidence: 1.0 is clearly better than the rules, going on
+    # to 0.15 would win 2 events and lose 1 more — noise, so the policy stays at 1.0
+    sure = [RuleItem("A", "B", "B", 1.2)] * 20 + [RuleItem("A", "A", "A", 1.2)] * 20
+    noise = [RuleItem("A", "B", "B", 0.2)] * 2 + [RuleItem("A", "A", "B", 0.2)]
+    assert best_threshold(sure + noise)[0] == 1.0
 
 
 def test_balanced_sample_is_deterministic_and_takes_rare_classes() -> None:

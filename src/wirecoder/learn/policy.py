@@ -66,25 +66,35 @@ def beyond_chance(wins: int, losses: int) -> bool:
     return wins > losses and wins - losses >= Z * math.sqrt(wins + losses)
 
 
-def _changes(items: Sequence[RuleItem], theta: float) -> tuple[int, int]:
-    """(wins, losses) of overriding the rules at θ: events it makes right / makes wrong."""
+def _final(it: RuleItem, theta: float | None) -> str | None:
+    if theta is not None and it.predicted and it.predicted != it.rule and it.margin >= theta:
+        return it.predicted
+    return it.rule
+
+
+def _changes(items: Sequence[RuleItem], theta: float, base: float | None = None) -> tuple[int, int]:
+    """(wins, losses) of moving from threshold `base` (None = the rules) to θ: events the
+    move makes right / makes wrong."""
     wins = losses = 0
     for it in items:
-        if it.predicted and it.predicted != it.rule and it.margin >= theta:
-            wins += it.predicted == it.gold
-            losses += it.rule == it.gold
+        before, after = _final(it, base), _final(it, theta)
+        if before != after:
+            wins += after == it.gold
+            losses += before == it.gold
     return wins, losses
 
 
 def best_threshold(items: Sequence[RuleItem]) -> tuple[float | None, int]:
-    """Most events right among the thresholds whose gain over the rules is beyond chance
-    (`beyond_chance`: a policy chosen on a few dozen events per class must not follow noise);
-    ties keep the rules, then the highest threshold (fewest overrides)."""
+    """From the rules towards lower thresholds (more overrides), step by step: a lower θ is
+    taken only when it gets more events right than the current choice *and* that gain is
+    beyond chance (`beyond_chance` on the events the step changes) — a policy chosen on a few
+    dozen events per class must not follow noise, and each extra step of trust in the
+    classifier needs its own evidence. Ties keep the higher threshold (fewer overrides)."""
     best: tuple[float | None, int] = (None, _right(items, None))
     for theta in THRESHOLDS[1:]:
         assert theta is not None
         r = _right(items, theta)
-        if r > best[1] and beyond_chance(*_changes(items, theta)):
+        if r > best[1] and beyond_chance(*_changes(items, theta, best[0])):
             best = (theta, r)
     return best
 
