@@ -49,6 +49,7 @@ TYPES_MODEL := src/wirecoder/data/types_model
 train: $(RUNTIME)
 	$(PY) -m wirecoder.learn.codebook_examples
 	$(PY) -m wirecoder.learn.plover_examples
+	$(PY) -m wirecoder.learn.no_event_examples
 	rm -rf $(TYPES_MODEL).new
 	$(VENV)/bin/wirecoder train $(SHARED)/train/plover_synthetic_ngec.jsonl \
 	  $(LEARN_DATA)/plover_sentence_examples.jsonl $(LEARN_DATA)/acled_codebook_examples.jsonl \

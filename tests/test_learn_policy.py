@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from wirecoder.learn.data import lead, plover_mode_label, sha256_of
-from wirecoder.learn.hybrid import NONE, decide, paragraph_around, sentence_around
+from wirecoder.learn.hybrid import NONE, decide, may_override, paragraph_around, sentence_around
 from wirecoder.learn.model import default_model_path, load_types_model, resolve_types_model
-from wirecoder.learn.policy import RuleItem, balanced_sample, best_threshold, choose_policy
+from wirecoder.learn.policy import RuleItem, balanced_sample, best_threshold, beyond_chance, choose_policy
 
 SHARED_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "train"
 
@@ -35,6 +35,32 @@ def test_choose_policy_keeps_rules_where_they_are_right() -> None:
     assert pol["by_rule"]["E"] is None
     assert pol["evidence"]["C"]["hybrid_right"] == 10 and pol["evidence"]["C"]["rules_right"] == 1
     assert best_threshold([])[0] is None
+
+
+def test_low_confidence_rule_events_get_their_own_thresholds() -> None:
+    sure = [RuleItem("A", "A", "B", 2.0, 0.9)] * 10  # confident rule events: rules right
+    unsure = [RuleItem("A", "B", "B", 0.6, 0.42)] * 9  # below LOW_CONFIDENCE: classifier right
+    pol = choose_policy(sure + unsure)
+    assert pol["by_rule_low"]["A"] is not None and pol["by_rule"]["A"] is None
+    assert decide("A", "B", 0.7, pol, "hybrid", confidence=0.45) == "B"
+    assert decide("A", "B", 0.7, pol, "hybrid", confidence=0.8) == "A"
+    assert may_override("A", pol, "hybrid", 0.45) and not may_override("A", pol, "hybrid", 0.8)
+    # too few low-confidence events of a class: no table entry, the class's θ applies
+    assert "A" not in choose_policy(sure + unsure[:3])["by_rule_low"]
+
+
+def test_policy_changes_must_be_beyond_chance() -> None:
+    assert beyond_chance(8, 0) and beyond_chance(12, 2) and not beyond_chance(3, 0)
+    assert not beyond_chance(5, 5) and not beyond_chance(0, 0)
+    # the classifier fixes 3 of 12 events and breaks none: too few to trust, the rules stay
+    items = [RuleItem("A", "B", "B", 1.0)] * 3 + [RuleItem("A", "A", "A", 1.0)] * 9
+    assert best_threshold(items)[0] is None
+    assert best_threshold(items * 4)[0] is not None  # the same gain on 48 events is trusted
+    # each step down needs its own evidence: 1.0 is clearly better than the rules, going on
+    # to 0.15 would win 2 events and lose 1 more — noise, so the policy stays at 1.0
+    sure = [RuleItem("A", "B", "B", 1.2)] * 20 + [RuleItem("A", "A", "A", 1.2)] * 20
+    noise = [RuleItem("A", "B", "B", 0.2)] * 2 + [RuleItem("A", "A", "B", 0.2)]
+    assert best_threshold(sure + noise)[0] == 1.0
 
 
 def test_balanced_sample_is_deterministic_and_takes_rare_classes() -> None:

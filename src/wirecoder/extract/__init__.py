@@ -29,7 +29,8 @@ def build_report(article: Article, doc: "Doc", *, min_confidence: float | None =
     """Run every extractor of the article's language over one parsed article. English events
     below `min_confidence` (default decision.DEFAULT_MIN_CONFIDENCE) are left out; with a
     types model, rules and classifier decide each event's type/mode and ACLED view together
-    (learn.hybrid; never adds events)."""
+    (learn.hybrid), and a short text without rule events may get the classifier's event
+    (learn.fallback, at a low confidence)."""
     if article.language == "fr":
         from .french import build_french_report
 
@@ -38,11 +39,17 @@ def build_report(article: Article, doc: "Doc", *, min_confidence: float | None =
         return uncoded_report(article)
     ctx = ExtractionContext(doc=doc, article=article, published=parse_published(article.published),
                             actors=build_actor_table(doc, article))
-    events = find_events(ctx, DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
+    floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    events = find_events(ctx, floor)
     if types_model is not None:
+        from ..learn.fallback import FALLBACK_CONFIDENCE, fallback_event
         from ..learn.hybrid import retype_events
 
         events = retype_events(events, article.text, types_model, policy=types_policy)
+        if not events and FALLBACK_CONFIDENCE >= floor:
+            extra = fallback_event(article.text, types_model, event_id=ctx.next_id("e"),
+                                   actors=ctx.actors.actors, policy=types_policy)
+            events = [extra] if extra is not None else []
     claims = find_claims(ctx, events)
     quotes = find_quotes(ctx)
     # per-Doc caches of the extractors are not part of the Doc (they would not serialize)

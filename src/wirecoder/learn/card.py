@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .hybrid import LOW_CONFIDENCE
+
 HEAD_TITLES = {"plover_type": "PLOVER event type", "plover_mode": "PLOVER mode (TYPE/mode)",
                "acled_sub": "ACLED sub-event type"}
 
@@ -46,13 +48,24 @@ def render_card(card: dict[str, Any], confusion: bool = True) -> str:
         if pol:
             out += ["", f"hybrid policy (rules run on {pol['sample_documents']} training documents of "
                         f"{', '.join(pol.get('files') or [])}, "
-                        f"{pol['documents_without_rule_event']} without any rule event, "
+                        f"{pol['documents_without_rule_event']} short ones without any rule event, "
                         f"{pol.get('documents_with_several_rule_events', 0)} with several (not used); "
-                        f"pooled threshold {pol['default']}):",
+                        f"pooled threshold {pol['default']}; classifier predictions from the held-out "
+                        f"{pol.get('held_out', 'group')}):",
                     f"{'rules said':<40} {'events':>6} {'rules':>6} {'model':>6} {'hybrid':>6}  decision"]
             for r, e in pol["evidence"].items():
                 out.append(f"{r[:40]:<40} {e['events']:>6} {e['rules_right']:>6} {e['model_right']:>6} "
                            f"{e['hybrid_right']:>6}  {e['decision']}")
+            if pol.get("evidence_low"):
+                out += ["", f"rule events below confidence {LOW_CONFIDENCE} (their own thresholds):"]
+                for r, e in pol["evidence_low"].items():
+                    out.append(f"{r[:40]:<40} {e['events']:>6} {e['rules_right']:>6} {e['model_right']:>6} "
+                               f"{e['hybrid_right']:>6}  {e['decision']}")
+            fb = pol.get("fallback")
+            if fb:
+                out += ["", f"no-event fallback (short texts without a rule event: {fb['documents']}, of which "
+                            f"{fb.get('no_event_documents', 0)} invented texts reporting no event): "
+                            f"{fb['decision']} — {fb['right']} right, {fb['wrong']} wrong"]
     return "\n".join(out) + "\n"
 
 

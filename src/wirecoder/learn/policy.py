@@ -9,14 +9,16 @@ or none (keep the rules) — whichever makes the most of that class's events rig
 """
 from __future__ import annotations
 
+import math
 import random
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .hybrid import NONE
+from .hybrid import LOW_CONFIDENCE, NONE
 
+Z = 2.0  # standard deviations a policy change must clear (see beyond_chance)
 THRESHOLDS: tuple[float | None, ...] = (None, 1.5, 1.0, 0.75, 0.5, 0.3, 0.15, 0.0)
 MIN_GROUP = 8  # rule classes with fewer sampled events keep the rules: no evidence, no override
 
@@ -27,6 +29,7 @@ class RuleItem:
     gold: str
     predicted: str
     margin: float
+    confidence: float = 1.0  # the rule event's confidence
 
 
 def balanced_sample(labels: Sequence[str], n: int, seed: int) -> list[int]:
@@ -57,19 +60,46 @@ def _right(items: Sequence[RuleItem], theta: float | None) -> int:
     return n
 
 
+def beyond_chance(wins: int, losses: int) -> bool:
+    """A sign test (McNemar) at about two standard deviations: of the events a change of
+    decision affects, it must fix clearly more than it breaks (wins − losses ≥ Z·√(wins + losses))."""
+    return wins > losses and wins - losses >= Z * math.sqrt(wins + losses)
+
+
+def _final(it: RuleItem, theta: float | None) -> str | None:
+    if theta is not None and it.predicted and it.predicted != it.rule and it.margin >= theta:
+        return it.predicted
+    return it.rule
+
+
+def _changes(items: Sequence[RuleItem], theta: float, base: float | None = None) -> tuple[int, int]:
+    """(wins, losses) of moving from threshold `base` (None = the rules) to θ: events the
+    move makes right / makes wrong."""
+    wins = losses = 0
+    for it in items:
+        before, after = _final(it, base), _final(it, theta)
+        if before != after:
+            wins += after == it.gold
+            losses += before == it.gold
+    return wins, losses
+
+
 def best_threshold(items: Sequence[RuleItem]) -> tuple[float | None, int]:
-    """Most events right; ties keep the rules, then the highest threshold (fewest overrides)."""
+    """From the rules towards lower thresholds (more overrides), step by step: a lower θ is
+    taken only when it gets more events right than the current choice *and* that gain is
+    beyond chance (`beyond_chance` on the events the step changes) — a policy chosen on a few
+    dozen events per class must not follow noise, and each extra step of trust in the
+    classifier needs its own evidence. Ties keep the higher threshold (fewer overrides)."""
     best: tuple[float | None, int] = (None, _right(items, None))
     for theta in THRESHOLDS[1:]:
+        assert theta is not None
         r = _right(items, theta)
-        if r > best[1]:
+        if r > best[1] and beyond_chance(*_changes(items, theta, best[0])):
             best = (theta, r)
     return best
 
 
-def choose_policy(items: Sequence[RuleItem]) -> dict[str, Any]:
-    """{'default': θ, 'by_rule': {rule class: θ or None}, 'evidence': per-class counts}."""
-    default, _ = best_threshold(items)
+def _per_class(items: Sequence[RuleItem]) -> tuple[dict[str, float | None], dict[str, dict[str, Any]]]:
     groups: dict[str, list[RuleItem]] = defaultdict(list)
     for it in items:
         groups[it.rule if it.rule is not None else NONE].append(it)
@@ -83,25 +113,69 @@ def choose_policy(items: Sequence[RuleItem]) -> dict[str, Any]:
                          "model_right": sum(it.predicted == it.gold for it in g),
                          "hybrid_right": right,
                          "decision": "keep rules" if theta is None else f"classifier if margin ≥ {theta}"}
-    return {"default": default, "by_rule": by_rule, "evidence": evidence}
+    return by_rule, evidence
+
+
+def choose_policy(items: Sequence[RuleItem]) -> dict[str, Any]:
+    """{'default': θ, 'by_rule': {rule class: θ or None}, 'by_rule_low': the same for rule
+    events below LOW_CONFIDENCE (only classes with ≥ MIN_GROUP such events), 'evidence' and
+    'evidence_low': per-class counts}."""
+    default, _ = best_threshold(items)
+    by_rule, evidence = _per_class(items)
+    low_rule, low_evidence = _per_class([it for it in items if it.confidence < LOW_CONFIDENCE])
+    keep = {k for k, e in low_evidence.items() if e["events"] >= MIN_GROUP}
+    return {"default": default, "by_rule": by_rule, "evidence": evidence,
+            "by_rule_low": {k: v for k, v in low_rule.items() if k in keep},
+            "evidence_low": {k: v for k, v in low_evidence.items() if k in keep}}
 
 
 def rule_items(texts: Sequence[str], golds: Sequence[str], predicted: Sequence[str],
-               margins: Sequence[float], rule_labels: Callable[[list[str]], list[list[str | None]]],
-               ) -> tuple[list[RuleItem], int, int]:
-    """RuleItems of single-event documents; and how many documents got no rule event at all,
-    and how many got several."""
+               margins: Sequence[float],
+               rule_labels: Callable[[list[str]], list[list[tuple[str | None, float]]]],
+               short: Sequence[bool] | None = None) -> tuple[list[RuleItem], list[RuleItem], int]:
+    """RuleItems of single-event documents (`rule_labels` gives, per text, the rule events'
+    (label, confidence)); the items of the documents in which the rules
+    found no event at all (rule None: what the no-event fallback is chosen on; only those
+    `short` marks, when given); and how many documents got several."""
     items: list[RuleItem] = []
-    empty = several = 0
-    for labs, g, p, m in zip(rule_labels(list(texts)), golds, predicted, margins):
+    empty: list[RuleItem] = []
+    several = 0
+    flags = list(short) if short is not None else [True] * len(texts)
+    for labs, g, p, m, s in zip(rule_labels(list(texts)), golds, predicted, margins, flags):
         if not labs:
-            empty += 1
+            if s:
+                empty.append(RuleItem(None, g, p, m))
         elif len(labs) > 1:
             several += 1
         else:
-            items.append(RuleItem(labs[0], g, p, m))
+            items.append(RuleItem(labs[0][0], g, p, m, labs[0][1]))
     return items, empty, several
 
 
+def fallback_gain(items: Sequence[RuleItem], theta: float) -> tuple[int, int]:
+    """(right, wrong) events the fallback would add at margin threshold θ."""
+    fired = [it for it in items if it.predicted and it.margin >= theta]
+    right = sum(it.predicted == it.gold for it in fired)
+    return right, len(fired) - right
+
+
+def fallback_threshold(items: Sequence[RuleItem]) -> dict[str, Any]:
+    """The no-event fallback's threshold, chosen on training documents the rules found no event
+    in: each event it adds is a true positive when right and a false positive when wrong, so θ
+    maximises right − wrong; none (no fallback) unless that is positive on ≥ MIN_GROUP
+    documents and beyond chance (`beyond_chance`). Ties go to the highest threshold (fewest
+    added events)."""
+    best: tuple[float | None, int, int] = (None, 0, 0)
+    if len(items) >= MIN_GROUP:
+        for theta in THRESHOLDS[1:]:
+            assert theta is not None
+            right, wrong = fallback_gain(items, theta)
+            if right - wrong > best[1] - best[2] and beyond_chance(right, wrong):
+                best = (theta, right, wrong)
+    theta, right, wrong = best
+    return {"threshold": theta, "documents": len(items), "right": right, "wrong": wrong,
+            "decision": "no fallback" if theta is None else f"classifier event if margin ≥ {theta}"}
+
+
 __all__ = ["THRESHOLDS", "MIN_GROUP", "RuleItem", "balanced_sample", "best_threshold",
-           "choose_policy", "rule_items"]
+           "choose_policy", "rule_items", "beyond_chance", "Z", "fallback_gain", "fallback_threshold"]
