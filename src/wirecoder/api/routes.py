@@ -1,4 +1,4 @@
-"""The JSON/CSV endpoints under /api: thin over the one query layer (store/queries.py).
+"""The JSON/CSV endpoints under /api: thin over the one query layer (store/queries/).
 
 Each endpoint names its query parameters (OpenAPI shows them, grouped by tag, with an example
 response); a parameter it does not know is a 422 naming it, never silently ignored. Filters

@@ -207,7 +207,7 @@ TABLE_COLUMNS = {
 
 def _listing(kind: str, db: Path, filters, fmt: str, output: Path | None,  # type: ignore[no-untyped-def]
              sort: str | None = None) -> None:
-    """The listing through the one query layer (store/queries.py), as the API runs it:
+    """The listing through the one query layer (store/queries/), as the API runs it:
     same validation, same default order (newest first), same columns."""
     from ..store import queries
     from ..store.paging import parse_sort
