@@ -102,6 +102,14 @@ def _dated(w: Where, f: Filters, day: str) -> None:
         w.add(f"{day} <= ?", f.until)
 
 
+def _article_and_text(w: Where, f: Filters, alias: str, text: str) -> None:
+    """One article's rows; `q` as a part of the text column."""
+    if f.article:
+        w.add(f"{alias}.article_id = ?", f.article)
+    if f.q:
+        w.add(f"contains(lower({text}), ?)", _lc(f.q))
+
+
 def claims_where(f: Filters) -> Where:
     """Claims: the claimant (a part of its name or text), the claim's country, its day (as of,
     else the publication date), the article, text in the evidence sentence."""
@@ -111,10 +119,7 @@ def claims_where(f: Filters) -> Where:
     _text_match(w, ("c.claimant", "c.claimant_text"), f.claimant)
     w.any_of("c.country", f.country)
     _dated(w, f, "c.day")
-    if f.article:
-        w.add("c.article_id = ?", f.article)
-    if f.q:
-        w.add("contains(lower(c.evidence_text), ?)", _lc(f.q))
+    _article_and_text(w, f, "c", "c.evidence_text")
     return w
 
 
@@ -128,10 +133,7 @@ def quotes_where(f: Filters) -> Where:
         w.add(f"q.article_id IN (SELECT article_id FROM events WHERE country IN "
               f"({', '.join('?' * len(f.country))}))", *f.country)
     _dated(w, f, "q.published")
-    if f.article:
-        w.add("q.article_id = ?", f.article)
-    if f.q:
-        w.add("contains(lower(q.text), ?)", _lc(f.q))
+    _article_and_text(w, f, "q", "q.text")
     return w
 
 
