@@ -2,7 +2,9 @@
 
 Run: .venv/bin/python bench/throughput.py [CORPUS.jsonl] [--repeat N] [--types-model DIR]
 Default corpus: ../shared/eval/dev/cnn_2024-07_dev.jsonl (read at run time, never copied).
-Prints words/s of each, their ratio (target ≥ 0.85) and peak resident memory. With
+Prints words/s of each, their ratio (target ≥ 0.92, issue 11) in wall time and in CPU time
+(CPU seconds of this process: steadier than wall time on a machine other work shares), and
+peak resident memory. With
 --types-model ('default' = the shipped one) extraction runs with learned typing, and the
 rules-only extraction is timed too, to give the cost of the classifier (target ≤ 10 %).
 """
@@ -59,13 +61,14 @@ def main() -> int:
     # Alternate the two runs and keep each one's best round: on a shared machine the load
     # changes from second to second, and the best round is the least disturbed one.
     bare = full = rules_only = float("inf")
-    full_cpu = rules_cpu = float("inf")  # CPU seconds: steadier than wall time on a shared machine
+    bare_cpu = full_cpu = rules_cpu = float("inf")  # CPU seconds: steadier than wall time on a shared machine
     n_events = n_claims = n_quotes = 0
     for _ in range(args.rounds):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for _doc in pipe.nlp.pipe(texts, batch_size=args.batch_size):
             pass
         bare = min(bare, time.perf_counter() - t0)
+        bare_cpu = min(bare_cpu, time.process_time() - c0)
 
         t0, c0 = time.perf_counter(), time.process_time()
         n_events = n_claims = n_quotes = 0
@@ -88,7 +91,8 @@ def main() -> int:
     print(f"bare nlp.pipe        {bare_wps:9.0f} words/s  ({bare:.1f} s)")
     print(f"wirecoder extraction {full_wps:9.0f} words/s  ({full:.1f} s)  "
           f"events {n_events} claims {n_claims} quotes {n_quotes}")
-    print(f"ratio extraction/bare {full_wps / bare_wps:.3f}  (target >= 0.85)")
+    print(f"ratio extraction/bare {full_wps / bare_wps:.3f} wall, {bare_cpu / full_cpu:.3f} CPU "
+          f"({bare_cpu:.1f} / {full_cpu:.1f} CPU s)  (target >= 0.92)")
     if rules is not None:
         print(f"rules-only extraction {words / rules_only:9.0f} words/s  ({rules_only:.1f} s); "
               f"types model {args.types_model} adds {100 * (full / rules_only - 1):.1f} % wall, "

@@ -86,6 +86,7 @@ def api_all(client: TestClient, url: str) -> tuple[list[dict], int]:
         (("--quantity", "killed"), "quantity=killed", "claims"),
         (("--claimant", "ministry"), "claimant=ministry", "claims"),
         ((), "", "quotes"),
+        (("--country", "ukr"), "country=ukr", "quotes"),
     ],
 )
 def test_cli_and_api_list_the_same_rows_in_the_same_order(db, client, cli_args, api_query, kind):
@@ -98,6 +99,31 @@ def test_cli_and_api_list_the_same_rows_in_the_same_order(db, client, cli_args, 
     assert total == len(items)
     if rows:
         assert set(rows[0]) == set(items[0])  # one row shape
+
+
+@pytest.mark.parametrize(
+    "selection,listing",
+    [
+        ("actor=ministry", "/api/claims?claimant=ministry"),
+        ("country=ukr&since=2031-03-04", "/api/claims?country=ukr&since=2031-03-04"),
+        ("type=ASSAULT&q=killed", "/api/claims?q=killed"),  # event type: not a claim filter
+        ("country=ukr", "/api/quotes?country=ukr"),
+        ("country=EGY", "/api/quotes?country=EGY"),
+        ("actor=northern", "/api/quotes?claimant=northern"),
+        ("actor=southern", "/api/quotes?claimant=southern"),
+    ],
+)
+def test_the_selection_tables_filter_as_the_listings_do(client, selection, listing):
+    kind = "claims" if "/claims" in listing else "quotes"
+    table = client.get(f"/api/selection/{kind}?limit=500&{selection}").json()
+    rows, total = api_all(client, f"{listing}&limit=500")
+    assert table["total"] == total == len(rows)
+    everything = client.get(f"/api/selection/{kind}?limit=500").json()["total"]
+    if "EGY" in selection or "southern" in selection:
+        assert total == 0 < everything  # the filter is applied, not ignored
+    else:
+        assert 0 < total
+    assert {r["uid"] for r in table["items"]} == {r["uid"] for r in rows}
 
 
 def test_default_order_is_newest_first_everywhere(db, client):

@@ -1,4 +1,4 @@
-"""The JSON/CSV endpoints under /api: thin over the one query layer (store/queries.py).
+"""The JSON/CSV endpoints under /api: thin over the one query layer (store/queries/).
 
 Each endpoint names its query parameters (OpenAPI shows them, grouped by tag, with an example
 response); a parameter it does not know is a 422 naming it, never silently ignored. Filters
@@ -397,6 +397,8 @@ def quotes(
     request: Request,
     claimant: str | None = Query(None, description="Part of the speaker's name or text "
                                  "(case-insensitive)."),
+    country: str | None = Query(None, description="Quotes of articles with an event in these "
+                                "countries (ISO 3166 alpha-3 codes or names, comma-separated)."),
     since: str | None = Query(None, description="Published on or after this date (YYYY-MM-DD)."),
     until: str | None = Query(None, description="Published on or before this date (YYYY-MM-DD)."),
     article: str | None = Query(None, description="Only quotes of this article id."),
@@ -406,7 +408,7 @@ def quotes(
     cursor: str | None = CURSOR,
     format: str | None = FORMAT,
 ) -> Response:
-    f = Filters(claimant=claimant, since=since, until=until, article=article,
+    f = Filters(claimant=claimant, country=country, since=since, until=until, article=article,
                 q=q).checked("quotes")
     fmt = parse_format(format)
     return respond(request, lambda db: _page(request, db, "quotes", f, sort, limit, cursor, fmt))

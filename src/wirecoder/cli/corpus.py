@@ -207,7 +207,7 @@ TABLE_COLUMNS = {
 
 def _listing(kind: str, db: Path, filters, fmt: str, output: Path | None,  # type: ignore[no-untyped-def]
              sort: str | None = None) -> None:
-    """The listing through the one query layer (store/queries.py), as the API runs it:
+    """The listing through the one query layer (store/queries/), as the API runs it:
     same validation, same default order (newest first), same columns."""
     from ..store import queries
     from ..store.paging import parse_sort
@@ -277,14 +277,15 @@ def actors_cmd(db: Path = DB_OPTION,
 
 @app.command("quotes")
 def quotes_cmd(db: Path = DB_OPTION, claimant: str | None = CLAIMANT_OPTION,
-               actor: str | None = ACTOR_OPTION,
+               actor: str | None = ACTOR_OPTION, country: str | None = COUNTRY_OPTION,
                since: str | None = SINCE_OPTION, until: str | None = UNTIL_OPTION,
                search: str | None = SEARCH_OPTION, article: str | None = ARTICLE_OPTION,
                limit: int | None = LIMIT_OPTION, sort: str | None = SORT_OPTION,
                fmt: str = FORMAT_OPTION, output: Path | None = OUTPUT_OPTION) -> None:
     """List quotes with their speakers, newest first."""
-    _listing("quotes", db, _filters(claimant=claimant, actor=actor, since=since, until=until,
-                                    q=search, article=article, limit=limit), fmt, output, sort)
+    _listing("quotes", db, _filters(claimant=claimant, actor=actor, country=country, since=since,
+                                    until=until, q=search, article=article, limit=limit),
+             fmt, output, sort)
 
 
 @app.command("timeline")

@@ -189,7 +189,11 @@ def _work(batch: list[dict[str, Any]]) -> list[Any]:
 
 class PoolExtractor:
     """A multiprocessing pool (spawn: no forked DuckDB/thread state); at most 2×workers batches
-    in flight so a stream of any length uses bounded memory; results come back in order."""
+    in flight so a stream of any length uses bounded memory; results come back in order.
+
+    Each batch goes to the workers in parts of NLP_BATCH articles: with whole 32-article
+    batches one worker idled through the last batch of a run (a quarter of a 256-article
+    run on two workers) and waited behind a long batch; parts keep both busy to the end."""
 
     def __init__(self, workers: int, model: str | None = None,
                  run_id: str | None = None, types_model: str | None = None) -> None:
@@ -206,13 +210,19 @@ class PoolExtractor:
                                                   initargs=(model, run_id, types_model or "none"))
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Report | InputFailure]]:
-        window: deque[Any] = deque()
+        window: deque[list[Any]] = deque()
         for b in batches:
-            window.append(self.pool.apply_async(_work, ([a.model_dump(mode="json") for a in b],)))
+            window.append([self.pool.apply_async(_work, ([a.model_dump(mode="json")
+                                                          for a in part],))
+                           for part in batched(b, NLP_BATCH)])
             if len(window) >= 2 * self.workers:
-                yield self._decode(window.popleft().get())
+                yield self._collect(window.popleft())
         while window:
-            yield self._decode(window.popleft().get())
+            yield self._collect(window.popleft())
+
+    def _collect(self, parts: list[Any]) -> list[Any]:
+        """One batch's results, its parts in order."""
+        return [r for p in parts for r in self._decode(p.get())]
 
     @staticmethod
     def _decode(items: list[Any]) -> list[Any]:

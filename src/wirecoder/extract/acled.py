@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..schema import AcledView
 from .predicates import load_lexicon_file
+from .token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -104,12 +105,11 @@ def load_cues() -> AcledCues:
     )
 
 
-def _grams(tokens: list["Token"], n: int) -> Iterable[str]:
-    """Lemma and lowercase n-grams (1…n) of a token run, for phrase cue lookups."""
-    lemmas = [t.lemma_.lower() for t in tokens]
-    lowers = [t.lower_ for t in tokens]
+def _grams(lemmas: list[str], lowers: list[str], n: int) -> Iterable[str]:
+    """Lemma and lowercase n-grams (1…n) of a token run (its lowercased lemmas and lowercase
+    forms), for phrase cue lookups."""
     for size in range(1, n + 1):
-        for i in range(len(tokens) - size + 1):
+        for i in range(len(lemmas) - size + 1):
             yield " ".join(lemmas[i : i + size])
             yield " ".join(lowers[i : i + size])
             if size > 1:  # hyphenated words split by the tokenizer: "anti - tank" → "anti-tank"
@@ -122,11 +122,14 @@ def has_cue(tokens: list["Token"], vocab: frozenset[str]) -> bool:
         return False
     # The same runs (a sentence, an actor phrase) are asked about many vocabularies: their
     # n-grams are built once per Doc and run.
-    cache = tokens[0].doc.user_data.setdefault("_wc_grams", {})
+    doc = tokens[0].doc
+    cache = doc.user_data.setdefault("_wc_grams", {})
     key = tuple(t.i for t in tokens)
     grams = cache.get(key)
     if grams is None:
-        grams = cache[key] = frozenset(_grams(tokens, 3))
+        table = token_table(doc)
+        grams = cache[key] = frozenset(_grams([table.lemma[i] for i in key],
+                                              [table.lower[i] for i in key], 3))
     return not grams.isdisjoint(vocab)
 
 

@@ -113,8 +113,13 @@ class ActorTable:
 
     def at(self, start: int, end: int) -> list[str]:
         """Ids of actors with a mention overlapping the character span [start, end)."""
-        return [a.id for a in self.actors
-                if any(m.start < end and start < m.end for m in a.mentions)]
+        out: list[str] = []
+        for a in self.actors:  # plain loops: this runs for every phrase of every event
+            for m in a.mentions:
+                if m.start < end and start < m.end:
+                    out.append(a.id)
+                    break
+        return out
 
     def _link_pending(self) -> None:
         """Set affiliations whose organisation is now in the table (Haniyeh → Hamas)."""
@@ -129,9 +134,10 @@ class ActorTable:
 
     def _covering(self, tok: "Token") -> str | None:
         """The actor with a name mention (not a resolved phrase) covering this token."""
+        idx, names = tok.idx, self._names  # Token.idx is a call: read it once
         for a in self.actors:
             for m in a.mentions:
-                if m.start <= tok.idx < m.end and (a.id, m.start) in self._names:
+                if m.start <= idx < m.end and (a.id, m.start) in names:
                     return a.id
         return None
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..schema import ActorKind, Attribution, AttributionKind
+from .token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -249,7 +250,16 @@ def sentence_sources(sent: Span) -> list[Source]:
     """Every attribution in a sentence: cue verbs with a speaker and a clausal content,
     and "according to X" phrases (content = the rest of the clause)."""
     out: list[Source] = []
-    for tok in sent:
+    doc, table, cues = sent.doc, token_table(sent.doc), _cues()
+    reporting_lemmas, stance_lemmas = cues["reporting"], cues["stance"]
+    for i in range(sent.start, sent.end):
+        # what the tests below pass at all (no Token made for the rest): "according", a
+        # reporting verb (is_reporting_verb) or a stance verb (is_stance_verb)
+        lower, pos, lemma = table.lower[i], table.pos[i], table.lemma[i]
+        if lower != "according" and not (pos in ("VERB", "AUX") and lemma in reporting_lemmas) \
+                and not (pos == "VERB" and lemma in stance_lemmas):
+            continue
+        tok = doc[i]
         # "according to X" (even when parsed as the root); "citing X" is a stance verb
         # here: its object is what is cited, its subject the source
         ps = _prep_source(tok) if tok.lower_ == "according" else None

@@ -15,6 +15,7 @@ from ..schema import Span, Status
 from .arguments import verb_subjects
 from .clauses import PredicateIndex, index_predicates, own_tokens
 from .context import ExtractionContext
+from .coref import span_text
 from .draft_links import link_drafts
 from .event_roles import find_requests, outcomes_by_event, predicate_roles
 from .event_setting import ArticleSetting
@@ -130,7 +131,7 @@ def condemnation_draft(ctx: ExtractionContext, index: PredicateIndex, setting: A
 
 def _sentence_span(sent: "SpacySpan") -> Span:
     """The evidence span of a sentence, trailing white space left out."""
-    return Span(start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()))
+    return Span(start=sent.start_char, end=sent.start_char + len(span_text(sent).rstrip()))
 
 
 __all__ = ["condemnation_draft", "find_candidates", "predicate_draft", "request_draft"]

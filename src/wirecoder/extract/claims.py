@@ -19,6 +19,7 @@ from .context import ExtractionContext
 from .dates import resolve_date
 from .numbers import find_figures
 from .places import find_place_in
+from .token_table import sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -377,7 +378,7 @@ def claims_in_sentence(ctx: ExtractionContext, sent: Span, events: list[Event]) 
 def find_claims(ctx: ExtractionContext, events: list[Event]) -> list[Claim]:
     """Every numeric claim of the article (people counts only)."""
     claims: list[Claim] = []
-    for sent in ctx.doc.sents:
+    for sent in sentences(ctx.doc):
         claims.extend(claims_in_sentence(ctx, sent, events))
     return claims
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .predicates import PredicateHit, find_predicates
+from .token_table import sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,8 +37,8 @@ class PredicateIndex:
 def index_predicates(doc: "Doc") -> PredicateIndex:
     """Find the predicates of a Doc and index them and its sentences."""
     hits = find_predicates(doc)
-    sents = list(doc.sents)
-    sent_index = {t.i: n for n, s in enumerate(sents) for t in s}
+    sents = list(sentences(doc))
+    sent_index = {i: n for n, s in enumerate(sents) for i in range(s.start, s.end)}
     return PredicateIndex(
         doc=doc,
         hits=hits,

@@ -19,9 +19,10 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .kb import first_name_genders, norm
+from .token_table import sentences
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from .actors import ActorTable
 
@@ -40,6 +41,11 @@ def doc_text(doc: "Doc") -> str:
     if key not in doc.user_data:
         doc.user_data[key] = doc.text
     return doc.user_data[key]  # type: ignore[no-any-return]
+
+
+def span_text(span: "Span") -> str:
+    """Span.text, sliced from the cached Doc text (Span.text joins its tokens again)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def quote_regions(doc: "Doc") -> list[tuple[int, int]]:
@@ -69,7 +75,7 @@ def _counted_starts(doc: "Doc", in_quote: bool) -> tuple[list[int], list[int]]:
     key = f"wirecoder.sent_starts.{int(in_quote)}"
     if key not in doc.user_data:
         skip = link_lines(doc) + ([] if in_quote else quote_regions(doc))
-        starts = [s.start for s in doc.sents if not _inside(s.start_char, skip)]
+        starts = [s.start for s in sentences(doc) if not _inside(s.start_char, skip)]
         doc.user_data[key] = (starts, [doc[i].idx for i in starts])
     return doc.user_data[key]  # type: ignore[no-any-return]
 

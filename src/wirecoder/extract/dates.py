@@ -56,6 +56,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year", rf"\b(?i:in|since|during|until|by)\s+(?P<yo>{_YEAR})\b"),
 ]
 _RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS))
+# Every pattern above needs one of these: a digit, a capitalised month (its first three
+# letters), or a word of the weekday / relative / "ago" patterns ("Monday" and "yesterday"
+# hold "day", "tonight" and "overnight" "night", "weekend" "week"). A text without any has
+# no date phrase, and this one scan is much cheaper than _RX's.
+_MAYBE_DATE = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
+                         r"(?i:day|night|tomorrow|morning|afternoon|evening|week|month|year|ago)")
 _WITH_PREP = re.compile(rf"(?i)\b(?P<prep>{_PREP})$")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -319,6 +325,8 @@ def find_dates(span: Union["Span", "Doc"], published: dt.date | None
     else:
         text = doc_text(doc)
     out: list[tuple[int, int, EventDate]] = []
+    if _MAYBE_DATE.search(text) is None:
+        return out
     for m in _RX.finditer(text):
         start, end = m.start(), m.end()
         if m.lastgroup not in ("bare_month", "year"):

@@ -15,6 +15,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from .merge_mentions import Draft
+from .token_table import sentences
 
 if TYPE_CHECKING:
     from .context import ExtractionContext
@@ -49,7 +50,7 @@ def features(ctx: "ExtractionContext", d: Draft, n_sents: int | None = None) -> 
         return False
 
     if n_sents is None:
-        n_sents = sum(1 for _ in ctx.doc.sents)
+        n_sents = len(sentences(ctx.doc))
     f = {
         "has_actor": bool(d.actor),
         "has_recipient": bool(d.recipient),
@@ -102,7 +103,7 @@ def decide(ctx: "ExtractionContext", drafts: list[Draft], min_confidence: float)
     threshold is for whole articles, where background, quotes and asides make most weak
     candidates wrong; a text of at most SHORT_TEXT sentences (an event note, a wire
     snippet) keeps every reportable incident with its confidence."""
-    n_sents = sum(1 for _ in ctx.doc.sents)
+    n_sents = len(sentences(ctx.doc))
     for d in drafts:
         d.features = features(ctx, d, n_sents)
         d.confidence = confidence(d.features)

@@ -6,6 +6,7 @@ from ..schema import AcledView, DatePrecision, Event, EventDate, Status
 from .acled import acled_view
 from .context import ExtractionContext
 from .merge_mentions import Draft
+from .token_table import sentences
 from .tolls import stated_toll
 
 # not events the article tells as news: background/habitual statements, denials, speculation.
@@ -59,7 +60,7 @@ def apply_stated_toll(ctx: ExtractionContext, drafts: list[Draft]) -> None:
         return
     total = None
     parts: list[int] = []
-    for sent in ctx.doc.sents:
+    for sent in sentences(ctx.doc):
         n = stated_toll(sent)
         if n is None:
             continue

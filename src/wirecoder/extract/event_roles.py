@@ -12,6 +12,7 @@ from .arguments import root_noun_clause
 from .clauses import PredicateIndex, governing_hit
 from .predicates import PredicateHit
 from .status import event_status
+from .token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -94,9 +95,11 @@ def _in_attribution(tok: "Token") -> bool:
 def find_requests(doc: "Doc") -> dict[int, "Token"]:
     """ "X said Y must do Z": a demand of X on Y (PLOVER REQUEST), predicate → reporter."""
     out: dict[int, "Token"] = {}
-    for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
+    table = token_table(doc)
+    for i, (pos, dep) in enumerate(zip(table.pos, table.dep)):
+        if pos not in ("VERB", "AUX") or dep != "ccomp":
             continue
+        tok = doc[i]
         if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
             continue
         head = tok.head

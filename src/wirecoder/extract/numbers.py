@@ -10,9 +10,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .attribution import load_lexicon
+from .token_table import token_table
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Entity labels whose numbers are never people counts.
 _NOT_COUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"})
@@ -148,28 +149,45 @@ def _hyphenated(sent: Span, j: int) -> bool:
         not doc[j - 1].whitespace_
 
 
+def _number_flags(doc: Doc) -> list[bool]:
+    """`_is_number_token` of every token of the Doc, from its lowercase forms (digits are
+    the same in `lower_` as in `text`), made once per Doc."""
+    flags = doc.user_data.get(_FLAGS_KEY)
+    if flags is None or len(flags) != len(doc):
+        t = _tables()
+        words, scales = t["words"], t["scales"]
+        flags = doc.user_data[_FLAGS_KEY] = [
+            bool(_DIGITS.match(low)) or low in words or low in scales
+            or ("-" in low and all(p in words for p in low.split("-")))
+            for low in token_table(doc).lower]
+    return flags  # type: ignore[no-any-return]
+
+
+_FLAGS_KEY = "wirecoder.number_flags"
+
+
 def _runs(sent: Span) -> list[tuple[int, int]]:
     """Maximal runs of number tokens ("three hundred", "1.2 million") that are not dates etc."""
+    doc = sent.doc
+    num, lower = _number_flags(doc), token_table(doc).lower
+    scales = _tables()["scales"]
     runs: list[tuple[int, int]] = []
-    i = sent.start
-    while i < sent.end:
-        tok = sent.doc[i]
-        if _is_number_token(tok) and not _not_a_count(tok) \
-                and tok.lower_ not in _tables()["scales"] and tok.lower_ != "dozen":
+    i, end = sent.start, sent.end
+    while i < end:
+        if num[i] and not _not_a_count(doc[i]) and lower[i] not in scales and lower[i] != "dozen":
             j = i + 1
-            while j < sent.end and (_is_number_token(sent.doc[j]) or _hyphenated(sent, j) or (
-                    sent.doc[j].lower_ == "and" and j + 1 < sent.end
-                    and _is_number_token(sent.doc[j + 1]) and sent.doc[j - 1].lower_ in _tables()["scales"])):
+            while j < end and (num[j] or _hyphenated(sent, j) or (
+                    lower[j] == "and" and j + 1 < end and num[j + 1] and lower[j - 1] in scales)):
                 j += 1
             runs.append((i, j))
             i = j
             continue
         # "a dozen", "a hundred": the article stands for one
-        if tok.lower_ in ("a", "an") and i + 1 < sent.end and (
-                sent.doc[i + 1].lower_ in _tables()["scales"] or sent.doc[i + 1].lower_ == "dozen") \
-                and not _not_a_count(sent.doc[i + 1]):
+        if lower[i] in ("a", "an") and i + 1 < end and (
+                lower[i + 1] in scales or lower[i + 1] == "dozen") \
+                and not _not_a_count(doc[i + 1]):
             j = i + 2
-            while j < sent.end and _is_number_token(sent.doc[j]):
+            while j < end and num[j]:
                 j += 1
             runs.append((i, j))
             i = j

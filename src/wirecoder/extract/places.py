@@ -280,7 +280,9 @@ def _location(m: _Mention) -> Location:
 
 def _is_link_line(sent: "Span") -> bool:
     """'• Also read: …' / 'Related:' lines are links to other stories, not the article."""
-    t = sent.text.lstrip("•·▪◦‣-–* \t").lower()
+    from .coref import span_text
+
+    t = span_text(sent).lstrip("•·▪◦‣-–* \t").lower()
     return t.startswith(("also read", "related", "read more", "read also", "see also"))
 
 

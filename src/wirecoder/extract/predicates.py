@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .token_table import token_table
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -241,10 +243,12 @@ def find_predicates(doc: "Doc") -> list[PredicateHit]:
     lex = load_lexicon()
     keys = lex.keys
     hits: list[PredicateHit] = []
-    for tok in doc:
+    table = token_table(doc)
+    for i, (lemma, lower) in enumerate(zip(table.lemma, table.lower)):
         # one set lookup per token first: most tokens are no predicate
-        if tok.lemma_.lower() not in keys and tok.lower_ not in keys:
+        if lemma not in keys and lower not in keys:
             continue
+        tok = doc[i]
         pos = tok.pos_
         if pos in _VERB_POS or (pos == "AUX" and tok.lemma_ not in ("be", "have", "do")):
             spec = lex.verbs.get(tok.lemma_.lower())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..schema import Quote
@@ -27,6 +28,7 @@ from .attribution import (
     speaker_of,
 )
 from .context import ExtractionContext
+from .token_table import sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,36 +38,46 @@ _MIN_WORDS = 2  # one-word quotes are scare quotes ("to “destroy” the group"
 _WORD = re.compile(r"\w+")
 
 
+# Where the scan of quote_segments has something to do: a newline, a straight quote, an
+# opening curly mark; and, inside a curly quote, where it ends (its closing mark, a newline or
+# another opening mark).
+_SCAN = re.compile('[\n"' + "".join(_PAIRS) + "]")
+_CLOSE = {close: re.compile("[\n" + "".join(sorted(set(_PAIRS) | {close})) + "]")
+          for close in _PAIRS.values()}
+
+
 def quote_segments(text: str) -> list[tuple[int, int]]:
     """Character ranges [start, end) of quoted text (marks excluded). A curly quote left
     open at a paragraph end closes there (the next paragraph reopens it, wire style)."""
+    return list(_quote_segments(text))
+
+
+@lru_cache(maxsize=4)  # the same article text is asked for by the quote and event stages
+def _quote_segments(text: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
-    i, n = 0, len(text)
+    n = len(text)
     straight_open: int | None = None
-    while i < n:
+    m = _SCAN.search(text)
+    while m is not None:
+        i = m.start()
         ch = text[i]
         if ch == "\n":
-            if straight_open is not None:
-                straight_open = None  # unbalanced straight quote: drop it
+            straight_open = None  # unbalanced straight quote: drop it
         elif ch in _PAIRS:
             close = _PAIRS[ch]
-            j = i + 1
-            while j < n and text[j] != close and text[j] not in _PAIRS:
-                if text[j] == "\n":
-                    break
-                j += 1
+            stop = _CLOSE[close].search(text, i + 1)
+            j = stop.start() if stop is not None else n
             if j > i + 1:
                 out.append((i + 1, j))
-            i = j + 1 if j < n and text[j] == close else j
+            m = _SCAN.search(text, j + 1 if j < n and text[j] == close else j)
             continue
-        elif ch == '"':
-            if straight_open is None:
-                straight_open = i
-            else:
-                out.append((straight_open + 1, i))
-                straight_open = None
-        i += 1
-    return [(a, b) for a, b in out if len(_WORD.findall(text[a:b])) >= _MIN_WORDS]
+        elif straight_open is None:  # '"'
+            straight_open = i
+        else:
+            out.append((straight_open + 1, i))
+            straight_open = None
+        m = _SCAN.search(text, i + 1)
+    return tuple((a, b) for a, b in out if len(_WORD.findall(text[a:b])) >= _MIN_WORDS)
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -80,7 +92,7 @@ class _Sents:
     """Sentence lookup by token index, built once per Doc (Token.sent rescans the Doc)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.spans = list(doc.sents)
+        self.spans = list(sentences(doc))
         self.starts = [s.start for s in self.spans]
         self.char_starts = [s.start_char for s in self.spans]
 
@@ -288,7 +300,7 @@ def indirect_quotes(ctx: ExtractionContext, direct: list[tuple[int, int]]) -> li
     out: list[Quote] = []
     text = _text(ctx)
     seen: set[tuple[int, int]] = set()
-    for sent in ctx.doc.sents:
+    for sent in sentences(ctx.doc):
         sources = sentence_sources(sent)
         for src in sources:
             content = src.content

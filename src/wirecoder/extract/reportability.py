@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .coref import doc_text, span_text
 from .quotes import quote_segments
 
 if TYPE_CHECKING:
@@ -78,16 +79,16 @@ class QuoteMap:
 def _is_heading(sent: "Span") -> bool:
     """A heading, section label or caption line: starts with '#', or a short line that ends
     without sentence punctuation and stands alone between newlines."""
-    text = sent.text.strip()
+    full = doc_text(sent.doc)  # Span.text and Doc.text join their tokens on every access
+    text = full[sent.start_char:sent.end_char].strip()
     if text.startswith("#"):
         return True
     if not text or text[-1] in ".!?”\"’)":
         return False
-    doc = sent.doc
-    if len(doc.text.strip()) - len(text) < 40:
+    if len(full.strip()) - len(text) < 40:
         return False  # the text is this line: a sentence given alone, not a heading
-    before = doc.text[max(0, sent.start_char - 1):sent.start_char]
-    after = doc.text[sent.end_char:sent.end_char + 1]
+    before = full[max(0, sent.start_char - 1):sent.start_char]
+    after = full[sent.end_char:sent.end_char + 1]
     alone = before in ("", "\n") and (after in ("", "\n") or text.endswith("\n"))
     return alone and len(sent) <= 14
 
@@ -199,7 +200,7 @@ def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportab
     sent = tok.sent
     if _is_heading(sent):
         return Reportability(False, "heading")
-    if sent.text.rstrip().rstrip("”\"’").endswith("?"):
+    if span_text(sent).rstrip().rstrip("”\"’").endswith("?"):
         return Reportability(False, "question")
     if _habitual(tok):
         return Reportability(False, "habitual")
@@ -233,8 +234,11 @@ def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportab
 
 
 def quote_map(doc: "Doc") -> QuoteMap:
-    """The quote map of a parsed document."""
-    return QuoteMap(doc.text)
+    """The quote map of a parsed document (made once per Doc, from its cached text)."""
+    key = "wirecoder.quote_map"
+    if key not in doc.user_data:
+        doc.user_data[key] = QuoteMap(doc_text(doc))
+    return doc.user_data[key]  # type: ignore[no-any-return]
 
 
 __all__ = ["Reportability", "QuoteMap", "assess", "quote_map"]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .predicates import load_lexicon, load_lexicon_file
 from .quotes import quote_segments
+from .token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -186,9 +187,11 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
         def quoted(start: int, end: int) -> bool:
             return any(a <= start and end <= b for a, b in ranges)
     out: dict[int, list["Token"]] = {}
-    for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ev.verbs:
+    table = token_table(doc)
+    for i, (pos, lemma) in enumerate(zip(table.pos, table.lemma)):
+        if pos != "VERB" or lemma not in ev.verbs:
             continue
+        tok = doc[i]
         if not any(c.dep_ == "nsubj" for c in tok.children):
             continue
         comps = [c for c in tok.children if (c.dep_ in ("ccomp", "oprd", "xcomp", "dobj", "attr")

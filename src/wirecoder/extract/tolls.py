@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .arguments import actor_nouns, with_conjuncts
+from .token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -297,8 +298,10 @@ _ASSIGN_VERBS = frozenset(
 def is_period_sentence(sent: "Span") -> bool:
     """A sentence that counts over a war, a campaign or since a date ("the war's death toll
     rose to N", "N have died since October"): its figure is a running total."""
-    return any(t.lemma_.lower() in _PERIOD_NOUNS or t.lower_ in ("since", "throughout")
-               for t in sent)
+    table = token_table(sent.doc)
+    return any(lemma in _PERIOD_NOUNS or lower in ("since", "throughout")
+               for lemma, lower in zip(table.lemma[sent.start:sent.end],
+                                       table.lower[sent.start:sent.end]))
 
 
 def stated_toll(sent: "Span") -> int | None:

@@ -1,4 +1,4 @@
-"""DuckDB store of reports: `Store`, `open_reader`, and the one query layer (queries.py) that
+"""DuckDB store of reports: `Store`, `open_reader`, and the one query layer (queries/) that
 the CLI and the API both call (see db.py for concurrency, layout.py for the physical layout)."""
 from __future__ import annotations
 

@@ -214,7 +214,9 @@ def _names(raw: str | None) -> list[str]:
     return [str(x) for x in v if x] if isinstance(v, list) else []
 
 
-# query-layer: these three reads could move to store/queries.py with the merged query layer.
+# The ACLED export's reads (part of the query layer, kept with the export they serve): the
+# merged events of a selection (any SQL giving merged ids) that ACLED would code, their
+# member events and their participants.
 MERGED_SQL = """
 SELECT m.merged_id, m.date_start, m.date_end, m.country, m.location_name, m.lat, m.lon,
        m.status, m.actors, m.recipients, m.dead, m.acled_event_type, m.acled_sub_event_type,

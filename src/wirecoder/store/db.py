@@ -253,7 +253,7 @@ class Store:
             return QueryResult(cols, cur.fetchall())
 
     def fetch(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """Columns and rows: the interface the query layer (queries.py) reads through."""
+        """Columns and rows: the interface the query layer (queries/) reads through."""
         res = self.query(sql, list(params))
         return res.columns, res.rows
 

@@ -34,7 +34,7 @@ APPLIES: dict[str, frozenset[str]] = {
     "merged": frozenset({"type", "mode", "status", "country", "actor", "since", "until", "q"}),
     "claims": frozenset({"quantity", "claimant", "country", "since", "until", "article", "q"}),
     "actors": frozenset({"q", "actor", "country", "sector", "kind", "since", "until"}),
-    "quotes": frozenset({"claimant", "actor", "since", "until", "article", "q"}),
+    "quotes": frozenset({"claimant", "actor", "country", "since", "until", "article", "q"}),
     "articles": frozenset({"q", "outlet", "since", "until"}),
     "series": frozenset({"quantity", "country", "claimant", "since", "until"}),
 }
