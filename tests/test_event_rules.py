@@ -293,3 +293,11 @@ def test_a_reaction_to_an_attack_is_aimed_at_the_attacker(pipeline, second, kind
     r, evs = _events("Ruritania struck the port of Tarvo on Saturday. " + second)
     [e] = [e for t, e in evs if t == kind]
     assert [r.actor(a).name for a in e.recipient] == ["Ruritania"]
+
+
+@pytest.mark.model
+def test_no_state_is_inferred_where_the_arresting_authority_is_contested(pipeline) -> None:
+    r, evs = _events("Nine people were arrested in Nablus on Tuesday.")
+    [co] = [e for t, e in evs if t == "COERCE"]
+    assert co.location is not None and co.location.country == "PSE"
+    assert co.actor == []

@@ -9,10 +9,13 @@ city or region), else the article's main country; a bare country mentioned in th
 often another party ("despite a pledge to the United States")."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..schema import Location
 from .context import ExtractionContext
 from .kb import country_display
 from .merge_mentions import Draft
+from .predicates import load_lexicon_file
 
 # (type, mode) of acts only a state performs
 _STATE_ACTS = {"COERCE": frozenset({"arrest", "restrict", "censor", "curfew", "deport",
@@ -32,12 +35,19 @@ def state_country(d: Draft, main_place: Location | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _contested() -> frozenset[str]:
+    data = load_lexicon_file("implicit_actors.yaml")
+    return frozenset(str(c) for c in data.get("no_state_inference") or [])
+
+
 def add_state_actor(ctx: ExtractionContext, d: Draft, main_place: Location | None) -> None:
-    """Give an agentless state act the state of its country as actor (in place)."""
+    """Give an agentless state act the state of its country as actor (in place); not in a
+    territory whose arresting authority is contested (lexicons/implicit_actors.yaml)."""
     if d.actor or d.mode not in _STATE_ACTS.get(d.type, ()):
         return
     iso = state_country(d, main_place)
-    if iso is None:
+    if iso is None or iso in _contested():
         return
     name = country_display(iso)
     if any(getattr(ctx.actor(r), "country", None) == iso and getattr(ctx.actor(r), "name", "")
