@@ -301,3 +301,14 @@ def test_no_state_is_inferred_where_the_arresting_authority_is_contested(pipelin
     [co] = [e for t, e in evs if t == "COERCE"]
     assert co.location is not None and co.location.country == "PSE"
     assert co.actor == []
+
+
+@pytest.mark.model
+def test_a_statement_happens_where_its_speaker_is(pipeline) -> None:
+    r, evs = _events("Qatar condemned the raid on the camp in Jenin on Monday.")
+    [acc] = [e for t, e in evs if t == "ACCUSE"]
+    assert acc.location is not None and acc.location.country == "QAT"
+    # a locative phrase of the speech act itself still places it
+    r, evs = _events("Qatar condemned the raid in a statement in Paris on Monday.")
+    [acc] = [e for t, e in evs if t == "ACCUSE"]
+    assert acc.location is not None and acc.location.country == "FRA"

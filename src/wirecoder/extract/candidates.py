@@ -87,7 +87,7 @@ def predicate_draft(ctx: ExtractionContext, index: PredicateIndex, setting: Arti
     return Draft(
         type=kind.type, mode=kind.mode, pred_i=tok.i, nominal=hit.nominal, sent_i=sent_n,
         actor=actor, recipient=recipient, mediator=mediator, date=date, date_own=date_own,
-        location=setting.place(tok, own, sent),
+        location=setting.place(tok, own, sent, _speaker_country(ctx, kind.type, actor)),
         status=status.value if isinstance(status, Status) else status,
         dead=dead, injured=injured, evidence=[_sentence_span(sent)],
         attribution=setting.attribution(tok), acled_flags=kind.flags, weapon=kind.weapon,
@@ -127,6 +127,18 @@ def condemnation_draft(ctx: ExtractionContext, index: PredicateIndex, setting: A
                  actor=actor, recipient=recipient, date=date, date_own=date_own,
                  location=setting.place(reporter, own, sent), status="occurred",
                  evidence=[_sentence_span(sent)], attribution=setting.attribution(reporter))
+
+
+# speech acts: what is said happens where the speaker is, whatever places the words name
+_SPEECH = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
+
+
+def _speaker_country(ctx: ExtractionContext, type_: str, actor: list[str]) -> str | None:
+    """The home country of a speech act's one state or national speaker, if known."""
+    if type_ not in _SPEECH or len(actor) != 1:
+        return None
+    a = ctx.actor(actor[0])
+    return a.country if a is not None else None
 
 
 def _sentence_span(sent: "SpacySpan") -> Span:

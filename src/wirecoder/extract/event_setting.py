@@ -126,18 +126,15 @@ class ArticleSetting:
                 return True
         return False
 
-    def place(self, tok: "Token", own: list["Token"], sent: "SpacySpan") -> Location | None:
+    def place(self, tok: "Token", own: list["Token"], sent: "SpacySpan",
+              speaker_country: str | None = None) -> Location | None:
         """Where the event happened: a locative phrase of the predicate, a place in its own
-        clause, a territory or a target's nationality, the sentence, the article's main place."""
-        loc = None
-        # a locative phrase of the predicate itself: "spoke in Egypt", "struck a house in X"
-        for c in list(tok.children) + [
-            g for c in tok.children if c.dep_ == "dobj" for g in c.children
-        ]:
-            if c.dep_ == "prep" and c.lower_ in _LOCATIVE:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        loc = loc or find_place_in(self.doc[g.left_edge.i : g.right_edge.i + 1])
+        clause, a territory or a target's nationality, the sentence, the article's main place.
+        A speech act with no locative phrase of its own happened where its speaker is
+        (`speaker_country`), not in the places its content names."""
+        loc = self.locative_place(tok)
+        if loc is None and speaker_country:
+            return Location(name=None, country=speaker_country, precision="country")
         if loc is None:
             loc = find_place_in(self.doc[own[0].i : own[-1].i + 1], only={t.i for t in own})
         if loc is None:
@@ -149,6 +146,19 @@ class ArticleSetting:
         if loc is None:
             loc = self._main_place
         return loc
+
+    def locative_place(self, tok: "Token") -> Location | None:
+        """A locative phrase of the predicate itself: "spoke in Egypt", "struck a house in X"."""
+        for c in list(tok.children) + [
+            g for c in tok.children if c.dep_ == "dobj" for g in c.children
+        ]:
+            if c.dep_ == "prep" and c.lower_ in _LOCATIVE:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        loc = find_place_in(self.doc[g.left_edge.i : g.right_edge.i + 1])
+                        if loc is not None:
+                            return loc
+        return None
 
     # ------------------------------------------------------------ attribution
     def attribution(self, tok: "Token") -> list[Attribution]:
