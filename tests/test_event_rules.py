@@ -312,3 +312,12 @@ def test_a_statement_happens_where_its_speaker_is(pipeline) -> None:
     r, evs = _events("Qatar condemned the raid in a statement in Paris on Monday.")
     [acc] = [e for t, e in evs if t == "ACCUSE"]
     assert acc.location is not None and acc.location.country == "FRA"
+
+
+@pytest.mark.model
+def test_a_quote_that_opens_with_a_bare_verb_is_the_speakers_demand(pipeline) -> None:
+    r, evs = _events("“Release the journalists now,” the union's director said on Monday.")
+    [req] = [e for t, e in evs if t == "REQUEST"]
+    assert [r.actor(a).name for a in req.actor] == ["union's director"]
+    # a quote that tells something stays the speaker's account
+    assert "REQUEST" not in _types("“We released the journalists,” the commander said.")

@@ -99,7 +99,7 @@ def request_draft(ctx: ExtractionContext, index: PredicateIndex, setting: Articl
                   drafts: dict[int, Draft], tok: "Token", reporter: "Token") -> Draft:
     """ "X said Y must do Z": a REQUEST of X (the reporter's subject) to Y (tok's subject)."""
     a, _ = verb_subjects(reporter)
-    actor = resolve_actors(ctx, index.by_i, list(a))
+    actor = resolve_actors(ctx, index.by_i, list(a), agentive=True)  # a speaker is an actor
     asked = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     recipient = [r for r in resolve_actors(ctx, index.by_i, asked) if r not in actor]
     sent_n, sent = index.sentence(tok.i)

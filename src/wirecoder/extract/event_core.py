@@ -12,6 +12,7 @@ from .context import ExtractionContext
 from .decision import DEFAULT_MIN_CONFIDENCE, decide
 from .event_output import apply_stated_toll, to_event
 from .event_setting import mark_background
+from .event_roles import quoted_imperative
 from .implicit_actors import add_state_actor
 from .incidents import group_incidents
 from .kb import norm, outlet_names
@@ -43,7 +44,9 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
         if d.type == "ASSAULT" and is_campaign_summary(tok):
             continue  # a campaign's running toll is a claim (claims.py), not an incident
         d.modal, d.conditional, d.assessed = r.modal, r.conditional, r.assessed
-        d.quoted_only, d.sequence = r.quoted, r.earlier
+        # a quoted demand ("“Free him,” X said") is the speaker's act, not the quote's content
+        d.quoted_only = r.quoted and not (d.type == "REQUEST" and quoted_imperative(tok))
+        d.sequence = r.earlier
         out.append(d)
     return out
 

@@ -97,15 +97,26 @@ def find_requests(doc: "Doc") -> dict[int, "Token"]:
     out: dict[int, "Token"] = {}
     table = token_table(doc)
     for i, (pos, dep) in enumerate(zip(table.pos, table.dep)):
-        if pos not in ("VERB", "AUX") or dep != "ccomp":
+        if pos not in ("VERB", "AUX") or dep not in ("ccomp", "advcl"):
             continue
         tok = doc[i]
-        if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+        if not (dep == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("must", "should")
+                                       for c in tok.children)) and not quoted_imperative(tok):
             continue
         head = tok.head
         if head.lemma_ in REPORTING_VERBS or head.lemma_ in ("insist", "urge", "warn", "reminder"):
             out[tok.i] = head
     return out
+
+
+_OPENING_QUOTES = frozenset({"“", '"', "‘", "«"})
+
+
+def quoted_imperative(tok: "Token") -> bool:
+    """ "“Free him immediately,” the group said": a quote that opens with a bare verb and
+    no subject is a demand of the speaker."""
+    return (tok.tag_ == "VB" and tok.i > 0 and tok.doc[tok.i - 1].text in _OPENING_QUOTES
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in tok.children))
 
 
 def news_as_clause(tok: "Token") -> bool:
