@@ -321,3 +321,18 @@ def test_a_quote_that_opens_with_a_bare_verb_is_the_speakers_demand(pipeline) ->
     assert [r.actor(a).name for a in req.actor] == ["union's director"]
     # a quote that tells something stays the speaker's account
     assert "REQUEST" not in _types("“We released the journalists,” the commander said.")
+
+
+def test_an_incident_takes_the_finer_place_of_its_mentions() -> None:
+    from wirecoder.extract.merge_mentions import absorb
+    from wirecoder.schema import Location
+
+    first = _draft(actor=["a1"], location=Location(name="Yemen", country="YEM", precision="country"))
+    port = _draft(actor=["a1"], pred_i=40, sent_i=3,
+                  location=Location(name="Hodeidah", country="YEM", precision="city"))
+    absorb(first, port)
+    assert first.location.name == "Hodeidah"
+    elsewhere = _draft(actor=["a1"], pred_i=60, sent_i=5,
+                       location=Location(name="Tel Aviv", country="ISR", precision="city"))
+    absorb(first, elsewhere)  # another country's city refines nothing
+    assert first.location.name == "Hodeidah"

@@ -64,6 +64,14 @@ def _finer(a: EventDate, b: EventDate) -> bool:
     return ra < rb and _dates_compatible(a, b)
 
 
+def _finer_place(a: Location | None, b: Location | None) -> bool:
+    """`a` names a place inside `b`'s country, and `b` is only the country."""
+    if a is None or b is None or not a.country or a.country != b.country:
+        return False
+    prec = lambda loc: str(getattr(loc.precision, "value", loc.precision))  # noqa: E731
+    return prec(b) in ("country", "region") and prec(a) not in ("country", "region")
+
+
 def _modes_compatible(a: Draft, b: Draft) -> bool:
     return a.mode is None or b.mode is None or a.mode == b.mode
 
@@ -92,8 +100,8 @@ def absorb(keep: Draft, other: Draft) -> None:
         keep.date, keep.date_own = other.date, True
     elif other.date_own and _finer(other.date, keep.date):
         keep.date = other.date  # "protests this year" + "protests on Monday": the day
-    if keep.location is None:
-        keep.location = other.location
+    if keep.location is None or _finer_place(other.location, keep.location):
+        keep.location = other.location  # "in Yemen" … "at Hodeidah port": the port
     for name in ("dead", "injured"):
         a, b = getattr(keep, name), getattr(other, name)
         if b is not None and (a is None or b > a):
