@@ -298,7 +298,10 @@ def test_totals_empty_and_loading_states(dash, server) -> None:
 
 
 def test_wirecoder_changed_event_refreshes_counts_timeline_and_list(page, server) -> None:
-    errors = open_page(page, server.url + "/?poll=3600000")  # no polling: only the event
+    # no polling and no server push (its store watcher would announce the write below on
+    # its own schedule — under load before the check): only the dispatched event refreshes
+    page.route("**/api/stream", lambda route: route.abort())
+    errors = open_page(page, server.url + "/?poll=3600000")
     before_articles = page.text_content("[data-stat=articles] b")
     from wirecoder.store import Store
 
