@@ -17,7 +17,7 @@ from .arguments import (
     verb_subjects,
 )
 from .context import ExtractionContext
-from .event_roles import VERBAL_TYPES
+from .event_roles import REPORTING_VERBS, VERBAL_TYPES
 from .predicates import PredicateHit
 from .recipients import outcome_arguments, refine_recipients
 
@@ -112,13 +112,9 @@ def _reporter_of(arg: "Token") -> list["Token"]:
     verb = arg.head
     while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         verb = verb.head
-    if verb.dep_ != "ccomp" or verb.head.lemma_ not in _REPORTING_VERBS:
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in REPORTING_VERBS:
         return []
     return [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-
-
-_REPORTING_VERBS = frozenset({"say", "tell", "announce", "claim", "state", "add", "report",
-                              "confirm", "declare", "write"})
 
 
 def is_generic(toks: list["Token"]) -> bool:
