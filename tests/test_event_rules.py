@@ -336,3 +336,10 @@ def test_an_incident_takes_the_finer_place_of_its_mentions() -> None:
                        location=Location(name="Tel Aviv", country="ISR", precision="city"))
     absorb(first, elsewhere)  # another country's city refines nothing
     assert first.location.name == "Hodeidah"
+
+
+@pytest.mark.model
+def test_an_interview_with_a_newsroom_is_no_meeting(pipeline) -> None:
+    assert "CONSULT" not in _types("Speaking with CNN on Thursday, the minister said the border "
+                                   "would stay closed.")
+    assert "CONSULT" in _types("The minister met Qatari officials in Doha on Thursday.")

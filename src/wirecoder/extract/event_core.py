@@ -52,14 +52,18 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
 
 
 def reported_by_newsroom(ctx: ExtractionContext, d: Draft) -> bool:
-    """A news outlet as the actor ("CNN has asked the ministry", "a video shared with CNN")
-    is the reporting, not an event of the story."""
+    """A news outlet as the actor ("CNN has asked the ministry") or as the one met
+    ("speaking with Kaieteur News on Thursday, X said") is the reporting, not an event of
+    the story."""
     outlets = outlet_names()
-    for a in d.actor:
+
+    def outlet(a: str) -> bool:
         actor = ctx.actors.get(a)
-        if actor is not None and norm(actor.name) in outlets:
-            return True
-    return False
+        return actor is not None and norm(actor.name) in outlets
+
+    if any(outlet(a) for a in d.actor):
+        return True
+    return d.type == "CONSULT" and bool(d.recipient) and all(outlet(r) for r in d.recipient)
 
 
 def find_events(ctx: ExtractionContext, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
