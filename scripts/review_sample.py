@@ -1,6 +1,7 @@
 """Blind review of what wirecoder emits on whole articles: sample, then tally.
 
-    # 1. sample 40 events and 40 ACLED-eligible rows from a corpus (gold articles left out)
+    # 1. sample 40 events and 40 rows of the ACLED-style export from a corpus (gold articles
+    #    left out; the corpus is ingested into a temporary store and exported as a user would)
     .venv/bin/python scripts/review_sample.py sample CORPUS.jsonl --out sheet.jsonl \\
         [--exclude ../shared/eval/dev/cnn_full_dev.jsonl] [--events 40] [--acled 40] [--seed 7]
     # 2. reviewers fill each line's "judgment" (rubric: docs/extraction.md, "Blind review")
@@ -18,37 +19,65 @@ import json
 import random
 from collections import Counter
 
-from wirecoder.store.acled import DEFAULT_MIN_CONFIDENCE as ACLED_MIN_CONFIDENCE
 
 FIELDS = ("real", "type", "actor", "target", "date", "place", "fatalities")
 
 
-def _rows(report, kind: str) -> list[dict]:
+def _event_rows(report) -> list[dict]:
     text = report.article.text
+    name = lambda ids: [report.actor(a).name for a in ids if report.actor(a)]  # noqa: E731
+    return [{
+        "sheet": "events", "article": report.article.id, "title": report.article.title,
+        "published": report.article.published,
+        "evidence": [text[s.start:s.end] for s in e.evidence][:3],
+        "coded": {"type": e.type, "mode": e.mode, "acled": e.acled.sub_event_type,
+                  "actor": name(e.actor), "target": name(e.recipient),
+                  "date": [e.date.start, e.date.end] if e.date else None,
+                  "place": e.location.name if e.location else None,
+                  "country": e.location.country if e.location else None,
+                  "status": e.status, "fatalities": e.dead, "confidence": e.confidence},
+        "judgment": {k: None for k in FIELDS} | {"note": ""},
+    } for e in report.events]
+
+
+def _acled_rows(corpus: str, db: str) -> list[dict]:
+    """The ACLED-style export a researcher gets (ingest into a store, merge across outlets,
+    `wirecoder export … acled.csv`), one sheet line per exported row with the evidence of
+    every report merged into it."""
+    from wirecoder.engine.local import run_ingest
+    from wirecoder.store import Store
+    from wirecoder.store.export import ACLED_COLUMNS, acled_rows
+
+    run_ingest([corpus], db)
+    store = Store(db)
     out = []
-    for e in report.events:
-        if kind == "acled" and not (
-                e.acled.sub_event_type and e.status in ("occurred", "ongoing")
-                and e.confidence >= ACLED_MIN_CONFIDENCE and e.location is not None
-                and e.date is not None and e.date.start is not None):
-            continue  # what the ACLED-style export keeps (store/acled.py)
-        name = lambda ids: [report.actor(a).name for a in ids if report.actor(a)]  # noqa: E731
+    for row in acled_rows(store):
+        rec = dict(zip(ACLED_COLUMNS, row))
+        merged_id = rec["event_id_cnty"].split("-", 1)[1]
+        members = store.query(
+            "SELECT e.evidence_text, a.article_id, a.title, a.published FROM events e "
+            "JOIN articles a USING (article_id) WHERE e.merged_id = ? "
+            "ORDER BY e.confidence DESC", [merged_id]).records()
+        first = members[0] if members else {}
         out.append({
-            "sheet": kind, "article": report.article.id, "title": report.article.title,
-            "published": report.article.published,
-            "evidence": [text[s.start:s.end] for s in e.evidence][:3],
-            "coded": {"type": e.type, "mode": e.mode, "acled": e.acled.sub_event_type,
-                      "actor": name(e.actor), "target": name(e.recipient),
-                      "date": [e.date.start, e.date.end] if e.date else None,
-                      "place": e.location.name if e.location else None,
-                      "country": e.location.country if e.location else None,
-                      "status": e.status, "fatalities": e.dead, "confidence": e.confidence},
+            "sheet": "acled", "article": first.get("article_id"), "title": first.get("title"),
+            "published": str(first.get("published") or ""), "sources": len(members),
+            "evidence": [m["evidence_text"] for m in members][:4],
+            "coded": {"type": rec["event_type"], "acled": rec["sub_event_type"],
+                      "actor": [x for x in (rec["actor1"], rec["assoc_actor_1"]) if x],
+                      "target": [x for x in (rec["actor2"], rec["assoc_actor_2"]) if x],
+                      "date": [rec["event_date"], rec["event_date"]], "place": rec["location"],
+                      "country": rec["country"], "fatalities": rec["fatalities"]},
             "judgment": {k: None for k in FIELDS} | {"note": ""},
         })
+    store.close()
     return out
 
 
 def sample(args: argparse.Namespace) -> None:
+    import os
+    import tempfile
+
     from wirecoder.ingest import make_article
     from wirecoder.pipeline import Pipeline
 
@@ -59,20 +88,22 @@ def sample(args: argparse.Namespace) -> None:
     records = [r for r in records if r.get("id") not in skip]
     pipe = Pipeline()
     events: list[dict] = []
-    acled: list[dict] = []
     for r in records:
-        rep = pipe.extract(make_article(r["text"], id=r.get("id"), title=r.get("title"),
-                                        published=r.get("published")))
-        events += _rows(rep, "events")
-        acled += _rows(rep, "acled")
+        events += _event_rows(pipe.extract(make_article(
+            r["text"], id=r.get("id"), title=r.get("title"), published=r.get("published"))))
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = os.path.join(tmp, "corpus.jsonl")
+        with open(corpus, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        acled = _acled_rows(corpus, os.path.join(tmp, "review.duckdb"))
     rng = random.Random(args.seed)
     picked = rng.sample(events, min(args.events, len(events))) + \
         rng.sample(acled, min(args.acled, len(acled)))
     with open(args.out, "w", encoding="utf-8") as fh:
         for i, row in enumerate(picked, 1):
             fh.write(json.dumps({"n": i, **row}, ensure_ascii=False) + "\n")
-    print(f"{len(records)} articles → {len(events)} events, {len(acled)} ACLED-eligible; "
-          f"wrote {len(picked)} lines to {args.out}")
+    print(f"{len(records)} articles → {len(events)} events, {len(acled)} ACLED rows "
+          f"(the export, merged across outlets); wrote {len(picked)} lines to {args.out}")
 
 
 def tally(args: argparse.Namespace) -> None:

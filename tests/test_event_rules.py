@@ -343,3 +343,43 @@ def test_an_interview_with_a_newsroom_is_no_meeting(pipeline) -> None:
     assert "CONSULT" not in _types("Speaking with CNN on Thursday, the minister said the border "
                                    "would stay closed.")
     assert "CONSULT" in _types("The minister met Qatari officials in Doha on Thursday.")
+
+
+@pytest.mark.model
+def test_an_office_taken_over_is_no_seizure(pipeline) -> None:
+    assert "COERCE" not in _types("Ruritania took over the rotating council presidency last month.")
+    assert "COERCE" in _types("Rebels took over the army base on Sunday.")
+
+
+@pytest.mark.model
+def test_hitting_back_at_points_is_speech(pipeline) -> None:
+    types = _types("In a letter on Tuesday, the governor hit back against many of the points "
+                   "made by the senator.")
+    assert "ASSAULT" not in types and "ACCUSE" in types
+
+
+@pytest.mark.model
+def test_what_an_anniversary_marks_is_no_news(pipeline) -> None:
+    assert "ASSAULT" not in _types(
+        "Families of passengers killed when the airliner was shot down over the sea gathered "
+        "on Wednesday to mark the 20th anniversary of the disaster.")
+
+
+@pytest.mark.model
+def test_a_day_after_the_article_has_not_happened_yet(pipeline) -> None:
+    # published 2031-06-05; the past tense does not make a later date history
+    r, evs = _events("The ministers met in Valletta on June 19, their offices said.")
+    [meet] = [e for t, e in evs if t == "CONSULT"]
+    assert meet.status == "planned"
+
+
+@pytest.mark.model
+def test_a_state_and_its_army_tell_one_incident(pipeline) -> None:
+    from wirecoder.extract.incidents import state_side
+    from wirecoder.schema import Actor
+
+    army = Actor(id="a1", name="Ruritanian Army", kind="organization", country="RUR", sector="MIL")
+    state = Actor(id="a2", name="Ruritania", kind="state", country="RUR", sector="GOV")
+    rebels = Actor(id="a3", name="Valley Front", kind="group", country="RUR", sector="REB")
+    assert state_side(army, "a1") == state_side(state, "a2")
+    assert state_side(rebels, "a3") == "a3"

@@ -195,3 +195,21 @@ def test_small_derivations() -> None:
     assert outlet_info(None, "https://edition.cnn.com/2031/x").name == "CNN"
     assert outlet_info("AP", None).name == "Associated Press"
     assert source_name(None, "file:///tmp/a.txt", "A title") == "A title"
+
+
+def test_a_place_struck_is_the_location_not_actor_2(tmp_path: Path) -> None:
+    """ "The army shelled the Kadugli market street": ACLED names the place as the location;
+    actor 2 is left empty rather than given a street's name."""
+    ACTORS["street"] = ("Kadugli market street", "organization", None)
+    try:
+        rep = report("street", event={
+            "sentence": "The army shelled the Kadugli market street.", "type": "ASSAULT",
+            "mode": "heavy-weapons", "actor": "army", "recipient": "street", "date": day(),
+            "location": place("Kadugli"), "status": "occurred", "confidence": 0.9, **STRIKE})
+    finally:
+        del ACTORS["street"]
+    db = fixture_db.build_db(tmp_path / "street.duckdb", [rep])
+    with open_reader(db) as store:
+        [row] = [dict(zip(ACLED_COLUMNS, r)) for r in acled_rows(store)]
+    assert row["actor1"] == "Northern Army" and row["actor2"] is None
+    assert row["location"] == "Kadugli"

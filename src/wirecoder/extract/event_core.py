@@ -14,7 +14,7 @@ from .event_output import apply_stated_toll, to_event
 from .event_setting import mark_background
 from .event_roles import quoted_imperative
 from .implicit_actors import add_state_actor
-from .incidents import group_incidents
+from .incidents import group_incidents, state_side
 from .kb import norm, outlet_names
 from .merge_mentions import Draft, absorb
 from .places import main_place
@@ -71,7 +71,7 @@ def find_events(ctx: ExtractionContext, min_confidence: float = DEFAULT_MIN_CONF
     """Every event the article reports: candidates → reportability → incidents → setting
     (past years are background; an agentless arrest or ban is its country's state's) →
     tolls → decision (calibrated confidence, threshold)."""
-    drafts = group_incidents(candidate_drafts(ctx))
+    drafts = group_incidents(candidate_drafts(ctx), lambda a: state_side(ctx.actors.get(a), a))
     main = main_place(ctx.doc)
     for d in drafts:
         mark_background(ctx, d)

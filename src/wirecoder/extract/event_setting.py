@@ -260,11 +260,16 @@ def _past_year_of(pred: "Token", year: int) -> bool:
 
 def mark_background(ctx: "ExtractionContext", d: Draft) -> None:
     """Setting stage: an event dated in an earlier year than the article, or told with an
-    explicit earlier year, is background (`historical`), not today's news."""
+    explicit earlier year, is background (`historical`), not today's news; one dated after
+    the article's day is `planned`."""
     if ctx.published is None or d.status not in ("occurred", "ongoing"):
         return
     end = d.date.end or d.date.start
-    if d.date_own and end is not None and int(str(end)[:4]) < ctx.published.year:
+    if d.date_own and d.date.start is not None and str(d.date.start) > ctx.published.isoformat():
+        # what the article dates after its own day has not happened yet ("at the ceremony on
+        # August 9"): planned, whatever the verb's tense said
+        d.status = "planned"
+    elif d.date_own and end is not None and int(str(end)[:4]) < ctx.published.year:
         d.status = "historical"
     elif _past_year_of(ctx.doc[d.pred_i], ctx.published.year):
         d.status = "historical"

@@ -9,7 +9,27 @@ one: no conflicting date, actor or recipient, and it is a re-mention (an event n
 clause without participants, or the same sentence)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from ..schema import Actor
 from .merge_mentions import Draft, absorb, merge_mentions
+
+# sectors that act for their state: "Israel" and "the Israel Defense Forces" are one side
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+
+
+def state_side(actor: Actor | None, actor_id: str) -> str:
+    """The side an actor stands for when two mentions of an incident are compared: a state
+    and its government, military, police, intelligence or courts are one side; any other
+    actor is its own."""
+    if actor is not None and actor.country and (
+            str(getattr(actor.kind, "value", actor.kind)) == "state" or actor.sector in _STATE_SECTORS):
+        return f"state:{actor.country}"
+    return actor_id
+
+
+def _same_actor(x: str) -> str:
+    return x
 
 
 def _dates_agree(a: Draft, b: Draft) -> bool:
@@ -21,8 +41,8 @@ def _dates_agree(a: Draft, b: Draft) -> bool:
     return a.date.start <= (b.date.end or b.date.start) and b.date.start <= (a.date.end or a.date.start)
 
 
-def _sides_agree(a: list[str], b: list[str]) -> bool:
-    return not a or not b or bool(set(a) & set(b))
+def _sides_agree(a: list[str], b: list[str], side: Callable[[str], str] = _same_actor) -> bool:
+    return not a or not b or bool({side(x) for x in a} & {side(x) for x in b})
 
 
 def _same_place(a: Draft, b: Draft) -> bool:
@@ -66,8 +86,9 @@ def _re_mention(later: Draft, earlier: Draft) -> bool:
     return not later.actor and not later.recipient
 
 
-def same_incident(earlier: Draft, later: Draft) -> bool:
-    """Is `later` another mention of the incident `earlier`?"""
+def same_incident(earlier: Draft, later: Draft, side: Callable[[str], str] = _same_actor) -> bool:
+    """Is `later` another mention of the incident `earlier`? `side` maps an actor id to the
+    side it stands for (state_side: a state and its forces are one)."""
     if earlier.type != later.type:
         return False
     if earlier.status != later.status:
@@ -76,9 +97,9 @@ def same_incident(earlier: Draft, later: Draft) -> bool:
         return False
     if not _dates_agree(earlier, later):
         return False
-    if not _sides_agree(earlier.actor, later.actor):
+    if not _sides_agree(earlier.actor, later.actor, side):
         return False
-    if not _sides_agree(earlier.recipient, later.recipient) and not (
+    if not _sides_agree(earlier.recipient, later.recipient, side) and not (
             _toll_and_its_clash(earlier, later) or _same_strike(earlier, later)):
         return False
     if earlier.dead is not None and later.dead is not None and earlier.dead != later.dead:
@@ -90,9 +111,10 @@ def same_incident(earlier: Draft, later: Draft) -> bool:
             or _same_strike(earlier, later))
 
 
-def group_incidents(drafts: list[Draft]) -> list[Draft]:
+def group_incidents(drafts: list[Draft], side: Callable[[str], str] = _same_actor) -> list[Draft]:
     """Mentions → incidents, in the text order of their first mention; an incident told
-    only inside direct quotes is a speaker's account, not the article's report: dropped."""
+    only inside direct quotes is a speaker's account, not the article's report: dropped.
+    `side`: as in same_incident."""
     # quoted mentions join incidents only through anaphors and shared participants
     merged = [d for d in merge_mentions(drafts) if not d.quoted_only]
     out: list[Draft] = []
@@ -100,7 +122,7 @@ def group_incidents(drafts: list[Draft]) -> list[Draft]:
         # an anaphor ("this visit") was resolved by merge_mentions or has no antecedent
         # of its type: another incident's re-mention it is not
         target = None if d.antecedent is not None else next(
-            (o for o in reversed(out) if o.antecedent is None and same_incident(o, d)), None)
+            (o for o in reversed(out) if o.antecedent is None and same_incident(o, d, side)), None)
         if target is None:
             out.append(d)
             continue
@@ -109,4 +131,4 @@ def group_incidents(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-__all__ = ["group_incidents", "same_incident"]
+__all__ = ["group_incidents", "same_incident", "state_side"]

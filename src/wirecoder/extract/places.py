@@ -55,6 +55,30 @@ class _Gazetteer:
     # name → {ISO3 → largest city of that name in that country}, for names in several
     # countries ("Tripoli": Libya, Lebanon), chosen by the countries the article names
     by_country: dict[str, dict[str, _Entry]]
+    # transliteration key → entry, for a place NER found under a spelling the gazetteer
+    # lacks ("Hodeidah" for Hodeida / El-Hodeidah)
+    translit: dict[str, _Entry]
+
+
+_ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "at ", "az ")
+
+
+def _translit(key: str) -> str:
+    """A spelling-tolerant key for names transliterated from Arabic and other scripts: the
+    article "al-/el-" dropped, spaces gone, a final h after a vowel dropped, double letters
+    single ("El-Hodeidah", "Hodeida" → "hodeida")."""
+    for art in _ARTICLES:
+        if key.startswith(art):
+            key = key[len(art):]
+            break
+    k = key.replace(" ", "")
+    if len(k) > 3 and k.endswith("h") and k[-2] in "aeiou":
+        k = k[:-1]
+    out = []
+    for ch in k:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
 
 
 def _float(v: str | None) -> float | None:
@@ -87,6 +111,8 @@ def _gazetteer() -> _Gazetteer:
                 names.append(alias.strip())
     cities: dict[str, _Entry] = {}
     pops: dict[str, int] = {}
+    translit: dict[str, _Entry] = {}
+    tpops: dict[str, int] = {}
     per_country: dict[str, dict[str, tuple[int, _Entry]]] = {}
     for c in gc.get_cities().values():
         iso3 = iso2to3.get(c["countrycode"])
@@ -99,6 +125,10 @@ def _gazetteer() -> _Gazetteer:
             if c["population"] > pops.get(key, -1):
                 pops[key] = c["population"]
                 cities[key] = e
+            tkey = _translit(key)
+            if len(tkey) >= 5 and c["population"] > tpops.get(tkey, -1):
+                tpops[tkey] = c["population"]
+                translit[tkey] = e
             if iso3:
                 slot = per_country.setdefault(key, {})
                 if c["population"] > slot.get(iso3, (-1, e))[0]:
@@ -123,7 +153,10 @@ def _gazetteer() -> _Gazetteer:
             if cap is not None:
                 lat, lon = cap.lat, cap.lon
         country[key] = _Entry(country_display(iso), iso, None, lat, lon, "country")
-    return _Gazetteer(custom, country, cities, names, by_country)
+    for key, e in custom.items():
+        if len(_translit(key)) >= 5:
+            translit[_translit(key)] = e  # the lexicon's spelling wins over a city's
+    return _Gazetteer(custom, country, cities, names, by_country, translit)
 
 
 # words that some town is also called but that news uses for something else: calendar
@@ -138,12 +171,24 @@ _NOT_PLACE_ENTS = frozenset({"ORG", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_AR
                              "PRODUCT", "LAW"})
 
 
-def _entry(name: str) -> _Entry | None:
+def _entry(name: str, fuzzy: bool = False) -> _Entry | None:
+    """The gazetteer's entry for a name; `fuzzy` (for names NER marked as places): also
+    under another transliteration, and without a trailing place noun ("Hodeidah Port")."""
     g = _gazetteer()
     key = norm(name)
     if not key or key in _NEVER_PLACES:
         return None
-    return g.custom.get(key) or g.country.get(key) or g.city.get(key)
+    e = g.custom.get(key) or g.country.get(key) or g.city.get(key)
+    if e is not None or not fuzzy:
+        return e
+    words = key.split()
+    if len(words) > 1 and words[-1] in _PLACE_NOUNS:
+        e = _entry(" ".join(words[:-1]))
+        if e is not None:
+            return e
+        key = " ".join(words[:-1])
+    tkey = _translit(key)
+    return g.translit.get(tkey) if len(tkey) >= 5 else None
 
 
 def lookup_place(name: str) -> Location | None:
@@ -190,7 +235,12 @@ class _Mention:
 
 
 def _is_actor_use(tok: "Token") -> bool:
-    """A place name acting as an actor ("Israel bombed …", "Egypt's mediation")."""
+    """A place name acting as an actor ("Israel bombed …", "Egypt's mediation"); a place
+    owning a place ("Yemen's Hodeidah port", "Gaza's south") is a place."""
+    if tok.dep_ == "poss" and (tok.head.ent_type_ in ("GPE", "LOC", "FAC")
+                               or tok.head.lemma_.lower() in _PLACE_NOUNS
+                               or tok.head.lower_ in ("north", "south", "east", "west")):
+        return False
     if tok.dep_ in _ACTOR_DEPS:
         return True
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
@@ -230,7 +280,7 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
             continue
-        e = _entry(ent.text)
+        e = _entry(ent.text, fuzzy=ent.label_ != "NORP")
         if e is None or (ent.label_ == "NORP" and e.precision == "country"):
             continue  # a demonym is not a place
         found.append(_Mention(ent.start_char, ent.end_char, ent.root.i, e, ent.text))
@@ -255,7 +305,9 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
                 and (tok.dep_ == "dobj" or tok.head.lower_ in _LOCATIVE):
             left = min((c.i for c in tok.lefts if c.dep_ == "compound"), default=tok.i)
             span = doc[left:tok.i + 1]
-            e = _entry(span.text)
+            # another spelling too, unless NER read a person there ("met Obama"); a name
+            # ending in a place noun is a place whatever NER said ("Hodeidah Port")
+            e = _entry(span.text, fuzzy=tok.ent_type_ != "PERSON" or tok.lower_ in _PLACE_NOUNS)
             if e is not None and e.precision != "country":
                 found.append(_Mention(span.start_char, span.end_char, tok.i, e, span.text))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))

@@ -115,6 +115,10 @@ def load_lexicon() -> Lexicon:
     )
 
 
+_PARTITIVES = frozenset({"many", "some", "several", "all", "most", "one", "each", "any", "few",
+                         "much", "part", "parts", "none"})
+
+
 def _cue_tokens(tok: "Token") -> list["Token"]:
     """Dependents (and objects of dependent prepositions) that can carry a verb's meaning."""
     out: list["Token"] = []
@@ -125,6 +129,10 @@ def _cue_tokens(tok: "Token") -> list["Token"]:
                 for g in c.children:
                     if g.dep_ in ("pobj", "dobj", "prep", "compound"):
                         out.append(g)
+                        if g.dep_ == "pobj" and g.lower_ in _PARTITIVES:
+                            # "hit back against many of the points": the of-object
+                            out.extend(x for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                                       for x in p.children if x.dep_ == "pobj")
                         # "100kg of explosives were found": the measure's of-object
                         if g.dep_ == "prep" and (g.lower_ == "of" or c.dep_ == "advmod"):
                             # "fought back from a deficit": the adverb's phrase
@@ -155,7 +163,14 @@ def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
     typ, mode = spec.get("type"), spec.get("mode")
     with_ = spec.get("with") or {}
     if with_:
-        for c in _cue_tokens(tok):
+        cues = _cue_tokens(tok)
+        for c in cues:
+            # a voiding cue wins wherever it stands ("took over the presidency": an office
+            # taken is no seizure, whatever "over" says first)
+            over = with_.get(c.lemma_.lower()) or with_.get(c.lower_)
+            if over and over.get("none") and not (c.dep_ == "prep" and c.head.i != tok.i):
+                return None
+        for c in cues:
             key = c.lemma_.lower()
             if key not in with_:
                 key = c.lower_

@@ -174,6 +174,21 @@ def _war_reference(tok: "Token", type_: str | None) -> bool:
             and not any(c.dep_ == "nummod" for c in tok.children))
 
 
+def _anniversary(tok: "Token") -> bool:
+    """ "relatives of passengers killed when the plane was shot down gathered to mark the
+    10th anniversary of the tragedy": what a sentence marks the anniversary of happened
+    years ago; a subordinate clause of it with no date of its own is no news."""
+    if tok.dep_ not in ("relcl", "acl", "advcl", "ccomp", "pcomp") and not any(
+            a.dep_ in ("relcl", "acl", "advcl") for a in tok.ancestors):
+        return False
+    for t in tok.subtree:  # a date of its own clause, not of a clause nested in it
+        if t.ent_type_ in ("DATE", "TIME") and next(
+                (a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None) is tok:
+            return False
+    return any(t.lemma_.lower() == "anniversary" and any(
+        c.ent_type_ == "ORDINAL" or c.lower_ in _RANKING for c in t.children) for t in tok.sent)
+
+
 def _interview_question(tok: "Token") -> bool:
     """ "When asked about X, he said …", "CNN has asked X for comment": a reporter's
     question, not a demand."""
@@ -212,6 +227,8 @@ def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportab
         return Reportability(False, "war")
     if _interview_question(tok):
         return Reportability(False, "interview")
+    if _anniversary(tok):
+        return Reportability(False, "anniversary")
     quoted = quotes.inside(tok.idx, tok.idx + len(tok.text))
     chain = [tok] + _governors(tok)
     modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for t in chain[:3] for c in t.children)

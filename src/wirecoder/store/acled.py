@@ -261,9 +261,35 @@ def _participants(parts: list[dict[str, Any]]) -> dict[str, tuple[str | None, st
     return out
 
 
+# the head noun of a target that makes it a place, not an actor ("Shalom Aleichem Street",
+# "the Yemeni port of Hodeidah")
+_PLACE_WORDS = frozenset({"street", "road", "avenue", "square", "coast", "port", "area",
+                          "neighborhood", "neighbourhood", "district", "city", "town", "village",
+                          "camp", "border", "highway", "crossing", "region", "province"})
+
+
+def _is_place(name: str, kind: str | None, sector: str | None) -> bool:
+    """A target that is a place ("struck Nuseirat", "hit Shalom Aleichem Street"): ACLED
+    gives it as the location, never as actor 2 (a state's name stays an actor; so does an
+    organisation the actor table knows the sector of)."""
+    from ..extract.places import lookup_place
+
+    if kind in ("person", "state", "population") or sector:
+        return False
+    loc = lookup_place(name)
+    if loc is not None:
+        return loc.precision not in ("country",)
+    words = name.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
+    return head in _PLACE_WORDS
+
+
 def _side(names: list[str], known: dict[str, tuple[str | None, str | None]],
           event_type: str | None, role: str) -> tuple[str | None, str | None, int | None]:
-    """Main actor, associated actors ('; '), and the main actor's ACLED code."""
+    """Main actor, associated actors ('; '), and the main actor's ACLED code; a target that
+    is a place is no actor."""
+    if role == "recipient":
+        names = [n for n in names if not _is_place(n, *known.get(n.lower(), (None, None)))]
     if not names:
         return None, None, None
     kind, sector = known.get(names[0].lower(), (None, None))
