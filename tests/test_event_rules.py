@@ -383,3 +383,27 @@ def test_a_state_and_its_army_tell_one_incident(pipeline) -> None:
     rebels = Actor(id="a3", name="Valley Front", kind="group", country="RUR", sector="REB")
     assert state_side(army, "a1") == state_side(state, "a2")
     assert state_side(rebels, "a3") == "a3"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The militia has fired more than 300 rockets at the valley since March.",
+    "Since March, the militia has carried out dozens of drone attacks on river barges.",
+    "The militia has shelled the bridge four times since March.",
+    "The governor said the airfield had been used to attack river barges.",
+])
+def test_a_summary_of_many_attacks_is_no_incident(pipeline, text) -> None:
+    assert "ASSAULT" not in _types(text)
+
+
+@pytest.mark.model
+def test_one_counted_attack_on_a_day_stays_an_incident(pipeline) -> None:
+    assert "ASSAULT" in _types("The militia fired 30 rockets at the valley on Tuesday.")
+
+
+@pytest.mark.model
+def test_a_gerund_after_by_acts_through_the_governing_subject(pipeline) -> None:
+    r, evs = _events("The navy responded to the raids by launching airstrikes on militia "
+                     "positions on Monday.")
+    assaults = [e for t, e in evs if t == "ASSAULT" and e.actor]
+    assert any(r.actor(a).name.lower().endswith("navy") for e in assaults for a in e.actor)

@@ -165,6 +165,8 @@ def verb_subjects(verb: "Token", depth: int = 0) -> tuple[list["Token"], list["T
         return [verb.head], []
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
+        if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
+            head = head.head  # "responded by carrying out strikes": the responder carries out
         a, p = verb_subjects(head, depth + 1)
         if verb.dep_ == "conj" and p and not a:
             return [], p

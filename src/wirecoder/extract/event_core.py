@@ -19,7 +19,7 @@ from .kb import norm, outlet_names
 from .merge_mentions import Draft, absorb
 from .places import main_place
 from .reportability import assess, quote_map
-from .tolls import is_campaign_summary
+from .tolls import is_attack_tally, is_campaign_summary
 
 
 def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
@@ -43,6 +43,7 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
             continue
         if d.type == "ASSAULT" and is_campaign_summary(tok):
             continue  # a campaign's running toll is a claim (claims.py), not an incident
+        d.summary = r.summary or (d.type == "ASSAULT" and is_attack_tally(tok))
         d.modal, d.conditional, d.assessed = r.modal, r.conditional, r.assessed
         # a quoted demand ("“Free him,” X said") is the speaker's act, not the quote's content
         d.quoted_only = r.quoted and not (d.type == "REQUEST" and quoted_imperative(tok))

@@ -128,7 +128,9 @@ def group_incidents(drafts: list[Draft], side: Callable[[str], str] = _same_acto
             continue
         absorb(target, d)
         target.mentions += d.mentions
-    return out
+    # a summary of many acts is not an incident: it goes, with the re-mentions of it
+    # ("the attacks on shipping") that joined it
+    return [d for d in out if not d.summary]
 
 
 __all__ = ["group_incidents", "same_incident", "state_side"]

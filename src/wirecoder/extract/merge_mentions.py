@@ -44,6 +44,9 @@ class Draft:
     mentions: int = 1  # mentions folded into this incident
     quoted_only: bool = False  # every mention lies inside a direct quote
     sequence: bool = False  # told in an "after …"/"before …" clause: another incident
+    # many acts summed up, not one incident: a tally ("has fired 200 rockets since May"),
+    # a purpose ("the port was used to attack shipping")
+    summary: bool = False
     features: dict[str, float] = field(default_factory=dict)
 
 

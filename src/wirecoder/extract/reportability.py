@@ -64,6 +64,7 @@ class Reportability:
     assessed: bool = False  # the content of a belief, warning, investigation, report
     quoted: bool = False  # inside quotation marks
     earlier: bool = False  # told as what came before or after ("a day after X attacked")
+    summary: bool = False  # what something is used for ("the port was used to attack ships")
 
 
 class QuoteMap:
@@ -189,6 +190,21 @@ def _anniversary(tok: "Token") -> bool:
         c.ent_type_ == "ORDINAL" or c.lower_ in _RANKING for c in t.children) for t in tok.sent)
 
 
+# verbs whose to-infinitive tells what something is for, not what happened
+_PURPOSE_HEADS = frozenset({"use", "serve", "design", "build", "equip", "train", "employ"})
+
+
+def _purpose(tok: "Token") -> bool:
+    """ "the port had been used to attack shipping": what a thing serves for — many acts
+    summed up, not one incident."""
+    head = tok.head
+    return (tok.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in _PURPOSE_HEADS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            # passive: the thing used is the subject ("police used gas to disperse them"
+            # tells the dispersal itself)
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children))
+
+
 def _interview_question(tok: "Token") -> bool:
     """ "When asked about X, he said …", "CNN has asked X for comment": a reporter's
     question, not a demand."""
@@ -247,7 +263,7 @@ def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportab
     # a quote's content is kept only as a mention of an incident the article also tells in
     # its own words (incidents.py drops incidents told only inside quotes)
     return Reportability(True, None, modal=modal, conditional=conditional, assessed=assessed,
-                         quoted=quoted, earlier=_in_sequence_clause(tok))
+                         quoted=quoted, earlier=_in_sequence_clause(tok), summary=_purpose(tok))
 
 
 def quote_map(doc: "Doc") -> QuoteMap:

@@ -182,6 +182,43 @@ def is_period_toll(t: "Token") -> bool:
 _KILL_VERBS = frozenset({"kill", "wound", "injure", "displace", "claim"})
 
 
+_COUNTLESS = frozenset({"numerous", "dozens", "hundreds", "thousands", "scores", "countless",
+                        "many", "several", "multiple", "repeated", "frequent"})
+
+
+def _counted(noun: "Token") -> bool:
+    """A plural told with a count ("200 missiles", "dozens of attacks", "numerous strikes")."""
+    if noun.tag_ not in ("NNS", "NNPS") and noun.lower_ not in _COUNTLESS:
+        return False
+    if noun.lower_ in _COUNTLESS:
+        return True
+    return any(c.dep_ in ("nummod", "amod", "quantmod") and (c.like_num or c.lower_ in _COUNTLESS)
+               for c in noun.children)
+
+
+def is_attack_tally(t: "Token") -> bool:
+    """ "the group has fired more than 200 rockets at Israel since October", "the 200
+    missiles the rebels have launched since October", "have attacked the town three times
+    since Monday": a count of attacks over a period — a tally, not one incident."""
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "of" \
+            and t.head.head.dep_ == "dobj":
+        t = t.head.head  # "carried out dozens of attacks": the measure is the object
+    if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+        return is_attack_tally(t.head)  # "have carried out numerous attacks since October"
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(t.children)
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in kids)
+    since = any(c.dep_ in ("prep", "advmod") and c.lower_ in ("since", "throughout") for c in kids)
+    if not (perfect and since):
+        return False
+    objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+    if t.dep_ == "relcl":
+        objects.append(t.head)  # "the 200 missiles [the group has launched]"
+    times = any(c.dep_ == "npadvmod" and c.lower_ == "times" for c in kids)
+    return times or any(_counted(o) for o in objects)
+
+
 def is_campaign_summary(t: "Token") -> bool:
     """ "Israel's offensive has killed more than 38,000 people", "a war that has killed N":
     the running toll of a campaign — a claim, not an incident the article reports."""
@@ -406,5 +443,5 @@ def clause_toll(hit: "PredicateHit", own: list["Token"], outcomes: list["Predica
     return dead, inj
 
 
-__all__ = ["is_campaign_summary", "number_of", "count_of", "toll_of", "is_period_toll",
+__all__ = ["is_attack_tally", "is_campaign_summary", "number_of", "count_of", "toll_of", "is_period_toll",
            "is_period_sentence", "leave_toll", "stated_toll", "clause_toll"]
