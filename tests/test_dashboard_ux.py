@@ -53,7 +53,7 @@ def world_report(aid: str, city: str, iso: str, lat: float, lon: float, day: str
         ],
         "events": [
             {"id": "e1", "type": "COERCE", "mode": "arrest", "actor": ["a1"], "recipient": ["a2"],
-             "date": {"start": day, "end": day, "precision": "day"},
+             "date": {"start": day, "end": day, "precision": "day", "text": f"on {day}"},
              "location": {"name": city, "country": iso, "lat": lat, "lon": lon,
                           "precision": "city"},
              "status": "occurred", "evidence": [ev], "confidence": 0.8,

@@ -53,8 +53,10 @@ def place(name: str = "Kassala", precision: str = "city", **kw: Any) -> dict[str
             "precision": precision, **kw}
 
 
-def day(d: str = "2031-05-09", precision: str = "day", end: str | None = None) -> dict[str, Any]:
-    return {"start": d, "end": end or d, "precision": precision}
+def day(d: str = "2031-05-09", precision: str = "day", end: str | None = None,
+        text: str | None = "on Friday") -> dict[str, Any]:
+    """A date the report states (`text`); text=None: the publication-day fallback."""
+    return {"start": d, "end": end or d, "precision": precision, "text": text}
 
 
 STRIKE = {"acled": {"event_type": "Explosions/Remote violence",
@@ -92,6 +94,11 @@ def corpus() -> list[Report]:
         report("no-date", event={"sentence": "A strike at some time.", "type": "ASSAULT",
                                  "mode": "aerial", "actor": "rebels", "location": place("Rabak"),
                                  "status": "occurred", "confidence": 0.9, **STRIKE}),
+        report("no-date-told", event={"sentence": "A strike, the day not said.",
+                                      "type": "ASSAULT", "mode": "aerial", "actor": "rebels",
+                                      "date": day("2031-05-10", text=None),
+                                      "location": place("Sinja"), "status": "occurred",
+                                      "confidence": 0.9, **STRIKE}),
         report("no-place", event={"sentence": "A strike somewhere.", "type": "ASSAULT",
                                   "mode": "aerial", "actor": "rebels", "date": day("2031-04-20"),
                                   "status": "occurred", "confidence": 0.9, **STRIKE}),

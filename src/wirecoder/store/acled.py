@@ -223,7 +223,7 @@ SELECT m.merged_id, m.date_start, m.date_end, m.country, m.location_name, m.lat,
        c.conf
 FROM merged_events m
 JOIN (SELECT e.merged_id, max(e.confidence) AS conf, min(a.published) AS first_published,
-             count(e.date_start) AS dated,
+             count(e.date_text) AS dated,
              count(*) FILTER (WHERE e.location_name IS NOT NULL OR e.lat IS NOT NULL) AS placed
       FROM events e JOIN articles a USING (article_id)
       WHERE e.merged_id IS NOT NULL GROUP BY e.merged_id) c USING (merged_id)
