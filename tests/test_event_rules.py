@@ -407,3 +407,12 @@ def test_a_gerund_after_by_acts_through_the_governing_subject(pipeline) -> None:
                      "positions on Monday.")
     assaults = [e for t, e in evs if t == "ASSAULT" and e.actor]
     assert any(r.actor(a).name.lower().endswith("navy") for e in assaults for a in e.actor)
+
+
+@pytest.mark.model
+def test_an_arrest_by_a_states_police_is_in_that_state(pipeline) -> None:
+    """The detainee's nationality is not the place; the police's state is, when the clause
+    names no place."""
+    r, evs = _events("Russian police detained an American journalist on Friday.")
+    [arrest] = [e for t, e in evs if t == "COERCE"]
+    assert arrest.location is not None and arrest.location.country == "RUS"

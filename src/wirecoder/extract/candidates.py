@@ -84,10 +84,12 @@ def predicate_draft(ctx: ExtractionContext, index: PredicateIndex, setting: Arti
         0.45 + (0.2 if actor else 0) + (0.1 if recipient else 0) + (0.1 if date_own else 0)
     )
     status = kind.status
+    location = setting.place(tok, own, sent, _speaker_country(ctx, kind.type, actor),
+                             _authority_country(ctx, kind.type, actor))
     return Draft(
         type=kind.type, mode=kind.mode, pred_i=tok.i, nominal=hit.nominal, sent_i=sent_n,
         actor=actor, recipient=recipient, mediator=mediator, date=date, date_own=date_own,
-        location=setting.place(tok, own, sent, _speaker_country(ctx, kind.type, actor)),
+        location=location,
         status=status.value if isinstance(status, Status) else status,
         dead=dead, injured=injured, evidence=[_sentence_span(sent)],
         attribution=setting.attribution(tok), acled_flags=kind.flags, weapon=kind.weapon,
@@ -139,6 +141,21 @@ def _speaker_country(ctx: ExtractionContext, type_: str, actor: list[str]) -> st
         return None
     a = ctx.actor(actor[0])
     return a.country if a is not None else None
+
+
+# a state's own authorities: what they arrest or ban is in their state (not its army,
+# which acts abroad too)
+_AUTHORITIES = frozenset({"GOV", "COP", "JUD"})
+
+
+def _authority_country(ctx: ExtractionContext, type_: str, actor: list[str]) -> str | None:
+    """The country of a coercion's one domestic authority (government, police, court)."""
+    if type_ != "COERCE" or len(actor) != 1:
+        return None
+    a = ctx.actor(actor[0])
+    if a is None or a.sector not in _AUTHORITIES:
+        return None
+    return a.country
 
 
 def _sentence_span(sent: "SpacySpan") -> Span:

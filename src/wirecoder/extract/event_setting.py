@@ -127,16 +127,21 @@ class ArticleSetting:
         return False
 
     def place(self, tok: "Token", own: list["Token"], sent: "SpacySpan",
-              speaker_country: str | None = None) -> Location | None:
+              speaker_country: str | None = None,
+              authority_country: str | None = None) -> Location | None:
         """Where the event happened: a locative phrase of the predicate, a place in its own
         clause, a territory or a target's nationality, the sentence, the article's main place.
         A speech act with no locative phrase of its own happened where its speaker is
-        (`speaker_country`), not in the places its content names."""
+        (`speaker_country`), not in the places its content names; an arrest or a ban by a
+        state's government, police or courts with no place in its clause, in that state
+        (`authority_country`), not in the article's most named country."""
         loc = self.locative_place(tok)
         if loc is None and speaker_country:
             return Location(name=None, country=speaker_country, precision="country")
         if loc is None:
             loc = find_place_in(self.doc[own[0].i : own[-1].i + 1], only={t.i for t in own})
+        if loc is None and authority_country:
+            return Location(name=None, country=authority_country, precision="country")
         if loc is None:
             loc = _territory(own)
         if loc is None:

@@ -89,8 +89,8 @@ def _re_mention(later: Draft, earlier: Draft) -> bool:
 def same_incident(earlier: Draft, later: Draft, side: Callable[[str], str] = _same_actor) -> bool:
     """Is `later` another mention of the incident `earlier`? `side` maps an actor id to the
     side it stands for (state_side: a state and its forces are one)."""
-    if earlier.type != later.type:
-        return False
+    if earlier.type != later.type or (later.summary and not earlier.summary):
+        return False  # a summary of many acts is not one of them (its re-mentions may join it)
     if earlier.status != later.status:
         return False
     if earlier.mode and later.mode and earlier.mode != later.mode and earlier.type != "ASSAULT":

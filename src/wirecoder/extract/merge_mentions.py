@@ -120,8 +120,8 @@ def absorb(keep: Draft, other: Draft) -> None:
 
 
 def _same_event(a: Draft, b: Draft) -> bool:
-    if a.type != b.type or not _modes_compatible(a, b):
-        return False
+    if a.type != b.type or not _modes_compatible(a, b) or (b.summary and not a.summary):
+        return False  # `b`, told later, sums up many acts: not a mention of `a`
     if a.status != b.status and "historical" in (a.status, b.status):
         return False
     if not _dates_compatible(a.date, b.date):
