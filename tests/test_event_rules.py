@@ -416,3 +416,20 @@ def test_an_arrest_by_a_states_police_is_in_that_state(pipeline) -> None:
     r, evs = _events("Russian police detained an American journalist on Friday.")
     [arrest] = [e for t, e in evs if t == "COERCE"]
     assert arrest.location is not None and arrest.location.country == "RUS"
+
+
+@pytest.mark.model
+def test_force_vowed_in_the_speakers_own_voice_is_a_threat(pipeline) -> None:
+    assert "THREATEN" in _types("“We will continue to shell their positions,” the militia's "
+                                "spokesman said on Monday.")
+    assert "THREATEN" not in _types("“We will not attack civilians,” the commander said.")
+
+
+@pytest.mark.model
+def test_the_force_deployed_is_no_target(pipeline) -> None:
+    r, evs = _events("The government deployed soldiers to the capital on Sunday.")
+    [mob] = [e for t, e in evs if t == "MOBILIZE"]
+    assert mob.recipient == [] and r.actor(mob.actor[0]).name == "government"
+    r, evs = _events("The border guard force was deployed across the country on Sunday.")
+    [mob] = [e for t, e in evs if t == "MOBILIZE"]
+    assert mob.recipient == [] and "force" in r.actor(mob.actor[0]).name

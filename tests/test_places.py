@@ -142,3 +142,11 @@ def test_a_country_owning_a_place_is_a_place(nlp) -> None:
     doc = nlp("Gunmen attacked a convoy near Lebanon's southern border on Friday.")
     loc = find_place_in(doc[:])
     assert loc is not None and loc.country == "LBN"
+
+
+def test_a_us_state_is_a_province_not_a_town_abroad() -> None:
+    florida = lookup_place("Florida")  # geonames lists it as another name of a Colombian city
+    assert florida is not None and florida.country == "USA" and florida.precision == "admin1"
+    assert lookup_place("Georgia").country == "GEO"  # the country comes first
+    ny = lookup_place("New York")  # and a city of millions with that name
+    assert ny is not None and ny.precision == "city"

@@ -71,8 +71,16 @@ def predicate_draft(ctx: ExtractionContext, index: PredicateIndex, setting: Arti
     args = predicate_arguments(hit, outcomes)
     own = own_tokens(tok, index.by_i)
     sent_n, sent = index.sentence(tok.i)
-    actor = resolve_actors(ctx, index.by_i, args.actor, agentive=True)
-    recipient = [r for r in resolve_actors(ctx, index.by_i, args.recipient) if r not in actor]
+    actor_toks, recipient_toks = args.actor, args.recipient
+    if hit.type == "MOBILIZE":
+        # "deployed troops", "the force was deployed": the force mobilized is no target —
+        # it is the actor when nobody else is said to deploy it
+        moved = [t for t in recipient_toks if t.dep_ in ("dobj", "nsubjpass") and t.head.i == tok.i]
+        recipient_toks = [t for t in recipient_toks if t not in moved]
+        if not actor_toks:
+            actor_toks = moved
+    actor = resolve_actors(ctx, index.by_i, actor_toks, agentive=True)
+    recipient = [r for r in resolve_actors(ctx, index.by_i, recipient_toks) if r not in actor]
     mediator = resolve_actors(ctx, index.by_i, args.mediator)
     date, date_own = setting.date(hit, own, drafts)
     kind = event_kind(ctx, hit, args, actor=actor, recipient=recipient,

@@ -58,6 +58,8 @@ class _Gazetteer:
     # transliteration key → entry, for a place NER found under a spelling the gazetteer
     # lacks ("Hodeidah" for Hodeida / El-Hodeidah)
     translit: dict[str, _Entry]
+    admin1: dict[str, _Entry]  # provinces (US states) by name
+    big_cities: set[str]  # names of cities of 200k people or more (their own name, no alias)
 
 
 _ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "at ", "az ")
@@ -156,7 +158,22 @@ def _gazetteer() -> _Gazetteer:
     for key, e in custom.items():
         if len(_translit(key)) >= 5:
             translit[_translit(key)] = e  # the lexicon's spelling wins over a city's
-    return _Gazetteer(custom, country, cities, names, by_country, translit)
+    # US states are provinces, not the towns abroad that share a name ("Florida" is no
+    # Floridablanca): admin1 entries at the mean position of their cities; a country
+    # ("Georgia") and a big city of that very name ("New York", "Washington") come first
+    admin1: dict[str, _Entry] = {}
+    big = {norm(c["name"]) for c in gc.get_cities().values() if c["population"] >= 200_000}
+    big |= {k for k, n in pops.items() if n >= 1_000_000}  # "New York" for New York City
+    spots: dict[str, list[tuple[float, float]]] = {}
+    for c in gc.get_cities().values():
+        if c["countrycode"] == "US":
+            spots.setdefault(c.get("admin1code") or "", []).append((c["latitude"], c["longitude"]))
+    for code, st in gc.get_us_states().items():
+        pts = spots.get(code) or []
+        lat = sum(p[0] for p in pts) / len(pts) if pts else None
+        lon = sum(p[1] for p in pts) / len(pts) if pts else None
+        admin1[norm(st["name"])] = _Entry(st["name"], "USA", st["name"], lat, lon, "admin1")
+    return _Gazetteer(custom, country, cities, names, by_country, translit, admin1, big)
 
 
 # words that some town is also called but that news uses for something else: calendar
@@ -178,7 +195,10 @@ def _entry(name: str, fuzzy: bool = False) -> _Entry | None:
     key = norm(name)
     if not key or key in _NEVER_PLACES:
         return None
-    e = g.custom.get(key) or g.country.get(key) or g.city.get(key)
+    e = g.custom.get(key) or g.country.get(key)
+    if e is None and key in g.admin1 and key not in g.big_cities:
+        e = g.admin1[key]
+    e = e or g.city.get(key)
     if e is not None or not fuzzy:
         return e
     words = key.split()

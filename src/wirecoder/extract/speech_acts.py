@@ -155,9 +155,10 @@ def _coercive_verbs() -> frozenset[str]:
 
 def conditional_threats(doc: "Doc") -> dict[int, list["Token"]]:
     """ "Qatar made clear it would expel Hamas' leaders if the group does not sign", "X warned
-    it would strike unless …": force or coercion promised on a condition is a THREATEN by
-    the speaker (the consequent itself is hypothetical, never an event). Reporting verb
-    index → the threatened."""
+    it would strike unless …", "“We will continue to strike them,” X said": force or
+    coercion promised on a condition, or vowed in the speaker's own voice, is a THREATEN by
+    the speaker (the promised act itself is not an event). Reporting verb index → the
+    threatened."""
     out: dict[int, list["Token"]] = {}
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _THREAT_CUES:
@@ -165,15 +166,31 @@ def conditional_threats(doc: "Doc") -> dict[int, list["Token"]]:
         if not any(c.dep_ == "nsubj" for c in tok.children):
             continue
         for comp in (c for c in tok.children if c.dep_ == "ccomp"):
-            if comp.lemma_.lower() not in _coercive_verbs():
+            # "we will continue to strike": the force is the aspect verb's complement
+            force = next((c for c in comp.children if c.dep_ == "xcomp"
+                          and c.lemma_.lower() in _coercive_verbs()), None) \
+                if comp.lemma_.lower() in _ASPECT_VERBS else comp
+            if force is None or force.lemma_.lower() not in _coercive_verbs():
                 continue
-            if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in comp.children):
+            if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "shall")
+                       for c in comp.children):
                 continue
-            if not any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITION_MARKS
-                                                 for g in c.children) for c in comp.children):
+            if any(c.dep_ == "neg" for c in comp.children):
+                continue  # "we will not attack" promises restraint
+            conditional = any(
+                c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITION_MARKS
+                                          for g in c.children) for c in comp.children)
+            # "“We will strike these targets,” X said": a vow of force in the speaker's own
+            # voice is a threat, with or without a condition
+            vow = any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in comp.children)
+            if not (conditional or vow):
                 continue
-            out[tok.i] = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
+            out[tok.i] = [c for c in force.children if c.dep_ in ("dobj", "dative")]
     return out
+
+
+_ASPECT_VERBS = frozenset({"continue", "keep", "resume", "begin", "start", "go"})
+_FIRST_PERSON = frozenset({"we", "i"})
 
 
 def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None,
