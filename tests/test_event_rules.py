@@ -433,3 +433,17 @@ def test_the_force_deployed_is_no_target(pipeline) -> None:
     r, evs = _events("The border guard force was deployed across the country on Sunday.")
     [mob] = [e for t, e in evs if t == "MOBILIZE"]
     assert mob.recipient == [] and "force" in r.actor(mob.actor[0]).name
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The council has repeatedly vowed revenge for the bombing.",
+    "The militia has often shelled barges on the river.",
+])
+def test_a_perfect_that_sums_up_many_acts_is_no_incident(pipeline, text) -> None:
+    assert not [t for t in _types(text) if t in ("ASSAULT", "THREATEN")]
+
+
+@pytest.mark.model
+def test_a_perfect_without_a_period_stays_news(pipeline) -> None:
+    assert "ASSAULT" in _types("The militia has shelled the river port, officials said on Monday.")
