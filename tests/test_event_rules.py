@@ -447,3 +447,12 @@ def test_a_perfect_that_sums_up_many_acts_is_no_incident(pipeline, text) -> None
 @pytest.mark.model
 def test_a_perfect_without_a_period_stays_news(pipeline) -> None:
     assert "ASSAULT" in _types("The militia has shelled the river port, officials said on Monday.")
+
+
+@pytest.mark.model
+def test_a_bare_plural_said_to_be_common_is_no_incident(pipeline) -> None:
+    r, evs = _events("The ministry on Friday sanctioned two smugglers. Sanctions against "
+                     "smugglers are increasingly common in the region.")
+    [ban] = [e for t, e in evs if t == "SANCTION"]
+    text = r.article.text
+    assert all("increasingly common" not in text[s.start:s.end] for s in ban.evidence)

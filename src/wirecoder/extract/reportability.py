@@ -220,6 +220,21 @@ def _perfect_summary(tok: "Token") -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in _REPEATED for c in kids)
 
 
+_COPULAS = frozenset({"be", "become", "remain", "seem", "grow", "get"})
+
+
+def _generic_plural(tok: "Token") -> bool:
+    """ "Sanctions against hackers are increasingly common", "arrests of journalists have
+    become routine": a bare plural said to be common is the kind, no incident."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        return False
+    head = tok.head
+    return head.lemma_.lower() in _COPULAS and any(
+        c.dep_ in ("acomp", "attr") for c in head.children)
+
+
 def _interview_question(tok: "Token") -> bool:
     """ "When asked about X, he said …", "CNN has asked X for comment": a reporter's
     question, not a demand."""
@@ -258,6 +273,8 @@ def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportab
         return Reportability(False, "war")
     if _interview_question(tok):
         return Reportability(False, "interview")
+    if _generic_plural(tok):
+        return Reportability(False, "generic")
     if _anniversary(tok):
         return Reportability(False, "anniversary")
     quoted = quotes.inside(tok.idx, tok.idx + len(tok.text))
