@@ -456,3 +456,24 @@ def test_a_bare_plural_said_to_be_common_is_no_incident(pipeline) -> None:
     [ban] = [e for t, e in evs if t == "SANCTION"]
     text = r.article.text
     assert all("increasingly common" not in text[s.start:s.end] for s in ban.evidence)
+
+
+@pytest.mark.model
+def test_a_past_year_naming_the_subject_makes_it_history(pipeline) -> None:
+    r, evs = _events("The 2019 referendum was largely boycotted by the opposition.")
+    assert [e.status for t, e in evs if t == "PROTEST"] == ["historical"]
+
+
+@pytest.mark.model
+def test_what_is_unclear_is_not_reported(pipeline) -> None:
+    assert "ASSAULT" not in _types("It remains unclear whether the commander was killed in "
+                                   "the strike.")
+
+
+@pytest.mark.model
+def test_a_newsroom_asking_for_comment_is_no_mention_of_the_news(pipeline) -> None:
+    r, evs = _events("Monitors reported 40 arbitrary detentions on Monday. CNN has reached out "
+                     "to the prosecutor's office for comment on the detentions.")
+    text = r.article.text
+    for t, e in evs:
+        assert all("reached out" not in text[s.start:s.end] for s in e.evidence)

@@ -6,6 +6,8 @@ candidates (candidates.find_candidates) → reportability (reportability.assess)
 the report's Events (event_output.to_event). Each stage has its own module and tests."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..schema import Event
 from .candidates import find_candidates
 from .context import ExtractionContext
@@ -20,6 +22,9 @@ from .merge_mentions import Draft, absorb
 from .places import main_place
 from .reportability import assess, quote_map
 from .tolls import is_attack_tally, is_campaign_summary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
@@ -39,7 +44,7 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
         if d.nominal and d.status in ("planned", "possible") and d.type != "RETREAT":
             continue
         r = assess(ctx.doc[d.pred_i], quotes, d.type)
-        if not r.reportable or reported_by_newsroom(ctx, d):
+        if not r.reportable or reported_by_newsroom(ctx, d) or newsroom_request(tok):
             continue
         if d.type == "ASSAULT" and is_campaign_summary(tok):
             continue  # a campaign's running toll is a claim (claims.py), not an incident
@@ -67,6 +72,21 @@ def reported_by_newsroom(ctx: ExtractionContext, d: Draft) -> bool:
     return d.type == "CONSULT" and bool(d.recipient) and all(outlet(r) for r in d.recipient)
 
 
+# what a newsroom does to get a story: its sentence tells the reporting, not news
+_NEWSROOM_ACTS = frozenset({"reach", "contact", "ask", "approach", "seek", "request", "email"})
+
+
+def newsroom_request(tok: "Token") -> bool:
+    """ "CNN has reached out to the prosecutor's office about the detentions": a mention in a
+    sentence whose main clause is a news outlet asking for comment is about the reporting."""
+    root = tok.sent.root
+    if root.lemma_.lower() not in _NEWSROOM_ACTS:
+        return False
+    outlets = outlet_names()
+    return any(c.dep_ == "nsubj" and norm(" ".join(t.text for t in c.subtree)) in outlets
+               for c in root.children)
+
+
 def find_events(ctx: ExtractionContext, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
                 trace: list[dict[str, float]] | None = None) -> list[Event]:
     """Every event the article reports: candidates → reportability → incidents → setting
@@ -84,4 +104,4 @@ def find_events(ctx: ExtractionContext, min_confidence: float = DEFAULT_MIN_CONF
     return [to_event(ctx, d) for d in drafts]
 
 
-__all__ = ["candidate_drafts", "find_events", "reported_by_newsroom"]
+__all__ = ["candidate_drafts", "find_events", "newsroom_request", "reported_by_newsroom"]

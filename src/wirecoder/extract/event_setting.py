@@ -248,7 +248,8 @@ _TIME_PREPS = frozenset({"in", "during", "since", "until", "before", "by", "from
 
 def _past_year_of(pred: "Token", year: int) -> bool:
     """Is there a year before `year` dating the clause of `pred` ("in 2004", "during the
-    1967 war", "since 1901") — a year token whose preposition hangs on the predicate?"""
+    1967 war", "since 1901") — a year token whose preposition hangs on the predicate, or
+    that names its subject ("the 2018 vote was boycotted")?"""
     for t in pred.sent:
         if not (t.shape_ == "dddd" and t.like_num and 1800 <= int(t.text) < year):
             continue
@@ -259,6 +260,10 @@ def _past_year_of(pred: "Token", year: int) -> bool:
         if prep is not None and prep.lower_ in _TIME_PREPS and prep.head.i == pred.i:
             return True
         if t.dep_ == "npadvmod" and t.head.i == pred.i:
+            return True
+        # "the 2018 election … was boycotted": a past year naming the predicate's subject
+        if t.dep_ in ("nummod", "compound", "amod") and t.head.dep_ in ("nsubj", "nsubjpass") \
+                and t.head.head.i == pred.i:
             return True
     return False
 

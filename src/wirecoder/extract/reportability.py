@@ -30,7 +30,8 @@ _SEQUENCE = frozenset({"after", "before", "following", "since", "prior", "until"
 # "rallies which take place every Friday", "weekly protests": a habit, not an incident
 _HABITUAL = frozenset({"weekly", "daily", "monthly", "nightly", "regularly", "routinely",
                        "habitually", "usually", "typically", "customarily"})
-_UNLIKELY = frozenset({"unlikely", "impossible", "improbable", "inconceivable"})
+_UNLIKELY = frozenset({"unlikely", "impossible", "improbable", "inconceivable", "unclear",
+                       "uncertain"})
 # relations a clause can describe someone by ("a militia backed by Iran", "a businessman who
 # was sanctioned by the US", "an election boycotted by the opposition"): a description of who
 # they are, not the news — unless the clause gives the act its own date
