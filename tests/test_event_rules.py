@@ -436,20 +436,6 @@ def test_the_force_deployed_is_no_target(pipeline) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text", [
-    "The council has repeatedly vowed revenge for the bombing.",
-    "The militia has often shelled barges on the river.",
-])
-def test_a_perfect_that_sums_up_many_acts_is_no_incident(pipeline, text) -> None:
-    assert not [t for t in _types(text) if t in ("ASSAULT", "THREATEN")]
-
-
-@pytest.mark.model
-def test_a_perfect_without_a_period_stays_news(pipeline) -> None:
-    assert "ASSAULT" in _types("The militia has shelled the river port, officials said on Monday.")
-
-
-@pytest.mark.model
 def test_a_bare_plural_said_to_be_common_is_no_incident(pipeline) -> None:
     r, evs = _events("The ministry on Friday sanctioned two smugglers. Sanctions against "
                      "smugglers are increasingly common in the region.")

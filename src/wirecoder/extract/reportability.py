@@ -206,21 +206,6 @@ def _purpose(tok: "Token") -> bool:
             and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children))
 
 
-# adverbs that make a perfect tense a record of many acts ("has repeatedly vowed revenge")
-_REPEATED = frozenset({"repeatedly", "often", "frequently", "consistently", "continually",
-                       "constantly", "long", "increasingly", "persistently"})
-
-
-def _perfect_summary(tok: "Token") -> bool:
-    """ "Iran has repeatedly vowed revenge", "critics have long accused him": a present
-    perfect that sums up many acts — no single incident. (A perfect progressive over a
-    period, "has been bombarding Gaza since October", is an ongoing event: kept.)"""
-    kids = list(tok.children)
-    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in kids):
-        return False
-    return any(c.dep_ == "advmod" and c.lower_ in _REPEATED for c in kids)
-
-
 _COPULAS = frozenset({"be", "become", "remain", "seem", "grow", "get"})
 
 
@@ -297,7 +282,7 @@ def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportab
     # its own words (incidents.py drops incidents told only inside quotes)
     return Reportability(True, None, modal=modal, conditional=conditional, assessed=assessed,
                          quoted=quoted, earlier=_in_sequence_clause(tok),
-                         summary=_purpose(tok) or _perfect_summary(tok))
+                         summary=_purpose(tok))
 
 
 def quote_map(doc: "Doc") -> QuoteMap:
