@@ -49,11 +49,14 @@ TYPES_MODEL := src/wirecoder/data/types_model
 train: $(RUNTIME)
 	$(PY) -m wirecoder.learn.codebook_examples
 	$(PY) -m wirecoder.learn.plover_examples
+	$(PY) -m wirecoder.learn.plover_news_examples
 	$(PY) -m wirecoder.learn.no_event_examples
 	rm -rf $(TYPES_MODEL).new
 	$(VENV)/bin/wirecoder train $(SHARED)/train/plover_synthetic_ngec.jsonl \
-	  $(LEARN_DATA)/plover_sentence_examples.jsonl $(LEARN_DATA)/acled_codebook_examples.jsonl \
+	  $(LEARN_DATA)/plover_sentence_examples.jsonl $(LEARN_DATA)/plover_news_examples.jsonl \
+	  $(LEARN_DATA)/acled_codebook_examples.jsonl \
 	  --policy-data $(LEARN_DATA)/plover_sentence_examples.jsonl \
+	  --policy-data $(LEARN_DATA)/plover_news_examples.jsonl \
 	  --policy-data $(LEARN_DATA)/acled_codebook_examples.jsonl \
 	  --cv 5 --seed 0 -o $(TYPES_MODEL).new
 	rm -rf $(TYPES_MODEL) && mv $(TYPES_MODEL).new $(TYPES_MODEL)

@@ -15,7 +15,7 @@ import json
 import random
 from pathlib import Path
 
-COUNT = 240
+COUNT = 800  # ≈ the short policy documents without a rule event in the shipped model's sample (671)
 OUT = Path(__file__).resolve().parent / "data" / "no_event_examples.jsonl"
 
 FILL: dict[str, tuple[str, ...]] = {
@@ -60,6 +60,44 @@ TEMPLATES: tuple[str, ...] = (
     "Mobile phone use in {X} has grown fast since the network was opened to competitors.",
     "A ferry linking {L} to the islands was delayed by high winds.",
     "The old port of {L}, built in the 18th century, is a world heritage site.",
+    # News-style sentences that sit next to events but report none: background, habitual,
+    # historical, hypothetical, expected, negated or unattributed states of affairs.
+    "{X} has for decades acted as a go-between for its quarrelling neighbours.",
+    "Relations between {X} and its neighbours have been tense since independence.",
+    "The president of {X}, a former army officer, came to power in a disputed vote in 2015.",
+    "If the talks on {Q} fail, diplomats fear the dispute could spread across the region.",
+    "Elections are due in {M} next year, and the ruling party is expected to win.",
+    "The army of {X} usually holds its exercises in {M}.",
+    "The border town of {L} lies about 40 kilometres from the capital.",
+    "The region around {L} has been plagued by armed groups and banditry for years.",
+    "Whether the ceasefire in {X} will hold remains to be seen.",
+    "The government of {X} would need the approval of parliament to change {Q}.",
+    "The leaders of {X} and its neighbour have met several times since 2019.",
+    "The treaty, signed in 1994, expires at the end of next year.",
+    "Officials in {X} did not say when the negotiations on {Q} might resume.",
+    "No group has claimed responsibility for the attack in {L} so far.",
+    "Prices of bread and fuel in {X} have tripled since the start of the year.",
+    "Many residents of {L} fear a return to the fighting of the 1990s.",
+    "It is the third time this year that the vote in {X} has been postponed.",
+    "The United Nations estimates that half the population of {X} needs food assistance.",
+    "The opposition in {X}, which is divided, has struggled to agree on a single candidate.",
+    "{X} is one of the largest producers of cocoa in the world.",
+    "Ties between {X} and the former colonial power have been strained for a decade.",
+    "The mission would cost about {N} million dollars a year, according to a budget document.",
+    "The port of {L} handles most of the country's fuel imports.",
+    "It was unclear how many people remained in {L}.",
+    "The movement emerged in {L} in the 1980s as a student group before turning to politics.",
+    "Analysts say the economy of {X} is too dependent on the price of copper.",
+    "The governor of the province around {L}, who is serving his second term, cannot stand again.",
+    "The ministry has about {N} thousand employees across the country.",
+    "Any deal on {Q} would have to be approved in a referendum in {X}.",
+    "The insurgency in {X} began in 2012 and has since spread to the area around {L}.",
+    "A final decision is not expected before {M}.",
+    "Most of the displaced in {L} are women and children, aid agencies say.",
+    "The budget committee of {X} meets once a month to review spending on {Q}.",
+    "Schools in {L} normally reopen after the rainy season.",
+    "{L} has been under the control of the central government of {X} since 2016.",
+    "The finance minister of {X} is seen as a possible successor to the president.",
 )
 
 
@@ -69,8 +107,8 @@ def generate(count: int = COUNT, seed: int = 0) -> list[dict[str, str]]:
     seen: set[str] = set()
     tries = 0
     while len(rows) < count and tries < count * 20:
+        ti = tries % len(TEMPLATES)  # round-robin by attempt: a slot-free template yields one text
         tries += 1
-        ti = len(rows) % len(TEMPLATES)
         text = TEMPLATES[ti].format(**{k: rng.choice(v) for k, v in FILL.items()})
         if text not in seen:
             seen.add(text)
