@@ -101,3 +101,26 @@ def test_shipped_model_was_trained_on_the_shared_ngec_file() -> None:
     root = Path(__file__).resolve().parents[1]
     for f in invented:  # the committed example files are the ones the model was trained on
         assert f["sha256"] == sha256_of(root / f["path"])
+
+
+def test_a_decision_must_hold_on_each_policy_source() -> None:
+    from wirecoder.learn.policy import fallback_threshold
+    # source a: the classifier is right at any margin; source b: wrong below 1.0
+    a = [RuleItem("A", "B", "B", 0.4, source="a")] * 20 + [RuleItem("A", "B", "B", 1.2, source="a")] * 20
+    b = [RuleItem("A", "A", "B", 0.4, source="b")] * 6 + [RuleItem("A", "B", "B", 1.2, source="b")] * 20
+    pooled = [RuleItem(it.rule, it.gold, it.predicted, it.margin) for it in a + b]
+    assert best_threshold(pooled)[0] == 0.3  # one source: 0.3 wins 20, loses 6 — taken
+    pol = choose_policy(a + b)  # two sources: the step to 0.3 loses on b
+    assert pol["by_rule"]["A"] == 1.0 and pol["default"] == 1.0
+    assert pol["evidence"]["A"]["hybrid_right"] == 46  # b's 6 kept with the rules, a's 20 below 1.0 not fixed
+    assert choose_policy(a + b[6:])["by_rule"]["A"] == 0.3  # a source the step does not touch has no veto
+    c = [RuleItem("A", "A", "B", 1.2, source="c")] * 10  # the classifier never helps on c
+    assert choose_policy(a + c)["by_rule"]["A"] is None
+    assert choose_policy(a + c[:3])["by_rule"]["A"] == 0.3  # too few items of c to have a say
+    # the fallback: b's documents are typed wrong below 1.0, so the step to 0.3 is refused
+    fa = [RuleItem(None, "B", "B", 0.4, source="a")] * 20
+    fb = [RuleItem(None, "B", "C", 0.4, source="b")] * 10 + [RuleItem(None, "B", "B", 1.2, source="b")] * 10
+    neg = [RuleItem(None, "", "B", 0.1)] * 20
+    assert fallback_threshold(fa + fb[10:], neg)["threshold"] == 0.3
+    got = fallback_threshold(fa + fb, neg)
+    assert got["threshold"] == 1.0 and (got["right"], got["wrong"]) == (10, 0)

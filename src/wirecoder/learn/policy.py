@@ -6,6 +6,12 @@ a sentence — describes one event; with several rule events it is unknown which
 names, so those documents are counted but not used). With the classifier's out-of-fold prediction for that document, each class the
 rules gave is assigned the margin threshold above which the classifier overrides the rules —
 or none (keep the rules) — whichever makes the most of that class's events right.
+
+With several policy files (independently written sets of sentences), a decision must also hold
+on each of them: no step towards more overrides (or more fallback events) may lose events on
+any one file (`by_source`), however much it gains on the pool. Invented sentences are easier
+than news for the classifier, and a gain that one set shows while another loses is a property
+of that set's style, not of the classifier.
 """
 from __future__ import annotations
 
@@ -30,6 +36,7 @@ class RuleItem:
     predicted: str
     margin: float
     confidence: float = 1.0  # the rule event's confidence
+    source: str = ""  # the training file of the document (decisions must hold in each)
 
 
 def balanced_sample(labels: Sequence[str], n: int, seed: int) -> list[int]:
@@ -84,17 +91,31 @@ def _changes(items: Sequence[RuleItem], theta: float, base: float | None = None)
     return wins, losses
 
 
+def by_source(items: Sequence[RuleItem]) -> list[list[RuleItem]]:
+    """The items of each source with at least MIN_GROUP of them (only when there are several
+    sources: with one, the pooled choice is that source's)."""
+    groups: dict[str, list[RuleItem]] = defaultdict(list)
+    for it in items:
+        groups[it.source].append(it)
+    if len(groups) < 2:
+        return []
+    return [g for _, g in sorted(groups.items()) if len(g) >= MIN_GROUP]
+
+
 def best_threshold(items: Sequence[RuleItem]) -> tuple[float | None, int]:
     """From the rules towards lower thresholds (more overrides), step by step: a lower θ is
     taken only when it gets more events right than the current choice *and* that gain is
     beyond chance (`beyond_chance` on the events the step changes) — a policy chosen on a few
     dozen events per class must not follow noise, and each extra step of trust in the
-    classifier needs its own evidence. Ties keep the higher threshold (fewer overrides)."""
+    classifier needs its own evidence — *and* it loses events on no source (`by_source`).
+    Ties keep the higher threshold (fewer overrides)."""
     best: tuple[float | None, int] = (None, _right(items, None))
+    parts = by_source(items)
     for theta in THRESHOLDS[1:]:
         assert theta is not None
         r = _right(items, theta)
-        if r > best[1] and beyond_chance(*_changes(items, theta, best[0])):
+        if (r > best[1] and beyond_chance(*_changes(items, theta, best[0]))
+                and all(w >= l for w, l in (_changes(g, theta, best[0]) for g in parts))):
             best = (theta, r)
     return best
 
@@ -107,11 +128,11 @@ def _per_class(items: Sequence[RuleItem]) -> tuple[dict[str, float | None], dict
     evidence: dict[str, dict[str, Any]] = {}
     for key in sorted(groups):
         g = groups[key]
-        theta, right = best_threshold(g) if len(g) >= MIN_GROUP else (None, _right(g, None))
+        theta = best_threshold(g)[0] if len(g) >= MIN_GROUP else None
         by_rule[key] = theta
         evidence[key] = {"events": len(g), "rules_right": _right(g, None),
                          "model_right": sum(it.predicted == it.gold for it in g),
-                         "hybrid_right": right,
+                         "hybrid_right": _right(g, theta),
                          "decision": "keep rules" if theta is None else f"classifier if margin ≥ {theta}"}
     return by_rule, evidence
 
@@ -132,7 +153,8 @@ def choose_policy(items: Sequence[RuleItem]) -> dict[str, Any]:
 def rule_items(texts: Sequence[str], golds: Sequence[str], predicted: Sequence[str],
                margins: Sequence[float],
                rule_labels: Callable[[list[str]], list[list[tuple[str | None, float]]]],
-               short: Sequence[bool] | None = None) -> tuple[list[RuleItem], list[RuleItem], int]:
+               short: Sequence[bool] | None = None, sources: Sequence[str] | None = None
+               ) -> tuple[list[RuleItem], list[RuleItem], int]:
     """RuleItems of single-event documents (`rule_labels` gives, per text, the rule events'
     (label, confidence)); the items of the documents in which the rules
     found no event at all (rule None: what the no-event fallback is chosen on; only those
@@ -141,14 +163,15 @@ def rule_items(texts: Sequence[str], golds: Sequence[str], predicted: Sequence[s
     empty: list[RuleItem] = []
     several = 0
     flags = list(short) if short is not None else [True] * len(texts)
-    for labs, g, p, m, s in zip(rule_labels(list(texts)), golds, predicted, margins, flags):
+    srcs = list(sources) if sources is not None else [""] * len(texts)
+    for labs, g, p, m, s, src in zip(rule_labels(list(texts)), golds, predicted, margins, flags, srcs):
         if not labs:
             if s:
-                empty.append(RuleItem(None, g, p, m))
+                empty.append(RuleItem(None, g, p, m, source=src))
         elif len(labs) > 1:
             several += 1
         else:
-            items.append(RuleItem(labs[0][0], g, p, m, labs[0][1]))
+            items.append(RuleItem(labs[0][0], g, p, m, labs[0][1], src))
     return items, empty, several
 
 
@@ -159,23 +182,35 @@ def fallback_gain(items: Sequence[RuleItem], theta: float) -> tuple[int, int]:
     return right, len(fired) - right
 
 
-def fallback_threshold(items: Sequence[RuleItem]) -> dict[str, Any]:
+def _net(items: Sequence[RuleItem], theta: float | None) -> int:
+    if theta is None:
+        return 0
+    right, wrong = fallback_gain(items, theta)
+    return right - wrong
+
+
+def fallback_threshold(items: Sequence[RuleItem], negatives: Sequence[RuleItem] = ()) -> dict[str, Any]:
     """The no-event fallback's threshold, chosen on training documents the rules found no event
-    in: each event it adds is a true positive when right and a false positive when wrong, so θ
+    in (`items`) and texts that report no event (`negatives`, where any added event is wrong):
+    each event it adds is a true positive when right and a false positive when wrong, so θ
     maximises right − wrong; none (no fallback) unless that is positive on ≥ MIN_GROUP
     documents and beyond chance (`beyond_chance`). Ties go to the highest threshold (fewest
-    added events)."""
-    best: tuple[float | None, int, int] = (None, 0, 0)
-    if len(items) >= MIN_GROUP:
-        for theta in THRESHOLDS[1:]:
-            assert theta is not None
-            right, wrong = fallback_gain(items, theta)
-            if right - wrong > best[1] - best[2] and beyond_chance(right, wrong):
-                best = (theta, right, wrong)
-    theta, right, wrong = best
-    return {"threshold": theta, "documents": len(items), "right": right, "wrong": wrong,
+    added events). With documents of several sources, no step to a lower θ may lose on any
+    source's documents (`by_source`)."""
+    pooled = list(items) + list(negatives)
+    parts = by_source(items)
+    theta: float | None = None
+    if len(pooled) >= MIN_GROUP:
+        for t in THRESHOLDS[1:]:
+            assert t is not None
+            right, wrong = fallback_gain(pooled, t)
+            if (right - wrong > _net(pooled, theta) and beyond_chance(right, wrong)
+                    and all(_net(g, t) >= _net(g, theta) for g in parts)):
+                theta = t
+    right, wrong = fallback_gain(pooled, theta) if theta is not None else (0, 0)
+    return {"threshold": theta, "documents": len(pooled), "right": right, "wrong": wrong,
             "decision": "no fallback" if theta is None else f"classifier event if margin ≥ {theta}"}
 
 
-__all__ = ["THRESHOLDS", "MIN_GROUP", "RuleItem", "balanced_sample", "best_threshold",
+__all__ = ["THRESHOLDS", "MIN_GROUP", "RuleItem", "balanced_sample", "best_threshold", "by_source",
            "choose_policy", "rule_items", "beyond_chance", "Z", "fallback_gain", "fallback_threshold"]

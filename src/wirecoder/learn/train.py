@@ -162,13 +162,14 @@ def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int =
                 items, empty, several = rule_items([texts[i] for i in idx], [labels[i] for i in idx],
                                           [goof.predicted[i] for i in idx], [goof.margins[i] for i in idx],
                                           rules_labeller(h, spacy_model),
-                                          short=[sentence_count(texts[i]) <= MAX_SENTENCES for i in idx])
+                                          short=[sentence_count(texts[i]) <= MAX_SENTENCES for i in idx],
+                                          sources=[ex[i].source for i in idx])
                 policy[h] = choose_policy(items)
                 if silent is None:
                     texts0 = [t for t in load_no_event_texts() if sentence_count(t) <= MAX_SENTENCES]
                     silent = [t for t, labs in zip(texts0, rules_labeller(h, spacy_model)(texts0)) if not labs]
                 negatives = [RuleItem(None, "", lab, m) for lab, m in heads[h].predict(silent)] if silent else []
-                policy[h]["fallback"] = fallback_threshold(empty + negatives)
+                policy[h]["fallback"] = fallback_threshold(empty, negatives)
                 policy[h]["fallback"]["no_event_documents"] = len(negatives)
                 policy[h]["held_out"] = held_out
                 policy[h]["sample_documents"] = len(idx)
