@@ -6,8 +6,13 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from wirecoder.learn import load_types_model, train_types_model
-from wirecoder.learn import no_event_examples, plover_examples, plover_news_examples
+from wirecoder.learn import (
+    load_types_model,
+    no_event_examples,
+    plover_examples,
+    plover_news_examples,
+    train_types_model,
+)
 from wirecoder.schema import MODES
 
 SLOT = re.compile(r"\{[A-Za-z]+\}")  # an unfilled template slot
