@@ -7,7 +7,7 @@ claims and quotes call for every argument phrase; see docs/actors.md for the rul
 from __future__ import annotations
 
 import re
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
 from typing import TYPE_CHECKING, Iterable
 
 from ..schema import Actor, ActorKind, Mention
@@ -44,6 +44,13 @@ class ActorTable:
         self._names: set[tuple[str, int]] = set()  # (actor id, start) of name mentions
         self._resolved: dict[tuple[int, int], list[str]] = {}  # span → ids (memo)
         self._spans: set[tuple[str, int, int]] = set()  # (actor id, start, end) recorded
+        # Every recorded mention as (start, end, actor's position in `actors`), sorted by
+        # start, with the longest mention's length: at() and _covering() look only at the
+        # mentions that can reach the asked offsets instead of every mention of every actor.
+        self._starts: list[int] = []
+        self._extents: list[tuple[int, int, int]] = []
+        self._longest = 0
+        self._order: dict[str, int] = {}  # actor id → its position in `actors`
 
     # ------------------------------------------------------------ table basics
     def get(self, actor_id: str | None) -> Actor | None:
@@ -67,6 +74,7 @@ class ActorTable:
             actor_id = f"a{len(self.actors) + 1}"
             actor = Actor(id=actor_id, name=name, kind=ActorKind(kind), country=country,
                           sector=sector, affiliation=affiliation)
+            self._order[actor_id] = len(self.actors)
             self.actors.append(actor)
             self._by_id[actor_id] = actor
             self._by_key[key] = actor_id
@@ -109,17 +117,20 @@ class ActorTable:
             self._spans.add(key)
             insort(actor.mentions, Mention(start=start, end=end, text=text),
                    key=lambda m: m.start)
+            k = bisect_right(self._starts, start)
+            self._starts.insert(k, start)
+            self._extents.insert(k, (start, end, self._order[actor_id]))
+            self._longest = max(self._longest, end - start)
         self._by_key.setdefault(norm(text), actor_id)
 
     def at(self, start: int, end: int) -> list[str]:
-        """Ids of actors with a mention overlapping the character span [start, end)."""
-        out: list[str] = []
-        for a in self.actors:  # plain loops: this runs for every phrase of every event
-            for m in a.mentions:
-                if m.start < end and start < m.end:
-                    out.append(a.id)
-                    break
-        return out
+        """Ids of actors with a mention overlapping the character span [start, end), in
+        table order."""
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
+        found = {n for s, e, n in self._extents[lo:hi] if start < e}
+        actors = self.actors
+        return [actors[n].id for n in sorted(found)]
 
     def _link_pending(self) -> None:
         """Set affiliations whose organisation is now in the table (Haniyeh → Hamas)."""
@@ -134,12 +145,14 @@ class ActorTable:
 
     def _covering(self, tok: "Token") -> str | None:
         """The actor with a name mention (not a resolved phrase) covering this token."""
-        idx, names = tok.idx, self._names  # Token.idx is a call: read it once
-        for a in self.actors:
-            for m in a.mentions:
-                if m.start <= idx < m.end and (a.id, m.start) in names:
-                    return a.id
-        return None
+        idx, names, actors = tok.idx, self._names, self.actors  # Token.idx is a call
+        lo = bisect_left(self._starts, idx - self._longest)
+        hi = bisect_right(self._starts, idx)
+        best: int | None = None  # the first actor in table order wins
+        for s, e, n in self._extents[lo:hi]:
+            if idx < e and (best is None or n < best) and (actors[n].id, s) in names:
+                best = n
+        return actors[best].id if best is not None else None
 
     # ------------------------------------------------------------ resolution
     def resolve_span(self, span: "Span") -> list[str]:

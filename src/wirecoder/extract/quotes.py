@@ -107,7 +107,10 @@ def _tok_at(doc: Doc, char: int) -> Token | None:
     """The token holding a character offset (or the nearest one before it)."""
     idx = doc.user_data.get("_wc_tok_idx")
     if idx is None or len(idx) != len(doc):
-        idx = [t.idx for t in doc]
+        from spacy.attrs import IDX
+
+        # read in one call, not by making a Token per token
+        idx = doc.to_array([IDX]).reshape(-1).tolist() if len(doc) else []
         doc.user_data["_wc_tok_idx"] = idx
     if not idx:
         return None

@@ -10,6 +10,7 @@ from functools import lru_cache
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .coref import doc_text
 from .predicates import load_lexicon, load_lexicon_file
 from .quotes import quote_segments
 from .token_table import token_table
@@ -160,9 +161,11 @@ def conditional_threats(doc: "Doc") -> dict[int, list["Token"]]:
     the speaker (the promised act itself is not an event). Reporting verb index → the
     threatened."""
     out: dict[int, list["Token"]] = {}
-    for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _THREAT_CUES:
+    table = token_table(doc)  # no Token object for the tokens that fail the cheap tests
+    for i, (pos, lemma) in enumerate(zip(table.pos, table.lemma)):
+        if pos not in ("VERB", "AUX") or lemma not in _THREAT_CUES:
             continue
+        tok = doc[i]
         if not any(c.dep_ == "nsubj" for c in tok.children):
             continue
         for comp in (c for c in tok.children if c.dep_ == "ccomp"):
@@ -199,7 +202,7 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
     with a subject whose complement judges with a condemning word."""
     ev = evaluations()
     if quoted is None:
-        ranges = quote_segments(doc.text)
+        ranges = quote_segments(doc_text(doc))  # Doc.text rejoins every token
 
         def quoted(start: int, end: int) -> bool:
             return any(a <= start and end <= b for a, b in ranges)

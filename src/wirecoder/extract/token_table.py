@@ -45,23 +45,33 @@ def token_table(doc: Doc) -> TokenTable:
     if not len(doc):
         table = TokenTable([], [], [], [])
     else:
+        import numpy as np
+
         arr = doc.to_array([LEMMA, LOWER, POS, DEP])
-        keys: set[int] = set(arr.ravel().astype("uint64").tolist())  # hashes and symbol ids
-        new = keys.difference(_NAMES)
-        if new:
-            if len(_NAMES) > _MAX_NAMES:
-                _NAMES.clear()
-                _LOWERED.clear()
-                new = keys
-            strings = doc.vocab.strings
-            for k in new:
-                _NAMES[k] = strings[k] if k else ""
-        name = _NAMES.__getitem__
-        lemma, lower, pos, dep = (list(map(name, arr[:, c].tolist())) for c in range(4))
-        for s in set(lemma).difference(_LOWERED):
-            _LOWERED[s] = s.lower()
-        table = TokenTable(lemma=list(map(_LOWERED.__getitem__, lemma)), lower=lower, pos=pos,
-                           dep=dep)
+        # One Python string per distinct hash (numpy finds them), then each column indexed
+        # in C through an object array: no Python step per token.
+        keys, where = np.unique(arr, return_inverse=True)
+        if len(_NAMES) > _MAX_NAMES:
+            _NAMES.clear()
+            _LOWERED.clear()
+        strings = doc.vocab.strings
+        names = []
+        for k in keys.tolist():
+            name = _NAMES.get(k)
+            if name is None:
+                name = _NAMES[k] = strings[k] if k else ""
+            names.append(name)
+        lowered = []
+        for name in names:
+            low = _LOWERED.get(name)
+            if low is None:
+                low = _LOWERED[name] = name.lower()
+            lowered.append(low)
+        where = where.reshape(arr.shape)
+        by_key = np.array(names, dtype=object)
+        table = TokenTable(lemma=np.array(lowered, dtype=object)[where[:, 0]].tolist(),
+                           lower=by_key[where[:, 1]].tolist(), pos=by_key[where[:, 2]].tolist(),
+                           dep=by_key[where[:, 3]].tolist())
     doc.user_data[_KEY] = table
     return table
 
