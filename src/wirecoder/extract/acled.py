@@ -105,15 +105,18 @@ def load_cues() -> AcledCues:
     )
 
 
-def _grams(lemmas: list[str], lowers: list[str], n: int) -> Iterable[str]:
+def _grams(lemmas: list[str], lowers: list[str], n: int) -> set[str]:
     """Lemma and lowercase n-grams (1…n) of a token run (its lowercased lemmas and lowercase
-    forms), for phrase cue lookups."""
-    for size in range(1, n + 1):
-        for i in range(len(lemmas) - size + 1):
-            yield " ".join(lemmas[i : i + size])
-            yield " ".join(lowers[i : i + size])
-            if size > 1:  # hyphenated words split by the tokenizer: "anti - tank" → "anti-tank"
-                yield "".join(lowers[i : i + size])
+    forms), for phrase cue lookups; hyphenated words split by the tokenizer are joined too
+    ("anti - tank" → "anti-tank"). Built with zip/map: no Python step per n-gram."""
+    out = set(lemmas)
+    out.update(lowers)
+    for size in range(2, n + 1):
+        out.update(map(" ".join, zip(*(lemmas[k:] for k in range(size)))))
+        runs = list(zip(*(lowers[k:] for k in range(size))))
+        out.update(map(" ".join, runs))
+        out.update(map("".join, runs))
+    return out
 
 
 def has_cue(tokens: list["Token"], vocab: frozenset[str]) -> bool:

@@ -154,13 +154,27 @@ def _number_flags(doc: Doc) -> list[bool]:
     the same in `lower_` as in `text`), made once per Doc."""
     flags = doc.user_data.get(_FLAGS_KEY)
     if flags is None or len(flags) != len(doc):
+        memo = _flag_memo()
+        if len(memo) > 200_000:  # a long corpus run: keep the memo small
+            memo.clear()
+        flags = doc.user_data[_FLAGS_KEY] = list(map(memo.__getitem__, token_table(doc).lower))
+    return flags  # type: ignore[no-any-return]
+
+
+class _FlagMemo(dict):  # type: ignore[type-arg]
+    """Lowercase form → is it a number word or digits; each form is tested once."""
+
+    def __missing__(self, low: str) -> bool:
         t = _tables()
         words, scales = t["words"], t["scales"]
-        flags = doc.user_data[_FLAGS_KEY] = [
-            bool(_DIGITS.match(low)) or low in words or low in scales
+        flag = self[low] = bool(_DIGITS.match(low)) or low in words or low in scales \
             or ("-" in low and all(p in words for p in low.split("-")))
-            for low in token_table(doc).lower]
-    return flags  # type: ignore[no-any-return]
+        return flag
+
+
+@lru_cache(maxsize=1)
+def _flag_memo() -> _FlagMemo:
+    return _FlagMemo()
 
 
 _FLAGS_KEY = "wirecoder.number_flags"

@@ -19,9 +19,10 @@ __all__ = ["TokenTable", "sentences", "token_table"]
 
 _KEY = "wirecoder.token_table"
 _SENTS = "wirecoder.sentences"
-# hash (or symbol id) → string, and string → lowercase: the same for every Doc and model
+# hash (or symbol id) → its string, and → that string lowercased: the same for every Doc
+# and model
 _NAMES: dict[int, str] = {}
-_LOWERED: dict[str, str] = {}
+_LOWERED: dict[int, str] = {}
 _MAX_NAMES = 500_000
 
 
@@ -51,25 +52,21 @@ def token_table(doc: Doc) -> TokenTable:
         # One Python string per distinct hash (numpy finds them), then each column indexed
         # in C through an object array: no Python step per token.
         keys, where = np.unique(arr, return_inverse=True)
-        if len(_NAMES) > _MAX_NAMES:
-            _NAMES.clear()
-            _LOWERED.clear()
-        strings = doc.vocab.strings
-        names = []
-        for k in keys.tolist():
-            name = _NAMES.get(k)
-            if name is None:
-                name = _NAMES[k] = strings[k] if k else ""
-            names.append(name)
-        lowered = []
-        for name in names:
-            low = _LOWERED.get(name)
-            if low is None:
-                low = _LOWERED[name] = name.lower()
-            lowered.append(low)
+        codes = keys.tolist()
+        new = set(codes).difference(_NAMES)
+        if new:
+            if len(_NAMES) > _MAX_NAMES:
+                _NAMES.clear()
+                _LOWERED.clear()
+                new = set(codes)
+            strings = doc.vocab.strings
+            for k in new:
+                _NAMES[k] = name = strings[k] if k else ""
+                _LOWERED[k] = name.lower()
         where = where.reshape(arr.shape)
-        by_key = np.array(names, dtype=object)
-        table = TokenTable(lemma=np.array(lowered, dtype=object)[where[:, 0]].tolist(),
+        by_key = np.array(list(map(_NAMES.__getitem__, codes)), dtype=object)
+        lowered = np.array(list(map(_LOWERED.__getitem__, codes)), dtype=object)
+        table = TokenTable(lemma=lowered[where[:, 0]].tolist(),
                            lower=by_key[where[:, 1]].tolist(), pos=by_key[where[:, 2]].tolist(),
                            dep=by_key[where[:, 3]].tolist())
     doc.user_data[_KEY] = table
