@@ -13,7 +13,7 @@ from .predicates import load_lexicon_file
 from .token_table import token_table
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "PRM"})
 
@@ -108,7 +108,7 @@ def load_cues() -> AcledCues:
 def _grams(lemmas: list[str], lowers: list[str], n: int) -> set[str]:
     """Lemma and lowercase n-grams (1…n) of a token run (its lowercased lemmas and lowercase
     forms), for phrase cue lookups; hyphenated words split by the tokenizer are joined too
-    ("anti - tank" → "anti-tank"). Built with zip/map: no Python step per n-gram."""
+    ("anti - tank" → "anti-tank"). has_cue() asks the same question without building them."""
     out = set(lemmas)
     out.update(lowers)
     for size in range(2, n + 1):
@@ -119,21 +119,56 @@ def _grams(lemmas: list[str], lowers: list[str], n: int) -> set[str]:
     return out
 
 
-def has_cue(tokens: list["Token"], vocab: frozenset[str]) -> bool:
-    """Does the token run contain a word or phrase of `vocab` (lemma or surface form)?"""
-    if not tokens:
-        return False
+_STARTS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _starts(vocab: frozenset[str]) -> frozenset[str]:
+    """Every prefix of every entry of a vocabulary (made once per vocabulary): an n-gram can
+    be in `vocab` only when its first word is one of them."""
+    starts = _STARTS.get(vocab)
+    if starts is None:
+        if len(_STARTS) > 512:
+            _STARTS.clear()
+        starts = _STARTS[vocab] = frozenset(e[:k] for e in vocab for k in range(len(e) + 1))
+    return starts
+
+
+def has_cue(tokens: "list[Token] | Span", vocab: frozenset[str]) -> bool:
+    """Does the token run (a list of tokens, or a whole span such as a sentence) contain a
+    word or phrase of `vocab` (lemma or surface form)? The same as `_grams(lemmas, lowers,
+    3)` meeting `vocab`, with the 2- and 3-grams made only where the first word begins an
+    entry."""
     # The same runs (a sentence, an actor phrase) are asked about many vocabularies: their
-    # n-grams are built once per Doc and run.
-    doc = tokens[0].doc
+    # words are read once per Doc and run. A span gives its indices without a Token each.
+    if hasattr(tokens, "start"):
+        key = tuple(range(tokens.start, tokens.end))
+    else:
+        key = tuple(t.i for t in tokens)
+    if not key:
+        return False
+    doc = tokens.doc if hasattr(tokens, "doc") else tokens[0].doc
     cache = doc.user_data.setdefault("_wc_grams", {})
-    key = tuple(t.i for t in tokens)
-    grams = cache.get(key)
-    if grams is None:
+    run = cache.get(key)
+    if run is None:
         table = token_table(doc)
-        grams = cache[key] = frozenset(_grams([table.lemma[i] for i in key],
-                                              [table.lower[i] for i in key], 3))
-    return not grams.isdisjoint(vocab)
+        lem, low = [table.lemma[i] for i in key], [table.lower[i] for i in key]
+        run = cache[key] = (lem, low, frozenset(lem).union(low))
+    lem, low, words = run
+    if not words.isdisjoint(vocab):
+        return True
+    starts = _starts(vocab)
+    if words.isdisjoint(starts):
+        return False
+    n = len(lem)
+    for i in range(n - 1):
+        if lem[i] in starts and (" ".join(lem[i:i + 2]) in vocab
+                                 or (i + 2 < n and " ".join(lem[i:i + 3]) in vocab)):
+            return True
+        if low[i] in starts and (" ".join(low[i:i + 2]) in vocab or "".join(low[i:i + 2]) in vocab
+                                 or (i + 2 < n and (" ".join(low[i:i + 3]) in vocab
+                                                    or "".join(low[i:i + 3]) in vocab))):
+            return True
+    return False
 
 
 def _longest_matches(tokens: list["Token"], vocab: dict[str, str], n: int) -> set[str]:

@@ -171,9 +171,9 @@ def _assault_cues(ctx: ExtractionContext, hit: PredicateHit, args: Arguments, ac
             rec_toks + [t for o in outcomes for t in o.token.subtree], cues.protesters
         )
         or (
-            has_cue(list(sent), _PROTEST_WORDS)
+            has_cue(sent, _PROTEST_WORDS)
             and is_armed(act_toks, sectors_a)
-            and has_cue(list(sent), cues.excessive)
+            and has_cue(sent, cues.excessive)
         ),
         "rioters": has_cue(act_toks, cues.protesters),
         "actor_armed": is_armed(act_toks, sectors_a) or has_cue(act_toks, cues.armed),
@@ -236,7 +236,7 @@ def _seizure_cues(ctx: ExtractionContext, hit: PredicateHit, args: Arguments, ac
             type_ == "RETREAT"
             and mode == "withdraw"
             and place_obj
-            and has_cue(list(sent), cues.agreement_objects | frozenset({"hand"}))
+            and has_cue(sent, cues.agreement_objects | frozenset({"hand"}))
         ),
         "disrupted": type_ == "COERCE"
         and (
@@ -277,13 +277,12 @@ def _seizure_cues(ctx: ExtractionContext, hit: PredicateHit, args: Arguments, ac
 def _protest_cues(sent: "Span", mode: str | None,
                   cues: "AcledCues") -> tuple[str | None, dict[str, bool]]:
     """A protest's mode (a riot when protesters smash or clash) and ACLED flags."""
-    sent_toks = list(sent)
-    if mode in ("demo", None) and has_cue(sent_toks, cues.riot):
+    if mode in ("demo", None) and has_cue(sent, cues.riot):
         mode = "riot"  # protesters smashing, burning, clashing
     flags = {
-        "intervention": has_cue(sent_toks, cues.intervention),
-        "excessive": has_cue(sent_toks, cues.excessive)
-        and has_cue(sent_toks, frozenset({"protester", "demonstrator", "protestor"})),
+        "intervention": has_cue(sent, cues.intervention),
+        "excessive": has_cue(sent, cues.excessive)
+        and has_cue(sent, frozenset({"protester", "demonstrator", "protestor"})),
     }
     return mode, flags
 
