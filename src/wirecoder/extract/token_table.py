@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from spacy.strings import StringStore
     from spacy.tokens import Doc, Span
 
 __all__ = ["TokenTable", "sentences", "token_table"]
@@ -46,31 +47,29 @@ def token_table(doc: Doc) -> TokenTable:
     if not len(doc):
         table = TokenTable([], [], [], [])
     else:
-        import numpy as np
-
         arr = doc.to_array([LEMMA, LOWER, POS, DEP])
-        # One Python string per distinct hash (numpy finds them), then each column indexed
-        # in C through an object array: no Python step per token.
-        keys, where = np.unique(arr, return_inverse=True)
-        codes = keys.tolist()
-        new = set(codes).difference(_NAMES)
-        if new:
-            if len(_NAMES) > _MAX_NAMES:
-                _NAMES.clear()
-                _LOWERED.clear()
-                new = set(codes)
-            strings = doc.vocab.strings
-            for k in new:
-                _NAMES[k] = name = strings[k] if k else ""
-                _LOWERED[k] = name.lower()
-        where = where.reshape(arr.shape)
-        by_key = np.array(list(map(_NAMES.__getitem__, codes)), dtype=object)
-        lowered = np.array(list(map(_LOWERED.__getitem__, codes)), dtype=object)
-        table = TokenTable(lemma=lowered[where[:, 0]].tolist(),
-                           lower=by_key[where[:, 1]].tolist(), pos=by_key[where[:, 2]].tolist(),
-                           dep=by_key[where[:, 3]].tolist())
+        strings = doc.vocab.strings
+        lemma, lower, pos, dep = (arr[:, c].tolist() for c in range(4))
+        table = TokenTable(lemma=_column(lemma, _LOWERED, strings),
+                           lower=_column(lower, _NAMES, strings),
+                           pos=_column(pos, _NAMES, strings), dep=_column(dep, _NAMES, strings))
     doc.user_data[_KEY] = table
     return table
+
+
+def _column(codes: list[int], names: dict[int, str], strings: "StringStore") -> list[str]:
+    """The strings of a column of hashes (or symbol ids), through `names` (_NAMES, or
+    _LOWERED for lowercased lemmas); a Doc's new hashes are looked up once."""
+    try:
+        return list(map(names.__getitem__, codes))  # C loop: no Python step per token
+    except KeyError:
+        if len(_NAMES) > _MAX_NAMES:
+            _NAMES.clear()
+            _LOWERED.clear()
+        for k in set(codes).difference(_NAMES):
+            _NAMES[k] = name = strings[k] if k else ""
+            _LOWERED[k] = name.lower()
+        return list(map(names.__getitem__, codes))
 
 
 def sentences(doc: Doc) -> list[Span]:
