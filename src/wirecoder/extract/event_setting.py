@@ -15,6 +15,7 @@ from .event_roles import REPORTING_VERBS
 from .merge_mentions import Draft
 from .places import country_of, find_place_in, main_place
 from .predicates import PredicateHit
+from .token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -176,10 +177,10 @@ class ArticleSetting:
     def _sentence_attribution(self, tok: "Token") -> list[Attribution]:
         out: list[Attribution] = []
         sent = tok.sent
-        for t in sent:
+        lower = token_table(self.doc).lower  # a Token only where "according" stands
+        for t in (self.doc[i] for i in range(sent.start, sent.end) if lower[i] == "according"):
             if (
-                t.lower_ == "according"
-                and t.i + 1 < len(self.doc)
+                t.i + 1 < len(self.doc)
                 and self.doc[t.i + 1].lower_ == "to"
             ):
                 objs = [g for g in self.doc[t.i + 1].children if g.dep_ == "pobj"]
@@ -250,7 +251,10 @@ def _past_year_of(pred: "Token", year: int) -> bool:
     """Is there a year before `year` dating the clause of `pred` ("in 2004", "during the
     1967 war", "since 1901") — a year token whose preposition hangs on the predicate, or
     that names its subject ("the 2018 vote was boycotted")?"""
-    for t in pred.sent:
+    sent, lower = pred.sent, token_table(pred.doc).lower
+    # shape "dddd" is four or more digits: only such tokens are made into Token objects
+    for t in (pred.doc[i] for i in range(sent.start, sent.end)
+              if len(lower[i]) >= 4 and lower[i].isdigit()):
         if not (t.shape_ == "dddd" and t.like_num and 1800 <= int(t.text) < year):
             continue
         up = t.head if t.dep_ != "pobj" else t

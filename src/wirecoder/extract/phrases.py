@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .coref import span_text
 from .kb import (countries, country_code, country_display, knowledge_base, pattern_tokenizer,
                  role_of, roles)
 
@@ -43,7 +44,7 @@ def trim(span: "Span") -> "Span | None":
         end -= 1
     if end <= start:
         return None
-    text = doc[start:end].text
+    text = span_text(doc[start:end])  # Span.text would join its tokens again
     if text.count("(") > text.count(")"):  # "Front (FDD" — the abbreviation is cut off
         cut = max(i for i in range(start, end) if doc[i].text == "(")
         while cut > start and doc[cut - 1].is_punct:
@@ -99,7 +100,7 @@ def appos_parts(span: "Span") -> list["Span"]:
 
 
 def clean(span: "Span") -> str:
-    return re.sub(r"\s+", " ", span.text).strip()
+    return re.sub(r"\s+", " ", span_text(span)).strip()
 
 
 def institution_prefix(root: "Token", span: "Span") -> "Span | None":

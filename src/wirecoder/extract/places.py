@@ -9,6 +9,7 @@ names, for neighbourhoods NER misses) and cached on the Doc.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection
 
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ _LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "into", "across"
              "of", "within", "along", "over", "between", "through"}
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj"}
 _CACHE_KEY = "wirecoder.places"
+_STARTS_KEY = "wirecoder.place_starts"
 # Nouns a place name can modify and still be the place ("the Shejaiya neighbourhood").
 _PLACE_NOUNS = {"city", "camp", "strip", "town", "village", "governorate", "province", "district",
                 "neighbourhood", "neighborhood", "area", "region", "border", "crossing", "port",
@@ -372,8 +374,14 @@ def find_place_in(span_or_sent: Union["Span", "Doc", "Token"],
     lo = span.start_char if hasattr(span, "start_char") else 0
     hi = span.end_char if hasattr(span, "end_char") else 1 << 62
     best, best_key = None, None
-    for m in place_mentions(doc):
-        if m.start < lo or m.end > hi:
+    mentions = place_mentions(doc)  # in text order: look only from the span's start on
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None or len(starts) != len(mentions):
+        starts = doc.user_data[_STARTS_KEY] = [m.start for m in mentions]
+    for m in mentions[bisect_left(starts, lo):]:
+        if m.start > hi:
+            break
+        if m.end > hi:
             continue
         tok = doc[m.tok]
         if only is not None and m.tok not in only:

@@ -154,9 +154,7 @@ def _habitual_sentence(pred: "Token") -> bool:
     head, so the strongest cues count when they come shortly before the predicate with no
     coordination in between ("…, and on Monday soldiers shot …" is news again)."""
     sent = pred.sent
-    for t in sent:
-        if t.i >= pred.i or pred.i - t.i > 8:
-            continue
+    for t in pred.doc[max(sent.start, pred.i - 8) : pred.i]:  # the 8 tokens before it
         strong = t.lower_ in _STRONG_HABITUAL or (
             t.lower_ == "long" and t.tag_ == "RB" and t.i > sent.start
             and t.doc[t.i - 1].lower_ in _PERFECT_AUX
