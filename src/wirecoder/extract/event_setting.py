@@ -42,10 +42,11 @@ def _outside_other_clauses(tok: "Token", sent: "SpacySpan") -> set[int]:
     after the group attacked Tel Aviv": Tel Aviv is the other attack's place)."""
     skip: set[int] = set()
     ancestors = {a.i for a in tok.ancestors} | {tok.i}
-    for t in sent:
-        if t.dep_ in _SUBORDINATE and t.i not in ancestors:
-            skip.update(x.i for x in t.subtree)
-    return {t.i for t in sent if t.i not in skip}
+    dep = token_table(sent.doc).dep  # a Token only for the clause heads
+    for i in range(sent.start, sent.end):
+        if dep[i] in _SUBORDINATE and i not in ancestors:
+            skip.update(x.i for x in sent.doc[i].subtree)
+    return {i for i in range(sent.start, sent.end) if i not in skip}
 
 
 class ArticleSetting:

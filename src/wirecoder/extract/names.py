@@ -111,10 +111,11 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> "ActorTable
     for span in kb_spans:
         if any(a <= span.start_char < b for a, b in coref.link_lines(doc)):
             continue
-        kba = kb_lookup(span.text)
+        span_str = coref.span_text(span)  # Span.text would join its tokens again
+        kba = kb_lookup(span_str)
         if kba is None:
             continue
-        table.add_kb(kba, (span.start_char, span.end_char, span.text))
+        table.add_kb(kba, (span.start_char, span.end_char, span_str))
         kb_tokens.update(range(span.start, span.end))
     persons: list[tuple[str, "Span"]] = []
     links = coref.link_lines(doc)  # "• Also read: …" lines name other stories' actors
@@ -125,7 +126,7 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> "ActorTable
             continue
         if any(i in kb_tokens for i in range(ent.start, ent.end)):
             continue
-        text = re.sub(r"\s*[’']s?$", "", ent.text).strip()
+        text = re.sub(r"\s*[’']s?$", "", coref.span_text(ent)).strip()
         if not text:
             continue
         end_char = ent.start_char + len(text)

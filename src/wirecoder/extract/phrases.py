@@ -35,12 +35,13 @@ def trim(span: "Span") -> "Span | None":
         return None
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    # (one Token object per step: doc[i] makes a new one on every call)
+    while start < end and ((t := doc[start]).is_punct or t.is_space):
         start += 1
     # trailing punctuation, conjunctions and possessive markers ("Soleimani’s", "X and")
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].dep_ in ("cc", "case")
-                           or doc[end - 1].lower_ in ("'s", "’s", "and", "or")):
+    while end > start and ((t := doc[end - 1]).is_punct or t.is_space
+                           or t.dep_ in ("cc", "case")
+                           or t.lower_ in ("'s", "’s", "and", "or")):
         end -= 1
     if end <= start:
         return None
@@ -130,12 +131,12 @@ def core(span: "Span") -> "Span":
         end = comma
     doc = span.doc
     while start < root.i and (
-            doc[start].like_num or doc[start].lower_ in _DETS or doc[start].lower_ in _QUANT_WORDS
-            or doc[start].dep_ in ("det", "nummod", "quantmod", "predet") or doc[start].is_punct
-            or (doc[start].dep_ in ("amod", "compound", "nmod")  # "500-page"
-                and any(c.like_num for c in doc[start].subtree))
-            or (doc[start].dep_ == "amod"
-                and not doc[start].ent_type_ and country_code(doc[start].text) is None)):
+            (t := doc[start]).like_num or t.lower_ in _DETS or t.lower_ in _QUANT_WORDS
+            or t.dep_ in ("det", "nummod", "quantmod", "predet") or t.is_punct
+            or (t.dep_ in ("amod", "compound", "nmod")  # "500-page"
+                and any(c.like_num for c in t.subtree))
+            or (t.dep_ == "amod"
+                and not t.ent_type_ and country_code(t.text) is None)):
         start += 1
     while end > start + 1 and doc[end - 1].is_punct:
         end -= 1

@@ -348,9 +348,9 @@ def stated_toll(sent: "Span") -> int | None:
     A running total (is_period_sentence) is none: it is a claim."""
     if is_period_sentence(sent):
         return None
-    for t in sent:
-        if t.lemma_.lower() not in _TOLL_NOUNS or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
-            continue
+    table = token_table(sent.doc)  # a Token only for the toll nouns
+    for t in (sent.doc[i] for i in range(sent.start, sent.end) if table.lemma[i] in _TOLL_NOUNS
+              and table.pos[i] in ("NOUN", "PROPN", "ADJ")):
         # the verb the toll noun hangs on, or an acl/relcl of it ("fatalities coded as 12")
         verbs = [c for c in t.children if c.dep_ in ("acl", "relcl") and c.lemma_ in _ASSIGN_VERBS]
         slot = t
