@@ -68,6 +68,13 @@ def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in regions)
 
 
+def _inside_sorted(pos: int, regions: list[tuple[int, int]], starts: list[int]) -> bool:
+    """_inside for regions in text order that do not overlap (regex matches), `starts`
+    their start offsets: only the last region starting at or before `pos` can hold it."""
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and pos < regions[k][1]
+
+
 def _counted_starts(doc: "Doc", in_quote: bool) -> tuple[list[int], list[int]]:
     """Token indices and char offsets of the sentence starts that count for the window:
     link lines never count, quoted sentences only for a pronoun inside a quotation.
@@ -90,6 +97,7 @@ def _candidates(table: "ActorTable", tok: "Token", kinds: set[str]) -> list[tupl
     starts, start_chars = _counted_starts(doc, pron_in_quote)
     here = bisect_right(starts, tok.sent.start)  # counted starts up to the pronoun's sentence
     lo_char = start_chars[max(0, here - 1 - WINDOW)] if start_chars else 0
+    quote_starts = [a for a, _ in quotes]
     ranked: list[tuple[tuple, str]] = []
     for actor in table.actors:
         if str(actor.kind) not in kinds:
@@ -97,7 +105,7 @@ def _candidates(table: "ActorTable", tok: "Token", kinds: set[str]) -> list[tupl
         for m in actor.mentions:
             if m.end > tok.idx or m.start < lo_char or _inside(m.start, links):
                 continue
-            if not pron_in_quote and _inside(m.start, quotes):
+            if not pron_in_quote and _inside_sorted(m.start, quotes, quote_starts):
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
