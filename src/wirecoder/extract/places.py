@@ -30,6 +30,7 @@ _LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "into", "across"
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj"}
 _CACHE_KEY = "wirecoder.places"
 _STARTS_KEY = "wirecoder.place_starts"
+_MAIN_KEY = "wirecoder.main_place"
 # Nouns a place name can modify and still be the place ("the Shejaiya neighbourhood").
 _PLACE_NOUNS = {"city", "camp", "strip", "town", "village", "governorate", "province", "district",
                 "neighbourhood", "neighborhood", "area", "region", "border", "crossing", "port",
@@ -401,7 +402,15 @@ def find_place_in(span_or_sent: Union["Span", "Doc", "Token"],
 
 def main_place(doc: "Doc") -> Location | None:
     """The article's main place: the most often named place (actor uses and link lines
-    excluded), the more specific one on ties, then the first."""
+    excluded), the more specific one on ties, then the first. Chosen once per Doc; each
+    call gets its own Location."""
+    if _MAIN_KEY not in doc.user_data:
+        doc.user_data[_MAIN_KEY] = _main_mention(doc)
+    m = doc.user_data[_MAIN_KEY]
+    return _location(m) if m is not None else None
+
+
+def _main_mention(doc: "Doc") -> _Mention | None:
     counts: dict[str, list[object]] = {}
     for m in place_mentions(doc):
         tok = doc[m.tok]
@@ -414,7 +423,7 @@ def main_place(doc: "Doc") -> Location | None:
     name = min(counts, key=lambda n: (-int(counts[n][0]),  # type: ignore[call-overload]
                                       _RANK[counts[n][1].entry.precision],  # type: ignore[attr-defined]
                                       counts[n][1].start))  # type: ignore[attr-defined]
-    return _location(counts[name][1])  # type: ignore[arg-type]
+    return counts[name][1]  # type: ignore[return-value]
 
 
 __all__ = ["lookup_place", "country_of", "find_place_in", "main_place", "place_mentions"]
