@@ -43,3 +43,71 @@ def test_quote_segments_close_at_paragraph_ends_and_skip_scare_quotes() -> None:
     assert segs == ["we will stay here", "until they leave", "Two words", "Au revoir mes amis",
                     "zwei Worte"]
     assert quote_segments(text) is not quote_segments(text)  # a fresh list for each caller
+
+
+# ---- speed helpers that must answer exactly what the slower code answered (issue 11) ----
+
+def test_has_cue_answers_what_the_ngram_set_answers(nlp) -> None:
+    """has_cue builds 2-/3-grams only where a word begins a vocabulary entry; the answer
+    must be the one the full n-gram set gives, for token lists and for whole sentences."""
+    from wirecoder.extract.acled import _grams, has_cue
+
+    doc = nlp("Militiamen fired anti - tank rockets at a checkpoint near the old mill, and "
+              "the cease fire held until the river crossing closed.")
+    table = token_table(doc)
+    vocabs = [frozenset({"anti-tank"}), frozenset({"anti - tank rocket"}),
+              frozenset({"ceasefire"}), frozenset({"cease fire hold"}), frozenset({"river crossing"}),
+              frozenset({"old mill"}), frozenset({"tank"}), frozenset({"fire"}),
+              frozenset({"rocket launcher", "mill pond"}), frozenset({"militiaman"}),
+              frozenset({"near the", "checkpoint near the"}), frozenset()]
+    runs = [list(doc), list(doc[2:7]), [doc[3], doc[1], doc[5]], [doc[0]]]
+    for vocab in vocabs:
+        for run in runs:
+            want = not frozenset(_grams([table.lemma[t.i] for t in run],
+                                        [table.lower[t.i] for t in run], 3)).isdisjoint(vocab)
+            assert has_cue(run, vocab) is want, (vocab, [t.text for t in run])
+        sent = next(iter(doc.sents))
+        assert has_cue(sent, vocab) is has_cue(list(sent), vocab)
+    assert has_cue(list(doc), frozenset({"anti-tank"})) and has_cue(list(doc), frozenset({"ceasefire"}))
+    assert not has_cue([], frozenset({"tank"})) and not has_cue(doc[0:0], frozenset({"tank"}))
+
+
+def test_actor_table_overlap_and_covering_follow_table_order(nlp) -> None:
+    """ActorTable.at / _covering look only at mentions that can reach the offsets; they must
+    still give every overlapping actor in table order, and the first actor whose name
+    mention covers a token."""
+    from wirecoder.extract.actors import ActorTable
+
+    doc = nlp("The Harbour Guard of Port Azul met the Coastal Union in Port Azul on Monday.")
+    table = ActorTable(doc)
+    guard = table.add("Harbour Guard of Port Azul", "organization", mention=(4, 30, "Harbour Guard of Port Azul"))
+    port = table.add("Port Azul", "state", mention=(21, 30, "Port Azul"))
+    union = table.add("Coastal Union", "organization", mention=(39, 52, "Coastal Union"))
+    table.add_mention(port, 56, 65, "Port Azul")
+    table.add_mention(union, 0, 3, "The", name=False)  # a resolved phrase, not a name
+    assert table.at(22, 25) == [guard, port]
+    assert table.at(0, 80) == [guard, port, union]
+    assert table.at(31, 38) == []
+    assert table.at(60, 61) == [port]
+    covering = {t.i: table._covering(t) for t in doc}
+    azul = next(t for t in doc if t.text == "Azul")
+    assert covering[azul.i] == guard  # both cover it: the earlier actor in the table wins
+    assert covering[0] is None  # "The" is only a resolved phrase of the union
+    assert covering[next(t.i for t in doc if t.text == "Union")] == union
+    assert covering[[t.i for t in doc if t.text == "Azul"][-1]] == port
+
+
+def test_date_regex_matches_as_its_patterns_alternated() -> None:
+    """The compiled date regex tests \\b(?=\\w) once before the alternatives: it must find
+    exactly what the plain alternation of the patterns finds."""
+    import re
+
+    from wirecoder.extract import dates
+
+    plain = re.compile("|".join(f"(?P<{n}>{rx})" for n, rx in dates._PATTERNS))
+    text = ("On Monday, 12 March 2024, the talks (since October 7) resumed; between 3 and 5 "
+            "May they paused. Late October, last week, two days ago, in 2019, by June, "
+            "2024-03-12, Oct. 7, early-March, the day before yesterday, tonight. Mayday 1999x")
+    got = [(m.span(), m.lastgroup, m.groups()) for m in dates._RX.finditer(text)]
+    want = [(m.span(), m.lastgroup, m.groups()) for m in plain.finditer(text)]
+    assert got == want and len(got) >= 12

@@ -140,13 +140,16 @@ def has_cue(tokens: "list[Token] | Span", vocab: frozenset[str]) -> bool:
     entry."""
     # The same runs (a sentence, an actor phrase) are asked about many vocabularies: their
     # words are read once per Doc and run. A span gives its indices without a Token each.
-    if hasattr(tokens, "start"):
-        key = tuple(range(tokens.start, tokens.end))
-    else:
+    if isinstance(tokens, list):
         key = tuple(t.i for t in tokens)
-    if not key:
-        return False
-    doc = tokens.doc if hasattr(tokens, "doc") else tokens[0].doc
+        if not key:
+            return False
+        doc = tokens[0].doc
+    else:
+        key = tuple(range(tokens.start, tokens.end))
+        if not key:
+            return False
+        doc = tokens.doc
     cache = doc.user_data.setdefault("_wc_grams", {})
     run = cache.get(key)
     if run is None:
