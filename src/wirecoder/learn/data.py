@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,6 +72,13 @@ def plover_mode_label(type_: str, mode: Any) -> str:
     m = str(mode).strip().casefold() if mode else ""
     m = MODE_FIXES.get(m, m)
     return f"{type_}/{m if m in MODES.get(type_, ()) else ''}"
+
+
+def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    """Write rows as JSON lines (UTF-8, non-ASCII kept): the invented-example generators."""
+    with path.open("w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
 def sha256_of(path: Path) -> str:
@@ -246,6 +253,6 @@ def default_licence(path: Path, kind: str, first: dict[str, Any]) -> str:
     return GOLD_LICENCE if kind == "gold" else "unknown (give it with --licence)"
 
 
-__all__ = ["HEADS", "ACLED_TERMS", "NGEC_LICENCE", "CODEBOOK_LICENCE", "Example", "SourceFile",
+__all__ = ["write_jsonl", "HEADS", "ACLED_TERMS", "NGEC_LICENCE", "CODEBOOK_LICENCE", "Example", "SourceFile",
            "lead", "plover_mode_label", "sha256_of", "read_rows", "row_kind", "gold_examples",
            "load_file", "default_licence"]

@@ -15,6 +15,8 @@ import json
 import random
 from pathlib import Path
 
+from .data import write_jsonl
+
 COUNT = 800  # ≈ the short policy documents without a rule event in the shipped model's sample (671)
 OUT = Path(__file__).resolve().parent / "data" / "no_event_examples.jsonl"
 
@@ -126,9 +128,7 @@ def load_no_event_texts(path: Path = OUT) -> list[str]:
 
 
 def main() -> None:
-    with OUT.open("w", encoding="utf-8") as f:
-        for r in generate():
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, generate())
 
 
 if __name__ == "__main__":

@@ -15,9 +15,10 @@ the sentences follow it.
 """
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
+
+from .data import write_jsonl
 
 PER_TYPE = 100
 OUT = Path(__file__).resolve().parent / "data" / "plover_news_examples.jsonl"
@@ -674,9 +675,7 @@ def generate(per_type: int = PER_TYPE, seed: int = 0) -> list[dict[str, str | No
 
 
 def main() -> None:
-    with OUT.open("w", encoding="utf-8") as f:
-        for r in generate():
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, generate())
 
 
 if __name__ == "__main__":
