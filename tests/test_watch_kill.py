@@ -72,7 +72,9 @@ def test_kill9_mid_batch_then_restart_equals_a_clean_run(tmp_path):
                             .rows[0][0])["offset"]
     assert 3 * BATCH <= partial < N_LINES + N_FILES, "the kill came too late to test anything"
     assert runs == [("running",)]           # the killed run is visible as unfinished
-    assert offset < Path(src[0]).stat().st_size  # the saved position is behind: resume there
+    # The wire file is read first; the saved position is behind its end exactly when some of
+    # its 48 articles are not stored yet (on a loaded machine the kill can land in the folder).
+    assert (offset < Path(src[0]).stat().st_size) == (partial < N_LINES), (offset, partial)
 
     again = subprocess.run([*cmd, "--once", "--db", str(killed)], env=ENV, timeout=300, check=False,
                            capture_output=True, text=True)
