@@ -158,3 +158,43 @@ def test_a_report_naming_nobody_merges_only_on_a_fine_place(tmp_path):
         merged = s.query_merged().records()
     groups = sorted(sorted(json.loads(m["article_ids"])) for m in merged)
     assert groups == [["n-1", "n-2"], ["n-3"], ["n-4"]]
+
+
+def test_a_chain_never_joins_a_strike_and_its_mirror(tmp_path):
+    """A report naming nobody, at the town, is like both the air force's strike and the
+    militia's strike back; single linkage must not make the three one event."""
+    militia = B.actor("a2", "Eastmark Militia", "group", "EMK", "REB")
+    air = B.actor("a1", AIR.name, AIR.kind, AIR.country, AIR.sector)
+
+    def strike(aid: str, by: list[str], on: list[str]):
+        return B.report(aid, "2031-05-10", outlet=aid.split("-")[0], actors=[air, militia],
+                        events=[B.event("e1", "ASSAULT", "2031-05-10", actor_ids=by,
+                                        recipient_ids=on, place="Riverton", country="SLD",
+                                        lat=10.0, lon=20.0, mode="aerial")])
+
+    reports = [strike("a-1", ["a1"], ["a2"]), strike("c-3", [], []), strike("b-2", ["a2"], ["a1"])]
+    with _store(tmp_path, reports) as s:
+        groups = sorted(sorted(json.loads(m["article_ids"])) for m in s.query_merged().records())
+    assert groups == [["a-1", "c-3"], ["b-2"]]
+
+
+def test_one_article_is_never_twice_in_a_merged_event(tmp_path):
+    """An article's incidents are already one event each: two strikes it tells apart stay
+    apart even when a third outlet's report resembles both."""
+    two = B.report("x-1", "2031-05-10", actors=[AIR, TOWN], events=[
+        B.event(f"e{i}", "ASSAULT", "2031-05-10", actor_ids=["a1"], recipient_ids=["a2"],
+                place="Riverton", country="SLD", lat=10.0, lon=20.0, dead=d)
+        for i, d in ((1, 3), (2, 5))])
+    with _store(tmp_path, [two, _strike("y-2", "2031-05-10")]) as s:
+        merged = s.query_merged().records()
+    assert sorted(m["source_count"] for m in merged) == [1, 2]
+
+
+def test_a_state_and_its_forces_are_one_side_and_a_tied_toll_is_the_lower(tmp_path):
+    state = B.actor("a1", "Northland", "state", "NRL", None)
+    reports = [_strike("a-1", "2031-05-10", dead=4),
+               _strike("b-2", "2031-05-10", actor=state, dead=9)]
+    with _store(tmp_path, reports) as s:
+        merged = s.query_merged().records()
+    assert len(merged) == 1 and merged[0]["source_count"] == 2
+    assert merged[0]["dead"] == 4  # 4 and 9 told once each: ACLED's conservative figure

@@ -18,7 +18,8 @@ Two events are the same when ALL of these hold (constants below):
   on both sides (same town / within PLACE_KM) must tie them instead.
 Clusters are the connected components of this relation (union-find), compared within blocks of
 (type, status group) sorted by date; to stop chains (7/16 ~ 7/17 ~ 7/18 …) a union is refused
-when the merged cluster's dates would span more than MAX_CLUSTER_DAYS.
+when the merged cluster's dates would span more than MAX_CLUSTER_DAYS, or when it would hold two
+events that conflict (`_conflict`: same article, other sides, other country, far-apart towns).
 
 Recompute strategy: full recompute after each ingest (`merge_store`): it is deterministic, order-
 independent (so any engine gives the same result) and takes about a second for 10⁴ events.
@@ -55,6 +56,7 @@ PLACE_KM = 25.0
 _STATUS_GROUP = {"occurred": "real", "ongoing": "real", "historical": "real",
                  "planned": "irrealis", "possible": "irrealis"}
 _FINE = {"point", "city", "admin1"}
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})  # as extract.incidents.state_side
 _COARSE = {"month", "year"}
 
 
@@ -81,6 +83,8 @@ class MergeEvent:
     dead: int | None = None
     injured: int | None = None
     acled: tuple[str | None, str | None] = (None, None)
+    confidence: float = 0.0
+    dated: bool = False  # the report states a date (not the publication-day fallback)
     actor_names: list[str] = field(default_factory=list)
     recipient_names: list[str] = field(default_factory=list)
 
@@ -161,6 +165,28 @@ def _sides_agree(a: MergeEvent, b: MergeEvent) -> bool:
     return shared or not ((aa & rb) or (ab & ra))
 
 
+def _conflict(a: MergeEvent, b: MergeEvent) -> bool:
+    """Two events that cannot be one incident, whatever links them: the same article (its
+    incidents are already one event each), other sides, other countries, other ACLED event
+    types, or towns far apart."""
+    if a.article_id == b.article_id or not _sides_agree(a, b):
+        return True
+    if a.country and b.country and a.country != b.country:
+        return True
+    if a.acled[0] and b.acled[0] and a.acled[0] != b.acled[0]:
+        return True  # a shooting (violence against civilians) is not an air strike
+    if _fine(a) and _fine(b) and None not in (a.lat, a.lon, b.lat, b.lon):
+        return _km(a.lat, a.lon, b.lat, b.lon) > PLACE_KM  # type: ignore[arg-type]
+    return False
+
+
+def _joinable(x: list[MergeEvent], y: list[MergeEvent]) -> bool:
+    """Single linkage joins clusters through one similar pair; a chain must not carry two
+    events that conflict (the Houthis' drone on Tel Aviv and Israel's strike on Hodeidah,
+    bridged by a report that placed the strike in Tel Aviv)."""
+    return not any(_conflict(a, b) for a in x for b in y)
+
+
 def same_event(a: MergeEvent, b: MergeEvent) -> bool:
     """Whether two per-article events tell the same real-world event (module docstring)."""
     if a.article_id == b.article_id or a.type != b.type:
@@ -202,10 +228,12 @@ def cluster_events(events: Iterable[MergeEvent]) -> list[list[MergeEvent]]:
 
     members: dict[str, MergeEvent] = {}
     span: dict[str, tuple[date, date]] = {}  # root → the cluster's first and last day
+    group: dict[str, list[MergeEvent]] = {}  # root → its members
     for block in blocks.values():
         for e in block:
             members[e.uid] = e
             find(e.uid)
+            group[e.uid] = [e]
             d = _days(e)
             if d is not None:
                 span[e.uid] = d
@@ -220,7 +248,7 @@ def cluster_events(events: Iterable[MergeEvent]) -> list[list[MergeEvent]]:
                     break
                 if same_event(a, b):
                     ra, rb = find(a.uid), find(b.uid)
-                    if ra == rb:
+                    if ra == rb or not _joinable(group[ra], group[rb]):
                         continue
                     sa, sb = span.get(ra), span.get(rb)
                     if sa and sb:
@@ -230,6 +258,7 @@ def cluster_events(events: Iterable[MergeEvent]) -> list[list[MergeEvent]]:
                             continue
                         span[min(ra, rb)] = (lo, hi)
                     parent[max(ra, rb)] = min(ra, rb)
+                    group[min(ra, rb)] = group[ra] + group[rb]
     groups: dict[str, list[MergeEvent]] = defaultdict(list)
     for uid, e in members.items():
         groups[find(uid)].append(e)
@@ -245,15 +274,18 @@ def _load(con: Any) -> list[MergeEvent]:
     rows = con.execute("""
         SELECT e.uid, e.article_id, e.type, e.status, e.date_start, e.date_end, e.date_precision,
                a.published, e.country, e.location_name, e.location_precision, e.lat, e.lon,
-               e.mode, e.dead, e.injured, e.acled_event_type, e.acled_sub_event_type
+               e.mode, e.dead, e.injured, e.acled_event_type, e.acled_sub_event_type,
+               e.confidence, e.date_text
         FROM events e JOIN articles a USING (article_id) ORDER BY e.uid""").fetchall()
     evs = {r[0]: MergeEvent(uid=r[0], article_id=r[1], type=r[2], status=r[3],
                             start=_as_date(r[4]), end=_as_date(r[5]), precision=r[6],
                             published=_as_date(r[7]), country=r[8], place=r[9],
                             location_precision=r[10], lat=r[11], lon=r[12], mode=r[13],
-                            dead=r[14], injured=r[15], acled=(r[16], r[17])) for r in rows}
-    for uid, role, name, country, sector in con.execute(
-            "SELECT uid, role, name, country, sector FROM event_actors ORDER BY uid, role, actor_id"
+                            dead=r[14], injured=r[15], acled=(r[16], r[17]),
+                            confidence=r[18] or 0.0, dated=r[19] is not None) for r in rows}
+    for uid, role, name, country, sector, kind in con.execute(
+            "SELECT ea.uid, ea.role, ea.name, ea.country, ea.sector, x.kind FROM event_actors ea "
+            "LEFT JOIN actors x USING (article_id, actor_id) ORDER BY ea.uid, ea.role, ea.actor_id"
     ).fetchall():
         e = evs.get(uid)
         if e is None:
@@ -264,41 +296,49 @@ def _load(con: Any) -> list[MergeEvent]:
             (e.actor_names if role == "actor" else e.recipient_names).append(name)
         if role == "actor" and country and sector:
             e.codes.add((country, sector))
+        if role == "actor" and country and (kind == "state" or sector in _STATE_SECTORS):
+            e.codes.add((country, "state"))  # "Israel" and "the Israel Defense Forces": one side
     return list(evs.values())
 
 
 def _most_common(values: Iterable[Any]) -> Any:
+    """The most frequent value; ties go to the one met first (callers pass values in order of
+    their report's confidence, so the most confident report breaks a tie)."""
     vals = [v for v in values if v is not None]
     if not vals:
         return None
     counts = Counter(vals)
-    return max(counts, key=lambda v: (counts[v], str(v)))  # ties: deterministic
+    return max(counts, key=lambda v: (counts[v], -vals.index(v)))
 
 
 def _merged_row(cluster: list[MergeEvent]) -> tuple[Any, ...]:
     first = cluster[0]
     mid = "m" + hashlib.sha256(first.uid.encode()).hexdigest()[:12]
-    starts = [d for e in cluster if (d := e.start or e.published) is not None]
-    ends = [d for e in cluster if (d := e.end or e.start or e.published) is not None]
-    fine = [e for e in cluster if _fine(e)]
-    place_src = fine or cluster
+    ranked = sorted(cluster, key=lambda e: (-e.confidence, e.uid))
+    # a stated date outweighs the publication-day fallback of another outlet's report
+    dated = [e for e in cluster if e.dated] or cluster
+    starts = [d for e in dated if (d := e.start or e.published) is not None]
+    ends = [d for e in dated if (d := e.end or e.start or e.published) is not None]
+    fine = [e for e in ranked if _fine(e)]
+    place_src = fine or ranked
     place = _most_common(e.place for e in place_src)
     with_xy = [e for e in place_src if e.lat is not None and e.lon is not None and
                (place is None or e.place == place)]
     articles = sorted({e.article_id for e in cluster})
     actors = sorted({n for e in cluster for n in e.actor_names})
     recipients = sorted({n for e in cluster for n in e.recipient_names})
-    # dead/injured: the most common reported figure (outlets repeat the same toll), else the max
-    dead = _most_common(e.dead for e in cluster)
-    injured = _most_common(e.injured for e in cluster)
-    return (mid, first.type, _most_common(e.mode for e in cluster),
+    # dead/injured: the most common reported figure (outlets repeat the same toll); on a tie
+    # the lowest (ACLED's conservative rule: the best-supported, not the largest, figure)
+    tolls = sorted(e.dead for e in cluster if e.dead is not None)
+    hurt = sorted(e.injured for e in cluster if e.injured is not None)
+    return (mid, first.type, _most_common(e.mode for e in ranked),
             min(starts) if starts else None, max(ends) if ends else None,
-            _most_common(e.country for e in cluster), place,
+            _most_common(e.country for e in ranked), place,
             with_xy[0].lat if with_xy else None, with_xy[0].lon if with_xy else None,
-            _most_common(e.status for e in cluster), json.dumps(actors, ensure_ascii=False),
+            _most_common(e.status for e in ranked), json.dumps(actors, ensure_ascii=False),
             json.dumps(recipients, ensure_ascii=False), len(articles), json.dumps(articles),
-            dead, injured, _most_common(e.acled[0] for e in cluster),
-            _most_common(e.acled[1] for e in cluster), json.dumps([e.uid for e in cluster]))
+            _most_common(tolls), _most_common(hurt), _most_common(e.acled[0] for e in ranked),
+            _most_common(e.acled[1] for e in ranked), json.dumps([e.uid for e in cluster]))
 
 
 def merge_store(db: str) -> int:
