@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from wirecoder.extract.dates import find_date_in, find_dates, publication_date, resolve_date
+from wirecoder.extract.dates import (anchored_days, find_date_in, find_dates, publication_date,
+                                     resolve_date)
 
 PUB = dt.date(2024, 3, 14)  # a Thursday
 
@@ -142,3 +143,26 @@ def test_day_month_far_ahead_of_publication_is_last_year() -> None:
     assert (since.start, since.end) == ("2023-10-07", "2024-07-18")
     # a date a few weeks ahead stays in the publication year (announced events)
     assert resolve_date("on August 20", july).start == "2024-08-20"
+
+
+@pytest.mark.parametrize("text, days", [
+    ("The following day, crowds gathered.", 1),
+    ("Three days later the envoy returned.", 3),
+    ("It had rained the previous day.", -1),
+    ("Later that day the talks resumed.", 0),
+])
+def test_anchored_phrases_count_days_from_an_earlier_date(text, days):
+    assert [d for _, _, d in anchored_days(text)] == [days]
+    assert anchored_days("The day after the vote was quiet.") == []  # anchored on "the vote"
+
+
+@pytest.mark.model
+def test_the_following_day_is_resolved_against_the_story_not_the_publication(pipeline):
+    r = pipeline.extract("Police arrested the mayor of Varo on May 2. Two days later, hundreds "
+                         "of protesters marched to the city hall.", published="2031-05-20")
+    by_type = {str(getattr(e.type, "value", e.type)): e for e in r.events}
+    assert by_type["COERCE"].date.start == "2031-05-02"
+    assert by_type["PROTEST"].date.start == "2031-05-04"
+    r = pipeline.extract("Two days later, hundreds of protesters marched to the city hall in Varo.",
+                         published="2031-05-20")
+    assert all(e.date.start is None for e in r.events)  # nothing to count from: unknown

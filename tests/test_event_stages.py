@@ -74,6 +74,21 @@ def test_same_incident_rules() -> None:
     assert not same_incident(lead, _d(pred_i=40, sent_i=3, status="historical"))
 
 
+def test_a_state_and_its_forces_striking_on_one_stated_day_are_one_strike() -> None:
+    """ "Northland's air strikes killed 9 in Varo on Monday" … "the Northland army said it
+    struck 30 targets on Monday": other targets, one strike — where both days are stated."""
+    day = EventDate(start="2031-05-02", end="2031-05-02", precision="day")
+    side = {"a1": "state:NRL", "a3": "state:NRL"}.get
+    lead = _d(actor=["a1"], recipient=["a2"], date=day, date_own=True, dead=9)
+    army = _d(pred_i=40, sent_i=3, actor=["a3"], recipient=["a4"], date=day, date_own=True)
+    assert same_incident(lead, army, lambda a: side(a, a))
+    assert not same_incident(lead, army)  # without the state's side: two attackers
+    undated = EventDate(start="2031-05-04", end="2031-05-04", precision="day")
+    assert not same_incident(_d(actor=["a1"], recipient=["a2"], date=undated),
+                             _d(pred_i=40, sent_i=3, actor=["a3"], recipient=["a4"], date=undated),
+                             lambda a: side(a, a))  # publication days: maybe a campaign
+
+
 def test_confidence_orders_by_evidence() -> None:
     weak = {f: 0.0 for f in FEATURES} | {"verbal_no_actor": 1.0, "untold": 1.0}
     strong = {f: 0.0 for f in FEATURES} | {"has_actor": 1.0, "has_recipient": 1.0,

@@ -348,6 +348,42 @@ def find_dates(span: Union["Span", "Doc"], published: dt.date | None
     return out
 
 
+# A day told relative to an earlier date of the story ("the following day", "two days
+# later"), not to the publication day: resolved by the caller against that date.
+_ANCHORED = re.compile(
+    r"\b(?i:the\s+(?P<next>following|next)\s+day|(?P<num>a|one|two|three|four|five|six|seven|\d)"
+    r"\s+days?\s+later|the\s+(?:previous\s+day|day\s+before)(?=\s*[,.;]|\s+(?:and|when)\b)"
+    r"|(?:later|earlier)\s+that\s+day|(?:that|the)\s+same\s+day|hours\s+later)\b")
+
+
+def anchored_days(text: str) -> list[tuple[int, int, int]]:
+    """Phrases that date something relative to an earlier date of the text: (start, end,
+    days after that date) — "the following day" +1, "two days later" +2, "the previous day"
+    −1, "later that day" 0."""
+    out = []
+    for m in _ANCHORED.finditer(text):
+        phrase = m.group(0).lower()
+        if m.group("next"):
+            days = 1
+        elif m.group("num"):
+            n = m.group("num").lower()
+            days = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        elif "previous" in phrase or "before" in phrase:
+            days = -1
+        else:
+            days = 0
+        out.append((m.start(), m.end(), days))
+    return out
+
+
+def shift(ed: EventDate, days: int, text: str) -> EventDate | None:
+    """A day-precision date moved by `days` ("the following day" of Saturday), or None."""
+    if ed.precision != DatePrecision.day or not ed.start:
+        return None
+    d = dt.date.fromisoformat(ed.start) + dt.timedelta(days=days)
+    return _make(d, d, DatePrecision.day, text)
+
+
 def _distance(tok: "Token", target: "Token") -> int:
     """Dependency steps from tok up to target (large when target is not an ancestor)."""
     steps, cur = 0, tok
@@ -388,4 +424,5 @@ def find_date_in(span_or_sent: Union["Span", "Doc", "Token"], published: dt.date
     return best if best is not None else found[0][2]
 
 
-__all__ = ["resolve_date", "publication_date", "find_date_in", "find_dates"]
+__all__ = ["anchored_days", "find_date_in", "find_dates", "publication_date", "resolve_date",
+           "shift"]

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from ..schema import Attribution, DatePrecision, EventDate, Location
 from .arguments import is_actor_like, phrase
 from .clauses import PredicateIndex, governing_hit
-from .dates import find_dates, publication_date
+from .coref import doc_text
+from .dates import anchored_days, find_dates, publication_date, shift
 from .event_roles import REPORTING_VERBS
 from .merge_mentions import Draft
 from .places import country_of, find_place_in, main_place
@@ -93,6 +94,9 @@ class ArticleSetting:
         if mine:
             mine.sort(key=lambda d: abs(d[0] - hit.token.idx))
             return mine[0][2], True
+        anchored = self._anchored_date(sent_n, own_lo, own_hi)
+        if anchored is not None:
+            return anchored, True
         if hit.nominal and any(
             c.lower_ in _EARLIER for c in hit.token.children if c.dep_ == "amod"
         ):
@@ -117,6 +121,29 @@ class ArticleSetting:
         if len(others) == 1:
             return others[0][2], True
         return publication_date(self.ctx.published), False
+
+    def _anchored_date(self, sent_n: int, own_lo: int, own_hi: int) -> EventDate | None:
+        """ "The following day, twelve were killed": the day after the nearest earlier
+        day-precision date of the story (this sentence before the phrase, then up to three
+        sentences back); unknown when there is none — never the publication day."""
+        sent = self.sents[sent_n]
+        base = sent.start_char
+        for start, end, days in anchored_days(doc_text(self.doc)[base:sent.end_char]):
+            start, end = start + base, end + base
+            if not (own_lo <= start and end <= own_hi) and start - base > 2:
+                continue  # neither in the clause nor opening the sentence
+            text = doc_text(self.doc)[start:end]
+            before = [d for d in self._dates_of(sent_n) if d[1] <= start]
+            for n in range(sent_n - 1, max(sent_n - 4, -1), -1):
+                if before:
+                    break
+                before = self._dates_of(n)
+            for d in reversed(before):
+                moved = shift(d[2], days, text)
+                if moved is not None:
+                    return moved
+            return EventDate(precision=DatePrecision.unknown, text=text)
+        return None
 
     def _owned_by_other(self, d: tuple[int, int, EventDate], hit: PredicateHit) -> bool:
         toks = self.doc.char_span(d[0], d[1], alignment_mode="expand")

@@ -55,13 +55,17 @@ def _same_place(a: Draft, b: Draft) -> bool:
                 and la.name != lb.name)
 
 
-def _same_strike(a: Draft, b: Draft) -> bool:
+def _same_strike(a: Draft, b: Draft, side: Callable[[str], str] = _same_actor) -> bool:
     """ "Israeli airstrikes targeted Houthi rebels in Yemen" … "the strikes targeted oil
     facilities in the port" … "this is the first time Israel has struck Yemen": the same
-    attacker striking on the same day at the same place is one incident told with different
-    targets (different tolls or places keep them apart)."""
-    return (a.type == "ASSAULT" and bool(set(a.actor) & set(b.actor)) and a.date_own == b.date_own
-            and a.date.start == b.date.start and _same_place(a, b)
+    attacker (or its state: `side`) striking on the same day at the same place is one
+    incident told with different targets (different tolls or places keep them apart)."""
+    same_day = a.date_own == b.date_own and a.date.start == b.date.start
+    # a state and its forces are one attacker only where both days are stated: two undated
+    # clauses by "Ukraine" and "the Ukrainian military" are often a campaign, not one strike
+    sides = (lambda x: x) if not (a.date_own and b.date_own) else side
+    return (a.type == "ASSAULT" and bool({sides(x) for x in a.actor} & {sides(x) for x in b.actor})
+            and same_day and _same_place(a, b)
             and (a.dead is None or b.dead is None or a.dead == b.dead)
             and a.sequence == b.sequence)
 
@@ -100,7 +104,7 @@ def same_incident(earlier: Draft, later: Draft, side: Callable[[str], str] = _sa
     if not _sides_agree(earlier.actor, later.actor, side):
         return False
     if not _sides_agree(earlier.recipient, later.recipient, side) and not (
-            _toll_and_its_clash(earlier, later) or _same_strike(earlier, later)):
+            _toll_and_its_clash(earlier, later) or _same_strike(earlier, later, side)):
         return False
     if earlier.dead is not None and later.dead is not None and earlier.dead != later.dead:
         # two tolls told for one type on one day: two incidents unless one is a re-mention
@@ -108,7 +112,7 @@ def same_incident(earlier: Draft, later: Draft, side: Callable[[str], str] = _sa
     # a later clause re-tells an earlier one; the other way round only for violence, which a
     # lead often names by a noun first ("an explosion … killed one", then "the blast killed")
     return (_re_mention(later, earlier) or (earlier.type == "ASSAULT" and _re_mention(earlier, later))
-            or _same_strike(earlier, later))
+            or _same_strike(earlier, later, side))
 
 
 def group_incidents(drafts: list[Draft], side: Callable[[str], str] = _same_actor) -> list[Draft]:
