@@ -28,11 +28,29 @@ def test_quoted_content_is_flagged(nlp) -> None:
 @pytest.mark.parametrize("text, word, reason", [
     ("If the talks fail, the army would storm the valley.", "storm", "hypothetical"),
     ("Will the rebels attack the airport again?", "attack", "question"),
+    ("The ministry declared the reporter wrongfully detained.", "detained", "designation"),
+    ("The envoy was appointed within two weeks of his arrest.", "arrest", "time reference"),
+    ("Since her detention, the family has written to the court.", "detention", "time reference"),
 ])
 def test_reportability_drops_quotes_hypotheticals_questions(nlp, text, word, reason) -> None:
     tok = _tok(nlp, text, word)
     r = assess(tok, QuoteMap(tok.doc.text))
     assert not r.reportable and r.reason == reason
+
+
+@pytest.mark.model
+def test_a_declared_finite_clause_is_no_designation(nlp) -> None:
+    for text in ("The ministry declared that police detained the reporter.",
+                 "The ministry declared police detained the reporter."):
+        tok = _tok(nlp, text, "detained")
+        assert assess(tok, QuoteMap(tok.doc.text)).reason != "designation", text
+
+
+@pytest.mark.model
+def test_an_incident_named_indefinitely_after_following_is_still_told(nlp) -> None:
+    tok = _tok(nlp, "Varo struck the port, following a drone attack by rebels on its capital.",
+               "attack")
+    assert assess(tok, QuoteMap(tok.doc.text)).reason != "time reference"
 
 
 @pytest.mark.model

@@ -231,6 +231,44 @@ def _interview_question(tok: "Token") -> bool:
     return any(t.lemma_ in ("comment", "response", "respond") for t in tok.subtree)
 
 
+# verbs that give someone a status: "declared him wrongfully detained", "deemed it looted"
+_DESIGNATING = frozenset({"declare", "deem", "designate", "consider", "label", "classify",
+                          "brand", "list", "recognize", "recognise"})
+
+
+def _designation(tok: "Token") -> bool:
+    """ "The US declared her wrongfully detained": a participle completing a designation
+    verb is a status someone is given, not an act told as news."""
+    # the parser tags the small clause's participle VBD at times ("declared the reporter
+    # detained"); with no auxiliary of its own it is no finite clause ("declared it was …")
+    return (tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl")
+            and tok.head.lemma_.lower() in _DESIGNATING
+            and not any(c.dep_ in ("aux", "auxpass", "mark", "dobj") for c in tok.children))
+
+
+_TIME_PREPS = frozenset({"since", "after", "before", "following", "until", "within", "during",
+                         "ahead"})
+_SPAN_NOUNS = frozenset({"day", "week", "month", "year", "hour", "time", "anniversary"})
+
+
+def _time_reference(tok: "Token") -> bool:
+    """ "within two weeks of his arrest", "since her detention": an event noun that dates
+    something else, with no date of its own, is a reference to an incident, not a report
+    of it (when the article tells the incident, its own clause is the report)."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or _dated(tok):
+        return False
+    # "his arrest", "the attack": a known incident; "following a drone attack on X" tells one
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+               for c in tok.children):
+        return False
+    prep = tok.head
+    if prep.lower_ in _TIME_PREPS:
+        return True
+    # "two weeks of his arrest", "days after his arrest" ("after" handled above)
+    return (prep.lower_ == "of" and prep.head.lemma_.lower() in _SPAN_NOUNS
+            and prep.head.head.lower_ in _TIME_PREPS)
+
+
 def _governors(tok: "Token", limit: int = 6) -> list["Token"]:
     out = []
     cur = tok
@@ -263,6 +301,10 @@ def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportab
         return Reportability(False, "generic")
     if _anniversary(tok):
         return Reportability(False, "anniversary")
+    if _designation(tok):
+        return Reportability(False, "designation")
+    if _time_reference(tok):
+        return Reportability(False, "time reference")
     quoted = quotes.inside(tok.idx, tok.idx + len(tok.text))
     chain = [tok] + _governors(tok)
     modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for t in chain[:3] for c in t.children)
