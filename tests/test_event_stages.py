@@ -31,11 +31,26 @@ def test_quoted_content_is_flagged(nlp) -> None:
     ("The ministry declared the reporter wrongfully detained.", "detained", "designation"),
     ("The envoy was appointed within two weeks of his arrest.", "arrest", "time reference"),
     ("Since her detention, the family has written to the court.", "detention", "time reference"),
+    ("Half of the clinics in the valley have closed, the agency warned.", "warned",
+     "warning of a fact"),
+    ("The police warned the organisers against holding the march at night.", "warned",
+     "warning of a fact"),
 ])
 def test_reportability_drops_quotes_hypotheticals_questions(nlp, text, word, reason) -> None:
     tok = _tok(nlp, text, word)
     r = assess(tok, QuoteMap(tok.doc.text))
     assert not r.reportable and r.reason == reason
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The army warned it would strike the rebels if they advanced.",
+    "The minister warned of retaliation against the border towns.",
+    "“Our answer is coming and will be harsh,” the rebels warned in a statement.",
+])
+def test_a_warning_of_what_will_come_is_a_threat(pipeline, text) -> None:
+    types = [str(getattr(e.type, "value", e.type)) for e in pipeline.extract(text).events]
+    assert "THREATEN" in types
 
 
 @pytest.mark.model

@@ -269,6 +269,36 @@ def _time_reference(tok: "Token") -> bool:
             and prep.head.head.lower_ in _TIME_PREPS)
 
 
+_FUTURE = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "wo"})
+# what one warns of that is one's own action: "warned of retaliation", "warned of a response"
+_WARNED_ACTS = frozenset({"retaliation", "response", "consequence", "attack", "strike", "war",
+                          "escalation", "reprisal", "action", "measure", "sanction", "revenge",
+                          "force", "operation", "offensive", "invasion"})
+
+
+def _future_clause(v: "Token") -> bool:
+    verbs = [v] + [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return any(c.dep_ == "aux" and (c.lower_ in _FUTURE or c.lower_ == "going")
+               for x in verbs for c in x.children)
+
+
+def _warning_of_a_fact(tok: "Token") -> bool:
+    """ "Half of the schools have been hit, the agency warned", "warned the campaign against
+    outdoor rallies": a warning that tells a fact or gives advice is no threat. A threat
+    warns of what will come ("warned it would strike", "warned of retaliation")."""
+    if tok.lemma_.lower() != "warn" or tok.pos_ != "VERB":
+        return False
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp", "parataxis") and _future_clause(c):
+            return False
+        if c.dep_ in ("dobj", "prep"):
+            objs = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"]
+            if any(o.lemma_.lower() in _WARNED_ACTS for o in objs):
+                return False
+    # a clause of its own it warns of: a bare "warned" under a quote is the quote's frame
+    return any(c.dep_ in ("ccomp", "xcomp", "parataxis", "prep", "dobj") for c in tok.children)
+
+
 def _governors(tok: "Token", limit: int = 6) -> list["Token"]:
     out = []
     cur = tok
@@ -301,6 +331,8 @@ def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportab
         return Reportability(False, "generic")
     if _anniversary(tok):
         return Reportability(False, "anniversary")
+    if _warning_of_a_fact(tok):
+        return Reportability(False, "warning of a fact")
     if _designation(tok):
         return Reportability(False, "designation")
     if _time_reference(tok):
