@@ -54,6 +54,18 @@ def test_a_warning_of_what_will_come_is_a_threat(pipeline, text) -> None:
 
 
 @pytest.mark.model
+def test_a_situation_is_never_the_actor(pipeline) -> None:
+    names = lambda r, ids: [a.name for a in r.actors if a.id in ids]  # noqa: E731
+    r = pipeline.extract("The conflict threatened to spill over into the northern valley.")
+    assert all(not names(r, e.actor) for e in r.events)
+    r = pipeline.extract("A turning point came on Friday, when a drone attack on the port of "
+                         "Varo killed a dock worker.", published="2031-05-20")
+    assert all("turning point" not in names(r, e.actor) for e in r.events)
+    r = pipeline.extract("Investigators asked the regional police for help, the ministry said.")
+    assert any(names(r, e.actor) == ["Investigators"] for e in r.events)
+
+
+@pytest.mark.model
 def test_a_declared_finite_clause_is_no_designation(nlp) -> None:
     for text in ("The ministry declared that police detained the reporter.",
                  "The ministry declared police detained the reporter."):

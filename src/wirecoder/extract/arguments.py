@@ -90,6 +90,13 @@ def actor_nouns() -> frozenset[str]:
     return frozenset(str(w).lower() for w in (data.get("actor_nouns") or []))
 
 
+@lru_cache(maxsize=1)
+def non_agent_nouns() -> frozenset[str]:
+    """Common nouns that never act (a situation, a quantity, an abstraction)."""
+    data = load_lexicon_file("predicates.yaml")
+    return frozenset(str(w).lower() for w in (data.get("non_agents") or []))
+
+
 def conjuncts(tok: "Token") -> list["Token"]:
     """The token and its coordinated siblings ("Egypt and Qatar")."""
     out = [tok]
@@ -382,6 +389,7 @@ __all__ = [
     "phrase",
     "conjuncts",
     "is_actor_like",
+    "non_agent_nouns",
     "actor_nouns",
     "LIGHT_VERBS",
     "passive_agents",

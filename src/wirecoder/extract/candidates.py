@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..schema import Span, Status
-from .arguments import verb_subjects
+from .arguments import is_actor_like, non_agent_nouns, phrase, verb_subjects
 from .clauses import PredicateIndex, index_predicates, own_tokens
 from .context import ExtractionContext
 from .coref import span_text
@@ -62,6 +62,15 @@ def find_candidates(ctx: ExtractionContext) -> list[Draft]:
     return [drafts[i] for i in sorted(drafts)]
 
 
+def _figurative_agent(ctx: ExtractionContext, tok: "Token") -> bool:
+    """A common-noun subject naming a situation or an abstraction (arguments.non_agent_nouns)
+    and no actor of the article."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in non_agent_nouns() or is_actor_like(tok):
+        return False
+    span = phrase(tok)
+    return not ctx.actors.at(span.start_char, span.end_char)
+
+
 def predicate_draft(ctx: ExtractionContext, index: PredicateIndex, setting: ArticleSetting,
                     drafts: dict[int, Draft], hit: PredicateHit,
                     outcomes: list[PredicateHit]) -> Draft:
@@ -79,6 +88,9 @@ def predicate_draft(ctx: ExtractionContext, index: PredicateIndex, setting: Arti
         recipient_toks = [t for t in recipient_toks if t not in moved]
         if not actor_toks:
             actor_toks = moved
+    # "the conflict threatened to spill over", "a tipping point came when a drone attack …":
+    # a situation acts only as a figure of speech
+    actor_toks = [t for t in actor_toks if not _figurative_agent(ctx, t)]
     actor = resolve_actors(ctx, index.by_i, actor_toks, agentive=True)
     recipient = [r for r in resolve_actors(ctx, index.by_i, recipient_toks) if r not in actor]
     mediator = resolve_actors(ctx, index.by_i, args.mediator)
