@@ -332,6 +332,7 @@ def find_dates(span: Union["Span", "Doc"], published: dt.date | None
     out: list[tuple[int, int, EventDate]] = []
     if _MAYBE_DATE.search(text) is None:
         return out
+    told: tuple[int, int] | None = None  # (year, month) of the last date told with its year
     for m in _RX.finditer(text):
         start, end = m.start(), m.end()
         if m.lastgroup not in ("bare_month", "year"):
@@ -342,10 +343,42 @@ def find_dates(span: Union["Span", "Doc"], published: dt.date | None
         ed = _resolve_match(m, published, phrase)
         if ed is None:
             continue
+        year_group = _YEARLESS.get(m.lastgroup or "", "-")
+        if year_group != "-" and ed.start and not (year_group and m.group(year_group)):
+            ed = _in_told_year(ed, told, published)
+        elif m.lastgroup in _YEARLESS or m.lastgroup in ("iso", "month_year", "year"):
+            if ed.start:
+                told = (int(ed.start[:4]), int(ed.start[5:7]))
         if re.match(r"(?i)since\b", phrase):
             ed = _since(ed, published, phrase)
         out.append((base + start, base + end, ed))
     return out
+
+
+# patterns whose year is optional → the group holding it
+_YEARLESS: dict[str, str | None] = {"dmy": "dy", "mdy": "my", "part_month": "py", "range_dmy": "ry",
+                                    "bare_month": None}
+
+
+def _in_told_year(ed: EventDate, told: tuple[int, int] | None,
+                  published: dt.date | None) -> EventDate:
+    """ "She traveled there in May 2023 and was detained in early June": a month told without
+    its year after one told with it is in that year (the next one if the month comes before
+    it: the story moves forward), unless that would be after the publication."""
+    if told is None or not ed.start or not ed.end:
+        return ed
+    year, month = told
+    start = dt.date.fromisoformat(ed.start)
+    y = year if start.month >= month else year + 1
+    if y == start.year:
+        return ed
+    try:
+        lo, hi = start.replace(year=y), dt.date.fromisoformat(ed.end).replace(year=y)
+    except ValueError:  # 29 February
+        return ed
+    if published is not None and lo > published:
+        return ed
+    return _make(lo, hi, ed.precision, ed.text or "")
 
 
 # A day told relative to an earlier date of the story ("the following day", "two days
