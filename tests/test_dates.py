@@ -174,8 +174,8 @@ def test_the_following_day_is_resolved_against_the_story_not_the_publication(pip
      ["2023-05-01", "2023-06-01"]),
     ("In December 2022 the talks began, and in January the deal was signed.",
      ["2022-12-01", "2023-01-01"]),
-    ("The mayor resigned on July 2.", ["2023-07-02"]),  # no year told: the nearest past
+    ("The mayor resigned on July 2.", ["2024-07-02"]),  # no year told: the nearest past
 ])
 def test_a_month_without_its_year_takes_the_year_told_before_it(nlp, text, starts):
-    found = find_dates(nlp(text), PUB.replace(year=2024, month=3))
+    found = find_dates(nlp(text), dt.date(2024, 7, 19))
     assert [d.start for _, _, d in found] == starts
