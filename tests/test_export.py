@@ -99,6 +99,11 @@ def corpus() -> list[Report]:
                                       "date": day("2031-05-10", text=None),
                                       "location": place("Sinja"), "status": "occurred",
                                       "confidence": 0.9, **STRIKE}),
+        report("no-date-resolved", event={
+            "sentence": "The following day, a strike.", "type": "ASSAULT", "mode": "aerial",
+            "actor": "rebels", "date": {"precision": "unknown", "text": "The following day"},
+            "location": place("Wad Madani"), "status": "occurred", "confidence": 0.9,
+            **STRIKE}),
         report("no-place", event={"sentence": "A strike somewhere.", "type": "ASSAULT",
                                   "mode": "aerial", "actor": "rebels", "date": day("2031-04-20"),
                                   "status": "occurred", "confidence": 0.9, **STRIKE}),

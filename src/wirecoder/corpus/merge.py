@@ -282,7 +282,8 @@ def _load(con: Any) -> list[MergeEvent]:
                             published=_as_date(r[7]), country=r[8], place=r[9],
                             location_precision=r[10], lat=r[11], lon=r[12], mode=r[13],
                             dead=r[14], injured=r[15], acled=(r[16], r[17]),
-                            confidence=r[18] or 0.0, dated=r[19] is not None) for r in rows}
+                            confidence=r[18] or 0.0,
+                            dated=r[19] is not None and r[4] is not None) for r in rows}
     for uid, role, name, country, sector, kind in con.execute(
             "SELECT ea.uid, ea.role, ea.name, ea.country, ea.sector, x.kind FROM event_actors ea "
             "LEFT JOIN actors x USING (article_id, actor_id) ORDER BY ea.uid, ea.role, ea.actor_id"

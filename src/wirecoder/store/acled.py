@@ -223,13 +223,14 @@ SELECT m.merged_id, m.date_start, m.date_end, m.country, m.location_name, m.lat,
        c.conf
 FROM merged_events m
 JOIN (SELECT e.merged_id, max(e.confidence) AS conf, min(a.published) AS first_published,
-             count(e.date_text) AS dated,
+             count(*) FILTER (WHERE e.date_text IS NOT NULL AND e.date_start IS NOT NULL) AS dated,
              count(*) FILTER (WHERE e.location_name IS NOT NULL OR e.lat IS NOT NULL) AS placed
       FROM events e JOIN articles a USING (article_id)
       WHERE e.merged_id IS NOT NULL GROUP BY e.merged_id) c USING (merged_id)
 WHERE m.merged_id IN (SELECT merged_id FROM ({selection}))
   AND m.acled_event_type IS NOT NULL AND m.status IN ('occurred', 'ongoing')
-  -- a report must give the date and the place: the merge's fallbacks (publication day) do not
+  -- a report must give the date and the place: the merge's fallbacks (publication day) do
+  -- not, nor does a date phrase left unresolved ("the following day" of nothing dated)
   AND m.date_start IS NOT NULL AND c.dated > 0 AND c.placed > 0
   AND (m.location_name IS NOT NULL OR (m.lat IS NOT NULL AND m.lon IS NOT NULL))
   AND c.conf >= ?
