@@ -150,3 +150,17 @@ def test_a_us_state_is_a_province_not_a_town_abroad() -> None:
     assert lookup_place("Georgia").country == "GEO"  # the country comes first
     ny = lookup_place("New York")  # and a city of millions with that name
     assert ny is not None and ny.precision == "city"
+
+
+@pytest.mark.model
+def test_the_main_place_is_in_the_country_the_article_is_about(pipeline) -> None:
+    """Venezuela is named as an actor and by its people, the United States twice as a place:
+    an arrest told with no agent and no place is Venezuela's, in Venezuela."""
+    text = ("Venezuela's government arrested nine opposition activists on Monday, the "
+            "opposition said. Venezuelan police detained two more on Tuesday. The arrests drew "
+            "criticism in the United States, and officials in the United States said they were "
+            "concerned. At least 11 people were arrested over the weekend, a lawyer said.")
+    r = pipeline.extract(text, published="2031-05-20")
+    last = max(r.events, key=lambda e: e.evidence[0].start)
+    assert last.location is not None and last.location.country == "VEN"
+    assert [a.name for a in r.actors if a.id in last.actor] == ["Venezuela"]

@@ -410,9 +410,67 @@ def main_place(doc: "Doc") -> Location | None:
     return _location(m) if m is not None else None
 
 
+def _main_country(doc: "Doc", mentions: list[_Mention]) -> str | None:
+    """The country the article is about: the one most named in any role — as a place, as an
+    actor ("Venezuela's election", "Israel said") or by its people ("Venezuelan") — the lead
+    counting twice; None when no country leads."""
+    lead_end = _lead_end(doc)
+    votes: dict[str, int] = {}
+    for m in mentions:
+        if m.entry.country and not _is_link_line(doc[m.tok].sent):
+            votes[m.entry.country] = votes.get(m.entry.country, 0) + (2 if m.start < lead_end else 1)
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            iso = country_of(ent.text)
+            if iso:
+                votes[iso] = votes.get(iso, 0) + (2 if ent.start_char < lead_end else 1)
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None  # a tie: let the places decide
+    return ranked[0][0]
+
+
+def _lead_end(doc: "Doc") -> int:
+    """The end (char offset) of the article's first two sentences."""
+    for n, sent in enumerate(doc.sents):
+        if n == 1:
+            return sent.end_char
+    return len(doc.text)
+
+
 def _main_mention(doc: "Doc") -> _Mention | None:
+    mentions = place_mentions(doc)
+    country = _main_country(doc, mentions)
     counts: dict[str, list[object]] = {}
-    for m in place_mentions(doc):
+    for m in mentions:
+        tok = doc[m.tok]
+        if _is_actor_use(tok) or _is_link_line(tok.sent):
+            continue
+        if country is not None and m.entry.country != country:
+            continue  # a place of another country named more often is not where it happens
+        slot = counts.setdefault(m.entry.name, [0, m])
+        slot[0] = int(slot[0]) + 1  # type: ignore[call-overload]
+    if not counts:
+        if country is not None:
+            # the country itself, named only as an actor: its first mention
+            own = next((m for m in mentions if m.entry.country == country
+                        and m.entry.precision == "country"), None)
+            if own is not None:
+                return own
+            return _main_mention_any(doc, mentions)
+        return None
+    name = min(counts, key=lambda n: (-int(counts[n][0]),  # type: ignore[call-overload]
+                                      _RANK[counts[n][1].entry.precision],  # type: ignore[attr-defined]
+                                      counts[n][1].start))  # type: ignore[attr-defined]
+    return counts[name][1]  # type: ignore[return-value]
+
+
+def _main_mention_any(doc: "Doc", mentions: list[_Mention]) -> _Mention | None:
+    """The most often named place, whatever its country (no place of the main country)."""
+    counts: dict[str, list[object]] = {}
+    for m in mentions:
         tok = doc[m.tok]
         if _is_actor_use(tok) or _is_link_line(tok.sent):
             continue
