@@ -161,11 +161,28 @@ def root_noun_clause(v: "Token") -> bool:
     return v.tag_ in ("VBD", "VBN") and not any(c.dep_ == "agent" for c in v.children)
 
 
+# verbs whose object is told what to do ("ordered them to close"): without an object
+# before the to-infinitive the clause is a passive with its auxiliary left out
+_OBJECT_CONTROL = frozenset({"order", "force", "tell", "instruct", "compel", "urge", "require",
+                             "oblige", "direct", "ask", "advise", "summon", "allow", "permit"})
+
+
+def _gapped_passive(verb: "Token") -> bool:
+    """ "A curfew has been imposed, schools ordered to close": "ordered" shares the first
+    clause's "have been"; its subject is what was ordered, not who ordered."""
+    return (verb.lemma_.lower() in _OBJECT_CONTROL and verb.tag_ in ("VBD", "VBN")
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+            and any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                for g in c.children) for c in verb.children))
+
+
 def verb_subjects(verb: "Token", depth: int = 0) -> tuple[list["Token"], list["Token"]]:
     """(active subjects, passive subjects) of a verb, inherited through xcomp/conj/advcl."""
     act = [c for c in verb.children if c.dep_ in _SUBJ and c.lower_ != "it" or c.dep_ == "nsubj"]
     act = [c for c in act if c.dep_ != "expl"]
     pas = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    if act and _gapped_passive(verb):
+        return [], act
     if act or pas or depth > 3:
         return act, pas
     if verb.dep_ == "acl" and root_noun_clause(verb):
