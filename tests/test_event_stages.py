@@ -79,6 +79,16 @@ def test_a_gapped_passive_order_is_not_given_by_those_ordered(pipeline) -> None:
 
 
 @pytest.mark.model
+def test_a_scare_quoted_verb_is_the_speakers_word(pipeline) -> None:
+    """ "was “kidnapped”": the party's word for the arrest; the article tells an arrest."""
+    r = pipeline.extract("His party said the mayor of Varo was “kidnapped” on Monday by the "
+                         "police.", published="2031-05-20")
+    assert "ASSAULT" not in [str(getattr(e.type, "value", e.type)) for e in r.events]
+    r = pipeline.extract("Gunmen kidnapped the mayor of Varo on Monday, police said.")
+    assert "ASSAULT" in [str(getattr(e.type, "value", e.type)) for e in r.events]
+
+
+@pytest.mark.model
 def test_a_declared_finite_clause_is_no_designation(nlp) -> None:
     for text in ("The ministry declared that police detained the reporter.",
                  "The ministry declared police detained the reporter."):

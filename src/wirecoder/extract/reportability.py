@@ -299,6 +299,17 @@ def _warning_of_a_fact(tok: "Token") -> bool:
     return any(c.dep_ in ("ccomp", "xcomp", "parataxis", "prep", "dobj") for c in tok.children)
 
 
+_OPENING, _CLOSING = "“«\"'‘", "”»\"'’"
+
+
+def _scare_quoted(tok: "Token") -> bool:
+    """ "her security chief was “kidnapped” on Wednesday": a predicate that is a quotation of
+    one word is the speaker's word for the act, not the article's."""
+    text = doc_text(tok.doc)
+    a, b = tok.idx, tok.idx + len(tok.text)
+    return 0 < a and b < len(text) and text[a - 1] in _OPENING and text[b] in _CLOSING
+
+
 def _governors(tok: "Token", limit: int = 6) -> list["Token"]:
     out = []
     cur = tok
@@ -337,7 +348,7 @@ def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportab
         return Reportability(False, "designation")
     if _time_reference(tok):
         return Reportability(False, "time reference")
-    quoted = quotes.inside(tok.idx, tok.idx + len(tok.text))
+    quoted = quotes.inside(tok.idx, tok.idx + len(tok.text)) or _scare_quoted(tok)
     chain = [tok] + _governors(tok)
     modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for t in chain[:3] for c in t.children)
     # inside an if-clause ("if they attack"), or the consequent of one ("if … , X would")
