@@ -178,16 +178,20 @@ def test_a_chain_never_joins_a_strike_and_its_mirror(tmp_path):
     assert groups == [["a-1", "c-3"], ["b-2"]]
 
 
-def test_one_article_is_never_twice_in_a_merged_event(tmp_path):
-    """An article's incidents are already one event each: two strikes it tells apart stay
-    apart even when a third outlet's report resembles both."""
-    two = B.report("x-1", "2031-05-10", actors=[AIR, TOWN], events=[
-        B.event(f"e{i}", "ASSAULT", "2031-05-10", actor_ids=["a1"], recipient_ids=["a2"],
-                place="Riverton", country="SLD", lat=10.0, lon=20.0, dead=d)
-        for i, d in ((1, 3), (2, 5))])
-    with _store(tmp_path, [two, _strike("y-2", "2031-05-10")]) as s:
+def test_an_article_telling_one_strike_twice_is_one_exported_event(tmp_path):
+    """An article that tells one strike in two places (its lead and a later paragraph, not
+    joined as one incident) merges with the other outlets' reports rather than making two
+    export rows; a strike far away in the same article stays apart."""
+    twice = B.report("x-1", "2031-05-10", actors=[AIR, TOWN], events=[
+        B.event("e1", "ASSAULT", "2031-05-10", actor_ids=["a1"], recipient_ids=["a2"],
+                place="Riverton", country="SLD", lat=10.0, lon=20.0, dead=3),
+        B.event("e2", "ASSAULT", "2031-05-10", actor_ids=["a1"], recipient_ids=[],
+                place="Riverton", country="SLD", lat=10.01, lon=20.0),
+        B.event("e3", "ASSAULT", "2031-05-10", actor_ids=["a1"], recipient_ids=["a2"],
+                place="Lakeside", country="SLD", lat=11.0, lon=20.0)])
+    with _store(tmp_path, [twice, _strike("y-2", "2031-05-10", dead=3)]) as s:
         merged = s.query_merged().records()
-    assert sorted(m["source_count"] for m in merged) == [1, 2]
+    assert sorted(len(json.loads(m["uids"])) for m in merged) == [1, 3]
 
 
 def test_a_state_and_its_forces_are_one_side_and_a_tied_toll_is_the_lower(tmp_path):

@@ -166,10 +166,11 @@ def _sides_agree(a: MergeEvent, b: MergeEvent) -> bool:
 
 
 def _conflict(a: MergeEvent, b: MergeEvent) -> bool:
-    """Two events that cannot be one incident, whatever links them: the same article (its
-    incidents are already one event each), other sides, other countries, other ACLED event
-    types, or towns far apart."""
-    if a.article_id == b.article_id or not _sides_agree(a, b):
+    """Two events that cannot be one incident, whatever links them: other sides, other
+    countries, other ACLED event types, or towns far apart. (Two events of one article may
+    join through other outlets' reports: an article that tells one strike twice is merged
+    rather than exported twice.)"""
+    if not _sides_agree(a, b):
         return True
     if a.country and b.country and a.country != b.country:
         return True
