@@ -164,3 +164,14 @@ def test_the_main_place_is_in_the_country_the_article_is_about(pipeline) -> None
     last = max(r.events, key=lambda e: e.evidence[0].start)
     assert last.location is not None and last.location.country == "VEN"
     assert [a.name for a in r.actors if a.id in last.actor] == ["Venezuela"]
+
+
+@pytest.mark.model
+def test_a_nationality_on_the_place_struck_is_the_country(pipeline) -> None:
+    """ "killed … in Northland airstrikes on a Syrian port, … a day after the group attacked
+    the Northland city of Varo": the port's nationality, not the other attack's city."""
+    r = pipeline.extract("At least six people were killed and scores injured in Israeli "
+                         "airstrikes on a Syrian port, rebels said, a day after the group "
+                         "claimed an attack on the Israeli city of Haifa.", published="2031-05-20")
+    first = min(r.events, key=lambda e: e.evidence[0].start)
+    assert first.location is not None and first.location.country == "SYR"

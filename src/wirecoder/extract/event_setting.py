@@ -31,7 +31,7 @@ _LOCATIVE = frozenset({
 })
 _TERRITORY_NOUNS = frozenset({
     "territory", "soil", "land", "side", "border", "town", "village", "city", "area",
-    "region"
+    "region", "port", "coast", "camp", "base", "airport", "harbour", "harbor", "island"
 })
 
 
@@ -168,7 +168,10 @@ class ArticleSetting:
         if loc is None and speaker_country:
             return Location(name=None, country=speaker_country, precision="country")
         if loc is None:
-            loc = find_place_in(self.doc[own[0].i : own[-1].i + 1], only={t.i for t in own})
+            # not in a clause of another act inside it ("killed in strikes on a port, a day
+            # after the group attacked Tel Aviv")
+            loc = find_place_in(self.doc[own[0].i : own[-1].i + 1],
+                                only={t.i for t in own} & _outside_other_clauses(tok, sent))
         if loc is None and authority_country:
             return Location(name=None, country=authority_country, precision="country")
         if loc is None:
@@ -176,7 +179,10 @@ class ArticleSetting:
         if loc is None:
             loc = _target_country(tok)
         if loc is None:
-            loc = find_place_in(sent, only=_outside_other_clauses(tok, sent))
+            outside = _outside_other_clauses(tok, sent)
+            loc = find_place_in(sent, only=outside)
+            if loc is None:  # "… injured in Israeli airstrikes on a Yemeni port"
+                loc = _territory([self.doc[i] for i in sorted(outside)])
         if loc is None:
             loc = self._main_place
         return loc
