@@ -175,3 +175,10 @@ def test_a_nationality_on_the_place_struck_is_the_country(pipeline) -> None:
                          "claimed an attack on the Israeli city of Haifa.", published="2031-05-20")
     first = min(r.events, key=lambda e: e.evidence[0].start)
     assert first.location is not None and first.location.country == "SYR"
+
+
+@pytest.mark.model
+def test_a_site_named_after_its_town_is_in_that_town(nlp) -> None:
+    doc = nlp("Students were attacked inside the Dhaka University campus on Monday.")
+    loc = find_place_in(doc[:])
+    assert loc is not None and loc.name == "Dhaka"

@@ -187,6 +187,9 @@ _NEVER_PLACES = frozenset({
     "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "christmas",
     "easter", "ramadan", "eid", "passover", "hanukkah", "diwali", "today", "tonight",
 })
+# institutions and sites named after the town they are in
+_SITE_NOUNS = frozenset({"university", "campus", "hospital", "airport", "stadium", "prison",
+                         "market", "mosque", "college", "station", "port", "square"})
 _NOT_PLACE_ENTS = frozenset({"ORG", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_ART",
                              "PRODUCT", "LAW"})
 
@@ -270,7 +273,8 @@ def _is_actor_use(tok: "Token") -> bool:
         return True  # "targeted by Israel"
     if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
             and tok.head.ent_type_ not in ("GPE", "LOC", "FAC"):
-        return tok.head.lemma_.lower() not in _PLACE_NOUNS
+        head = tok.head.lemma_.lower()
+        return head not in _PLACE_NOUNS and head not in _SITE_NOUNS  # "Dhaka University"
     return False
 
 
@@ -301,6 +305,13 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
         return cached  # type: ignore[no-any-return]
     found: list[_Mention] = []
     for ent in doc.ents:
+        if ent.label_ in ("ORG", "FAC") and len(ent) >= 2 and ent[-1].lower_ in _SITE_NOUNS:
+            # "Dhaka University", "the Kabul Airport": a site named after its town is there
+            town = _entry(ent[0].text)
+            if town is not None and town.precision in ("city", "point"):
+                found.append(_Mention(ent[0].idx, ent[0].idx + len(ent[0].text), ent[0].i,
+                                      town, ent[0].text))
+                continue
         if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
             continue
         e = _entry(ent.text, fuzzy=ent.label_ != "NORP")
