@@ -154,9 +154,10 @@ def test_a_us_state_is_a_province_not_a_town_abroad() -> None:
 
 @pytest.mark.model
 def test_the_main_place_is_in_the_country_the_article_is_about(pipeline) -> None:
-    """Venezuela is named as an actor and by its people, the United States twice as a place:
-    an arrest told with no agent and no place is Venezuela's, in Venezuela."""
-    text = ("Venezuela's government arrested nine opposition activists on Monday, the "
+    """Venezuela is named as an actor, by its people and once as a place (its capital), the
+    United States twice as a place: an arrest told with no agent and no place is Venezuela's,
+    in Venezuela."""
+    text = ("Venezuela's government arrested nine opposition activists in Caracas on Monday, the "
             "opposition said. Venezuelan police detained two more on Tuesday. The arrests drew "
             "criticism in the United States, and officials in the United States said they were "
             "concerned. At least 11 people were arrested over the weekend, a lawyer said.")
@@ -164,6 +165,16 @@ def test_the_main_place_is_in_the_country_the_article_is_about(pipeline) -> None
     last = max(r.events, key=lambda e: e.evidence[0].start)
     assert last.location is not None and last.location.country == "VEN"
     assert [a.name for a in r.actors if a.id in last.actor] == ["Venezuela"]
+
+
+@pytest.mark.model
+def test_a_country_named_only_as_the_attacker_is_not_the_main_place(pipeline) -> None:
+    text = ("Turkey's army struck a village near Qamishli on Monday, officials said. Turkey said "
+            "the strikes hit militants, and Turkish officials said Turkey would go on. Two houses "
+            "were destroyed and three people were killed, residents said.")
+    r = pipeline.extract(text, published="2031-05-20")
+    assert r.events and all(e.location is not None and e.location.country == "SYR"
+                            for e in r.events if str(getattr(e.type, "value", e.type)) == "ASSAULT")
 
 
 @pytest.mark.model

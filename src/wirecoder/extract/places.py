@@ -464,14 +464,9 @@ def _main_mention(doc: "Doc") -> _Mention | None:
         slot = counts.setdefault(m.entry.name, [0, m])
         slot[0] = int(slot[0]) + 1  # type: ignore[call-overload]
     if not counts:
-        if country is not None:
-            # the country itself, named only as an actor: its first mention
-            own = next((m for m in mentions if m.entry.country == country
-                        and m.entry.precision == "country"), None)
-            if own is not None:
-                return own
-            return _main_mention_any(doc, mentions)
-        return None
+        # the main country is named only as an actor ("Israel struck …" in a story of strikes
+        # in Gaza): where things happen is told by the places the article does name
+        return _main_mention_any(doc, mentions) if country is not None else None
     name = min(counts, key=lambda n: (-int(counts[n][0]),  # type: ignore[call-overload]
                                       _RANK[counts[n][1].entry.precision],  # type: ignore[attr-defined]
                                       counts[n][1].start))  # type: ignore[attr-defined]
