@@ -422,14 +422,18 @@ def main_place(doc: "Doc") -> Location | None:
 
 
 def _main_country(doc: "Doc", mentions: list[_Mention]) -> str | None:
-    """The country the article is about: the one most named in any role — as a place, as an
-    actor ("Venezuela's election", "Israel said") or by its people ("Venezuelan") — the lead
-    counting twice; None when no country leads."""
+    """The country the article is about: the one most named in any role — as a place (counting
+    twice), as an actor ("Venezuela's election", "Israel said") or by its people
+    ("Venezuelan") — the lead counting twice; None when no country leads."""
     lead_end = _lead_end(doc)
     votes: dict[str, int] = {}
     for m in mentions:
         if m.entry.country and not _is_link_line(doc[m.tok].sent):
-            votes[m.entry.country] = votes.get(m.entry.country, 0) + (2 if m.start < lead_end else 1)
+            # a place named as where things are counts twice an actor's name: "Israel struck"
+            # in a story of strikes in Gaza is the attacker, not the scene
+            weight = 1 if _is_actor_use(doc[m.tok]) else 2
+            votes[m.entry.country] = votes.get(m.entry.country, 0) + \
+                weight * (2 if m.start < lead_end else 1)
     for ent in doc.ents:
         if ent.label_ == "NORP":
             iso = country_of(ent.text)
