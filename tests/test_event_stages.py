@@ -35,6 +35,8 @@ def test_quoted_content_is_flagged(nlp) -> None:
      "warning of a fact"),
     ("The police warned the organisers against holding the march at night.", "warned",
      "warning of a fact"),
+    ("Analysts warned that the result of the vote may be contested.", "warned",
+     "warning of a fact"),
 ])
 def test_reportability_drops_quotes_hypotheticals_questions(nlp, text, word, reason) -> None:
     tok = _tok(nlp, text, word)

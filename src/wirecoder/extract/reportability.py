@@ -276,10 +276,23 @@ _WARNED_ACTS = frozenset({"retaliation", "response", "consequence", "attack", "s
                           "force", "operation", "offensive", "invasion"})
 
 
+_PERSONAL = frozenset({"i", "we", "he", "she", "it", "they", "you"})
+_OWN = frozenset({"my", "our", "his", "her", "its", "their"})  # "our answer will be harsh"
+
+
 def _future_clause(v: "Token") -> bool:
+    """A content clause that tells what someone will do: future or modal, and its doer a
+    pronoun standing for the warner ("warned it would strike"), a hostile act ("the response
+    will be huge") — not a prediction about things ("the result may be contested")."""
     verbs = [v] + [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-    return any(c.dep_ == "aux" and (c.lower_ in _FUTURE or c.lower_ == "going")
-               for x in verbs for c in x.children)
+    if not any(c.dep_ == "aux" and (c.lower_ in _FUTURE or c.lower_ == "going")
+               for x in verbs for c in x.children):
+        return False
+    subjects = [c for x in verbs for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or any(
+        c.dep_ == "nsubj" and (c.lower_ in _PERSONAL or c.lemma_.lower() in _WARNED_ACTS
+                               or any(g.dep_ == "poss" and g.lower_ in _OWN for g in c.children))
+        for c in subjects)
 
 
 def _warning_of_a_fact(tok: "Token") -> bool:
