@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..schema import Actor, ActorKind, Mention
 from . import coref
+from .coref import span_text  # Span.text joins its tokens again on every use
 from .phrases import (DOCUMENT_NOUNS, POSS_PRON, PRONOUNS, QUANTITY_NOUNS, appos_parts,
                       base_name, clean, core, demonym, drop_det, institution_prefix, of_phrase,
                       trim, with_place)
@@ -115,7 +116,8 @@ class ActorTable:
         key = (actor_id, start, end)
         if key not in self._spans:
             self._spans.add(key)
-            insort(actor.mentions, Mention(start=start, end=end, text=text),
+            # offsets of the parse (never negative) and a str: validation would only copy
+            insort(actor.mentions, Mention.model_construct(start=start, end=end, text=text),
                    key=lambda m: m.start)
             k = bisect_right(self._starts, start)
             self._starts.insert(k, start)
@@ -170,29 +172,30 @@ class ActorTable:
         self._resolved[key] = ids
         if ids and len(span) <= _MAX_MENTION_TOKENS:
             for actor_id in ids:
-                self.add_mention(actor_id, span.start_char, span.end_char, span.text,
+                self.add_mention(actor_id, span.start_char, span.end_char, span_text(span),
                                  name=False)
         core_span = core(span)
         if ids and core_span.start_char != span.start_char and len(span) <= _MAX_MENTION_TOKENS \
                 and span.root.pos_ != "PRON":
             for actor_id in ids:
                 self.add_mention(actor_id, core_span.start_char, core_span.end_char,
-                                 core_span.text, name=False)
+                                 span_text(core_span), name=False)
         ext = with_place(span)
         if ext is not None and ids:
             from .places import country_of
 
-            iso = country_of(ext[1].text)
+            iso = country_of(span_text(ext[1]))
             ext_core = span.doc[core_span.start:ext[0].end]  # without counts: "parties in Nepal"
             for actor_id in ids:
                 for e in {ext[0], ext_core}:
-                    self.add_mention(actor_id, e.start_char, e.end_char, e.text, name=False)
+                    self.add_mention(actor_id, e.start_char, e.end_char, span_text(e), name=False)
                 actor = self._by_id[actor_id]
                 if iso and not actor.country and str(actor.kind) != "person":
                     actor.country = iso
         if len(ids) == 1:  # "Kenzo Oshima, the UN relief coordinator": each part names it
             for part in appos_parts(span):
-                self.add_mention(ids[0], part.start_char, part.end_char, part.text, name=False)
+                self.add_mention(ids[0], part.start_char, part.end_char, span_text(part),
+                                 name=False)
         return ids
 
     def _resolve(self, span: "Span", depth: int) -> list[str]:
@@ -386,7 +389,7 @@ class ActorTable:
                        affiliation=affiliation)
         if institution is not None:  # "Israeli intelligence officials": "Israeli intelligence"
             self.add_mention(new, institution.start_char, institution.end_char,
-                             institution.text, name=False)
+                             span_text(institution), name=False)
         if len(isos) == 1:  # the demonym alone also names the group ("Egyptian")
             for t in mods:
                 if country_code(t.text) == isos[0] and t.dep_ in ("amod", "compound"):
@@ -430,7 +433,7 @@ class ActorTable:
 
                 phrase = doc[t.left_edge.i:t.i + 1]
                 iso = next((country_code(w.text) for w in phrase if country_code(w.text)),
-                           None) or country_of(phrase.text)
+                           None) or country_of(span_text(phrase))
                 if iso:
                     return [self.add(country_display(iso), ActorKind.state, country=iso,
                                      sector="GOV")]
@@ -440,7 +443,7 @@ class ActorTable:
                        of_span: "Span | None") -> str | None:
         """A person in the table heading the organisation / country-sector described."""
         people = [a for a in self.actors if str(a.kind) == "person"]
-        of_key = norm(drop_det(of_span.text)) if of_span is not None else None
+        of_key = norm(drop_det(span_text(of_span))) if of_span is not None else None
         hits = []
         for p in people:
             offices = self._office.get(p.id, [])

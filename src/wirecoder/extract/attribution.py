@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..schema import ActorKind, Attribution, AttributionKind
+from .coref import span_text  # Span.text joins its tokens again on every use
 from .token_table import token_table
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class Source:
     @property
     def surface(self) -> str:
         """The whole source phrase ("Jane Roe, a senior fellow at …"), for speaker_text."""
-        return (self.full if self.full is not None else self.speaker).text
+        return span_text(self.full if self.full is not None else self.speaker)
 
     @property
     def text(self) -> str:
@@ -92,10 +93,10 @@ class Source:
         a, b = self.speaker, self.cue_token
         lo, hi = min(a.start, b.i), max(a.end, b.i + 1)
         if self.how == "prep":
-            return f"{self.cue} {a.text}"
+            return f"{self.cue} {span_text(a)}"
         if hi - lo <= len(a) + 4:
-            return doc[lo:hi].text
-        return f"{a.text} {self.cue}"
+            return span_text(doc[lo:hi])
+        return f"{span_text(a)} {self.cue}"
 
 
 _KEEP_RIGHT = frozenset({"prep", "compound", "amod", "nummod", "poss", "case", "flat", "nmod",

@@ -19,7 +19,8 @@ from .context import ExtractionContext
 from .dates import resolve_date
 from .numbers import find_figures
 from .places import find_place_in
-from .token_table import sentences
+from .coref import span_text  # Span.text joins its tokens again on every use
+from .token_table import sentences, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -255,7 +256,7 @@ def _qualifiers(noun: Token) -> list[str]:
             span = noun.doc[c.left_edge.i:c.right_edge.i + 1]
             first = span[0].lower_
             if first in lex["qualifier_cues"] or c.lower_ in lex["qualifier_cues"]:
-                out.append(span.text.strip(" ,"))
+                out.append(span_text(span).strip(" ,"))
     return out
 
 
@@ -263,28 +264,43 @@ def _as_of_and_period(sent: Span, published: dt.date | None) -> tuple[str | None
     """as_of = publication day unless "as of …"/"by …" dates the count; "since X" → period."""
     pub = published.isoformat() if published else None
     as_of, period = pub, None
-    low_toks = [t.lower_ for t in sent]
-    for i, t in enumerate(sent):
-        if t.lower_ == "since" and i + 1 < len(sent):
-            phrase = sent.doc[t.i:t.right_edge.i + 1].text if t.right_edge.i > t.i else \
-                sent.doc[t.i:min(t.i + 4, sent.end)].text
+    doc, n = sent.doc, len(sent)
+    # lowercase forms from the token table: a Token is made only where a cue word stands
+    low_toks = token_table(doc).lower[sent.start:sent.end]
+    cues, firsts = _as_of_cue_words()
+    for i, low in enumerate(low_toks):
+        if low == "since" and i + 1 < n:
+            t = doc[sent.start + i]
+            phrase = span_text(doc[t.i:t.right_edge.i + 1]) if t.right_edge.i > t.i else \
+                span_text(doc[t.i:min(t.i + 4, sent.end)])
             d = resolve_date(phrase, published)
             if d.start:
                 period = Period(start=d.start, end=pub)
-        if t.lower_ in ("between", "from") and i + 1 < len(sent) and sent[i + 1].ent_type_ == "DATE":
+        if low in ("between", "from") and i + 1 < n and sent[i + 1].ent_type_ == "DATE":
             period = _date_range(sent, i + 1, published) or period
-        for cue in _lex()["as_of_cues"]:
-            words = cue.split()
-            if low_toks[i:i + len(words)] == words and i + len(words) < len(sent):
+        if firsts is not None and low not in firsts:
+            continue
+        for words in cues:
+            if low_toks[i:i + len(words)] == words and i + len(words) < n:
                 nxt = sent[i + len(words)]
                 if nxt.ent_type_ in ("DATE", "TIME"):
                     hi = nxt.i
-                    while hi + 1 < sent.end and sent.doc[hi + 1].ent_type_ in ("DATE", "TIME"):
+                    while hi + 1 < sent.end and doc[hi + 1].ent_type_ in ("DATE", "TIME"):
                         hi += 1
-                    d = resolve_date(sent.doc[t.i:hi + 1].text, published)
+                    d = resolve_date(span_text(doc[sent.start + i:hi + 1]), published)
                     if d.start and d.precision == "day":
                         as_of = d.start
     return as_of, period
+
+
+@lru_cache(maxsize=1)
+def _as_of_cue_words() -> tuple[list[list[str]], frozenset[str] | None]:
+    """The as-of cues split into words, and the words they begin with (None when a cue has
+    no words: it matches anywhere)."""
+    cues = [cue.split() for cue in _lex()["as_of_cues"]]
+    if any(not words for words in cues):
+        return cues, None
+    return cues, frozenset(words[0] for words in cues)
 
 
 def _date_range(sent: Span, i: int, published: dt.date | None) -> Period | None:
@@ -360,11 +376,11 @@ def claims_in_sentence(ctx: ExtractionContext, sent: Span, events: list[Event]) 
             sources = [s for s in sources_on_path(sent.root) if s.how == "prep"]
         if sources:
             src = sources[0]
-            claimant_text = src.speaker.text
+            claimant_text = span_text(src.speaker)
             claimant = resolve_source(ctx, src.speaker)
         if location is None:
             location = _location(ctx, sent)
-        text = sent.text  # evidence without the sentence's trailing whitespace / newline
+        text = span_text(sent)  # evidence without the sentence's trailing whitespace / newline
         evidence = SpanModel(start=sent.start_char, end=sent.start_char + len(text.rstrip()))
         out.append(Claim(
             id=ctx.next_id("c"), quantity=Quantity(quantity), value=fig.value, value_max=fig.value_max,

@@ -38,7 +38,10 @@ def index_predicates(doc: "Doc") -> PredicateIndex:
     """Find the predicates of a Doc and index them and its sentences."""
     hits = find_predicates(doc)
     sents = list(sentences(doc))
-    sent_index = {i: n for n, s in enumerate(sents) for i in range(s.start, s.end)}
+    numbers: list[int] = []  # the sentences tile the Doc: token i is in sentence numbers[i]
+    for n, s in enumerate(sents):
+        numbers += [n] * (s.end - s.start)
+    sent_index = dict(enumerate(numbers))
     return PredicateIndex(
         doc=doc,
         hits=hits,

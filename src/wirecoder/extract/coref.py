@@ -19,7 +19,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .kb import first_name_genders, norm
-from .token_table import sentences
+from .token_table import sentence_start, sentences, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -95,7 +95,7 @@ def _candidates(table: "ActorTable", tok: "Token", kinds: set[str]) -> list[tupl
     links = link_lines(doc)
     pron_in_quote = _inside(tok.idx, quotes)
     starts, start_chars = _counted_starts(doc, pron_in_quote)
-    here = bisect_right(starts, tok.sent.start)  # counted starts up to the pronoun's sentence
+    here = bisect_right(starts, sentence_start(doc, tok.i))  # counted starts up to the pronoun's sentence
     lo_char = start_chars[max(0, here - 1 - WINDOW)] if start_chars else 0
     quote_starts = [a for a, _ in quotes]
     ranked: list[tuple[tuple, str]] = []
@@ -110,7 +110,7 @@ def _candidates(table: "ActorTable", tok: "Token", kinds: set[str]) -> list[tupl
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            dist = here - bisect_right(starts, span.root.sent.start)
+            dist = here - bisect_right(starts, sentence_start(doc, span.root.i))
             if dist > WINDOW:
                 continue
             subject = span.root.dep_ in ("nsubj", "nsubjpass")
@@ -134,13 +134,16 @@ def _preresolve_subjects(table: "ActorTable", tok: "Token") -> None:
     from .kb import role_of
 
     doc = tok.doc
-    first = tok.sent.start
+    first = sentence_start(doc, tok.i)
     seen = 0
     while first > 0 and seen < WINDOW:
-        first = doc[first - 1].sent.start
+        first = sentence_start(doc, first - 1)
         seen += 1
-    for t in doc[first:tok.i]:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN":
+    cols = token_table(doc)  # a Token only for the noun subjects
+    dep, pos = cols.dep, cols.pos
+    for i in range(first, tok.i):
+        if dep[i] in ("nsubj", "nsubjpass") and pos[i] == "NOUN":
+            t = doc[i]
             role, _ = role_of([t.text])
             if role is not None:
                 table.resolve_span(doc[t.left_edge.i:t.i + 1])

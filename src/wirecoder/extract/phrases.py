@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .coref import span_text
+from .token_table import token_table
 from .kb import (countries, country_code, country_display, knowledge_base, pattern_tokenizer,
                  role_of, roles)
 
@@ -29,10 +30,28 @@ _QUANT_WORDS = {"some", "about", "around", "nearly", "almost", "approximately", 
                 "fewer", "several", "many", "few", "dozens", "hundreds", "thousands", "of"}
 
 
+def _memo(doc: "Doc", name: str) -> dict[tuple[int, int], "Span | None"]:
+    """A per-Doc memo of a pure function of a span's token range (kept in `doc.user_data`,
+    which build_report clears): the resolution stages ask for the same phrases again."""
+    key = f"wirecoder.{name}"
+    got = doc.user_data.get(key)
+    if got is None or got[0] != len(doc):
+        got = doc.user_data[key] = (len(doc), {})
+    return got[1]  # type: ignore[no-any-return]
+
+
 def trim(span: "Span") -> "Span | None":
     """Drop surrounding punctuation/quotes and a trailing relative clause or apposition list."""
     if span is None or len(span) == 0:
         return None
+    memo = _memo(span.doc, "trim")
+    key = (span.start, span.end)
+    if key not in memo:
+        memo[key] = _trim(span)
+    return memo[key]
+
+
+def _trim(span: "Span") -> "Span | None":
     start, end = span.start, span.end
     doc = span.doc
     # (one Token object per step: doc[i] makes a new one on every call)
@@ -124,9 +143,19 @@ def core(span: "Span") -> "Span":
     servicemen" → "US servicemen", "up to 9,000 Somali refugees" → "Somali
     refugees", "Radical French farmers" → "French farmers", "the main Hutu rebel group" →
     "Hutu rebel group". An apposed list after the head is dropped too."""
+    doc = span.doc
+    memo = _memo(doc, "core")
+    key = (span.start, span.end)
+    if key not in memo:
+        memo[key] = _core(span)
+    return memo[key]  # type: ignore[return-value]
+
+
+def _core(span: "Span") -> "Span":
     root = span.root
     start, end = span.start, span.end
-    comma = next((t.i for t in span if t.i > root.i and t.text == ","), None)
+    lower = token_table(span.doc).lower  # a token is "," exactly when its lowercase form is
+    comma = next((i for i in range(root.i + 1, end) if lower[i] == ","), None)
     if comma is not None and comma > start:
         end = comma
     doc = span.doc
@@ -145,7 +174,7 @@ def core(span: "Span") -> "Span":
 
 def base_name(span: "Span") -> str:
     """The name of a new actor for a descriptive phrase (see core)."""
-    return core(span).text.strip() or span.text
+    return span_text(core(span)).strip() or span_text(span)
 
 
 def drop_det(text: str) -> str:

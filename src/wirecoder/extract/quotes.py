@@ -10,7 +10,7 @@ or the clause an "according to X" attributes. Speakers keep their surface text
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -298,11 +298,26 @@ def _covered(a: int, b: int, ranges: list[tuple[int, int]]) -> float:
     return inside / (b - a)
 
 
+class _Ranges:
+    """Ranges sorted by start, for `_covered` asked many times over the same ranges: only
+    those that can overlap [a, b) are summed (the others add 0)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [x for x, _ in self.ranges]
+        self.longest = max((y - x for x, y in self.ranges), default=0)
+
+    def covered(self, a: int, b: int) -> float:
+        lo = bisect_left(self.starts, a - self.longest)
+        return _covered(a, b, self.ranges[lo:bisect_left(self.starts, b)])
+
+
 def indirect_quotes(ctx: ExtractionContext, direct: list[tuple[int, int]]) -> list[Quote]:
     """Reported speech: the content clause of cue verbs and of "according to X"."""
     out: list[Quote] = []
     text = _text(ctx)
     seen: set[tuple[int, int]] = set()
+    quoted = _Ranges(direct)
     for sent in sentences(ctx.doc):
         sources = sentence_sources(sent)
         for src in sources:
@@ -316,7 +331,7 @@ def indirect_quotes(ctx: ExtractionContext, direct: list[tuple[int, int]]) -> li
             a, b = _strip(text, content.start_char, content.end_char)
             while a < b and (text[a] in "\"“”«»',;:—–" or text[a].isspace()):
                 a += 1
-            if b - a < 8 or (a, b) in seen or _covered(a, b, direct) >= 0.9:
+            if b - a < 8 or (a, b) in seen or quoted.covered(a, b) >= 0.9:
                 continue
             seen.add((a, b))
             out.append(_make(ctx, text[a:b], src, False, (sent.start_char, sent.end_char),

@@ -9,6 +9,7 @@ make a Token only for those. `Doc.sents` walks every token again on each use (it
 annotation check makes a Token per token); seven stages ask for it."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,10 +17,11 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span
 
-__all__ = ["TokenTable", "sentences", "token_table"]
+__all__ = ["TokenTable", "sentence_start", "sentences", "token_table"]
 
 _KEY = "wirecoder.token_table"
 _SENTS = "wirecoder.sentences"
+_STARTS = "wirecoder.sentence_starts"
 # hash (or symbol id) → its string, and → that string lowercased: the same for every Doc
 # and model
 _NAMES: dict[int, str] = {}
@@ -78,3 +80,13 @@ def sentences(doc: Doc) -> list[Span]:
     if sents is None or (sents and sents[-1].end != len(doc)):
         sents = doc.user_data[_SENTS] = list(doc.sents)
     return sents  # type: ignore[no-any-return]
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """`doc[i].sent.start` by bisection over the sentence starts (Token.sent walks the
+    tokens back to the sentence start and forward to its end on every call)."""
+    sents = sentences(doc)
+    starts = doc.user_data.get(_STARTS)
+    if starts is None or len(starts) != len(sents) or (sents and starts[-1] != sents[-1].start):
+        starts = doc.user_data[_STARTS] = [s.start for s in sents]
+    return starts[bisect_right(starts, i) - 1] if starts else 0
