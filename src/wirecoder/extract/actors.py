@@ -116,8 +116,7 @@ class ActorTable:
         key = (actor_id, start, end)
         if key not in self._spans:
             self._spans.add(key)
-            # offsets of the parse (never negative) and a str: validation would only copy
-            insort(actor.mentions, Mention.model_construct(start=start, end=end, text=text),
+            insort(actor.mentions, Mention(start=start, end=end, text=text),
                    key=lambda m: m.start)
             k = bisect_right(self._starts, start)
             self._starts.insert(k, start)
@@ -133,6 +132,12 @@ class ActorTable:
         found = {n for s, e, n in self._extents[lo:hi] if start < e}
         actors = self.actors
         return [actors[n].id for n in sorted(found)]
+
+    def mentions_starting(self, lo: int, hi: int) -> list[tuple[int, int, Actor]]:
+        """(start, end, actor) of every mention starting in [lo, hi), by start."""
+        actors = self.actors
+        a, b = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
+        return [(s, e, actors[n]) for s, e, n in self._extents[a:b]]
 
     def _link_pending(self) -> None:
         """Set affiliations whose organisation is now in the table (Haniyeh → Hamas)."""

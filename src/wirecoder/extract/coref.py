@@ -99,22 +99,24 @@ def _candidates(table: "ActorTable", tok: "Token", kinds: set[str]) -> list[tupl
     lo_char = start_chars[max(0, here - 1 - WINDOW)] if start_chars else 0
     quote_starts = [a for a, _ in quotes]
     ranked: list[tuple[tuple, str]] = []
-    for actor in table.actors:
+    idx = tok.idx
+    # only the mentions in the window (the table keeps them sorted by start), not every
+    # mention of every actor; the ranking below sorts them whatever their order
+    for m_start, m_end, actor in table.mentions_starting(lo_char, idx + 1):
         if str(actor.kind) not in kinds:
             continue
-        for m in actor.mentions:
-            if m.end > tok.idx or m.start < lo_char or _inside(m.start, links):
-                continue
-            if not pron_in_quote and _inside_sorted(m.start, quotes, quote_starts):
-                continue
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or len(span) == 0:
-                continue
-            dist = here - bisect_right(starts, sentence_start(doc, span.root.i))
-            if dist > WINDOW:
-                continue
-            subject = span.root.dep_ in ("nsubj", "nsubjpass")
-            ranked.append(((max(dist, 0), not subject, -m.start), actor.id))
+        if m_end > idx or _inside(m_start, links):
+            continue
+        if not pron_in_quote and _inside_sorted(m_start, quotes, quote_starts):
+            continue
+        span = doc.char_span(m_start, m_end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        dist = here - bisect_right(starts, sentence_start(doc, span.root.i))
+        if dist > WINDOW:
+            continue
+        subject = span.root.dep_ in ("nsubj", "nsubjpass")
+        ranked.append(((max(dist, 0), not subject, -m_start), actor.id))
     ranked.sort()
     return ranked
 

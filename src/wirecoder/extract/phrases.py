@@ -72,9 +72,14 @@ def _trim(span: "Span") -> "Span | None":
         if cut > start:
             end = cut
     out = doc[start:end]
-    root = out.root
-    for c in root.rights:  # a relative clause is not part of the name
-        if c.dep_ in ("relcl", "acl") and start <= c.i < end:
+    root_i = out.root.i
+    cols = token_table(doc)
+    head, dep = cols.head, cols.dep
+    # a relative clause is not part of the name: the first right child of the root inside
+    # the phrase that is one (Token.rights walks the root's whole subtree)
+    for i in range(root_i + 1, end):
+        if head[i] == root_i and dep[i] in ("relcl", "acl"):
+            c = doc[i]
             cut = min(t.i for t in c.subtree)
             while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].lower_ in ("who", "which",
                                                                                   "that")):

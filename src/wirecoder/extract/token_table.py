@@ -37,6 +37,7 @@ class TokenTable:
     lower: list[str]   # Token.lower_
     pos: list[str]     # Token.pos_
     dep: list[str]     # Token.dep_
+    head: list[int]    # Token.head.i
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -44,17 +45,21 @@ def token_table(doc: Doc) -> TokenTable:
     table = doc.user_data.get(_KEY)
     if table is not None and len(table.lemma) == len(doc):
         return table  # type: ignore[no-any-return]
-    from spacy.attrs import DEP, LEMMA, LOWER, POS
+    import numpy as np
+    from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 
     if not len(doc):
-        table = TokenTable([], [], [], [])
+        table = TokenTable([], [], [], [], [])
     else:
-        arr = doc.to_array([LEMMA, LOWER, POS, DEP])
+        arr = doc.to_array([LEMMA, LOWER, POS, DEP, HEAD])
         strings = doc.vocab.strings
         lemma, lower, pos, dep = (arr[:, c].tolist() for c in range(4))
+        # HEAD is the offset to the head, stored unsigned
+        head = (arr[:, 4].astype(np.int64) + np.arange(len(doc), dtype=np.int64)).tolist()
         table = TokenTable(lemma=_column(lemma, _LOWERED, strings),
                            lower=_column(lower, _NAMES, strings),
-                           pos=_column(pos, _NAMES, strings), dep=_column(dep, _NAMES, strings))
+                           pos=_column(pos, _NAMES, strings), dep=_column(dep, _NAMES, strings),
+                           head=head)
     doc.user_data[_KEY] = table
     return table
 
