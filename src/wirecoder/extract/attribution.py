@@ -7,6 +7,7 @@ pronouns to the nearest earlier actor. Vocabulary: lexicons/quote_cues*.yaml."""
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +21,7 @@ from .coref import span_text  # Span.text joins its tokens again on every use
 from .token_table import token_table
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from .context import ExtractionContext
 
@@ -251,15 +252,9 @@ def sentence_sources(sent: Span) -> list[Source]:
     """Every attribution in a sentence: cue verbs with a speaker and a clausal content,
     and "according to X" phrases (content = the rest of the clause)."""
     out: list[Source] = []
-    doc, table, cues = sent.doc, token_table(sent.doc), _cues()
-    reporting_lemmas, stance_lemmas = cues["reporting"], cues["stance"]
-    for i in range(sent.start, sent.end):
-        # what the tests below pass at all (no Token made for the rest): "according", a
-        # reporting verb (is_reporting_verb) or a stance verb (is_stance_verb)
-        lower, pos, lemma = table.lower[i], table.pos[i], table.lemma[i]
-        if lower != "according" and not (pos in ("VERB", "AUX") and lemma in reporting_lemmas) \
-                and not (pos == "VERB" and lemma in stance_lemmas):
-            continue
+    doc = sent.doc
+    cands = _cue_candidates(doc)
+    for i in cands[bisect_left(cands, sent.start):bisect_left(cands, sent.end)]:
         tok = doc[i]
         # "according to X" (even when parsed as the root); "citing X" is a stance verb
         # here: its object is what is cited, its subject the source
@@ -290,6 +285,29 @@ def sentence_sources(sent: Span) -> list[Source]:
         out.append(Source(speaker=source_span(spk), cue=tok.text, cue_token=tok,
                           channel=channel_of(tok), content=span, full=full_span(spk)))
     return out
+
+
+def _cue_candidates(doc: Doc) -> list[int]:
+    """The tokens of a Doc that sentence_sources tests at all (no Token is made for the
+    rest): "according", a reporting verb (is_reporting_verb) or a stance verb
+    (is_stance_verb); in order, found once per Doc (kept in `doc.user_data`)."""
+    got = doc.user_data.get(_CUE_CANDIDATES)
+    if got is not None and got[0] == len(doc):
+        return got[1]  # type: ignore[no-any-return]
+    table, cues = token_table(doc), _cues()
+    reporting_lemmas, stance_lemmas = cues["reporting"], cues["stance"]
+    either = reporting_lemmas | stance_lemmas
+    lower, pos, lemma = table.lower, table.pos, table.lemma
+    # one set test per token, the exact test only where it passes
+    found = [i for i, w in enumerate(lemma) if w in either or lower[i] == "according"]
+    found = [i for i in found if lower[i] == "according" or (
+        pos[i] in ("VERB", "AUX") and lemma[i] in reporting_lemmas) or (
+        pos[i] == "VERB" and lemma[i] in stance_lemmas)]
+    doc.user_data[_CUE_CANDIDATES] = (len(doc), found)
+    return found
+
+
+_CUE_CANDIDATES = "wirecoder.cue_candidates"
 
 
 def _to_sentence_edge(sent: Span, verb: Token, content: Span) -> Span:

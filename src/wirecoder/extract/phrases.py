@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .coref import span_text
-from .token_table import token_table
+from .token_table import heads, token_table
 from .kb import (countries, country_code, country_display, knowledge_base, pattern_tokenizer,
                  role_of, roles)
 
@@ -73,8 +73,7 @@ def _trim(span: "Span") -> "Span | None":
             end = cut
     out = doc[start:end]
     root_i = out.root.i
-    cols = token_table(doc)
-    head, dep = cols.head, cols.dep
+    head, dep = heads(doc), token_table(doc).dep
     # a relative clause is not part of the name: the first right child of the root inside
     # the phrase that is one (Token.rights walks the root's whole subtree)
     for i in range(root_i + 1, end):

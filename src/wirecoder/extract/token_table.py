@@ -17,11 +17,12 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span
 
-__all__ = ["TokenTable", "sentence_start", "sentences", "token_table"]
+__all__ = ["TokenTable", "heads", "sentence_start", "sentences", "token_table"]
 
 _KEY = "wirecoder.token_table"
 _SENTS = "wirecoder.sentences"
 _STARTS = "wirecoder.sentence_starts"
+_HEADS = "wirecoder.heads"
 # hash (or symbol id) → its string, and → that string lowercased: the same for every Doc
 # and model
 _NAMES: dict[int, str] = {}
@@ -37,7 +38,6 @@ class TokenTable:
     lower: list[str]   # Token.lower_
     pos: list[str]     # Token.pos_
     dep: list[str]     # Token.dep_
-    head: list[int]    # Token.head.i
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -45,21 +45,17 @@ def token_table(doc: Doc) -> TokenTable:
     table = doc.user_data.get(_KEY)
     if table is not None and len(table.lemma) == len(doc):
         return table  # type: ignore[no-any-return]
-    import numpy as np
-    from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
+    from spacy.attrs import DEP, LEMMA, LOWER, POS
 
     if not len(doc):
-        table = TokenTable([], [], [], [], [])
+        table = TokenTable([], [], [], [])
     else:
-        arr = doc.to_array([LEMMA, LOWER, POS, DEP, HEAD])
+        arr = doc.to_array([LEMMA, LOWER, POS, DEP])
         strings = doc.vocab.strings
         lemma, lower, pos, dep = (arr[:, c].tolist() for c in range(4))
-        # HEAD is the offset to the head, stored unsigned
-        head = (arr[:, 4].astype(np.int64) + np.arange(len(doc), dtype=np.int64)).tolist()
         table = TokenTable(lemma=_column(lemma, _LOWERED, strings),
                            lower=_column(lower, _NAMES, strings),
-                           pos=_column(pos, _NAMES, strings), dep=_column(dep, _NAMES, strings),
-                           head=head)
+                           pos=_column(pos, _NAMES, strings), dep=_column(dep, _NAMES, strings))
     doc.user_data[_KEY] = table
     return table
 
@@ -85,6 +81,21 @@ def sentences(doc: Doc) -> list[Span]:
     if sents is None or (sents and sents[-1].end != len(doc)):
         sents = doc.user_data[_SENTS] = list(doc.sents)
     return sents  # type: ignore[no-any-return]
+
+
+def heads(doc: Doc) -> list[int]:
+    """`Token.head.i` of every token, read once per Doc with `Doc.to_array`."""
+    got = doc.user_data.get(_HEADS)
+    if got is None or len(got) != len(doc):
+        import numpy as np
+        from spacy.attrs import HEAD
+
+        got = []
+        if len(doc):  # HEAD is the offset to the head, stored unsigned
+            offsets = doc.to_array([HEAD]).reshape(-1).astype(np.int64)
+            got = (offsets + np.arange(len(doc), dtype=np.int64)).tolist()
+        doc.user_data[_HEADS] = got
+    return got  # type: ignore[no-any-return]
 
 
 def sentence_start(doc: Doc, i: int) -> int:
