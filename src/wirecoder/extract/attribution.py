@@ -143,6 +143,11 @@ def is_reporting_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _cues()["reporting"]
 
 
+def reporting_lemmas() -> frozenset[str]:
+    """The lowercased lemmas of reporting verbs (is_reporting_verb), for token-table scans."""
+    return _cues()["reporting"]  # type: ignore[no-any-return]
+
+
 def speaker_of(verb: Token) -> Token | None:
     """Subject of a cue verb; for "…, saying …" / "… and added …" the governing verb's
     subject; for passives "was told by X" the agent."""
@@ -501,6 +506,7 @@ __all__ = [
     "is_reporting_verb",
     "is_stance_verb",
     "load_lexicon",
+    "reporting_lemmas",
     "resolve_pronoun",
     "resolve_source",
     "sentence_sources",

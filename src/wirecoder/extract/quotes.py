@@ -20,7 +20,7 @@ from .attribution import (
     Source,
     channel_of,
     full_span,
-    is_reporting_verb,
+    reporting_lemmas,
     resolve_source,
     sentence_sources,
     source_span,
@@ -28,12 +28,14 @@ from .attribution import (
     speaker_of,
 )
 from .context import ExtractionContext
-from .token_table import sentences
+from .coref import span_text
+from .token_table import TokenTable, sentences, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
+_CLOSING = frozenset(_PAIRS.values())
 _MIN_WORDS = 2  # one-word quotes are scare quotes ("to “destroy” the group"), not speech
 _WORD = re.compile(r"\w+")
 
@@ -130,13 +132,18 @@ def _cue_after(doc: Doc, close_char: int, S: _Sents) -> Token | None:
         nxt = S.of(doc[sent.end])
         if len(nxt) <= 10:
             limit = nxt.end
+    cols = token_table(doc)  # a quotation mark's lowercase form is itself
     for i in range(k, min(limit, k + 8)):
-        t = doc[i]
-        if t.text in _PAIRS:
+        if cols.lower[i] in _PAIRS:
             break
-        if is_reporting_verb(t):
-            return t
+        if _reporting_at(cols, i):
+            return doc[i]
     return None
+
+
+def _reporting_at(cols: TokenTable, i: int) -> bool:
+    """is_reporting_verb(doc[i]), read from the token table."""
+    return cols.pos[i] in ("VERB", "AUX") and cols.lemma[i] in reporting_lemmas()
 
 
 def _cue_before(doc: Doc, mark_char: int, S: _Sents) -> Token | None:
@@ -152,13 +159,13 @@ def _cue_before(doc: Doc, mark_char: int, S: _Sents) -> Token | None:
             k -= 1
         if k >= 0 and doc[k].text in (":", ","):
             lo = S.of(doc[k]).start
+    cols = token_table(doc)
     for i in range(tok.i - 1, max(lo, tok.i - 12) - 1, -1):
-        t = doc[i]
-        if t.text in _PAIRS.values():
+        if cols.lower[i] in _CLOSING:
             break
-        if is_reporting_verb(t) and (t.i >= tok.i - 4 or any(
-                d.i >= tok.i for d in t.subtree)):
-            return t
+        if _reporting_at(cols, i) and (i >= tok.i - 4 or any(
+                d.i >= tok.i for d in doc[i].subtree)):
+            return doc[i]
     return None
 
 
@@ -265,10 +272,11 @@ def direct_quotes(ctx: ExtractionContext) -> list[tuple[Quote, tuple[int, int]]]
                 src = _inner_source(doc, qa, qb)
             if src is None and open_tok is not None:
                 prev = _previous_sentence(doc, S.of(open_tok), S)
-                if prev is not None and prev.text.rstrip().endswith(":"):
-                    verbs = [t for t in prev if is_reporting_verb(t)]
+                if prev is not None and span_text(prev).rstrip().endswith(":"):
+                    cols = token_table(doc)
+                    verbs = [i for i in range(prev.start, prev.end) if _reporting_at(cols, i)]
                     if verbs:
-                        src = _source_of(doc, verbs[-1])
+                        src = _source_of(doc, doc[verbs[-1]])
             if src is None and last is not None:
                 here = S.index_at_char(a)
                 if here - last[1] <= 2:
