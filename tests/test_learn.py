@@ -212,3 +212,32 @@ def test_xlsx_needs_openpyxl_or_is_read(tmp_path: Path) -> None:
     else:
         with pytest.raises(UnreadableTrainingFile):
             train_types_model([bad], tmp_path / "m", cv=3, policy_sample=0, progress=False)
+
+
+def test_outside_items_are_rule_events_without_a_view(trained: Path) -> None:
+    from wirecoder.learn.train import outside_items, rules_labeller, taxonomy
+    head = load_types_model(trained).heads["acled_sub"]
+    texts = ["The foreign ministers of Norland and Vesteria met in Darrow on Tuesday to discuss trade.",
+             "Vesteria accused Norland of spying on its embassy.",
+             "Gunmen shot dead a farmer near Kerrow."]  # an ACLED event: the rules give it a view
+    items = outside_items(head, rules_labeller("acled_sub", None), texts)
+    assert len(items) == 2
+    assert all(it.rule is None and it.gold is None and it.predicted in head.classes for it in items)
+    assert "Chemical weapon" in taxonomy("acled_sub") and "CONSULT" in taxonomy("plover_type")
+
+
+def test_acled_policy_keeps_unknown_classes_and_weighs_outside_events(tmp_path: Path) -> None:
+    from wirecoder.learn.outside_acled import load_outside_acled_texts
+    from wirecoder.learn.policy import UNKNOWN
+    data = write_acled_csv(tmp_path / "export.csv", per_class=9)
+    train_types_model([data], tmp_path / "m", cv=3, seed=0, policy_sample=27, progress=False)
+    model = load_types_model(tmp_path / "m")
+    pol, card = model.policy["acled_sub"], model.card["policy"]["acled_sub"]
+    # the classifier knows three sub-types: every other one the rules can give keeps the rules
+    assert pol["by_rule"]["Chemical weapon"] is None and pol["by_rule"]["Armed clash"] is None
+    assert card["evidence"]["Chemical weapon"]["decision"] == UNKNOWN
+    assert "Attack" not in pol["by_rule"] or card["evidence"]["Attack"]["decision"] != UNKNOWN
+    # the invented sentences outside ACLED's taxonomy joined the (none) evidence
+    assert 0 < card["outside_documents"] <= len(load_outside_acled_texts())
+    assert card["evidence"]["(none)"]["no_label_items"] == card["outside_documents"]
+    assert "outside ACLED's taxonomy" in (tmp_path / "m" / "CARD.md").read_text(encoding="utf-8")

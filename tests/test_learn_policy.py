@@ -124,3 +124,42 @@ def test_a_decision_must_hold_on_each_policy_source() -> None:
     assert fallback_threshold(fa + fb[10:], neg)["threshold"] == 0.3
     got = fallback_threshold(fa + fb, neg)
     assert got["threshold"] == 1.0 and (got["right"], got["wrong"]) == (10, 0)
+
+
+def test_a_rule_class_the_classifier_never_saw_keeps_the_rules() -> None:
+    # the classifier is right on every sampled class, so the pooled default lets it in …
+    sampled = [RuleItem("A", "B", "B", 1.2)] * 30
+    unseen_but_sampled = [RuleItem("Z", "B", "B", 1.2)] * 30
+    pol = choose_policy(sampled + unseen_but_sampled, unknown=["Y", "Z"])
+    assert pol["default"] is not None and pol["by_rule"]["A"] is not None
+    # … but never to a class it has no rows of, sampled (Z) or not (Y)
+    assert pol["by_rule"]["Z"] is None and pol["by_rule"]["Y"] is None
+    assert decide("Y", "B", 9.0, pol, "hybrid") == "Y" and decide("Q", "B", 9.0, pol, "hybrid") == "B"
+    assert pol["evidence"]["Y"]["events"] == 0 and "no training rows" in pol["evidence"]["Y"]["decision"]
+
+
+def test_events_outside_acled_weigh_against_filling_in_a_view() -> None:
+    # on training notes every rule event without a view is an ACLED event: filling is right …
+    notes = [RuleItem(None, "Attack", "Attack", 0.4, source="notes")] * 20 + \
+        [RuleItem(None, "Attack", "Attack", 1.2, source="notes")] * 20
+    assert choose_policy(notes)["by_rule"][NONE] == 0.3
+    # … but an event outside ACLED's taxonomy (gold None) must stay without one: the classifier
+    # is unsure there (margins below 1.0), so only its confident labels fill the view
+    outside = [RuleItem(None, None, "Peaceful protest", 0.5)] * 30 + [RuleItem(None, None, "Attack", 1.1)] * 2
+    pol = choose_policy(notes + outside)
+    assert pol["by_rule"][NONE] == 1.0
+    assert pol["evidence"][NONE]["no_label_items"] == 32 and pol["evidence"][NONE]["hybrid_right"] == 50
+    # no-label items are not a policy source: they would veto every fill
+    assert choose_policy(notes + outside[-2:])["by_rule"][NONE] == 0.3
+
+
+def test_outside_acled_sentences_are_the_invented_non_acled_types(tmp_path: Path) -> None:
+    from wirecoder.learn.outside_acled import OUTSIDE_TYPES, load_outside_acled_texts
+    rows = [{"text": "Ministers of Norland and Vesteria met in Darrow.", "type": "CONSULT"},
+            {"text": "Troops shelled the outskirts of Kerrow.", "type": "ASSAULT"},
+            {"text": "Norland and Vesteria signed a truce.", "type": "AGREE"}]
+    (tmp_path / "plover_news_examples.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    assert load_outside_acled_texts(tmp_path) == [rows[0]["text"]]
+    assert load_outside_acled_texts(tmp_path / "absent") == []
+    assert "ASSAULT" not in OUTSIDE_TYPES and "PROTEST" not in OUTSIDE_TYPES and "CONSULT" in OUTSIDE_TYPES
+    assert len(load_outside_acled_texts()) >= 500  # the packaged invented sentences

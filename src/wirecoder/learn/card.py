@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .hybrid import LOW_CONFIDENCE
+from .hybrid import LOW_CONFIDENCE, NONE
 
 HEAD_TITLES = {"plover_type": "PLOVER event type", "plover_mode": "PLOVER mode (TYPE/mode)",
                "acled_sub": "ACLED sub-event type"}
@@ -56,6 +56,9 @@ def render_card(card: dict[str, Any], confusion: bool = True) -> str:
             for r, e in pol["evidence"].items():
                 out.append(f"{r[:40]:<40} {e['events']:>6} {e['rules_right']:>6} {e['model_right']:>6} "
                            f"{e['hybrid_right']:>6}  {e['decision']}")
+            if pol.get("outside_documents"):
+                out.append(f"({NONE}'s events include {pol['outside_documents']} invented sentences of events "
+                           "outside ACLED's taxonomy, where no ACLED view is right)")
             if pol.get("evidence_low"):
                 out += ["", f"rule events below confidence {LOW_CONFIDENCE} (their own thresholds):"]
                 for r, e in pol["evidence_low"].items():

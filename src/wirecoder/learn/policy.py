@@ -7,6 +7,12 @@ names, so those documents are counted but not used). With the classifier's out-o
 rules gave is assigned the margin threshold above which the classifier overrides the rules —
 or none (keep the rules) — whichever makes the most of that class's events right.
 
+Two cases have no evidence in the training documents, and keep the rules: a rule class the
+classifier has no training rows of (it can never confirm it; `unknown`), and — for the ACLED
+head — nothing argues for an empty view on ACLED notes, since every note is an ACLED event: so
+items whose right answer is *no label* (gold None: invented sentences reporting events outside
+ACLED's taxonomy, `learn.outside_acled`) join the `(none)` class's evidence.
+
 With several policy files (independently written sets of sentences), a decision must also hold
 on each of them: no step towards more overrides (or more fallback events) may lose events on
 any one file (`by_source`), however much it gains on the pool. Invented sentences are easier
@@ -32,7 +38,7 @@ MIN_GROUP = 8  # rule classes with fewer sampled events keep the rules: no evide
 @dataclass
 class RuleItem:
     rule: str | None
-    gold: str
+    gold: str | None  # None: the right answer is no label (an event outside ACLED's taxonomy)
     predicted: str
     margin: float
     confidence: float = 1.0  # the rule event's confidence
@@ -93,10 +99,13 @@ def _changes(items: Sequence[RuleItem], theta: float, base: float | None = None)
 
 def by_source(items: Sequence[RuleItem]) -> list[list[RuleItem]]:
     """The items of each source with at least MIN_GROUP of them (only when there are several
-    sources: with one, the pooled choice is that source's)."""
+    sources: with one, the pooled choice is that source's). Items without a source (the
+    invented no-label items) are not a source: they only ever lose when a label is filled in,
+    so as one they would veto every step; they weigh in the pooled count instead."""
     groups: dict[str, list[RuleItem]] = defaultdict(list)
     for it in items:
-        groups[it.source].append(it)
+        if it.source:
+            groups[it.source].append(it)
     if len(groups) < 2:
         return []
     return [g for _, g in sorted(groups.items()) if len(g) >= MIN_GROUP]
@@ -120,7 +129,11 @@ def best_threshold(items: Sequence[RuleItem]) -> tuple[float | None, int]:
     return best
 
 
-def _per_class(items: Sequence[RuleItem]) -> tuple[dict[str, float | None], dict[str, dict[str, Any]]]:
+UNKNOWN = "keep rules (the classifier has no training rows of this class)"
+
+
+def _per_class(items: Sequence[RuleItem], unknown: frozenset[str] = frozenset()
+               ) -> tuple[dict[str, float | None], dict[str, dict[str, Any]]]:
     groups: dict[str, list[RuleItem]] = defaultdict(list)
     for it in items:
         groups[it.rule if it.rule is not None else NONE].append(it)
@@ -128,22 +141,31 @@ def _per_class(items: Sequence[RuleItem]) -> tuple[dict[str, float | None], dict
     evidence: dict[str, dict[str, Any]] = {}
     for key in sorted(groups):
         g = groups[key]
-        theta = best_threshold(g)[0] if len(g) >= MIN_GROUP else None
+        theta = best_threshold(g)[0] if len(g) >= MIN_GROUP and key not in unknown else None
         by_rule[key] = theta
         evidence[key] = {"events": len(g), "rules_right": _right(g, None),
                          "model_right": sum(it.predicted == it.gold for it in g),
                          "hybrid_right": _right(g, theta),
-                         "decision": "keep rules" if theta is None else f"classifier if margin ≥ {theta}"}
+                         "decision": UNKNOWN if key in unknown else
+                         "keep rules" if theta is None else f"classifier if margin ≥ {theta}"}
+        if any(it.gold is None for it in g):
+            evidence[key]["no_label_items"] = sum(it.gold is None for it in g)
+    for key in sorted(unknown - set(groups)):
+        by_rule[key] = None
+        evidence[key] = {"events": 0, "rules_right": 0, "model_right": 0, "hybrid_right": 0,
+                         "decision": UNKNOWN}
     return by_rule, evidence
 
 
-def choose_policy(items: Sequence[RuleItem]) -> dict[str, Any]:
+def choose_policy(items: Sequence[RuleItem], unknown: Sequence[str] = ()) -> dict[str, Any]:
     """{'default': θ, 'by_rule': {rule class: θ or None}, 'by_rule_low': the same for rule
     events below LOW_CONFIDENCE (only classes with ≥ MIN_GROUP such events), 'evidence' and
-    'evidence_low': per-class counts}."""
+    'evidence_low': per-class counts}. Rule classes in `unknown` (labels the classifier has no
+    training rows of) keep the rules, sampled or not: the pooled default never reaches them."""
+    unknown_set = frozenset(unknown)
     default, _ = best_threshold(items)
-    by_rule, evidence = _per_class(items)
-    low_rule, low_evidence = _per_class([it for it in items if it.confidence < LOW_CONFIDENCE])
+    by_rule, evidence = _per_class(items, unknown_set)
+    low_rule, low_evidence = _per_class([it for it in items if it.confidence < LOW_CONFIDENCE], unknown_set)
     keep = {k for k, e in low_evidence.items() if e["events"] >= MIN_GROUP}
     return {"default": default, "by_rule": by_rule, "evidence": evidence,
             "by_rule_low": {k: v for k, v in low_rule.items() if k in keep},
@@ -212,5 +234,5 @@ def fallback_threshold(items: Sequence[RuleItem], negatives: Sequence[RuleItem] 
             "decision": "no fallback" if theta is None else f"classifier event if margin ≥ {theta}"}
 
 
-__all__ = ["THRESHOLDS", "MIN_GROUP", "RuleItem", "balanced_sample", "best_threshold", "by_source",
+__all__ = ["THRESHOLDS", "MIN_GROUP", "UNKNOWN", "RuleItem", "balanced_sample", "best_threshold", "by_source",
            "choose_policy", "rule_items", "beyond_chance", "Z", "fallback_gain", "fallback_threshold"]

@@ -16,9 +16,10 @@ from .crossval import check_classes, cross_validate, scores
 from .data import HEADS, Example, SourceFile, load_file
 from .errors import TrainingDataError
 from .fallback import MAX_SENTENCES
-from .hybrid import sentence_count
+from .hybrid import ACLED_PARENT, sentence_count
 from .model import Head, TypesModel, save_types_model
 from .no_event_examples import load_no_event_texts
+from .outside_acled import load_outside_acled_texts
 from .policy import RuleItem, balanced_sample, choose_policy, fallback_threshold, rule_items
 
 POLICY_HEADS = ("plover_type", "acled_sub")  # the mode follows the type; it has no policy
@@ -81,6 +82,24 @@ def rules_labeller(head: str, spacy_model: str | None) -> Any:
                 out.append([(e.acled.sub_event_type, e.confidence) for e in rep.events])
         return out
     return run
+
+
+def taxonomy(head: str) -> frozenset[str]:
+    """Every label the rules can give for a head (what a policy may be asked about)."""
+    from ..schema import EventType
+    if head == "acled_sub":
+        return frozenset(ACLED_PARENT)
+    return frozenset(str(t.value) for t in EventType)
+
+
+def outside_items(head: Head, rule_labels: Any, texts: Sequence[str] | None = None) -> list[RuleItem]:
+    """No-label items: invented sentences of events outside ACLED's taxonomy in which the rules
+    find one event and give it no ACLED view (`learn.outside_acled`); the head's label for
+    each (it never trained on them) would be wrong to fill in."""
+    texts = list(texts) if texts is not None else load_outside_acled_texts()
+    keep = [(t, labs[0][1]) for t, labs in zip(texts, rule_labels(texts)) if len(labs) == 1 and labs[0][0] is None]
+    preds = head.predict([t for t, _ in keep]) if keep else []
+    return [RuleItem(None, None, lab, m, conf) for (_, conf), (lab, m) in zip(keep, preds)]
 
 
 def load_examples(paths: Sequence[str | Path], licence: str | None
@@ -164,7 +183,9 @@ def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int =
                                           rules_labeller(h, spacy_model),
                                           short=[sentence_count(texts[i]) <= MAX_SENTENCES for i in idx],
                                           sources=[ex[i].source for i in idx])
-                policy[h] = choose_policy(items)
+                outside = outside_items(heads[h], rules_labeller(h, spacy_model)) if h == "acled_sub" else []
+                policy[h] = choose_policy(items + outside, unknown=sorted(taxonomy(h) - set(heads[h].classes)))
+                policy[h]["outside_documents"] = len(outside)
                 if silent is None:
                     texts0 = [t for t in load_no_event_texts() if sentence_count(t) <= MAX_SENTENCES]
                     silent = [t for t, labs in zip(texts0, rules_labeller(h, spacy_model)(texts0)) if not labs]
@@ -191,7 +212,8 @@ def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int =
                        "evidence_low": p["evidence_low"], "held_out": p["held_out"],
                        "sample_documents": p["sample_documents"], "files": p["files"],
                        "documents_without_rule_event": p["documents_without_rule_event"],
-                       "documents_with_several_rule_events": p["documents_with_several_rule_events"]}
+                       "documents_with_several_rule_events": p["documents_with_several_rule_events"],
+                       "outside_documents": p["outside_documents"]}
                    for h, p in policy.items()},
     }
     model = TypesModel(str(out), heads, {h: {"default": p["default"], "by_rule": p["by_rule"],
@@ -203,4 +225,4 @@ def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int =
     return model
 
 
-__all__ = ["POLICY_HEADS", "library_versions", "rules_labeller", "load_examples", "train_types_model"]
+__all__ = ["POLICY_HEADS", "taxonomy", "outside_items", "library_versions", "rules_labeller", "load_examples", "train_types_model"]
