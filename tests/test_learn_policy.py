@@ -147,7 +147,7 @@ def test_events_outside_acled_weigh_against_filling_in_a_view() -> None:
     # is unsure there (margins below 1.0), so only its confident labels fill the view
     outside = [RuleItem(None, None, "Peaceful protest", 0.5)] * 30 + [RuleItem(None, None, "Attack", 1.1)] * 2
     pol = choose_policy(notes + outside)
-    assert pol["by_rule"][NONE] == 1.0
+    assert pol["by_rule"][NONE] == 1.0 and pol["default"] == 0.3  # the default is for rule labels
     assert pol["evidence"][NONE]["no_label_items"] == 32 and pol["evidence"][NONE]["hybrid_right"] == 50
     # no-label items are not a policy source: they would veto every fill
     assert choose_policy(notes + outside[-2:])["by_rule"][NONE] == 0.3

@@ -163,7 +163,9 @@ def choose_policy(items: Sequence[RuleItem], unknown: Sequence[str] = ()) -> dic
     'evidence_low': per-class counts}. Rule classes in `unknown` (labels the classifier has no
     training rows of) keep the rules, sampled or not: the pooled default never reaches them."""
     unknown_set = frozenset(unknown)
-    default, _ = best_threshold(items)
+    # the default is for rule *labels* without evidence: no-label items (rule None) are not
+    # among them, and would drag it towards keeping the rules everywhere
+    default, _ = best_threshold([it for it in items if it.gold is not None])
     by_rule, evidence = _per_class(items, unknown_set)
     low_rule, low_evidence = _per_class([it for it in items if it.confidence < LOW_CONFIDENCE], unknown_set)
     keep = {k for k, e in low_evidence.items() if e["events"] >= MIN_GROUP}
