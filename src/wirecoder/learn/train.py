@@ -183,9 +183,9 @@ def train_types_model(paths: Sequence[str | Path], out: str | Path, *, cv: int =
                                           rules_labeller(h, spacy_model),
                                           short=[sentence_count(texts[i]) <= MAX_SENTENCES for i in idx],
                                           sources=[ex[i].source for i in idx])
-                outside = outside_items(heads[h], rules_labeller(h, spacy_model)) if h == "acled_sub" else []
-                policy[h] = choose_policy(items + outside, unknown=sorted(taxonomy(h) - set(heads[h].classes)))
-                policy[h]["outside_documents"] = len(outside)
+                no_view = outside_items(heads[h], rules_labeller(h, spacy_model)) if h == "acled_sub" else []
+                policy[h] = choose_policy(items + no_view, unknown=sorted(taxonomy(h) - set(heads[h].classes)))
+                policy[h]["outside_documents"] = len(no_view)
                 if silent is None:
                     texts0 = [t for t in load_no_event_texts() if sentence_count(t) <= MAX_SENTENCES]
                     silent = [t for t, labs in zip(texts0, rules_labeller(h, spacy_model)(texts0)) if not labs]
