@@ -239,6 +239,15 @@ def main() -> int:
         finally:
             policy_mod.THRESHOLDS = grid
         print(f"   T={t}: held-out log-loss {nll:.3f}; hybrid {hy} of {len(items)}")
+    print("4. the sign test's strictness Z (a policy step must win by Z·√(wins + losses))")
+    z0 = policy_mod.Z
+    for z in (0.0, 1.0, 1.5, 2.0, 3.0):
+        policy_mod.Z = z
+        try:
+            hy, _, _ = outer_cv(items, countries, args.folds, args.seed, False)
+        finally:
+            policy_mod.Z = z0
+        print(f"   Z={z}: hybrid {hy} of {len(items)}")
     return 0
 
 
