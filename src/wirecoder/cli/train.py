@@ -25,6 +25,7 @@ def train_cmd(
     policy_sample: int = typer.Option(3000, "--policy-sample", min=0, help="Training documents the rules run on to choose the hybrid policy (0 = none: the hybrid keeps the rules; eval --types-policy model still uses the classifier alone)."),
     policy_data: Optional[List[Path]] = typer.Option(None, "--policy-data", help="Choose the hybrid policy on the rows of this training file only (repeatable; for files labelled per sentence when others are labelled per story)."),
     model: Optional[str] = typer.Option(None, "--model", envvar="WIRECODER_MODEL", help="spaCy model for the rules' run."),
+    outside_evidence: bool = typer.Option(False, "--outside-evidence", help="Judge the ACLED head's '(none)' class also on invented sentences of events outside ACLED's taxonomy (keeps more non-ACLED news out of the ACLED view; costs sub-event accuracy on ACLED-like text)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Train a types model (classifier + hybrid policy) and write it with its model card."""
@@ -32,7 +33,8 @@ def train_cmd(
     from ..learn.train import train_types_model
 
     m = train_types_model(files, out, cv=cv, seed=seed, licence=licence, policy_sample=policy_sample,
-                          spacy_model=model, progress=not quiet, policy_files=policy_data)
+                          spacy_model=model, progress=not quiet, policy_files=policy_data,
+                          outside_evidence=outside_evidence)
     if not quiet:
         print(render_card(m.card, confusion=False), file=sys.stderr)
     heads = ", ".join(f"{h} macro-F1 {c['cv']['macro_f1']:.3f}" for h, c in m.card["heads"].items())
