@@ -8,6 +8,7 @@ weaker signals (modal verbs, reported speculation) become features for the decis
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -334,6 +335,22 @@ def _governors(tok: "Token", limit: int = 6) -> list["Token"]:
     return out
 
 
+# Constructions that tell no incident, in the order they are tested: (reason, test of the
+# predicate token and its PLOVER type)
+_NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
+    ("habitual", lambda t, _: _habitual(t)),
+    ("description", _description),
+    ("charge", lambda t, _: _charge(t)),
+    ("war", _war_reference),
+    ("interview", lambda t, _: _interview_question(t)),
+    ("generic", lambda t, _: _generic_plural(t)),
+    ("anniversary", lambda t, _: _anniversary(t)),
+    ("warning of a fact", lambda t, _: _warning_of_a_fact(t)),
+    ("designation", lambda t, _: _designation(t)),
+    ("time reference", lambda t, _: _time_reference(t)),
+)
+
+
 def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportability:
     """Reportability of the candidate whose predicate is `tok` (of PLOVER type `type_`)."""
     sent = tok.sent
@@ -341,26 +358,9 @@ def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportab
         return Reportability(False, "heading")
     if span_text(sent).rstrip().rstrip("”\"’").endswith("?"):
         return Reportability(False, "question")
-    if _habitual(tok):
-        return Reportability(False, "habitual")
-    if _description(tok, type_):
-        return Reportability(False, "description")
-    if _charge(tok):
-        return Reportability(False, "charge")
-    if _war_reference(tok, type_):
-        return Reportability(False, "war")
-    if _interview_question(tok):
-        return Reportability(False, "interview")
-    if _generic_plural(tok):
-        return Reportability(False, "generic")
-    if _anniversary(tok):
-        return Reportability(False, "anniversary")
-    if _warning_of_a_fact(tok):
-        return Reportability(False, "warning of a fact")
-    if _designation(tok):
-        return Reportability(False, "designation")
-    if _time_reference(tok):
-        return Reportability(False, "time reference")
+    for reason, test in _NOT_A_REPORT:
+        if test(tok, type_):
+            return Reportability(False, reason)
     quoted = quotes.inside(tok.idx, tok.idx + len(tok.text)) or _scare_quoted(tok)
     chain = [tok] + _governors(tok)
     modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for t in chain[:3] for c in t.children)
