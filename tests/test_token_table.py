@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wirecoder.extract.coref import span_text
 from wirecoder.extract.quotes import quote_segments
-from wirecoder.extract.token_table import sentences, token_table
+from wirecoder.extract.token_table import sentence_of, sentences, token_table
 
 TEXT = ("Harbour Guards detained 12 fishermen near Port Azul on Monday, the ministry said.\n\n"
         "“We were not warned,” said Ana Ruiz, who leads the Coastal Union. The UNION'S lawyers "
@@ -33,6 +33,12 @@ def test_sentences_are_the_docs_sentences_and_their_text(nlp) -> None:
     assert [(s.start, s.end) for s in sents] == [(s.start, s.end) for s in doc.sents]
     assert len(sents) >= 4 and sentences(doc) is sents
     assert [span_text(s) for s in sents] == [s.text for s in doc.sents]
+
+
+def test_sentence_of_is_the_tokens_sentence(nlp) -> None:
+    doc = nlp("Rebels shelled the town. Two died.\n\nThe army said it would respond. Talks resume.")
+    assert [(sentence_of(doc, t.i).start, sentence_of(doc, t.i).end) for t in doc] == \
+        [(t.sent.start, t.sent.end) for t in doc]
 
 
 def test_quote_segments_close_at_paragraph_ends_and_skip_scare_quotes() -> None:

@@ -167,11 +167,13 @@ class ArticleSetting:
         loc = self.locative_place(tok)
         if loc is None and speaker_country:
             return Location(name=None, country=speaker_country, precision="country")
+        outside: set[int] | None = None
         if loc is None:
             # not in a clause of another act inside it ("killed in strikes on a port, a day
             # after the group attacked Tel Aviv")
+            outside = _outside_other_clauses(tok, sent)
             loc = find_place_in(self.doc[own[0].i : own[-1].i + 1],
-                                only={t.i for t in own} & _outside_other_clauses(tok, sent))
+                                only={t.i for t in own} & outside)
         if loc is None and authority_country:
             return Location(name=None, country=authority_country, precision="country")
         if loc is None:
@@ -179,7 +181,8 @@ class ArticleSetting:
         if loc is None:
             loc = _target_country(tok)
         if loc is None:
-            outside = _outside_other_clauses(tok, sent)
+            if outside is None:
+                outside = _outside_other_clauses(tok, sent)
             loc = find_place_in(sent, only=outside)
             if loc is None:  # "… injured in Israeli airstrikes on a Yemeni port"
                 loc = _territory([self.doc[i] for i in sorted(outside)])

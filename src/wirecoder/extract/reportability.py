@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .coref import doc_text, span_text
 from .quotes import quote_segments
+from .token_table import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -181,6 +182,8 @@ def _anniversary(tok: "Token") -> bool:
     """ "relatives of passengers killed when the plane was shot down gathered to mark the
     10th anniversary of the tragedy": what a sentence marks the anniversary of happened
     years ago; a subordinate clause of it with no date of its own is no news."""
+    if "anniversar" not in span_text(sentence_of(tok.doc, tok.i)).lower():
+        return False  # cheap: most sentences name none
     if tok.dep_ not in ("relcl", "acl", "advcl", "ccomp", "pcomp") and not any(
             a.dep_ in ("relcl", "acl", "advcl") for a in tok.ancestors):
         return False
@@ -188,8 +191,9 @@ def _anniversary(tok: "Token") -> bool:
         if t.ent_type_ in ("DATE", "TIME") and next(
                 (a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None) is tok:
             return False
+    sent = sentence_of(tok.doc, tok.i)
     return any(t.lemma_.lower() == "anniversary" and any(
-        c.ent_type_ == "ORDINAL" or c.lower_ in _RANKING for c in t.children) for t in tok.sent)
+        c.ent_type_ == "ORDINAL" or c.lower_ in _RANKING for c in t.children) for t in sent)
 
 
 # verbs whose to-infinitive tells what something is for, not what happened
@@ -353,7 +357,7 @@ _NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
 
 def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportability:
     """Reportability of the candidate whose predicate is `tok` (of PLOVER type `type_`)."""
-    sent = tok.sent
+    sent = sentence_of(tok.doc, tok.i)
     if _is_heading(sent):
         return Reportability(False, "heading")
     if span_text(sent).rstrip().rstrip("”\"’").endswith("?"):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span
 
-__all__ = ["TokenTable", "heads", "sentence_start", "sentences", "token_table"]
+__all__ = ["TokenTable", "heads", "sentence_of", "sentence_start", "sentences", "token_table"]
 
 _KEY = "wirecoder.token_table"
 _SENTS = "wirecoder.sentences"
@@ -96,6 +96,12 @@ def heads(doc: Doc) -> list[int]:
             got = (offsets + np.arange(len(doc), dtype=np.int64)).tolist()
         doc.user_data[_HEADS] = got
     return got  # type: ignore[no-any-return]
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """`doc[i].sent`, by bisection over the sentence starts (Token.sent walks the sentence)."""
+    sentence_start(doc, i)  # makes the list of starts once per Doc
+    return sentences(doc)[bisect_right(doc.user_data[_STARTS], i) - 1]
 
 
 def sentence_start(doc: Doc, i: int) -> int:
