@@ -363,3 +363,56 @@ def test_cli_min_confidence(tmp_path) -> None:
 
     assert len(events("--min-confidence", "0.99")) < len(events("--min-confidence", "0"))
     assert all(e["confidence"] >= 0.99 for e in events("--min-confidence", "0.99"))
+
+
+def _assaults(text: str) -> list:
+    r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
+    return [(e, [r.actor(a).name for a in e.actor], [r.actor(a).name for a in e.recipient])
+            for e in r.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_a_town_naming_an_attack_is_its_place_not_its_actor(pipeline) -> None:
+    [(e, actor, _)] = _assaults("Officials said the drone used in the Kharkiv attack was made abroad.")
+    assert actor == []
+    assert e.location is not None and e.location.name == "Kharkiv"
+    # a country naming an attack does act
+    [(_, actor, _)] = _assaults("A Turkish strike killed two militants near Mosul on Monday.")
+    assert actor == ["Turkey"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab on Monday claimed responsibility for a car bombing in Mogadishu.",
+    "A car bombing in Mogadishu was claimed by al-Shabaab on Monday.",
+])
+def test_who_claims_an_attack_is_its_actor(pipeline, text) -> None:
+    [(_, actor, _)] = _assaults(text)
+    assert actor == ["al-Shabaab"] or actor == ["Al-Shabaab"]
+
+
+@pytest.mark.model
+def test_an_attack_claimed_in_an_after_clause_is_its_own_incident(pipeline) -> None:
+    found = _assaults("Government jets bombed the port of Ras Isa a day after the rebels claimed "
+                      "a deadly attack on the city of Kharkiv on Friday.")
+    assert len(found) == 2 and any(actor == ["rebels"] for _, actor, _ in found)
+
+
+@pytest.mark.model
+def test_a_toll_on_its_own_goes_to_the_attack_told_last(pipeline) -> None:
+    text = ("Turkish jets bombed the port of Ras Isa on Saturday, in what the defence minister "
+            "said was a response to the death of a soldier in a drone attack by the rebels on "
+            "Ankara on Friday.\n\nThis is the first time Turkey has bombed the port.\n\n"
+            "Local officials said at least six people were killed.")
+    tolled = [(e.date.start, e.dead) for e, _, _ in _assaults(text) if e.dead is not None]
+    assert tolled and all(day != "2031-05-30" for day, _ in tolled)  # not Friday's drone attack
+
+
+@pytest.mark.model
+def test_a_struck_town_and_its_state_are_one_target(pipeline) -> None:
+    text = ("Government jets bombed the port of Ras Isa on Saturday, a day after the rebels claimed "
+            "a deadly attack on the Ukrainian city of Kharkiv.\n\n"
+            "The army said the strikes were a response to the rebel attack on Ukraine on Friday, "
+            "which killed one man.")
+    rebel = [e for e, actor, _ in _assaults(text) if actor == ["rebels"]]
+    assert len(rebel) == 1

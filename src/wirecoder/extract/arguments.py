@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
+from .places import lookup_place
 from .predicates import PredicateHit, load_lexicon_file
 
 if TYPE_CHECKING:
@@ -284,6 +285,39 @@ def _verb_args(hit: PredicateHit) -> Arguments:
     return args
 
 
+_CLAIM_VERBS = frozenset({"claim", "admit", "accept", "take", "assume"})
+
+
+def _claimants(n: "Token") -> list["Token"]:
+    """Who claimed the attack carried it out (by its own word): "X claimed (responsibility
+    for) the bombing", "an attack claimed by X"."""
+    head = n.head
+    if n.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        head = head.head.head  # "claimed responsibility for the blast"
+        if head.lemma_.lower() not in _CLAIM_VERBS:
+            return []
+    elif n.dep_ == "nsubjpass" and head.lemma_.lower() == "claim":
+        return passive_agents(head)  # "the bombing was claimed by X"
+    elif not (n.dep_ == "dobj" and head.lemma_.lower() == "claim"):
+        # "an attack claimed by the group"
+        return [a for c in n.children if c.dep_ == "acl" and c.lemma_.lower() == "claim"
+                for a in passive_agents(c)]
+    if head.pos_ != "VERB":
+        return []
+    a, _ = verb_subjects(head)
+    return [t for t in a if t.lower_ not in _REL_PRONOUNS and t.pos_ != "PRON"] + passive_agents(head)
+
+
+def _place_modifier(mod: "Token") -> bool:
+    """ "the Tel Aviv attack", "the Kursk incursion": a town or region naming an event noun
+    tells where it happened, not who did it (a country does act: "a US strike")."""
+    if mod.dep_ != "compound" or mod.ent_type_ in ("NORP", "ORG", "PERSON"):
+        return False
+    name = mod.doc[mod.left_edge.i : mod.i + 1].text
+    place = lookup_place(name)
+    return place is not None and str(getattr(place.precision, "value", place.precision)) != "country"
+
+
 def _noun_args(hit: PredicateHit) -> Arguments:
     n = hit.token
     args = Arguments()
@@ -296,7 +330,7 @@ def _noun_args(hit: PredicateHit) -> Arguments:
             (args.recipient if patient_first and not has_of else args.actor).append(c)
         elif dep in ("amod", "compound") and (
             c.ent_type_ in ("NORP", "GPE", "ORG") or (c.pos_ == "PROPN" and c.ent_type_ != "DATE")
-        ):
+        ) and not _place_modifier(c):
             args.actor.append(c)
         elif dep == "prep":
             prep = c.lower_
@@ -342,6 +376,8 @@ def _noun_args(hit: PredicateHit) -> Arguments:
         a, _ = verb_subjects(head)
         args.actor.extend(t for t in a if t.lower_ not in _REL_PRONOUNS)
         args.actor.extend(passive_agents(head))
+    if not args.actor and hit.type == "ASSAULT":
+        args.actor.extend(_claimants(n))
     if (
         not args.actor
         and n.dep_ == "pobj"

@@ -180,7 +180,7 @@ def attach_orphan_tolls(index: PredicateIndex, drafts: dict[int, Draft]) -> None
             continue
         prev = [
             p
-            for j, p in drafts.items()
+            for j, p in sorted(drafts.items())  # text order: the nearest attack is last
             if j < i and p.type == "ASSAULT" and 0 < d.sent_i - p.sent_i <= 2
         ]
         if prev:

@@ -436,6 +436,8 @@ def _specific(tok: "Token") -> bool:
     """A background clause told with its own day and its own count or place ("after
     fighters shelled a market in X on Monday, killing 23"): a specific incident the article
     reports, not a passing mention ("after the war began")."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        tok = tok.head  # "after X launched / claimed an attack on Y": the clause tells it
     sub = list(tok.subtree)
     dated = any(t.ent_type_ == "DATE" and t.head.i != t.i for t in sub)
     counted = any(t.like_num and t.ent_type_ in ("CARDINAL", "") for t in sub

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from ..schema import Actor
 from .merge_mentions import Draft, absorb, merge_mentions
+from .places import lookup_place
 
 # sectors that act for their state: "Israel" and "the Israel Defense Forces" are one side
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
@@ -23,9 +24,22 @@ def state_side(actor: Actor | None, actor_id: str) -> str:
     and its government, military, police, intelligence or courts are one side; any other
     actor is its own."""
     if actor is not None and actor.country and (
-            str(getattr(actor.kind, "value", actor.kind)) == "state" or actor.sector in _STATE_SECTORS):
+            str(getattr(actor.kind, "value", actor.kind)) == "state" or actor.sector in _STATE_SECTORS
+            or _names_a_town(actor.name)):
         return f"state:{actor.country}"
     return actor_id
+
+
+def _names_a_town(name: str) -> bool:
+    """ "Tel Aviv", "the Israeli city of Tel Aviv": a struck town stands on its state's side."""
+    head, of, rest = name.partition(" of ")
+    if of and head.lower().split()[-1:] and head.lower().split()[-1] in _TOWN_NOUNS:
+        name = rest
+    place = lookup_place(name)
+    return place is not None and str(getattr(place.precision, "value", place.precision)) == "city"
+
+
+_TOWN_NOUNS = frozenset({"city", "town", "village", "port", "capital"})
 
 
 def _same_actor(x: str) -> str:
@@ -115,6 +129,17 @@ def same_incident(earlier: Draft, later: Draft, side: Callable[[str], str] = _sa
             or _same_strike(earlier, later, side))
 
 
+def _closest(fits: list[Draft], d: Draft) -> Draft | None:
+    """Of the incidents `d` could re-tell (nearest first), the one told with its toll:
+    "six were killed in the strikes" re-tells the airstrikes that killed six, not a drone
+    attack told in between."""
+    if d.dead is not None:
+        hit = next((o for o in fits if o.dead == d.dead), None)
+        if hit is not None:
+            return hit
+    return fits[0] if fits else None
+
+
 def group_incidents(drafts: list[Draft], side: Callable[[str], str] = _same_actor) -> list[Draft]:
     """Mentions → incidents, in the text order of their first mention; an incident told
     only inside direct quotes is a speaker's account, not the article's report: dropped.
@@ -125,8 +150,8 @@ def group_incidents(drafts: list[Draft], side: Callable[[str], str] = _same_acto
     for d in merged:
         # an anaphor ("this visit") was resolved by merge_mentions or has no antecedent
         # of its type: another incident's re-mention it is not
-        target = None if d.antecedent is not None else next(
-            (o for o in reversed(out) if o.antecedent is None and same_incident(o, d, side)), None)
+        target = None if d.antecedent is not None else _closest(
+            [o for o in reversed(out) if o.antecedent is None and same_incident(o, d, side)], d)
         if target is None:
             out.append(d)
             continue

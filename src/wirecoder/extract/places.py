@@ -274,8 +274,20 @@ def _is_actor_use(tok: "Token") -> bool:
     if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
             and tok.head.ent_type_ not in ("GPE", "LOC", "FAC"):
         head = tok.head.lemma_.lower()
-        return head not in _PLACE_NOUNS and head not in _SITE_NOUNS  # "Dhaka University"
+        if head in _PLACE_NOUNS or head in _SITE_NOUNS:  # "Dhaka University"
+            return False
+        if tok.dep_ == "compound" and head in _event_nouns():
+            # "the Tel Aviv attack": a town naming an event is where it happened
+            e = _entry(tok.doc[tok.left_edge.i:tok.i + 1].text)
+            return e is None or e.precision == "country"
+        return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    from .predicates import load_lexicon  # the event lexicon reads no place
+    return frozenset(load_lexicon().nouns)
 
 
 def _disambiguate(doc: "Doc", found: list[_Mention]) -> list[_Mention]:
@@ -335,8 +347,9 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
         tok = doc[i]
         if tok.ent_type_ in _NOT_PLACE_ENTS:
             continue  # an outlet, a group, a month named where a place could stand
-        if tok.dep_ in ("pobj", "dobj") and tok.idx not in taken \
-                and (tok.dep_ == "dobj" or tok.head.lower_ in _LOCATIVE):
+        if tok.idx not in taken and (
+                (tok.dep_ in ("pobj", "dobj") and (tok.dep_ == "dobj" or tok.head.lower_ in _LOCATIVE))
+                or (tok.dep_ == "compound" and tok.head.lemma_.lower() in _event_nouns())):
             left = min((c.i for c in tok.lefts if c.dep_ == "compound"), default=tok.i)
             span = doc[left:tok.i + 1]
             # another spelling too, unless NER read a person there ("met Obama"); a name
