@@ -416,3 +416,26 @@ def test_a_struck_town_and_its_state_are_one_target(pipeline) -> None:
             "which killed one man.")
     rebel = [e for e, actor, _ in _assaults(text) if actor == ["rebels"]]
     assert len(rebel) == 1
+
+
+@pytest.mark.model
+def test_a_ceiling_is_no_toll(pipeline) -> None:
+    [(e, _, _)] = _assaults("Soldiers stormed the camp on Saturday. The army put the number of "
+                            "deaths at under 100.")
+    assert e.dead is None
+    [(e, _, _)] = _assaults("Soldiers stormed the camp on Saturday. Officials put the death toll at 12.")
+    assert e.dead == 12
+
+
+@pytest.mark.model
+def test_another_of_its_kind_is_no_re_mention_and_foils_nothing(pipeline) -> None:
+    found = _assaults("A drone struck a building in Haifa on Friday, killing one man. The army "
+                      "said another drone was intercepted over the sea at the same time.")
+    hit = [e for e, _, _ in found if e.dead == 1]
+    assert len(hit) == 1 and hit[0].acled.sub_event_type != "Disrupted weapons use"
+
+
+@pytest.mark.model
+def test_a_lowercase_adjective_on_a_target_names_no_country(pipeline) -> None:
+    [(e, _, _)] = _assaults("Soldiers shelled the same village again on Monday.")
+    assert e.location is None or e.location.country != "ESP"

@@ -53,8 +53,15 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
         # a quoted demand ("“Free him,” X said") is the speaker's act, not the quote's content
         d.quoted_only = r.quoted and not (d.type == "REQUEST" and quoted_imperative(tok))
         d.sequence = r.earlier
+        d.another = _told_as_another(tok)
         out.append(d)
     return out
+
+
+def _told_as_another(tok: "Token") -> bool:
+    """ "another drone was intercepted", "another attack hit the port": one more of a kind."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return any(c.dep_ == "det" and c.lower_ == "another" for h in heads for c in h.children)
 
 
 def reported_by_newsroom(ctx: ExtractionContext, d: Draft) -> bool:

@@ -256,7 +256,9 @@ def _target_country(tok: "Token") -> Location | None:
         if t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN":
             continue  # a named place: the gazetteer's business
         for c in t.children:
-            if c.dep_ == "amod" and (c.ent_type_ == "NORP" or c.pos_ in ("ADJ", "PROPN")):
+            # a nationality is capitalised: "the same time" names no country
+            if c.dep_ == "amod" and c.text[:1].isupper() and (
+                    c.ent_type_ == "NORP" or c.pos_ in ("ADJ", "PROPN")):
                 iso = country_of(c.text)
                 if iso:
                     return Location(name=None, country=iso, precision="country",
@@ -269,7 +271,7 @@ def _territory(own: list["Token"]) -> Location | None:
     for t in own:
         if t.lemma_.lower() in _TERRITORY_NOUNS:
             for c in t.children:
-                if c.dep_ == "amod":
+                if c.dep_ == "amod" and c.text[:1].isupper():
                     iso = country_of(c.text)
                     if iso:
                         return Location(

@@ -109,7 +109,7 @@ def same_incident(earlier: Draft, later: Draft, side: Callable[[str], str] = _sa
     side it stands for (state_side: a state and its forces are one)."""
     if earlier.type != later.type or (later.summary and not earlier.summary):
         return False  # a summary of many acts is not one of them (its re-mentions may join it)
-    if earlier.status != later.status:
+    if earlier.status != later.status or later.another:
         return False
     if earlier.mode and later.mode and earlier.mode != later.mode and earlier.type != "ASSAULT":
         return False

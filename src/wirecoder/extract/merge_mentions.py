@@ -44,6 +44,7 @@ class Draft:
     mentions: int = 1  # mentions folded into this incident
     quoted_only: bool = False  # every mention lies inside a direct quote
     sequence: bool = False  # told in an "after …"/"before …" clause: another incident
+    another: bool = False  # "another drone was intercepted": one more of its kind, not a re-mention
     # many acts summed up, not one incident: a tally ("has fired 200 rockets since May"),
     # a purpose ("the port was used to attack shipping")
     summary: bool = False
@@ -111,6 +112,9 @@ def absorb(keep: Draft, other: Draft) -> None:
             setattr(keep, name, b)
     for k, v in other.acled_flags.items():
         keep.acled_flags[k] = keep.acled_flags.get(k, False) or v
+    # an attack some mention tells as done was not foiled by being intercepted elsewhere
+    keep.acled_flags["disrupted"] = (keep.acled_flags.get("disrupted", False)
+                                     and other.acled_flags.get("disrupted", False))
     keep.weapon = keep.weapon or other.weapon
     keep.quoted_only = keep.quoted_only and other.quoted_only
     for at in other.attribution:
@@ -120,7 +124,7 @@ def absorb(keep: Draft, other: Draft) -> None:
 
 
 def _same_event(a: Draft, b: Draft) -> bool:
-    if a.type != b.type or not _modes_compatible(a, b) or (b.summary and not a.summary):
+    if a.type != b.type or not _modes_compatible(a, b) or (b.summary and not a.summary) or b.another:
         return False  # `b`, told later, sums up many acts: not a mention of `a`
     if a.status != b.status and "historical" in (a.status, b.status):
         return False

@@ -341,6 +341,15 @@ def is_period_sentence(sent: "Span") -> bool:
                                        table.lower[sent.start:sent.end]))
 
 
+_UPPER_BOUNDS = frozenset({"under", "below", "fewer", "less", "up", "maximum", "most"})
+
+
+def _upper_bound(num: "Token") -> bool:
+    """ "puts the deaths at under 100", "fewer than 50", "up to 30": a ceiling, not a count —
+    ACLED's conservative toll never takes it."""
+    return any(c.lower_ in _UPPER_BOUNDS for c in num.lefts)
+
+
 def stated_toll(sent: "Span") -> int | None:
     """An explicit statement of how many died in the event told: "the death toll rose to 12",
     "total fatalities stand at 4", "12 fatalities were attributed to this event" (data-coder
@@ -372,7 +381,7 @@ def stated_toll(sent: "Span") -> int | None:
                     for g in c.children:
                         if g.dep_ == "pobj":
                             if g.like_num:
-                                target = number_of(g)
+                                target = None if _upper_bound(g) else number_of(g)
                             elif g.lower_ in ("event", "incident", "attack", "location") and any(
                                 d.lower_ in ("this", "the") for d in g.children
                             ):
@@ -381,7 +390,7 @@ def stated_toll(sent: "Span") -> int | None:
                                 for gg in g.children:
                                     if gg.dep_ == "nummod":
                                         target = number_of(gg)
-                if c.dep_ in ("dobj", "oprd", "attr") and c.like_num:
+                if c.dep_ in ("dobj", "oprd", "attr") and c.like_num and not _upper_bound(c):
                     target = number_of(c)
             if target == -1 and own is not None:
                 return own
