@@ -111,10 +111,10 @@ def absorb(keep: Draft, other: Draft) -> None:
         if b is not None and (a is None or b > a):
             setattr(keep, name, b)
     for k, v in other.acled_flags.items():
-        keep.acled_flags[k] = keep.acled_flags.get(k, False) or v
-    # an attack some mention tells as done was not foiled by being intercepted elsewhere
-    keep.acled_flags["disrupted"] = (keep.acled_flags.get("disrupted", False)
-                                     and other.acled_flags.get("disrupted", False))
+        # foiled or not is what the first mention tells: "a drone killed one … (the
+        # army said) it was not intercepted" stays an attack that hit
+        if k != "disrupted":
+            keep.acled_flags[k] = keep.acled_flags.get(k, False) or v
     keep.weapon = keep.weapon or other.weapon
     keep.quoted_only = keep.quoted_only and other.quoted_only
     for at in other.attribution:
