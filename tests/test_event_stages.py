@@ -439,3 +439,14 @@ def test_another_of_its_kind_is_no_re_mention_and_foils_nothing(pipeline) -> Non
 def test_a_lowercase_adjective_on_a_target_names_no_country(pipeline) -> None:
     [(e, _, _)] = _assaults("Soldiers shelled the same village again on Monday.")
     assert e.location is None or e.location.country != "ESP"
+
+
+@pytest.mark.model
+def test_a_date_in_a_relative_clause_on_another_noun_is_not_the_events(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The two parties have accepted a peace plan that the mediators laid out in March.",
+        published="2031-06-05"))
+    assert all(e.date.start != "2031-03-01" for e in r.events)
+    # the event noun's own relative clause does date it
+    [(e, _, _)] = _assaults("An attack that took place on Monday killed three soldiers.")
+    assert e.date.start == "2031-06-02"

@@ -91,6 +91,9 @@ class ArticleSetting:
             and d[1] <= own_hi
             and any(s >= d[0] and e <= d[1] for s, e in own_chars)
         ]
+        # "agreed to the deal that X laid out in May": a relative clause on another noun
+        # dates that noun's story, not this event
+        mine = [d for d in mine if not self._in_other_relative(d, hit.token)]
         if mine:
             mine.sort(key=lambda d: abs(d[0] - hit.token.idx))
             return mine[0][2], True
@@ -117,10 +120,29 @@ class ArticleSetting:
                     for t in toks
                 ):
                     return d[2], True
-        others = [d for d in found if not self._owned_by_other(d, hit)]
+        others = [d for d in found if not self._owned_by_other(d, hit)
+                  and not self._in_other_relative(d, hit.token)]
         if len(others) == 1:
             return others[0][2], True
         return publication_date(self.ctx.published), False
+
+    def _in_other_relative(self, found: tuple, pred: "Token") -> bool:
+        """Does the date phrase hang in a relative clause on a noun other than `pred`?"""
+        toks = self.doc.char_span(found[0], found[1], alignment_mode="expand")
+        if toks is None:
+            return False
+        cur = toks.root
+        for _ in range(8):
+            if cur.i == pred.i or cur.head.i == cur.i:
+                return False
+            # a relative clause ("the deal that X laid out in May"), not a participle
+            # ("a letter posted Monday" dates the statement it carries)
+            relative = cur.dep_ == "relcl" or (cur.dep_ == "acl" and any(
+                c.lower_ in _RELATIVIZERS for c in cur.children))
+            if relative and cur.pos_ in ("VERB", "AUX") and cur.head.i != pred.i:
+                return not cur.is_ancestor(pred)  # the event told inside that clause keeps it
+            cur = cur.head
+        return False
 
     def _anchored_date(self, sent_n: int, own_lo: int, own_hi: int) -> EventDate | None:
         """ "The following day, twelve were killed": the day after the nearest earlier
@@ -283,6 +305,7 @@ def _territory(own: list["Token"]) -> Location | None:
     return None
 
 
+_RELATIVIZERS = frozenset({"that", "which", "who", "whom", "whose"})
 _TIME_PREPS = frozenset({"in", "during", "since", "until", "before", "by", "from", "after"})
 
 
