@@ -450,3 +450,46 @@ def test_a_date_in_a_relative_clause_on_another_noun_is_not_the_events(pipeline)
     # the event noun's own relative clause does date it
     [(e, _, _)] = _assaults("An attack that took place on Monday killed three soldiers.")
     assert e.date.start == "2031-06-02"
+
+
+@pytest.mark.model
+def test_attacks_counted_in_times_are_a_tally(pipeline) -> None:
+    assert _assaults("The army says the militia has shelled the border villages about 90 "
+                     "times in the same period.") == []
+
+
+@pytest.mark.model
+def test_the_attack_re_tells_one_act_not_a_tally(pipeline) -> None:
+    [(e, actor, _)] = _assaults(
+        "The army says the militia has targeted civilians about 200 times in the same period. "
+        "A tipping point came on Friday, when a drone attack was launched on Haifa, killing one "
+        "man. The attack was claimed by the militia.")
+    assert actor == ["militia"] and e.dead == 1 and e.date.start == "2031-05-30"
+
+
+@pytest.mark.model
+def test_killed_after_strikes_tells_the_strikes_themselves(nlp) -> None:
+    from wirecoder.extract.reportability import assess, quote_map
+    doc = nlp("Hospitals said 20 people were killed after two air strikes on houses in the camp.")
+    strikes = next(t for t in doc if t.text == "strikes")
+    assert not assess(strikes, quote_map(doc), "ASSAULT").earlier
+    doc = nlp("Jets struck the port a day after two air strikes on the capital.")
+    strikes = next(t for t in doc if t.text == "strikes")
+    assert assess(strikes, quote_map(doc), "ASSAULT").earlier
+
+
+@pytest.mark.model
+def test_many_acts_do_not_join_one_blast(pipeline) -> None:
+    found = _assaults("A drone blast killed a man in Haifa on Friday. The militia attacks in the "
+                      "Red Sea have forced shipping companies to reroute.")
+    [blast] = [e for e, _, _ in found if e.dead == 1]
+    assert len(blast.evidence) == 1
+
+
+@pytest.mark.model
+def test_an_attack_whose_relative_clause_names_the_act_is_that_act(pipeline) -> None:
+    found = _assaults("A drone attack hit Haifa on Friday. The strike, which marked the first "
+                      "time Turkey has bombed Syria, killed at least six people.")
+    tolled = [(e, actor) for e, actor, _ in found if e.dead == 6]
+    assert len(tolled) == 1 and tolled[0][1] == ["Turkey"]
+    assert len(found) == 2  # the attack on Haifa is another act

@@ -38,6 +38,8 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
     for d in drafts:
         tok = ctx.doc[d.pred_i]
         verb = verbs.get(tok.head.i) if tok.dep_ in ("nsubj", "nsubjpass") else None
+        if d.nominal and (verb is None or verb.type != d.type):
+            verb = _described_by(tok, d.type, verbs)
         if d.nominal and verb is not None and verb.type == d.type:
             absorb(verb, d)  # "airstrikes targeted X": the noun is the verb's event (its mode)
             continue
@@ -54,8 +56,20 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
         d.quoted_only = r.quoted and not (d.type == "REQUEST" and quoted_imperative(tok))
         d.sequence = r.earlier
         d.another = _told_as_another(tok)
+        d.singular = d.nominal and tok.tag_ in ("NN", "NNP")
         out.append(d)
     return out
+
+
+def _described_by(noun: "Token", type_: str, verbs: dict[int, Draft]) -> Draft | None:
+    """ "The attack, which marked the first time Israel has struck Yemen, killed six": a
+    clause of the same type inside the noun's relative clause tells the noun's own act."""
+    for rel in (c for c in noun.children if c.dep_ == "relcl"):
+        for t in rel.subtree:
+            v = verbs.get(t.i)
+            if v is not None and v.type == type_:
+                return v
+    return None
 
 
 def _told_as_another(tok: "Token") -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..schema import Actor
-from .merge_mentions import Draft, absorb, merge_mentions
+from .merge_mentions import Draft, absorb, foiled, merge_mentions
 from .places import lookup_place
 
 # sectors that act for their state: "Israel" and "the Israel Defense Forces" are one side
@@ -84,6 +84,15 @@ def _same_strike(a: Draft, b: Draft, side: Callable[[str], str] = _same_actor) -
             and a.sequence == b.sequence)
 
 
+def _target_elsewhere(a: Draft, b: Draft, side: Callable[[str], str]) -> bool:
+    """ "A drone attack hit Haifa" … "Turkey has bombed Syria": a struck state other than the
+    country where the other mention happened is another incident."""
+    if a.location is None or not a.location.country:
+        return False
+    states = {s[6:] for s in (side(r) for r in b.recipient) if s.startswith("state:")}
+    return bool(states) and a.location.country not in states
+
+
 def _toll_and_its_clash(a: Draft, b: Draft) -> bool:
     """ "Five people were killed on Tuesday as police clashed with students": in one sentence,
     the actorless toll and the violence that caused it are one incident, whatever each
@@ -109,11 +118,19 @@ def same_incident(earlier: Draft, later: Draft, side: Callable[[str], str] = _sa
     side it stands for (state_side: a state and its forces are one)."""
     if earlier.type != later.type or (later.summary and not earlier.summary):
         return False  # a summary of many acts is not one of them (its re-mentions may join it)
+    if earlier.summary and later.singular:
+        return False  # "the attack" re-tells one act, not a tally
+    if earlier.singular and later.nominal and not later.singular:
+        return False  # "a drone blast" … "the Houthi attacks in the Red Sea": many acts
+    if foiled(earlier) != foiled(later):
+        return False  # an intercepted launch and an attack that hit are two acts
     if earlier.status != later.status or later.another:
         return False
     if earlier.mode and later.mode and earlier.mode != later.mode and earlier.type != "ASSAULT":
         return False
     if not _dates_agree(earlier, later):
+        return False
+    if _target_elsewhere(earlier, later, side) or _target_elsewhere(later, earlier, side):
         return False
     if not _sides_agree(earlier.actor, later.actor, side):
         return False

@@ -45,6 +45,7 @@ class Draft:
     quoted_only: bool = False  # every mention lies inside a direct quote
     sequence: bool = False  # told in an "after …"/"before …" clause: another incident
     another: bool = False  # "another drone was intercepted": one more of its kind, not a re-mention
+    singular: bool = False  # an event noun in the singular ("the attack"): one act, never a tally
     # many acts summed up, not one incident: a tally ("has fired 200 rockets since May"),
     # a purpose ("the port was used to attack shipping")
     summary: bool = False
@@ -123,9 +124,20 @@ def absorb(keep: Draft, other: Draft) -> None:
     keep.confidence = min(1.0, max(keep.confidence, other.confidence) + 0.05)
 
 
+def foiled(d: Draft) -> bool:
+    """Was the act told as intercepted or defused (ACLED's Disrupted weapons use)?"""
+    return bool(d.acled_flags.get("disrupted"))
+
+
 def _same_event(a: Draft, b: Draft) -> bool:
     if a.type != b.type or not _modes_compatible(a, b) or (b.summary and not a.summary) or b.another:
         return False  # `b`, told later, sums up many acts: not a mention of `a`
+    if a.summary and b.singular:
+        return False  # "… 200 times since May. The attack was claimed by …": one act
+    if a.singular and b.nominal and not b.singular and a.sent_i != b.sent_i:
+        return False  # "a drone blast" … "the Houthi attacks in the Red Sea": many acts
+    if foiled(a) != foiled(b):
+        return False  # an intercepted launch and an attack that hit are two acts
     if a.status != b.status and "historical" in (a.status, b.status):
         return False
     if not _dates_compatible(a.date, b.date):
@@ -192,4 +204,4 @@ def merge_mentions(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-__all__ = ["Draft", "merge_mentions", "absorb"]
+__all__ = ["Draft", "merge_mentions", "absorb", "foiled"]

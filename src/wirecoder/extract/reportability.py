@@ -42,14 +42,19 @@ _STATIVE_TYPES = frozenset({"SUPPORT", "SANCTION", "REJECT", "AGREE", "PROTEST",
                             "COOPERATE"})
 
 
+_DEATH_VERBS = frozenset({"kill", "die", "injure", "wound", "hurt"})
+
+
 def _in_sequence_clause(tok: "Token") -> bool:
     """Is `tok` inside an "after …"/"before …" clause or phrase of its sentence?"""
     cur = tok
     for _ in range(8):
+        # "20 were killed after two air strikes on houses", "… after jets struck the
+        # camp": the clause tells what caused the deaths — the incident, not one before it
         if any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in cur.children):
-            return True
+            return cur.head.lemma_.lower() not in _DEATH_VERBS
         if cur.dep_ == "pobj" and cur.head.lower_ in _SEQUENCE:
-            return True
+            return cur.head.head.lemma_.lower() not in _DEATH_VERBS
         if cur.head.i == cur.i:
             return False
         cur = cur.head

@@ -210,13 +210,15 @@ def is_attack_tally(t: "Token") -> bool:
     kids = list(t.children)
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in kids)
     since = any(c.dep_ in ("prep", "advmod") and c.lower_ in ("since", "throughout") for c in kids)
+    times = any(c.dep_ == "npadvmod" and c.lower_ == "times" for c in kids)
+    if perfect and times:
+        return True  # "has targeted civilians about 200 times in the same period"
     if not (perfect and since):
         return False
     objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
     if t.dep_ == "relcl":
         objects.append(t.head)  # "the 200 missiles [the group has launched]"
-    times = any(c.dep_ == "npadvmod" and c.lower_ == "times" for c in kids)
-    return times or any(_counted(o) for o in objects)
+    return any(_counted(o) for o in objects)
 
 
 def is_campaign_summary(t: "Token") -> bool:
