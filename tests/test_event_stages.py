@@ -493,3 +493,18 @@ def test_an_attack_whose_relative_clause_names_the_act_is_that_act(pipeline) -> 
     tolled = [(e, actor) for e, actor, _ in found if e.dead == 6]
     assert len(tolled) == 1 and tolled[0][1] == ["Turkey"]
     assert len(found) == 2  # the attack on Haifa is another act
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, speaker, accused", [
+    ("The foreign minister, reelected on Sunday, called the visit “a shameful act of appeasement.”",
+     "minister", None),
+    ("The opposition leader said her spokesman was “abducted by the Freedonian army” last week.",
+     "leader", "Freedonian army"),
+])
+def test_speech_acts_of_conjoined_or_partly_quoted_clauses_accuse(pipeline, text, speaker, accused) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
+    acc = [e for e in r.events if e.type == "ACCUSE"]
+    assert acc and any(speaker in r.actor(a).name.lower() for a in acc[0].actor)
+    if accused:
+        assert accused.lower() in [r.actor(a).name.lower() for a in acc[0].recipient]

@@ -128,11 +128,20 @@ def accused_party(comp: "Token", speaker: list["Token"], quoted: bool) -> "Token
     coercion ("“Syria shelled our villages,” the minister said"). A party that is the speaker,
     or a pronoun, is no accused."""
     subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    verbs = _clause_verbs(comp)
+    if subj is None and quoted:
+        # "her aide was “kidnapped by the regime”": the agent of a quoted passive
+        subj = next((g for v in verbs if v.lemma_.lower() in _hostile_verbs()
+                     for c in v.children if c.dep_ == "agent"
+                     for g in c.children if g.dep_ == "pobj"), None)
+        if subj is not None and _named(subj) and not any(
+                subj.lower_ == t.lower_ for t in speaker):
+            return subj
+        return None
     if subj is None or not _named(subj):
         return None
     if any(subj.lower_ == t.lower_ or subj.lemma_ == t.lemma_ for t in speaker):
         return None
-    verbs = _clause_verbs(comp)
     if any(any(c.dep_ == "neg" for c in v.children) for v in verbs):
         return None  # "X does not support terror" accuses nobody
     if _judges([t for v in verbs for t in _objects(v)], evaluations()):
@@ -196,6 +205,15 @@ _ASPECT_VERBS = frozenset({"continue", "keep", "resume", "begin", "start", "go"}
 _FIRST_PERSON = frozenset({"we", "i"})
 
 
+def _speakers(verb: "Token") -> list["Token"]:
+    """The reporting verb's subject, or the subject it shares as a conjoined verb ("X,
+    reelected Thursday, called the trip a mission": the parser hangs "called" on "reelected")."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own or verb.dep_ != "conj":
+        return own
+    return [c for c in verb.head.children if c.dep_ == "nsubj"]
+
+
 def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None,
                   ) -> dict[int, list["Token"]]:
     """Reporting verb index → the tokens naming what it condemns, for every reporting verb
@@ -212,7 +230,8 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
         if pos != "VERB" or lemma not in ev.verbs:
             continue
         tok = doc[i]
-        if not any(c.dep_ == "nsubj" for c in tok.children):
+        speaker = _speakers(tok)
+        if not speaker:
             continue
         comps = [c for c in tok.children if (c.dep_ in ("ccomp", "oprd", "xcomp", "dobj", "attr")
                                              or (c.dep_ == "prep" and c.lower_ == "as"))
@@ -222,10 +241,9 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
         if not comps or any(_own_force(c) for c in comps if c.dep_ == "ccomp"):
             continue
         if not _judges([t for c in comps for t in _judgment(c)], ev):
-            speaker = [c for c in tok.children if c.dep_ == "nsubj"]
             accused = [a for c in comps if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
-                       for a in [accused_party(c, speaker, quoted(
-                           c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))]
+                       # the verb in quotes: the speaker's own words ("was “kidnapped by …”")
+                       for a in [accused_party(c, speaker, quoted(c.idx, c.idx + len(c)))]
                        if a is not None]
             if accused:
                 out[tok.i] = accused
