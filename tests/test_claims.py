@@ -212,3 +212,14 @@ def test_people_who_are_missing_are_counted() -> None:
     r = Pipeline().extract("At least four people were killed, two are missing and 30 were injured "
                            "in the blast, rescuers said.", published="2031-06-05")
     assert ("missing", 2) in [(c.quantity, c.value) for c in r.claims]
+
+
+@pytest.mark.model
+def test_a_count_that_rose_from_one_figure_to_another_is_two_counts() -> None:
+    from wirecoder.pipeline import Pipeline
+    r = Pipeline().extract("Renewed shelling raised the number of people displaced in the province "
+                           "from 1.2 million to 1.4 million, according to a UN assessment.",
+                           published="2031-06-05")
+    got = sorted((c.quantity.value if hasattr(c.quantity, "value") else c.quantity, c.value,
+                  c.bound.value if hasattr(c.bound, "value") else c.bound) for c in r.claims)
+    assert got == [("displaced", 1200000, "exact"), ("displaced", 1400000, "exact")]

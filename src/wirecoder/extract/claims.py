@@ -17,13 +17,13 @@ from ..schema import Span as SpanModel
 from .attribution import load_lexicon, resolve_source, sources_on_path
 from .context import ExtractionContext
 from .dates import resolve_date
-from .numbers import find_figures
+from .numbers import Figure, find_figures
 from .places import find_place_in
 from .coref import span_text  # Span.text joins its tokens again on every use
 from .token_table import sentences, token_table
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Which event type a quantity most likely measures (to link Claim.event).
 _EVENT_FOR = {"killed": ("ASSAULT",), "injured": ("ASSAULT",), "hostages": ("ASSAULT",),
@@ -201,6 +201,12 @@ def _quantity(doc_tok: Token) -> str | None:
             gov = _toll_quantity(head)
     if np.dep_ in ("dobj",) and gov is None:
         gov = _toll_quantity(np.head)  # "the toll reached 40"
+    if gov is None and np.dep_ == "pobj" and np.head.lower_ in ("from", "to"):
+        # "raised the number of people displaced from 1.7 million to 1.9 million": the
+        # parser hangs the range anywhere under the verb of change
+        verb = next((a for a in list(np.ancestors)[:8] if a.pos_ == "VERB"
+                     and _lemma(a) in lex["toll_verbs"]), None)
+        gov = _toll_quantity(verb) if verb is not None else None
     if gov is None and np.i == num.i and num.dep_ in ("dobj", "nsubjpass"):
         gov = _governed(num.head, lex["governors"])
     if gov is None and partitive and num.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -382,13 +388,23 @@ def claims_in_sentence(ctx: ExtractionContext, sent: Span, events: list[Event]) 
             location = _location(ctx, sent)
         text = span_text(sent)  # evidence without the sentence's trailing whitespace / newline
         evidence = SpanModel(start=sent.start_char, end=sent.start_char + len(text.rstrip()))
-        out.append(Claim(
-            id=ctx.next_id("c"), quantity=Quantity(quantity), value=fig.value, value_max=fig.value_max,
-            bound=Bound(fig.bound), unit="people", claimant=claimant, claimant_text=claimant_text,
-            as_of=as_of, period=period, location=location,
-            event=_event_for(events, sent, quantity), qualifiers=_qualifiers(noun),
-            evidence=[evidence]))
+        for value, value_max, bound in _values(sent.doc, fig):
+            out.append(Claim(
+                id=ctx.next_id("c"), quantity=Quantity(quantity), value=value, value_max=value_max,
+                bound=Bound(bound), unit="people", claimant=claimant, claimant_text=claimant_text,
+                as_of=as_of, period=period, location=location,
+                event=_event_for(events, sent, quantity), qualifiers=_qualifiers(noun),
+                evidence=[evidence]))
     return out
+
+
+def _values(doc: "Doc", fig: Figure) -> list[tuple[int, int | None, str]]:
+    """(value, value_max, bound) of a figure: "rose from 1.7 million to 1.9 million" is two
+    counts at two times, not a range of uncertainty."""
+    if fig.bound == "range" and fig.value_max is not None and fig.start > 0 \
+            and doc[fig.start - 1].lower_ == "from":
+        return [(fig.value, None, "exact"), (fig.value_max, None, "exact")]
+    return [(fig.value, fig.value_max, fig.bound)]
 
 
 def find_claims(ctx: ExtractionContext, events: list[Event]) -> list[Claim]:
