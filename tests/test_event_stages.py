@@ -508,3 +508,22 @@ def test_speech_acts_of_conjoined_or_partly_quoted_clauses_accuse(pipeline, text
     assert acc and any(speaker in r.actor(a).name.lower() for a in acc[0].actor)
     if accused:
         assert accused.lower() in [r.actor(a).name.lower() for a in acc[0].recipient]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The senator, who has long criticized the alliance and accused its members of free-riding, spoke on Monday.",
+    "Freedonia has repeatedly denied the accusations.",
+    "The ministry has for years supplied drones to the rebels.",
+    "The spokesman works for the agency that helps train recruits and reports to the defence ministry.",
+    "Since Ruritania's invasion of Freedonia in 2021, the senator has spoken of peace.",
+])
+def test_habits_stances_and_campaigns_are_no_incident(pipeline, text) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
+    assert [e.type for e in r.events if e.status in ("occurred", "ongoing", "historical")
+            and e.type != "CONSULT"] == []
+
+
+@pytest.mark.model
+def test_one_repeated_raid_on_a_day_is_still_an_incident(pipeline) -> None:
+    assert len(_assaults("Ruritanian jets repeatedly struck the town on Monday.")) == 1

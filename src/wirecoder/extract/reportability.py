@@ -102,10 +102,36 @@ def _is_heading(sent: "Span") -> bool:
     return alone and len(sent) <= 14
 
 
+# who a present-tense relative clause describes by what they do ("the agency that helps …")
+_DOERS = frozenset({"agency", "organization", "organisation", "group", "charity", "company",
+                    "firm", "ministry", "department", "office", "body", "network", "militia",
+                    "movement", "party", "force", "unit", "man", "woman", "person", "people"})
+_PERFECT_HABIT = frozenset({"long", "repeatedly", "often", "frequently", "always", "consistently",
+                            "continually", "constantly", "routinely", "regularly"})
+_SPANS = frozenset({"years", "decades", "months"})
+
+
+def _perfect_habit(tok: "Token") -> bool:
+    """ "Trump has long criticized NATO and accused partners …", "X has repeatedly said",
+    "has for years denied": the perfect of a repeated or lasting stance — a habit, not one act
+    (the same adverb on a simple past, "repeatedly struck the town on Monday", is one raid)."""
+    verb = tok
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "has long criticized … and accused …": the first conjunct's aspect
+    kids = list(verb.children)
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in kids):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in _PERFECT_HABIT for c in kids) or any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in _SPANS for g in c.children)
+        for c in kids)
+
+
 def _habitual(tok: "Token") -> bool:
     """Told as a habit: "every Friday", "weekly", "routinely" on the predicate, its noun or
     a clause describing it ("rallies which take place every Friday") — not in a clause of
     its own ("said that …", "after …")."""
+    if tok.pos_ in ("VERB", "AUX") and _perfect_habit(tok):
+        return True
     for t in tok.subtree:
         if not (t.lower_ in _HABITUAL or (t.lower_ == "every" and t.dep_ == "det"
                                           and t.head.ent_type_ in ("DATE", "TIME"))):
@@ -160,9 +186,12 @@ def _description(tok: "Token", type_: str | None) -> bool:
     if (tok.dep_ in ("acl", "relcl") and infinitive
             and any(c.lower_ in _RANKING for c in head.children if c.dep_ == "amod")):
         return True
-    if (tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and type_ not in _MATERIAL_TYPES
+    if (tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP")
+            and (type_ not in _MATERIAL_TYPES or head.lemma_.lower() in _DOERS)
             and not any(c.dep_ == "aux" for c in tok.children)):
-        return True  # present simple in a relative clause: what someone habitually does
+        # present simple in a relative clause: what someone habitually does ("the agency
+        # that helps test recruits")
+        return True
     if type_ not in _STATIVE_TYPES:
         return False
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -265,7 +294,8 @@ def _time_reference(tok: "Token") -> bool:
     """ "within two weeks of his arrest", "since her detention": an event noun that dates
     something else, with no date of its own, is a reference to an incident, not a report
     of it (when the article tells the incident, its own clause is the report)."""
-    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or _dated(tok):
+    # "since Russia's invasion of Ukraine in 2022": a starting point, dated or not
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or (_dated(tok) and tok.head.lower_ != "since"):
         return False
     # "his arrest", "the attack": a known incident; "following a drone attack on X" tells one
     if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
