@@ -527,3 +527,14 @@ def test_habits_stances_and_campaigns_are_no_incident(pipeline, text) -> None:
 @pytest.mark.model
 def test_one_repeated_raid_on_a_day_is_still_an_incident(pipeline) -> None:
     assert len(_assaults("Ruritanian jets repeatedly struck the town on Monday.")) == 1
+
+
+@pytest.mark.model
+def test_past_the_lead_an_unplaced_event_is_in_the_country_not_the_main_town(pipeline) -> None:
+    text = ("Police fired tear gas at protesters in Caracas on Monday. Thousands marched in Caracas "
+            "again on Tuesday. Officials in Caracas said the talks would resume.\n\n"
+            "Separately, nine activists were arrested on Wednesday for blocking a highway.")
+    r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
+    [arrest] = [e for e in r.events if e.type == "COERCE"]
+    assert arrest.location is not None and arrest.location.country == "VEN"
+    assert arrest.location.name != "Caracas"

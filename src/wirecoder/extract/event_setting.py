@@ -14,7 +14,8 @@ from .coref import doc_text
 from .dates import anchored_days, find_dates, publication_date, shift
 from .event_roles import REPORTING_VERBS
 from .merge_mentions import Draft
-from .places import country_of, find_place_in, main_place
+from .kb import country_display
+from .places import country_of, find_place_in, lookup_place, main_place
 from .predicates import PredicateHit
 from .token_table import token_table
 
@@ -210,7 +211,19 @@ class ArticleSetting:
                 loc = _territory([self.doc[i] for i in sorted(outside)])
         if loc is None:
             loc = self._main_place
+            if loc is not None and self.sent_index[tok.i] > 1 and loc.precision in ("city", "point"):
+                # past the lead, an event told without a place is in the story's country;
+                # its main town is a guess the text does not make
+                loc = self._main_country
         return loc
+
+    @cached_property
+    def _main_country(self) -> Location | None:
+        main = self._main_place
+        if main is None or not main.country:
+            return None
+        return lookup_place(country_display(main.country)) or Location(
+            name=None, country=main.country, precision="country")
 
     def locative_place(self, tok: "Token") -> Location | None:
         """A locative phrase of the predicate itself: "spoke in Egypt", "struck a house in X"."""
