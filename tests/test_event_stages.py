@@ -309,7 +309,7 @@ def test_judged_it_is_the_latest_incident(pipeline) -> None:
         "Ruritania struck the port on Saturday. Iran said it was a violation of sovereignty.",
         published="2031-06-05"))
     [acc] = [e for e in r.events if e.type == "ACCUSE"]
-    assert [r.actor(a).name for a in acc.recipient] == ["Ruritania"]
+    assert [r.actor(a).name for a in acc.recipient] == ["Turkey"]
 
 
 @pytest.mark.model
@@ -538,3 +538,12 @@ def test_past_the_lead_an_unplaced_event_is_in_the_country_not_the_main_town(pip
     [arrest] = [e for e in r.events if e.type == "COERCE"]
     assert arrest.location is not None and arrest.location.country == "VEN"
     assert arrest.location.name != "Caracas"
+
+
+@pytest.mark.model
+def test_appalled_by_an_attack_accuses_the_attacker(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The envoy said he was “appalled by the brazen Turkish drone attack” on the port.",
+        published="2031-06-05"))
+    [acc] = [e for e in r.events if e.type == "ACCUSE"]
+    assert [r.actor(a).name for a in acc.recipient] == ["Turkey"]

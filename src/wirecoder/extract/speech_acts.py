@@ -249,7 +249,13 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
                 out[tok.i] = accused
             continue
         targets = [c for c in comps if c.dep_ == "dobj"]
-        targets += [g for c in comps if c.dep_ == "ccomp" for g in c.children
+        # "he was appalled by the Russian strike": what appals is judged, not the one appalled
+        felt = [g for c in comps if c.dep_ == "ccomp"
+                for a in [c] + [x for x in c.children if x.dep_ == "acomp"]
+                for b in a.children if b.dep_ == "agent" or (b.dep_ == "prep" and b.lower_ == "by")
+                for g in b.children if g.dep_ == "pobj"]
+        targets += felt
+        targets += [g for c in comps if c.dep_ == "ccomp" and not felt for g in c.children
                     if g.dep_ in ("nsubj", "nsubjpass")]
         # "the court's ruling was a sham": who made what is judged is accused
         targets += [g for t in list(targets) for g in t.children if g.dep_ == "poss"]
