@@ -309,7 +309,7 @@ def test_judged_it_is_the_latest_incident(pipeline) -> None:
         "Ruritania struck the port on Saturday. Iran said it was a violation of sovereignty.",
         published="2031-06-05"))
     [acc] = [e for e in r.events if e.type == "ACCUSE"]
-    assert [r.actor(a).name for a in acc.recipient] == ["Turkey"]
+    assert [r.actor(a).name for a in acc.recipient] == ["Ruritania"]
 
 
 @pytest.mark.model
