@@ -9,7 +9,9 @@ events exactly as `extract.build_report` does (`learn.hybrid.retype_events`, the
 fallback with the report's actors) and the result is scored with the `wirecoder eval` scorer.
 So the numbers equal `wirecoder eval FILE --types-model DIR --types-policy P`, at the cost of
 one extraction. Per-class recall lists the classes with ≥ 10 gold examples below 0.60
-(`--per-class`: every class with ≥ 10 gold examples).
+(`--per-class`: every class with ≥ 10 gold examples). `--halves` adds the per-class recall of the
+first and of the second half of each gold file's documents (file order), to see whether a change
+holds on both.
 """
 from __future__ import annotations
 
@@ -48,6 +50,8 @@ def main() -> int:
     ap.add_argument("gold", nargs="*", type=Path)
     ap.add_argument("--model", action="append", default=[], help="NAME=DIR (repeatable); default: default=default")
     ap.add_argument("--per-class", action="store_true", help="recall of every class with ≥ 10 gold examples")
+    ap.add_argument("--halves", action="store_true",
+                    help="also per-class recall on the first / second half of each file's documents")
     args = ap.parse_args()
     golds = args.gold or [DEV / f"{f}.jsonl" for f in FILES]
     missing = [str(g) for g in golds if not g.exists()]
@@ -78,7 +82,8 @@ def main() -> int:
         print(f"\n{path.name} ({len(docs)} documents)")
         for label, model, policy in runs:
             scores, tot, hit, added = [], Counter(), Counter(), 0
-            for d, rep in zip(docs, reports):
+            half_tot, half_hit = (Counter(), Counter()), (Counter(), Counter())
+            for i, (d, rep) in enumerate(zip(docs, reports)):
                 if model is not None:
                     events = retype_events(rep.events, rep.article.text, model, policy)
                     if not events:
@@ -89,6 +94,8 @@ def main() -> int:
                 s = score_document(d.data, rep)
                 scores.append(s)
                 class_recall(d.data, rep, s.tallies.notes, tot, hit)
+                h = int(i >= len(docs) / 2)
+                class_recall(d.data, rep, s.tallies.notes, half_tot[h], half_hit[h])
             m = aggregate(scores).metrics()
             cells = "  ".join(f"{k} {m[k]:.3f}" for k in HEADLINE if m.get(k) is not None)
             big = {k: hit[k] / tot[k] for k in tot if tot[k] >= 10}
@@ -96,6 +103,11 @@ def main() -> int:
             low = "; ".join(f"{k} {hit[k]}/{tot[k]}" for k in sorted(big) if args.per_class or big[k] < 0.6)
             print(f"  {label:<22} {cells}  macro recall (≥10) {macro:.3f}"
                   + (f"  fallback events {added}" if added else "") + (f"\n{'':26}{'recall' if args.per_class else '< 0.60'}: {low}" if low else ""))
+            if args.halves:
+                for h, name in enumerate(("1st half", "2nd half")):
+                    cells = "; ".join(f"{k} {half_hit[h][k]}/{half_tot[h][k]}" for k in sorted(half_tot[h])
+                                      if tot[k] >= 10)
+                    print(f"{'':26}{name}: {cells}")
     return 0
 
 

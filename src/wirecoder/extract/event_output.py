@@ -24,7 +24,7 @@ def _contexts(type_: str) -> list[str]:
 
 def to_event(ctx: ExtractionContext, d: Draft) -> Event:
     """A finished draft as the report's Event (ids, contexts, ACLED view, status rules)."""
-    acled = acled_view(d.type, d.mode, **{k: v for k, v in d.acled_flags.items()})
+    acled = acled_view(d.type, d.mode, predicate=ctx.doc[d.pred_i], **d.acled_flags)
     mode = d.mode
     if d.status in _UNTOLD:
         acled = AcledView()
