@@ -20,7 +20,7 @@ from .dates import resolve_date
 from .numbers import Figure, find_figures
 from .places import find_place_in
 from .coref import span_text  # Span.text joins its tokens again on every use
-from .token_table import sentences, token_table
+from .token_table import sentence_start, sentences, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -248,7 +248,7 @@ def _quantity(doc_tok: Token) -> str | None:
     start = min(num.left_edge.i, noun.left_edge.i if own else num.left_edge.i)
     if (people or not own) and start > 0:
         prev = num.doc[start - 1]
-        if prev.pos_ in ("VERB", "AUX") and prev.i >= num.sent.start:
+        if prev.pos_ in ("VERB", "AUX") and prev.i >= sentence_start(num.doc, num.i):
             return _governed(prev, lex["governors"])
     return None
 

@@ -7,6 +7,7 @@ is AGREE, an announced coercion THREATEN, a refused cooperation REJECT."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..schema import Status
@@ -236,7 +237,7 @@ def _seizure_cues(ctx: ExtractionContext, hit: PredicateHit, args: Arguments, ac
             type_ == "RETREAT"
             and mode == "withdraw"
             and place_obj
-            and has_cue(sent, cues.agreement_objects | frozenset({"hand"}))
+            and has_cue(sent, _handed(cues.agreement_objects))
         ),
         "disrupted": type_ == "COERCE"
         and (
@@ -249,9 +250,7 @@ def _seizure_cues(ctx: ExtractionContext, hit: PredicateHit, args: Arguments, ac
             getattr(ctx.actor(a), "sector", None) in ("MIL", "GOV", "COP")
             for a in actor
         )
-        or has_cue(
-            subj_toks, frozenset({"army", "government", "military", "troop", "force"})
-        ),
+        or has_cue(subj_toks, _STATE_FORCES),
         "actor_armed": is_armed(subj_toks),
     }
     if type_ != "COERCE":
@@ -282,7 +281,7 @@ def _protest_cues(sent: "Span", mode: str | None,
     flags = {
         "intervention": has_cue(sent, cues.intervention),
         "excessive": has_cue(sent, cues.excessive)
-        and has_cue(sent, frozenset({"protester", "demonstrator", "protestor"})),
+        and has_cue(sent, _PROTESTERS),
     }
     return mode, flags
 
@@ -336,6 +335,17 @@ def _subject_tokens(tok: "Token") -> list["Token"]:
         if c.dep_ in ("nsubj", "nsubjpass", "agent"):
             toks.extend(c.subtree)
     return toks
+
+
+# vocabularies made once (has_cue keys its prefix sets by the vocabulary)
+_STATE_FORCES = frozenset({"army", "government", "military", "troop", "force"})
+_PROTESTERS = frozenset({"protester", "demonstrator", "protestor"})
+
+
+@lru_cache(maxsize=4)
+def _handed(agreement_objects: frozenset[str]) -> frozenset[str]:
+    """What a withdrawal hands over: an agreement's objects, or "hand"."""
+    return agreement_objects | frozenset({"hand"})
 
 
 def _reject_mode(refused: str) -> str | None:

@@ -233,11 +233,26 @@ def role_of(words: list[str]) -> tuple[Role | None, int]:
     """The role named by the last words of a noun phrase (longest match first) and how many
     words it spans: ["Israeli", "intelligence", "chiefs"] → chiefs."""
     rl = roles()
+    if _ROLE_MEMO.get(None) is not rl or len(_ROLE_MEMO) > 50_000:
+        _ROLE_MEMO.clear()  # another Roles (lexicons reloaded), or a long run
+        _ROLE_MEMO[None] = rl
+    key = tuple(words)  # actor resolution asks for the same words again and again
+    got = _ROLE_MEMO.get(key)
+    if got is None:
+        got = _ROLE_MEMO[key] = _role_of(rl, words)
+    return got  # type: ignore[return-value]
+
+
+def _role_of(rl: Roles, words: list[str]) -> tuple[Role | None, int]:
     for n in range(min(rl.max_words, len(words)), 0, -1):
         role = rl.roles.get(norm(" ".join(words[-n:])))
         if role is not None:
             return role, n
     return None, 0
+
+
+# words → role_of(words), for the Roles under the key None
+_ROLE_MEMO: dict[tuple[str, ...] | None, object] = {}
 
 
 __all__ = [

@@ -24,6 +24,7 @@ def _lexicon() -> dict[str, Any]:
     return load_lexicon_file("recipients.yaml")
 
 
+@lru_cache(maxsize=32)  # asked for every predicate: the set is made once per key
 def _words(key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in (_lexicon().get(key) or []))
 

@@ -5,7 +5,7 @@ an innocent port": PLOVER codes the act of saying — an ACCUSE (disapprove) by 
 whatever the judged phrase names. The judging words are data (lexicons/evaluations.yaml)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -24,6 +24,15 @@ class Evaluations:
     verbs: frozenset[str]
     words: frozenset[str]  # single lemmas
     phrases: tuple[tuple[str, ...], ...]  # multi-word cues, lowercase tokens
+    # the phrases by their first word (a phrase can start only where that word stands)
+    firsts: dict[str, list[tuple[str, ...]]] = field(init=False, compare=False, hash=False,
+                                                     repr=False)
+
+    def __post_init__(self) -> None:
+        firsts: dict[str, list[tuple[str, ...]]] = {}
+        for p in self.phrases:
+            firsts.setdefault(p[0], []).append(p)
+        object.__setattr__(self, "firsts", firsts)
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +48,9 @@ def _judges(toks: list["Token"], ev: Evaluations) -> bool:
     words = [t.lower_ for t in toks]
     if any(t.lemma_.lower() in ev.words or t.lower_ in ev.words for t in toks):
         return True
-    return any(tuple(words[i:i + len(p)]) == p for p in ev.phrases for i in range(len(words)))
+    firsts = ev.firsts
+    return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) if w in firsts
+               for p in firsts[w])
 
 
 def _judgment(comp: "Token") -> list["Token"]:

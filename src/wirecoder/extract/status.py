@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..schema import Status
+from .token_table import sentence_start, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -153,14 +154,18 @@ def _habitual_sentence(pred: "Token") -> bool:
     traditionally Y that mediates"): the small model often attaches such adverbs to the wrong
     head, so the strongest cues count when they come shortly before the predicate with no
     coordination in between ("…, and on Monday soldiers shot …" is news again)."""
-    sent = pred.sent
-    for t in pred.doc[max(sent.start, pred.i - 8) : pred.i]:  # the 8 tokens before it
-        strong = t.lower_ in _STRONG_HABITUAL or (
-            t.lower_ == "long" and t.tag_ == "RB" and t.i > sent.start
-            and t.doc[t.i - 1].lower_ in _PERFECT_AUX
+    doc = pred.doc
+    start = sentence_start(doc, pred.i)  # Token.sent walks the whole sentence
+    table = token_table(doc)  # a ";" or ":" is its own lowercase form
+    lower, dep = table.lower, table.dep
+    for i in range(max(start, pred.i - 8), pred.i):  # the 8 tokens before it
+        low = lower[i]
+        strong = low in _STRONG_HABITUAL or (
+            low == "long" and i > start and lower[i - 1] in _PERFECT_AUX
+            and doc[i].tag_ == "RB"
         )
         if strong and not any(
-            u.dep_ == "cc" or u.text in (";", ":") for u in t.doc[t.i + 1 : pred.i]
+            dep[u] == "cc" or lower[u] in (";", ":") for u in range(i + 1, pred.i)
         ):
             return True
     return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .arguments import actor_nouns, with_conjuncts
-from .token_table import token_table
+from .token_table import sentence_of, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -174,7 +174,8 @@ def is_period_toll(t: "Token") -> bool:
     if any(g.lemma_.lower() in _PERIOD_NOUNS for c in kids if c.dep_ == "agent"
            for g in c.children if g.dep_ == "pobj"):
         return True
-    window = " ".join(x.lower_ for x in t.sent)
+    sent = sentence_of(t.doc, t.i)  # Token.sent walks the sentence on every call
+    window = " ".join(token_table(t.doc).lower[sent.start:sent.end])
     return any(f" {a} " in f" {window} " for a in _PERIOD_ADVS) and any(
         c.dep_ == "aux" and c.lower_ in ("has", "have") for c in kids)
 
