@@ -108,31 +108,56 @@ _CONTENT_DEPS = ("ccomp", "parataxis", "xcomp")
 def source_span(tok: Token) -> Span:
     """The noun phrase headed by tok, without relative clauses or appositions after a comma."""
     doc = tok.doc
+    memo = _memo(doc, "source_span")  # the same speakers are asked for by several stages
+    got = memo.get(tok.i)
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    table = token_table(doc)
+    punct, space, dep = table.punct, table.space, table.dep
     end = tok.i + 1
     for child in tok.rights:
+        c = child.i
         # an apposition without a comma is the name itself: "the radio station Kestrel FM"
-        close_appos = child.dep_ == "appos" and not doc[child.left_edge.i - 1].is_punct
-        if (child.dep_ not in _KEEP_RIGHT and not close_appos) or child.is_punct:
+        close_appos = dep[c] == "appos" and not punct[child.left_edge.i - 1]
+        if (dep[c] not in _KEEP_RIGHT and not close_appos) or punct[c]:
             break
         end = child.right_edge.i + 1
     start = tok.left_edge.i
-    while start < tok.i and (doc[start].is_punct or doc[start].is_space):
+    while start < tok.i and (punct[start] or space[start]):
         start += 1
-    while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end - 1 > tok.i and (punct[end - 1] or space[end - 1]):
         end -= 1
-    return doc[start:end]
+    got = memo[tok.i] = doc[start:end]
+    return got
 
 
 def full_span(tok: Token) -> Span:
     """The whole subtree of a source token, edge punctuation dropped: how a source reads
     in the text ("Jane Roe, director of the institute,")."""
     doc = tok.doc
+    memo = _memo(doc, "full_span")
+    got = memo.get(tok.i)
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    table = token_table(doc)
+    punct, space = table.punct, table.space
     start, end = tok.left_edge.i, tok.right_edge.i + 1
-    while start < tok.i and (doc[start].is_punct or doc[start].is_space):
+    while start < tok.i and (punct[start] or space[start]):
         start += 1
-    while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end - 1 > tok.i and (punct[end - 1] or space[end - 1]):
         end -= 1
-    return doc[start:end]
+    got = memo[tok.i] = doc[start:end]
+    return got
+
+
+def _memo(doc: Doc, name: str) -> dict[int, Any]:
+    """A per-Doc memo of a pure function of one token (kept in `doc.user_data`, which
+    build_report clears)."""
+    key = f"wirecoder.attribution.{name}"
+    got = doc.user_data.get(key)
+    if got is None or got[0] != len(doc):
+        got = doc.user_data[key] = (len(doc), {})
+    return got[1]  # type: ignore[no-any-return]
 
 
 def is_stance_verb(tok: Token) -> bool:
@@ -151,6 +176,17 @@ def reporting_lemmas() -> frozenset[str]:
 def speaker_of(verb: Token) -> Token | None:
     """Subject of a cue verb; for "…, saying …" / "… and added …" the governing verb's
     subject; for passives "was told by X" the agent."""
+    memo = _memo(verb.doc, "speaker_of")  # quotes, claims and events ask for the same verbs
+    got = memo.get(verb.i, _UNSEEN)
+    if got is _UNSEEN:
+        got = memo[verb.i] = _speaker_of(verb)
+    return got  # type: ignore[no-any-return]
+
+
+_UNSEEN = object()
+
+
+def _speaker_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") and child.lower_ not in ("it", "there", "that", "which", "who"):
             return child
@@ -177,6 +213,14 @@ def speaker_of(verb: Token) -> Token | None:
 
 def channel_of(verb: Token) -> str | None:
     """The medium of a statement: "said in a press release" → "press release"."""
+    memo = _memo(verb.doc, "channel_of")
+    got = memo.get(verb.i, _UNSEEN)
+    if got is _UNSEEN:
+        got = memo[verb.i] = _channel_of(verb)
+    return got  # type: ignore[no-any-return]
+
+
+def _channel_of(verb: Token) -> str | None:
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "during", "via", "through", "at"):
             continue
@@ -321,15 +365,21 @@ def _to_sentence_edge(sent: Span, verb: Token, content: Span) -> Span:
     doc = sent.doc
     if content.start > verb.i:
         end = sent.end
-        while end > content.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        while end > content.end and _edge(doc, end - 1):
             end -= 1
         return doc[content.start:max(end, content.end)]
     if content.end <= verb.i:
         start = sent.start
-        while start < content.start and (doc[start].is_punct or doc[start].is_space):
+        while start < content.start and _edge(doc, start):
             start += 1
         return doc[min(start, content.start):content.end]
     return content
+
+
+def _edge(doc: Doc, i: int) -> bool:
+    """doc[i].is_punct or doc[i].is_space, from the token table."""
+    table = token_table(doc)
+    return table.punct[i] or table.space[i]
 
 
 def _bare_cue(tok: Token) -> bool:
@@ -364,7 +414,7 @@ def _around_parenthetical(sent: Span, verb: Token, spk: Token) -> Span | None:
     before = (sent.start, lo - 1)
     after = (hi + 1, sent.end) if hi < sent.end and doc[hi].text == "," else (sent.end, sent.end)
     a, b = max((before, after), key=lambda r: r[1] - r[0])
-    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+    while b > a and _edge(doc, b - 1):
         b -= 1
     return doc[a:b] if b - a >= 2 else None
 
@@ -407,9 +457,9 @@ def _rest_of_clause(sent: Span, cue: Token, speaker: Span) -> Span | None:
     before = (sent.start, a)
     after = (b, sent.end)
     lo, hi = max((before, after), key=lambda r: r[1] - r[0])
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+    while lo < hi and _edge(doc, lo):
         lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+    while hi > lo and _edge(doc, hi - 1):
         hi -= 1
     return doc[lo:hi] if hi > lo else None
 

@@ -100,6 +100,8 @@ def _candidates(table: "ActorTable", tok: "Token", kinds: set[str]) -> list[tupl
     quote_starts = [a for a, _ in quotes]
     ranked: list[tuple[tuple, str]] = []
     idx = tok.idx
+    roots = _mention_roots(doc)
+    dep = token_table(doc).dep
     # only the mentions in the window (the table keeps them sorted by start), not every
     # mention of every actor; the ranking below sorts them whatever their order
     for m_start, m_end, actor in table.mentions_starting(lo_char, idx + 1):
@@ -109,16 +111,32 @@ def _candidates(table: "ActorTable", tok: "Token", kinds: set[str]) -> list[tupl
             continue
         if not pron_in_quote and _inside_sorted(m_start, quotes, quote_starts):
             continue
-        span = doc.char_span(m_start, m_end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        root = roots.get((m_start, m_end), _UNSEEN)
+        if root is _UNSEEN:  # the same mentions stand in the window of many pronouns
+            span = doc.char_span(m_start, m_end, alignment_mode="expand")
+            root = roots[m_start, m_end] = span.root.i if span is not None and len(span) else None
+        if root is None:
             continue
-        dist = here - bisect_right(starts, sentence_start(doc, span.root.i))
+        dist = here - bisect_right(starts, sentence_start(doc, root))
         if dist > WINDOW:
             continue
-        subject = span.root.dep_ in ("nsubj", "nsubjpass")
+        subject = dep[root] in ("nsubj", "nsubjpass")
         ranked.append(((max(dist, 0), not subject, -m_start), actor.id))
     ranked.sort()
     return ranked
+
+
+_UNSEEN = object()
+
+
+def _mention_roots(doc: "Doc") -> dict[tuple[int, int], object]:
+    """(start, end) of a mention → the root token index of its span (None when the offsets
+    make no span), kept per Doc (`doc.user_data`, cleared by build_report)."""
+    key = "wirecoder.mention_roots"
+    got = doc.user_data.get(key)
+    if got is None or got[0] != len(doc):
+        got = doc.user_data[key] = (len(doc), {})
+    return got[1]  # type: ignore[no-any-return]
 
 
 def _expletive(tok: "Token") -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .coref import span_text
+from .coref import doc_text, span_text
 from .token_table import heads, token_table
 from .kb import (countries, country_code, country_display, knowledge_base, pattern_tokenizer,
                  role_of, roles)
@@ -54,34 +54,34 @@ def trim(span: "Span") -> "Span | None":
 def _trim(span: "Span") -> "Span | None":
     start, end = span.start, span.end
     doc = span.doc
-    # (one Token object per step: doc[i] makes a new one on every call)
-    while start < end and ((t := doc[start]).is_punct or t.is_space):
+    # the token table, not a Token per step (doc[i] makes a new one on every call)
+    table = token_table(doc)
+    punct, space, dep, lower = table.punct, table.space, table.dep, table.lower
+    while start < end and (punct[start] or space[start]):
         start += 1
     # trailing punctuation, conjunctions and possessive markers ("Soleimani’s", "X and")
-    while end > start and ((t := doc[end - 1]).is_punct or t.is_space
-                           or t.dep_ in ("cc", "case")
-                           or t.lower_ in ("'s", "’s", "and", "or")):
+    while end > start and (punct[end - 1] or space[end - 1] or dep[end - 1] in ("cc", "case")
+                           or lower[end - 1] in ("'s", "’s", "and", "or")):
         end -= 1
     if end <= start:
         return None
-    text = span_text(doc[start:end])  # Span.text would join its tokens again
+    text = doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
     if text.count("(") > text.count(")"):  # "Front (FDD" — the abbreviation is cut off
-        cut = max(i for i in range(start, end) if doc[i].text == "(")
-        while cut > start and doc[cut - 1].is_punct:
+        cut = max(i for i in range(start, end) if lower[i] == "(")  # "(" is its own lowercase
+        while cut > start and punct[cut - 1]:
             cut -= 1
         if cut > start:
             end = cut
     out = doc[start:end]
     root_i = out.root.i
-    head, dep = heads(doc), token_table(doc).dep
+    head = heads(doc)
     # a relative clause is not part of the name: the first right child of the root inside
     # the phrase that is one (Token.rights walks the root's whole subtree)
     for i in range(root_i + 1, end):
         if head[i] == root_i and dep[i] in ("relcl", "acl"):
             c = doc[i]
             cut = min(t.i for t in c.subtree)
-            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].lower_ in ("who", "which",
-                                                                                  "that")):
+            while cut > start and (punct[cut - 1] or lower[cut - 1] in ("who", "which", "that")):
                 cut -= 1
             if cut > start:
                 out = doc[start:cut]
@@ -158,20 +158,24 @@ def core(span: "Span") -> "Span":
 def _core(span: "Span") -> "Span":
     root = span.root
     start, end = span.start, span.end
-    lower = token_table(span.doc).lower  # a token is "," exactly when its lowercase form is
+    table = token_table(span.doc)
+    lower, dep, punct = table.lower, table.dep, table.punct
+    # a token is "," exactly when its lowercase form is
     comma = next((i for i in range(root.i + 1, end) if lower[i] == ","), None)
     if comma is not None and comma > start:
         end = comma
     doc = span.doc
+    # the table's tests first: a Token only when they all fail
     while start < root.i and (
-            (t := doc[start]).like_num or t.lower_ in _DETS or t.lower_ in _QUANT_WORDS
-            or t.dep_ in ("det", "nummod", "quantmod", "predet") or t.is_punct
-            or (t.dep_ in ("amod", "compound", "nmod")  # "500-page"
+            lower[start] in _DETS or lower[start] in _QUANT_WORDS
+            or dep[start] in ("det", "nummod", "quantmod", "predet") or punct[start]
+            or (t := doc[start]).like_num
+            or (dep[start] in ("amod", "compound", "nmod")  # "500-page"
                 and any(c.like_num for c in t.subtree))
-            or (t.dep_ == "amod"
+            or (dep[start] == "amod"
                 and not t.ent_type_ and country_code(t.text) is None)):
         start += 1
-    while end > start + 1 and doc[end - 1].is_punct:
+    while end > start + 1 and punct[end - 1]:
         end -= 1
     return doc[start:end]
 

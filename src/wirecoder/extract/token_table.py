@@ -1,6 +1,6 @@
 """Per-Doc lists, made once per Doc and kept in `doc.user_data`: the token attributes that
 whole-document scans test (lowercased lemma, lowercase form, coarse POS, dependency label,
-read with `Doc.to_array`), and the sentences.
+punctuation and space flags, read with `Doc.to_array`), and the sentences.
 
 Why: iterating a Doc makes a Python Token object per token, and each attribute read is a
 call; the scans for predicates, condemnations, demands, attributions and period sentences
@@ -38,6 +38,8 @@ class TokenTable:
     lower: list[str]   # Token.lower_
     pos: list[str]     # Token.pos_
     dep: list[str]     # Token.dep_
+    punct: list[bool]  # Token.is_punct
+    space: list[bool]  # Token.is_space
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -45,17 +47,19 @@ def token_table(doc: Doc) -> TokenTable:
     table = doc.user_data.get(_KEY)
     if table is not None and len(table.lemma) == len(doc):
         return table  # type: ignore[no-any-return]
-    from spacy.attrs import DEP, LEMMA, LOWER, POS
+    from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS
 
     if not len(doc):
-        table = TokenTable([], [], [], [])
+        table = TokenTable([], [], [], [], [], [])
     else:
-        arr = doc.to_array([LEMMA, LOWER, POS, DEP])
+        arr = doc.to_array([LEMMA, LOWER, POS, DEP, IS_PUNCT, IS_SPACE])
         strings = doc.vocab.strings
         lemma, lower, pos, dep = (arr[:, c].tolist() for c in range(4))
         table = TokenTable(lemma=_column(lemma, _LOWERED, strings),
                            lower=_column(lower, _NAMES, strings),
-                           pos=_column(pos, _NAMES, strings), dep=_column(dep, _NAMES, strings))
+                           pos=_column(pos, _NAMES, strings), dep=_column(dep, _NAMES, strings),
+                           punct=arr[:, 4].astype(bool).tolist(),
+                           space=arr[:, 5].astype(bool).tolist())
     doc.user_data[_KEY] = table
     return table
 
