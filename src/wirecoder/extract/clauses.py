@@ -25,7 +25,7 @@ class PredicateIndex:
     hits: list[PredicateHit]
     by_i: dict[int, PredicateHit]  # token index → its predicate hit
     sents: list["Span"]
-    sent_index: dict[int, int]  # token index → sentence number
+    sent_index: list[int]  # token index → sentence number
     cue_of: set[int]  # nouns that gave a verb its meaning ("imposed sanctions", "held talks")
 
     def sentence(self, tok_i: int) -> tuple[int, "Span"]:
@@ -38,10 +38,9 @@ def index_predicates(doc: "Doc") -> PredicateIndex:
     """Find the predicates of a Doc and index them and its sentences."""
     hits = find_predicates(doc)
     sents = list(sentences(doc))
-    numbers: list[int] = []  # the sentences tile the Doc: token i is in sentence numbers[i]
+    sent_index: list[int] = []  # the sentences tile the Doc: token i is in sentence sent_index[i]
     for n, s in enumerate(sents):
-        numbers += [n] * (s.end - s.start)
-    sent_index = dict(enumerate(numbers))
+        sent_index += [n] * (s.end - s.start)
     return PredicateIndex(
         doc=doc,
         hits=hits,

@@ -11,6 +11,7 @@ from ..schema import ActorKind, Article
 from . import coref
 from .kb import country_code, country_display, countries, kb_lookup, norm, role_of, roles
 from .phrases import LOCATIVE, drop_det, kb_matcher, of_phrase, strip_title
+from .token_table import entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -119,7 +120,7 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> "ActorTable
         kb_tokens.update(range(span.start, span.end))
     persons: list[tuple[str, "Span"]] = []
     links = coref.link_lines(doc)  # "• Also read: …" lines name other stories' actors
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
         if any(a <= ent.start_char < b for a, b in links):

@@ -17,12 +17,13 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span
 
-__all__ = ["TokenTable", "heads", "sentence_of", "sentence_start", "sentences", "token_table"]
+__all__ = ["TokenTable", "entities", "heads", "sentence_of", "sentence_start", "sentences", "token_table"]
 
 _KEY = "wirecoder.token_table"
 _SENTS = "wirecoder.sentences"
 _STARTS = "wirecoder.sentence_starts"
 _HEADS = "wirecoder.heads"
+_ENTS = "wirecoder.entities"
 # hash (or symbol id) → its string, and → that string lowercased: the same for every Doc
 # and model
 _NAMES: dict[int, str] = {}
@@ -85,6 +86,15 @@ def sentences(doc: Doc) -> list[Span]:
     if sents is None or (sents and sents[-1].end != len(doc)):
         sents = doc.user_data[_SENTS] = list(doc.sents)
     return sents  # type: ignore[no-any-return]
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, made once per Doc (`Doc.ents` makes a Span per entity on every access;
+    the actor table and the place stages each ask for them)."""
+    got = doc.user_data.get(_ENTS)
+    if got is None or got[0] != len(doc):
+        got = doc.user_data[_ENTS] = (len(doc), tuple(doc.ents))
+    return got[1]  # type: ignore[no-any-return]
 
 
 def heads(doc: Doc) -> list[int]:
