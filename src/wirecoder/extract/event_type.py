@@ -102,7 +102,8 @@ def event_kind(ctx: ExtractionContext, hit: PredicateHit, args: Arguments, *, ac
     flags: dict[str, bool] = {}
     cues = load_cues()
     subj_toks = _subject_tokens(tok) if not hit.nominal else []
-    subj_toks += [t for a in args.actor for t in phrase(a) if t not in subj_toks]
+    told = {t.i for t in subj_toks}  # Tokens are equal when their positions are
+    subj_toks += [t for a in args.actor for t in phrase(a) if t.i not in told]
     if hit.nominal and tok.head.lemma_ in LIGHT_VERBS:
         subj_toks += _subject_tokens(tok.head)
     if type_ == "ASSAULT":
