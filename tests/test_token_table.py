@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wirecoder.extract.coref import span_text
 from wirecoder.extract.quotes import quote_segments
-from wirecoder.extract.token_table import sentence_of, sentences, token_table
+from wirecoder.extract.token_table import entities, sentence_of, sentences, token_table
 
 TEXT = ("Harbour Guards detained 12 fishermen near Port Azul on Monday, the ministry said.\n\n"
         "“We were not warned,” said Ana Ruiz, who leads the Coastal Union. The UNION'S lawyers "
@@ -18,6 +18,9 @@ def test_token_table_holds_the_token_attributes(nlp) -> None:
     assert table.lower == [t.lower_ for t in doc]
     assert table.pos == [t.pos_ for t in doc]
     assert table.dep == [t.dep_ for t in doc]
+    assert table.punct == [t.is_punct for t in doc]
+    assert table.space == [t.is_space for t in doc]
+    assert any(table.punct) and any(table.space)  # "," and the blank line
     assert token_table(doc) is table  # made once per Doc
     assert "union's" in table.lower or "union" in table.lower
 
@@ -39,6 +42,14 @@ def test_sentence_of_is_the_tokens_sentence(nlp) -> None:
     doc = nlp("Rebels shelled the town. Two died.\n\nThe army said it would respond. Talks resume.")
     assert [(sentence_of(doc, t.i).start, sentence_of(doc, t.i).end) for t in doc] == \
         [(t.sent.start, t.sent.end) for t in doc]
+
+
+def test_entities_are_the_docs_entities_made_once(nlp) -> None:
+    doc = nlp(TEXT)
+    ents = entities(doc)
+    assert [(e.start, e.end, e.label_) for e in ents] == \
+        [(e.start, e.end, e.label_) for e in doc.ents]
+    assert ents and entities(doc) is ents
 
 
 def test_quote_segments_close_at_paragraph_ends_and_skip_scare_quotes() -> None:
