@@ -22,6 +22,7 @@ from .merge_mentions import Draft, absorb
 from .places import main_place
 from .reportability import assess, quote_map
 from .tolls import is_attack_tally, is_campaign_summary
+from .token_table import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -100,7 +101,7 @@ _NEWSROOM_ACTS = frozenset({"reach", "contact", "ask", "approach", "seek", "requ
 def newsroom_request(tok: "Token") -> bool:
     """ "CNN has reached out to the prosecutor's office about the detentions": a mention in a
     sentence whose main clause is a news outlet asking for comment is about the reporting."""
-    root = tok.sent.root
+    root = sentence_of(tok.doc, tok.i).root
     if root.lemma_.lower() not in _NEWSROOM_ACTS:
         return False
     outlets = outlet_names()

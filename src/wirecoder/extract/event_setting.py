@@ -17,7 +17,7 @@ from .merge_mentions import Draft
 from .kb import country_display
 from .places import country_of, find_place_in, lookup_place, main_place
 from .predicates import PredicateHit
-from .token_table import token_table
+from .token_table import sentence_of, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -248,7 +248,7 @@ class ArticleSetting:
 
     def _sentence_attribution(self, tok: "Token") -> list[Attribution]:
         out: list[Attribution] = []
-        sent = tok.sent
+        sent = sentence_of(tok.doc, tok.i)
         lower = token_table(self.doc).lower  # a Token only where "according" stands
         for t in (self.doc[i] for i in range(sent.start, sent.end) if lower[i] == "according"):
             if (
@@ -326,7 +326,7 @@ def _past_year_of(pred: "Token", year: int) -> bool:
     """Is there a year before `year` dating the clause of `pred` ("in 2004", "during the
     1967 war", "since 1901") — a year token whose preposition hangs on the predicate, or
     that names its subject ("the 2018 vote was boycotted")?"""
-    sent, lower = pred.sent, token_table(pred.doc).lower
+    sent, lower = sentence_of(pred.doc, pred.i), token_table(pred.doc).lower
     # shape "dddd" is four or more digits: only such tokens are made into Token objects
     for t in (pred.doc[i] for i in range(sent.start, sent.end)
               if len(lower[i]) >= 4 and lower[i].isdigit()):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Union
 from ..schema import Location, LocationPrecision
 from .kb import (countries, country_code, country_display, lexicon_files, norm,
                  pattern_tokenizer, read_csv)
+from .token_table import entities, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -295,7 +296,7 @@ def _disambiguate(doc: "Doc", found: list[_Mention]) -> list[_Mention]:
     the north Lebanese port" → Lebanon), else the most populous."""
     g = _gazetteer()
     named = {m.entry.country for m in found if m.entry.precision == "country"}
-    named.update(country_code(e.text) for e in doc.ents if e.label_ == "NORP")
+    named.update(country_code(e.text) for e in entities(doc) if e.label_ == "NORP")
     named.discard(None)
     if not named:
         return found
@@ -316,7 +317,7 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     found: list[_Mention] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("ORG", "FAC") and len(ent) >= 2 and ent[-1].lower_ in _SITE_NOUNS:
             # "Dhaka University", "the Kabul Airport": a site named after its town is there
             town = _entry(ent[0].text)
@@ -393,7 +394,7 @@ def find_place_in(span_or_sent: Union["Span", "Doc", "Token"],
     the attack on Tel Aviv") is another event's place."""
     from spacy.tokens import Token
 
-    span: "Span | Doc" = span_or_sent.sent if isinstance(span_or_sent, Token) else span_or_sent
+    span: "Span | Doc" = sentence_of(span_or_sent.doc, span_or_sent.i) if isinstance(span_or_sent, Token) else span_or_sent
     doc: "Doc" = span.doc if hasattr(span, "doc") else span  # type: ignore[assignment]
     # Doc.text is rebuilt on every access: read offsets from the span, never the text.
     lo = span.start_char if hasattr(span, "start_char") else 0
@@ -441,13 +442,13 @@ def _main_country(doc: "Doc", mentions: list[_Mention]) -> str | None:
     lead_end = _lead_end(doc)
     votes: dict[str, int] = {}
     for m in mentions:
-        if m.entry.country and not _is_link_line(doc[m.tok].sent):
+        if m.entry.country and not _is_link_line(sentence_of(doc, m.tok)):
             # a place named as where things are counts twice an actor's name: "Israel struck"
             # in a story of strikes in Gaza is the attacker, not the scene
             weight = 1 if _is_actor_use(doc[m.tok]) else 2
             votes[m.entry.country] = votes.get(m.entry.country, 0) + \
                 weight * (2 if m.start < lead_end else 1)
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "NORP":
             iso = country_of(ent.text)
             if iso:
@@ -474,7 +475,7 @@ def _main_mention(doc: "Doc") -> _Mention | None:
     counts: dict[str, list[object]] = {}
     for m in mentions:
         tok = doc[m.tok]
-        if _is_actor_use(tok) or _is_link_line(tok.sent):
+        if _is_actor_use(tok) or _is_link_line(sentence_of(tok.doc, tok.i)):
             continue
         if country is not None and m.entry.country != country:
             continue  # a place of another country named more often is not where it happens
@@ -495,7 +496,7 @@ def _main_mention_any(doc: "Doc", mentions: list[_Mention]) -> _Mention | None:
     counts: dict[str, list[object]] = {}
     for m in mentions:
         tok = doc[m.tok]
-        if _is_actor_use(tok) or _is_link_line(tok.sent):
+        if _is_actor_use(tok) or _is_link_line(sentence_of(tok.doc, tok.i)):
             continue
         slot = counts.setdefault(m.entry.name, [0, m])
         slot[0] = int(slot[0]) + 1  # type: ignore[call-overload]
