@@ -547,3 +547,12 @@ def test_appalled_by_an_attack_accuses_the_attacker(pipeline) -> None:
         published="2031-06-05"))
     [acc] = [e for e in r.events if e.type == "ACCUSE"]
     assert [r.actor(a).name for a in acc.recipient] == ["Turkey"]
+
+
+def test_a_group_named_like_a_foreign_town_keeps_its_own_side() -> None:
+    from wirecoder.extract.incidents import state_side
+    from wirecoder.schema import Actor
+    group = Actor(id="a1", name="Hamas", kind="group", country="PSE")
+    town = Actor(id="a2", name="the Israeli city of Tel Aviv", kind="group", country="ISR")
+    assert state_side(group, "a1") == "a1"
+    assert state_side(town, "a2") == "state:ISR"

@@ -25,18 +25,20 @@ def state_side(actor: Actor | None, actor_id: str) -> str:
     actor is its own."""
     if actor is not None and actor.country and (
             str(getattr(actor.kind, "value", actor.kind)) == "state" or actor.sector in _STATE_SECTORS
-            or _names_a_town(actor.name)):
+            or _names_a_town(actor.name, actor.country)):
         return f"state:{actor.country}"
     return actor_id
 
 
-def _names_a_town(name: str) -> bool:
-    """ "Tel Aviv", "the Israeli city of Tel Aviv": a struck town stands on its state's side."""
+def _names_a_town(name: str, country: str) -> bool:
+    """ "Tel Aviv", "the Israeli city of Tel Aviv": a struck town stands on its state's side
+    (a town of that country: the group "Hamas" is no namesake town in Germany)."""
     head, of, rest = name.partition(" of ")
     if of and head.lower().split()[-1:] and head.lower().split()[-1] in _TOWN_NOUNS:
         name = rest
     place = lookup_place(name)
-    return place is not None and str(getattr(place.precision, "value", place.precision)) == "city"
+    return (place is not None and place.country == country
+            and str(getattr(place.precision, "value", place.precision)) == "city")
 
 
 _TOWN_NOUNS = frozenset({"city", "town", "village", "port", "capital"})
