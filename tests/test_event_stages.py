@@ -556,3 +556,12 @@ def test_a_group_named_like_a_foreign_town_keeps_its_own_side() -> None:
     town = Actor(id="a2", name="the Israeli city of Tel Aviv", kind="group", country="ISR")
     assert state_side(group, "a1") == "a1"
     assert state_side(town, "a2") == "state:ISR"
+
+
+@pytest.mark.model
+def test_an_after_clause_in_the_relative_clause_is_another_act(pipeline) -> None:
+    found = _assaults("The strike, which came a day after rebels attacked a convoy near Aleppo on "
+                      "Sunday, killing three soldiers, killed six people on Monday.")
+    assert len(found) == 2
+    [strike] = [(e, actor) for e, actor, _ in found if e.date.start == "2031-06-02"]
+    assert strike[1] != ["rebels"]

@@ -68,7 +68,12 @@ def _described_by(noun: "Token", type_: str, verbs: dict[int, Draft]) -> Draft |
     for rel in (c for c in noun.children if c.dep_ == "relcl"):
         for t in rel.subtree:
             v = verbs.get(t.i)
-            if v is not None and v.type == type_:
+            if v is None or v.type != type_:
+                continue
+            # "the strike, which came after rebels attacked a convoy": the after-clause
+            # tells another act
+            path = [a for a in t.ancestors if a.i != rel.i and rel.is_ancestor(a)] + [t]
+            if not any(a.dep_ == "advcl" for a in path):
                 return v
     return None
 
