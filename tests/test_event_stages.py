@@ -565,3 +565,10 @@ def test_an_after_clause_in_the_relative_clause_is_another_act(pipeline) -> None
     assert len(found) == 2
     [strike] = [(e, actor) for e, actor, _ in found if e.date.start == "2031-06-02"]
     assert strike[1] != ["rebels"]
+
+
+@pytest.mark.model
+def test_a_date_naming_an_attack_is_not_its_actor(pipeline) -> None:
+    found = _assaults("Doctors fear more strikes, most recently a June 3 attack that struck the "
+                      "third floor of the hospital.")
+    assert found and all(actor == [] for _, actor, _ in found)

@@ -90,8 +90,10 @@ def resolve_actors(ctx: ExtractionContext, predicates: dict[int, PredicateHit],
         if agentive and (is_instrument(t) or (t.i in predicates and predicates[t.i].nominal)):
             # a weapon or an event is never the actor: whoever it belongs to is
             # ("Hezbollah's rockets", "Israeli airstrikes"); "a car bomb exploded" names nobody
+            # ("a November 6 attack": a date owns nothing)
             owners = [c for c in t.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-                      and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")]
+                      and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
+                      and not _is_date_token(c)]
             # "the army said its jets struck …": the reporter owns what "its" names
             if not owners and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
                                   for c in t.children):
