@@ -572,3 +572,14 @@ def test_a_date_naming_an_attack_is_not_its_actor(pipeline) -> None:
     found = _assaults("Doctors fear more strikes, most recently a June 3 attack that struck the "
                       "third floor of the hospital.")
     assert found and all(actor == [] for _, actor, _ in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("lead, line", [
+    ("", "The ministry came out fighting on Monday, calling the report a fabrication."),
+    ("Senator Jane Smith backed the bill on Monday. ",
+     "Sign up for our newsletter to follow the vote."),
+])
+def test_fighting_talk_and_reader_prompts_are_no_events(pipeline, lead, line) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(lead + line, published="2031-06-05"))
+    assert [e.type for e in r.events if e.evidence[0].start >= len(lead)] == []

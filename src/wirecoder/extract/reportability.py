@@ -387,7 +387,28 @@ _NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
     ("warning of a fact", lambda t, _: _warning_of_a_fact(t)),
     ("designation", lambda t, _: _designation(t)),
     ("time reference", lambda t, _: _time_reference(t)),
+    ("figure of speech", lambda t, _: _figure_of_fighting(t)),
 )
+
+
+_READER_VERBS = frozenset({"click", "tap", "subscribe", "sign", "visit", "follow", "read",
+                           "watch", "download", "register"})
+
+
+def _call_to_action(sent: "Span") -> bool:
+    """ "To urge your MP to vote …, click here", "Sign up for our newsletter": the page tells
+    its reader what to do — a promotion line, no news."""
+    root = sent.root
+    return (root.lemma_.lower() in _READER_VERBS and root.tag_ == "VB"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children))
+
+
+def _figure_of_fighting(tok: "Token") -> bool:
+    """ "The government came out fighting": fighting talk, not fighting."""
+    head = tok.head
+    return (tok.lemma_.lower() == "fight" and tok.dep_ in ("xcomp", "advcl", "acomp", "dobj")
+            and head.lemma_.lower() in ("come", "go") and any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in head.children))
 
 
 def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportability:
@@ -395,6 +416,8 @@ def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportab
     sent = sentence_of(tok.doc, tok.i)
     if _is_heading(sent):
         return Reportability(False, "heading")
+    if _call_to_action(sent):
+        return Reportability(False, "call to action")
     if span_text(sent).rstrip().rstrip("”\"’").endswith("?"):
         return Reportability(False, "question")
     for reason, test in _NOT_A_REPORT:
