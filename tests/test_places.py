@@ -193,3 +193,13 @@ def test_a_site_named_after_its_town_is_in_that_town(nlp) -> None:
     doc = nlp("Students were attacked inside the Dhaka University campus on Monday.")
     loc = find_place_in(doc[:])
     assert loc is not None and loc.name == "Dhaka"
+
+
+@pytest.mark.model
+def test_a_town_compounded_with_an_event_noun_names_its_place_not_an_organisation(nlp) -> None:
+    from wirecoder.extract.places import names_event_place
+    doc = nlp("The Kharkiv attack and the Hamas attack were condemned.")
+    kharkiv = next(t for t in doc if t.text == "Kharkiv")
+    hamas = next(t for t in doc if t.text == "Hamas")
+    assert names_event_place(kharkiv)
+    assert hamas.ent_type_ == "ORG" and not names_event_place(hamas)  # a group, whatever town shares its name

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from .places import lookup_place
+from .places import names_event_place
 from .predicates import PredicateHit, load_lexicon_file
 
 if TYPE_CHECKING:
@@ -308,16 +308,6 @@ def _claimants(n: "Token") -> list["Token"]:
     return [t for t in a if t.lower_ not in _REL_PRONOUNS and t.pos_ != "PRON"] + passive_agents(head)
 
 
-def _place_modifier(mod: "Token") -> bool:
-    """ "the Tel Aviv attack", "the Kursk incursion": a town or region naming an event noun
-    tells where it happened, not who did it (a country does act: "a US strike")."""
-    if mod.dep_ != "compound" or mod.ent_type_ in ("NORP", "ORG", "PERSON"):
-        return False
-    name = mod.doc[mod.left_edge.i : mod.i + 1].text
-    place = lookup_place(name)
-    return place is not None and str(getattr(place.precision, "value", place.precision)) != "country"
-
-
 def _noun_args(hit: PredicateHit) -> Arguments:
     n = hit.token
     args = Arguments()
@@ -330,7 +320,7 @@ def _noun_args(hit: PredicateHit) -> Arguments:
             (args.recipient if patient_first and not has_of else args.actor).append(c)
         elif dep in ("amod", "compound") and (
             c.ent_type_ in ("NORP", "GPE", "ORG") or (c.pos_ == "PROPN" and c.ent_type_ != "DATE")
-        ) and not _place_modifier(c):
+        ) and not names_event_place(c):
             args.actor.append(c)
         elif dep == "prep":
             prep = c.lower_

@@ -214,11 +214,11 @@ class ArticleSetting:
             if loc is not None and self.sent_index[tok.i] > 1 and loc.precision in ("city", "point"):
                 # past the lead, an event told without a place is in the story's country;
                 # its main town is a guess the text does not make
-                loc = self._main_country
+                loc = self._story_country
         return loc
 
     @cached_property
-    def _main_country(self) -> Location | None:
+    def _story_country(self) -> Location | None:
         main = self._main_place
         if main is None or not main.country:
             return None

@@ -278,11 +278,18 @@ def _is_actor_use(tok: "Token") -> bool:
         if head in _PLACE_NOUNS or head in _SITE_NOUNS:  # "Dhaka University"
             return False
         if tok.dep_ == "compound" and head in _event_nouns():
-            # "the Tel Aviv attack": a town naming an event is where it happened
-            e = _entry(tok.doc[tok.left_edge.i:tok.i + 1].text)
-            return e is None or e.precision == "country"
+            return not names_event_place(tok)
         return True
     return False
+
+
+def names_event_place(mod: "Token") -> bool:
+    """ "the Tel Aviv attack", "the Kursk incursion": a town or region compounded with an
+    event noun tells where it happened, not who did it (a country does act: "a US strike")."""
+    if mod.dep_ != "compound" or mod.ent_type_ in ("NORP", "ORG", "PERSON"):
+        return False
+    e = _entry(mod.doc[mod.left_edge.i:mod.i + 1].text)
+    return e is not None and e.precision != "country"
 
 
 @lru_cache(maxsize=1)
@@ -508,4 +515,4 @@ def _main_mention_any(doc: "Doc", mentions: list[_Mention]) -> _Mention | None:
     return counts[name][1]  # type: ignore[return-value]
 
 
-__all__ = ["lookup_place", "country_of", "find_place_in", "main_place", "place_mentions"]
+__all__ = ["lookup_place", "country_of", "find_place_in", "main_place", "names_event_place", "place_mentions"]
