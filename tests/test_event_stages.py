@@ -583,3 +583,19 @@ def test_a_date_naming_an_attack_is_not_its_actor(pipeline) -> None:
 def test_fighting_talk_and_reader_prompts_are_no_events(pipeline, lead, line) -> None:
     r = Pipeline(min_confidence=0.0).extract(make_article(lead + line, published="2031-06-05"))
     assert [e.type for e in r.events if e.evidence[0].start >= len(lead)] == []
+
+
+@pytest.mark.model
+def test_a_background_mention_lends_its_actor_to_the_incident_told_later(pipeline) -> None:
+    # the lead tells the arrests; the bombing is only a time reference there, told itself
+    # in the next sentence without a perpetrator
+    text = ("Police in Nigeria arrested three students a day after the Freedom Front claimed a "
+            "bombing at the central station in Lagos. The bombing at the station on Sunday "
+            "killed two guards and wounded five others.")
+    [(e, actor, _)] = _assaults(text)
+    assert actor == ["Freedom Front"]
+    assert len(e.evidence) == 2 and e.dead == 2
+    # told only in passing, it is no event of its own
+    alone = ("Police in Nigeria arrested three students a day after the Freedom Front claimed "
+             "a bombing at the central station in Lagos.")
+    assert _assaults(alone) == []

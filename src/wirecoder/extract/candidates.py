@@ -59,6 +59,14 @@ def find_candidates(ctx: ExtractionContext) -> list[Draft]:
             drafts[i] = condemnation_draft(ctx, index, setting, drafts, ctx.doc[i], targets,
                                            type_="THREATEN", mode=None)
     link_drafts(ctx, index, drafts, condemned)
+    # supporting mentions are built last and linked to nothing: no clause inherits from them
+    support: dict[int, Draft] = {}
+    for h in order:
+        if roles[h.token.i][0] == "support":
+            d = predicate_draft(ctx, index, setting, drafts, h, outcomes.get(h.token.i, []))
+            d.support = True
+            support[h.token.i] = d
+    drafts.update(support)
     return [drafts[i] for i in sorted(drafts)]
 
 

@@ -35,7 +35,7 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
     quotes = quote_map(ctx.doc)
     out = []
     drafts = find_candidates(ctx)
-    verbs = {d.pred_i: d for d in drafts if not d.nominal}
+    verbs = {d.pred_i: d for d in drafts if not d.nominal and not d.support}
     for d in drafts:
         tok = ctx.doc[d.pred_i]
         verb = verbs.get(tok.head.i) if tok.dep_ in ("nsubj", "nsubjpass") else None

@@ -396,7 +396,11 @@ def predicate_roles(index: PredicateIndex, requests: dict[int, "Token"]) -> dict
                 and h.type in MATERIAL_CONFLICT
                 and _promotable(h)
             )
-            roles[h.token.i] = ("event", None) if keep else ("skip", None)
+            # a background incident the sentence does not tell as news may still name who
+            # did it ("a day after the Houthis claimed an attack on X"): it only supports
+            # an incident the article tells elsewhere (incidents.group_incidents)
+            support = h.type in MATERIAL_CONFLICT and _promotable(h)
+            roles[h.token.i] = ("event", None) if keep else (("support", None) if support else ("skip", None))
     return roles
 
 

@@ -164,7 +164,7 @@ def group_incidents(drafts: list[Draft], side: Callable[[str], str] = _same_acto
     only inside direct quotes is a speaker's account, not the article's report: dropped.
     `side`: as in same_incident."""
     # quoted mentions join incidents only through anaphors and shared participants
-    merged = [d for d in merge_mentions(drafts) if not d.quoted_only]
+    merged = [d for d in merge_mentions([d for d in drafts if not d.support]) if not d.quoted_only]
     out: list[Draft] = []
     for d in merged:
         # an anaphor ("this visit") was resolved by merge_mentions or has no antecedent
@@ -176,6 +176,14 @@ def group_incidents(drafts: list[Draft], side: Callable[[str], str] = _same_acto
             continue
         absorb(target, d)
         target.mentions += d.mentions
+    # a background mention joins the one incident it can re-tell, else it goes
+    for d in drafts:
+        # (a negated or planned act lends nothing: "had not coordinated on the strikes")
+        if d.support and not d.quoted_only and d.status in ("occurred", "ongoing", "historical"):
+            fits = [o for o in out if not o.summary and same_incident(o, d, side)]
+            if len(fits) == 1:
+                absorb(fits[0], d)
+                fits[0].mentions += 1
     # a summary of many acts is not an incident: it goes, with the re-mentions of it
     # ("the attacks on shipping") that joined it
     return [d for d in out if not d.summary]

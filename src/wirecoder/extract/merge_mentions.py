@@ -49,6 +49,9 @@ class Draft:
     # many acts summed up, not one incident: a tally ("has fired 200 rockets since May"),
     # a purpose ("the port was used to attack shipping")
     summary: bool = False
+    # a background mention ("after X claimed an attack on Y"): never an event of its own,
+    # it lends its arguments and evidence to the incident it re-tells
+    support: bool = False
     features: dict[str, float] = field(default_factory=dict)
 
 
