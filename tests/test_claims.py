@@ -223,3 +223,24 @@ def test_a_count_that_rose_from_one_figure_to_another_is_two_counts() -> None:
     got = sorted((c.quantity.value if hasattr(c.quantity, "value") else c.quantity, c.value,
                   c.bound.value if hasattr(c.bound, "value") else c.bound) for c in r.claims)
     assert got == [("displaced", 1200000, "exact"), ("displaced", 1400000, "exact")]
+
+
+def test_a_figure_told_again_is_one_claim_with_both_pieces_of_evidence(pipeline):
+    _, claims = _claims(pipeline, (
+        "At least four people were killed in Turkish airstrikes on a village near Mosul, Iraqi "
+        "officials said, a day after militants attacked a checkpoint in Kirkuk. Iraqi officials "
+        "said at least four people were killed in the strikes, which hit a farm."))
+    c = _one(claims, "killed", 4)
+    assert len(c.evidence) == 2 and [x.id for x in claims] == [f"c{i}" for i in range(1, len(claims) + 1)]
+
+
+def test_a_toll_is_placed_where_its_incident_happened(pipeline):
+    report, claims = _claims(pipeline, (
+        "A day after militants attacked a checkpoint in Kirkuk, at least four people were killed "
+        "in Turkish airstrikes near Mosul, officials said."))
+    c = _one(claims, "killed", 4)
+    assert c.location is not None and c.location.name == "Mosul"
+    [struck] = [e for e in report.events if e.id == c.event]
+    assert struck.dead == 4 and struck.location.name == "Mosul"
+    # the earlier attack is another incident and carries no toll
+    assert [e.dead for e in report.events if e.location and e.location.name == "Kirkuk"] == [None]

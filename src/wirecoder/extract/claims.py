@@ -345,12 +345,18 @@ def _location(ctx: ExtractionContext, sent: Span) -> ClaimLocation | None:
     return ClaimLocation(name=loc.name, country=loc.country)
 
 
-def _event_for(events: list[Event], sent: Span, quantity: str) -> str | None:
-    """The event told in the same sentence that this figure measures."""
+def _event_for(events: list[Event], sent: Span, quantity: str, value: int) -> str | None:
+    """The event told in the same sentence that this figure measures: the one whose toll it
+    is, else the first of a type the quantity counts."""
     here = [e for e in events if any(s.start < sent.end_char and sent.start_char < s.end
                                      for s in e.evidence)]
     if not here:
         return None
+    toll = {"killed": "dead", "injured": "injured"}.get(quantity)
+    if toll is not None:
+        own = [e for e in here if getattr(e, toll) == value]
+        if len(own) == 1:
+            return own[0].id
     wanted = _EVENT_FOR.get(quantity, ())
     for e in here:
         etype = e.type.value if hasattr(e.type, "value") else e.type
@@ -388,12 +394,18 @@ def claims_in_sentence(ctx: ExtractionContext, sent: Span, events: list[Event]) 
             location = _location(ctx, sent)
         text = span_text(sent)  # evidence without the sentence's trailing whitespace / newline
         evidence = SpanModel(start=sent.start_char, end=sent.start_char + len(text.rstrip()))
+        event = _event_for(events, sent, quantity, fig.value)
+        # the toll of a told incident is counted where the incident happened ("six killed in
+        # strikes on a Yemeni port, a day after … Tel Aviv": not Tel Aviv)
+        where = next((e.location for e in events if e.id == event and e.location is not None
+                      and e.location.name), None)
+        place = ClaimLocation(name=where.name, country=where.country) if where else location
         for value, value_max, bound in _values(sent.doc, fig):
             out.append(Claim(
                 id=ctx.next_id("c"), quantity=Quantity(quantity), value=value, value_max=value_max,
                 bound=Bound(bound), unit="people", claimant=claimant, claimant_text=claimant_text,
-                as_of=as_of, period=period, location=location,
-                event=_event_for(events, sent, quantity), qualifiers=_qualifiers(noun),
+                as_of=as_of, period=period, location=place,
+                event=event, qualifiers=_qualifiers(noun),
                 evidence=[evidence]))
     return out
 
@@ -410,8 +422,23 @@ def _values(doc: "Doc", fig: Figure) -> list[tuple[int, int | None, str]]:
 def find_claims(ctx: ExtractionContext, events: list[Event]) -> list[Claim]:
     """Every numeric claim of the article (people counts only)."""
     claims: list[Claim] = []
+    seen: dict[tuple[Any, ...], Claim] = {}
     for sent in sentences(ctx.doc):
-        claims.extend(claims_in_sentence(ctx, sent, events))
+        for c in claims_in_sentence(ctx, sent, events):
+            # the lead's figure told again in the body ("X said at least six were killed")
+            # is one claim with two pieces of evidence, not two claims
+            key = (c.quantity, c.value, c.value_max, c.bound, c.claimant, c.as_of,
+                   c.period and c.period.model_dump_json(), c.event)
+            first = seen.get(key)
+            if first is not None and (c.event is not None or first.location is None
+                                      or c.location is None or first.location == c.location):
+                first.evidence.extend(c.evidence)
+                first.location = first.location or c.location
+                continue
+            seen.setdefault(key, c)
+            claims.append(c)
+    for i, c in enumerate(claims, 1):
+        c.id = f"c{i}"  # ids stay consecutive in text order
     return claims
 
 

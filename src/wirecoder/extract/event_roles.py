@@ -75,6 +75,7 @@ _NON_ASSERTING = frozenset(
 )
 _INTENT = frozenset({"want", "plan", "intend", "seek", "aim", "prepare", "wish", "hope"})
 _HALTS = frozenset({"pause", "halt", "end", "suspension", "cessation", "lull", "stop", "break"})
+_EARLIER = frozenset({"after", "before", "since", "until", "once"})
 _PLACE_PREPS = frozenset({"near", "outside", "beside", "behind", "opposite", "around", "next"})
 
 
@@ -351,17 +352,21 @@ class PredicateRoles:
                 and self.by_i[c.i].type == "ASSAULT"
             ):
                 return self.by_i[c.i]
+            if c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in self.by_i and self.by_i[g.i].type == "ASSAULT":
+                        return self.by_i[g.i]  # "killed in an air strike"
+        for c in tok.children:
             if (
                 c.dep_ == "advcl"
                 and c.i in self.by_i
                 and self.by_i[c.i].type == "ASSAULT"
                 and c.lemma_ not in _OUTCOME
+                # "a day after militants attacked X, four were killed in strikes on Y":
+                # an earlier act is no cause
+                and not any(m.dep_ == "mark" and m.lower_ in _EARLIER for m in c.children)
             ):
                 return self.by_i[c.i]  # "… were killed when a device detonated"
-            if c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS:
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.i in self.by_i and self.by_i[g.i].type == "ASSAULT":
-                        return self.by_i[g.i]  # "killed in an air strike"
         # "one was killed and 13 were wounded when a device detonated": the clause may hang
         # on the conjoined outcome or on the first one
         near = [c for c in tok.children if c.dep_ == "conj"] + (
