@@ -244,3 +244,25 @@ def test_a_toll_is_placed_where_its_incident_happened(pipeline):
     assert struck.dead == 4 and struck.location.name == "Mosul"
     # the earlier attack is another incident and carries no toll
     assert [e.dead for e in report.events if e.location and e.location.name == "Kirkuk"] == [None]
+
+
+def test_people_behind_bars_or_taken_to_hospital_are_counted(pipeline):
+    _, claims = _claims(pipeline, "Ruritania holds at least 14 reporters behind bars, the "
+                                  "watchdog said.")
+    assert _one(claims, "detained", 14).claimant_text == "the watchdog"
+    _, claims = _claims(pipeline, "Six miners were rushed to hospital after the collapse, the "
+                                  "company said.")
+    _one(claims, "injured", 6)
+    # a sentence's length in prison counts years, not people
+    _, claims = _claims(pipeline, "The court sentenced him to 12 years in prison.")
+    assert claims == []
+
+
+def test_a_conjoined_singular_adds_one_to_the_count(pipeline):
+    _, claims = _claims(pipeline, "Two farmers and a Danish volunteer were wounded in the "
+                                  "attack, the group said.")
+    _one(claims, "injured", 3)
+    # a conjunct with its own figure is its own count
+    _, claims = _claims(pipeline, "Two farmers and three volunteers were wounded in the "
+                                  "attack, the group said.")
+    assert sorted(c.value for c in claims if c.quantity == "injured") == [2, 3]

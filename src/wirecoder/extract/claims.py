@@ -47,6 +47,7 @@ def _lex() -> dict[str, Any]:
         "governors": inverse("governors"),
         "subject_governors": inverse("subject_governors"),
         "modifiers": inverse("modifiers"),
+        "state_phrases": inverse("state_phrases"),
         "toll_verbs": frozenset(str(w).lower() for w in lex.get("toll_verbs") or []),
         "count_nouns": frozenset(str(w).lower() for w in lex.get("count_nouns") or []),
         "people": frozenset(str(w).lower() for w in lex.get("people") or []),
@@ -122,6 +123,28 @@ def _toll_quantity(verb: Token) -> str | None:
                                 return q
         if _lemma(subj) == "toll":
             return "killed"
+    return None
+
+
+def _one_more(noun: Token) -> int:
+    """People added by a conjoined singular: "two Americans and a German national" are three
+    (a conjunct with its own figure is its own claim)."""
+    return sum(1 for c in noun.children
+               if c.dep_ == "conj" and c.tag_ in ("NN", "NNP")
+               and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in c.children)
+               and (_is_people(c) or _person_like(c)))
+
+
+def _state_phrase(verb: Token) -> str | None:
+    """The quantity a place phrase on the verb puts its people in ("behind bars": detained,
+    "to hospital": injured)."""
+    for c in verb.children:
+        if c.dep_ == "prep":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    q = _lex()["state_phrases"].get(f"{c.lower_} {p.lower_}")
+                    if q:
+                        return q
     return None
 
 
@@ -209,6 +232,10 @@ def _quantity(doc_tok: Token) -> str | None:
         gov = _toll_quantity(verb) if verb is not None else None
     if gov is None and np.i == num.i and num.dep_ in ("dobj", "nsubjpass"):
         gov = _governed(num.head, lex["governors"])
+    if gov is None and own:
+        gov = _state_phrase(noun)  # "holds 22 journalists behind bars"
+    if gov is None and np.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        gov = _state_phrase(np.head)  # "22 journalists are behind bars"
     if gov is None and partitive and num.dep_ in ("nsubj", "nsubjpass", "dobj"):
         # "three of his sons were killed" counts the killed; "three of the victims spoke"
         # counts speakers: the partitive's own verb decides, not the noun
@@ -400,7 +427,10 @@ def claims_in_sentence(ctx: ExtractionContext, sent: Span, events: list[Event]) 
         where = next((e.location for e in events if e.id == event and e.location is not None
                       and e.location.name), None)
         place = ClaimLocation(name=where.name, country=where.country) if where else location
+        more = _one_more(noun)
         for value, value_max, bound in _values(sent.doc, fig):
+            if value_max is None:
+                value += more
             out.append(Claim(
                 id=ctx.next_id("c"), quantity=Quantity(quantity), value=value, value_max=value_max,
                 bound=Bound(bound), unit="people", claimant=claimant, claimant_text=claimant_text,
