@@ -599,3 +599,12 @@ def test_a_background_mention_lends_its_actor_to_the_incident_told_later(pipelin
     alone = ("Police in Nigeria arrested three students a day after the Freedom Front claimed "
              "a bombing at the central station in Lagos.")
     assert _assaults(alone) == []
+
+
+@pytest.mark.model
+def test_the_international_community_is_one_addressee_not_a_community(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The foreign minister of Ruritania called on the international community to isolate "
+        "the junta.", published="2031-06-05"))
+    [e] = [e for e in r.events if e.type == "REQUEST"]
+    assert [r.actor(a).name for a in e.recipient] == ["international community"]
