@@ -608,3 +608,13 @@ def test_the_international_community_is_one_addressee_not_a_community(pipeline) 
         "the junta.", published="2031-06-05"))
     [e] = [e for e in r.events if e.type == "REQUEST"]
     assert [r.actor(a).name for a in e.recipient] == ["international community"]
+
+
+@pytest.mark.model
+def test_a_visited_capital_stands_for_its_state(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The Ruritanian president visited Warsaw on Monday for talks on border security.",
+        published="2031-06-05"))
+    [e] = [e for e in r.events if e.type == "CONSULT"]
+    assert [r.actor(a).name for a in e.recipient] == ["Poland"]
+    assert e.location is not None and e.location.name == "Warsaw"

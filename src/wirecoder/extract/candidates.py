@@ -20,6 +20,7 @@ from .draft_links import link_drafts
 from .event_roles import find_requests, outcomes_by_event, predicate_roles
 from .event_setting import ArticleSetting
 from .event_type import event_kind
+from .implicit_actors import host_state
 from .merge_mentions import Draft
 from .participants import is_generic, predicate_arguments, resolve_actors
 from .predicates import PredicateHit
@@ -106,6 +107,8 @@ def predicate_draft(ctx: ExtractionContext, index: PredicateIndex, setting: Arti
     kind = event_kind(ctx, hit, args, actor=actor, recipient=recipient,
                       status=event_status(tok, hit.nominal), outcomes=outcomes, own=own,
                       sent=sent)
+    if kind.type == "CONSULT":
+        recipient = list(dict.fromkeys(host_state(ctx, r) for r in recipient))
     dead, injured = (clause_toll(hit, own, outcomes, index.by_i) if kind.type == "ASSAULT"
                      else (None, None))
     confidence = (

@@ -15,6 +15,7 @@ from ..schema import Location
 from .context import ExtractionContext
 from .kb import country_display
 from .merge_mentions import Draft
+from .places import lookup_place
 from .predicates import load_lexicon_file
 
 # (type, mode) of acts only a state performs
@@ -56,4 +57,19 @@ def add_state_actor(ctx: ExtractionContext, d: Draft, main_place: Location | Non
     d.actor = [ctx.actors.find(name) or ctx.actors.add(name, "state", country=iso)]
 
 
-__all__ = ["add_state_actor", "state_country"]
+def host_state(ctx: ExtractionContext, actor_id: str) -> str:
+    """ "visited Warsaw": a town visited stands for its state (Poland is met, not a place);
+    any other actor is itself."""
+    actor = ctx.actor(actor_id)
+    if actor is None or actor.sector or str(getattr(actor.kind, "value", actor.kind)) in (
+            "person", "organization", "state"):
+        return actor_id
+    place = lookup_place(actor.name)
+    if place is None or not place.country or str(
+            getattr(place.precision, "value", place.precision)) != "city":
+        return actor_id
+    name = country_display(place.country)
+    return ctx.actors.find(name) or ctx.actors.add(name, "state", country=place.country)
+
+
+__all__ = ["add_state_actor", "host_state", "state_country"]
