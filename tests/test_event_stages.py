@@ -618,3 +618,16 @@ def test_a_visited_capital_stands_for_its_state(pipeline) -> None:
     [e] = [e for e in r.events if e.type == "CONSULT"]
     assert [r.actor(a).name for a in e.recipient] == ["Poland"]
     assert e.location is not None and e.location.name == "Warsaw"
+
+
+@pytest.mark.model
+def test_undated_acts_in_the_plural_told_in_the_perfect_past_the_lead_are_a_campaign(pipeline) -> None:
+    lead = ("Rebels shelled the town of Varnholm on Monday, killing four people, officials said. "
+            "The army said it was investigating. ")
+    summed = _assaults(lead + "Government forces have responded to the shelling by carrying "
+                              "out strikes on rebel positions in the hills.")
+    assert [actor for _, actor, _ in summed] == [["Rebels"]]
+    # with a day of their own they are an incident
+    dated = _assaults(lead + "Government forces have carried out strikes on rebel positions "
+                             "in the hills on Tuesday.")
+    assert len(dated) == 2

@@ -21,7 +21,7 @@ from .kb import norm, outlet_names
 from .merge_mentions import Draft, absorb
 from .places import main_place
 from .reportability import assess, quote_map
-from .tolls import is_attack_tally, is_campaign_summary
+from .tolls import is_attack_tally, is_campaign_summary, is_undated_campaign
 from .token_table import sentence_of
 
 if TYPE_CHECKING:
@@ -51,7 +51,10 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
             continue
         if d.type == "ASSAULT" and is_campaign_summary(tok):
             continue  # a campaign's running toll is a claim (claims.py), not an incident
-        d.summary = r.summary or (d.type == "ASSAULT" and is_attack_tally(tok))
+        d.summary = r.summary or (d.type == "ASSAULT" and is_attack_tally(tok)) or (
+            # past the lead: a lead's perfect tells today's news ("police have arrested …")
+            d.type in ("ASSAULT", "COERCE", "PROTEST") and d.dead is None and d.injured is None
+            and d.sent_i > 1 and is_undated_campaign(tok))
         d.modal, d.conditional, d.assessed = r.modal, r.conditional, r.assessed
         # a quoted demand ("“Free him,” X said") is the speaker's act, not the quote's content
         d.quoted_only = r.quoted and not (d.type == "REQUEST" and quoted_imperative(tok))

@@ -222,6 +222,37 @@ def is_attack_tally(t: "Token") -> bool:
     return any(_counted(o) for o in objects)
 
 
+def is_undated_campaign(t: "Token") -> bool:
+    """ "have responded by carrying out strikes on Houthi targets", "has stepped up its
+    attacks against the peninsula": acts in the plural told in the present perfect with no
+    day, place count or toll of their own — a campaign summed up, not one incident."""
+    noun = t if t.pos_ == "NOUN" else None
+    verb = t
+    if noun is not None:
+        if noun.tag_ != "NNS" or any(c.dep_ in ("nummod", "poss") and c.like_num for c in noun.children):
+            return False
+        verb = noun.head
+        while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ == "pcomp":  # "by carrying out strikes"
+            verb = verb.head.head if verb.head.dep_ == "prep" else verb.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "pcomp", "advcl") else [])
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for v in chain for c in v.children)
+    if not perfect:
+        return False
+    scope = list(verb.subtree)
+    dated = any(x.ent_type_ in ("DATE", "TIME") for x in scope)
+    counted = any(x.like_num and x.ent_type_ in ("CARDINAL", "") for x in scope)
+    return not dated and not counted and (noun is not None or any(
+        c.dep_ == "dobj" and c.tag_ == "NNS" for c in verb.children))
+
+
 def is_campaign_summary(t: "Token") -> bool:
     """ "Israel's offensive has killed more than 38,000 people", "a war that has killed N":
     the running toll of a campaign — a claim, not an incident the article reports."""
@@ -455,5 +486,6 @@ def clause_toll(hit: "PredicateHit", own: list["Token"], outcomes: list["Predica
     return dead, inj
 
 
-__all__ = ["is_attack_tally", "is_campaign_summary", "number_of", "count_of", "toll_of", "is_period_toll",
+__all__ = [
+    "is_undated_campaign", "is_attack_tally", "is_campaign_summary", "number_of", "count_of", "toll_of", "is_period_toll",
            "is_period_sentence", "leave_toll", "stated_toll", "clause_toll"]
