@@ -631,3 +631,12 @@ def test_undated_acts_in_the_plural_told_in_the_perfect_past_the_lead_are_a_camp
     dated = _assaults(lead + "Government forces have carried out strikes on rebel positions "
                              "in the hills on Tuesday.")
     assert len(dated) == 2
+
+
+@pytest.mark.model
+def test_the_dead_and_wounded_are_people_not_an_attack(pipeline) -> None:
+    assert _assaults("Overwhelmed clinics in Varnholm struggled to cope with the dead and "
+                     "wounded.") == []
+    [(_, actor, target)] = _assaults("Troops shot dead and wounded several protesters in "
+                                     "Varnholm on Monday.")
+    assert actor == ["Troops"] and target == ["protesters"]

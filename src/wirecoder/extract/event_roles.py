@@ -156,6 +156,8 @@ class PredicateRoles:
             or (tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ == "VBN")
         ):
             return "skip", None  # a participle as noun or adjective: "the wounded", "detained men"
+        if not hit.nominal and _coordinated_with_state_word(tok):
+            return "skip", None  # "cope with the dead and wounded": the parser made it a verb
         # an infinitive modifying a noun tells what is threatened, asked, planned or
         # offered, not what happened: "a threat to boycott", "an appeal to lay down arms"
         if (
@@ -422,6 +424,21 @@ def outcomes_by_event(index: PredicateIndex,
                 owner = up[1]
             outcomes.setdefault(owner.token.i, []).append(h)
     return outcomes
+
+
+_STATE_WORDS = frozenset({"dead", "killed", "injured", "wounded", "missing", "displaced",
+                          "detained", "sick", "hungry", "homeless"})
+
+
+def _coordinated_with_state_word(tok: "Token") -> bool:
+    """ "the dead and wounded", "the injured and displaced": a participle coordinated right
+    after a word for people in a state, with no subject, object or auxiliary of its own,
+    names those people, not an act."""
+    if tok.i < 2 or tok.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "agent") for c in tok.children):
+        return False
+    cc, before = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    return cc.dep_ == "cc" and cc.lower_ in ("and", "or") and before.lower_ in _STATE_WORDS
 
 
 def _promotable(hit: PredicateHit) -> bool:
