@@ -266,6 +266,21 @@ def test_an_agentless_arrest_is_the_states_where_it_happened(pipeline) -> None:
 
 
 @pytest.mark.model
+def test_a_charge_brought_without_its_prosecutor_is_the_states(pipeline) -> None:
+    r, evs = _events("The opposition leader was indicted on corruption charges in Caracas on "
+                     "Monday.")
+    [acc] = [e for t, e in evs if t == "ACCUSE"]
+    assert [r.actor(a).country for a in acc.actor] == ["VEN"]
+    # joined to an arrest, the accusation is the arresting state's
+    r, evs = _events("The reporter was arrested in Minsk in May and later accused of spying.")
+    [acc] = [e for t, e in evs if t == "ACCUSE"]
+    assert [r.actor(a).country for a in acc.actor] == ["BLR"]
+    # anyone may sue
+    r, evs = _events("The company was sued in Texas on Monday.")
+    assert all(not e.actor for t, e in evs if t == "ACCUSE")
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
     ("The army had stopped all aid convoys from going north on Wednesday.", "COERCE"),
     ("A new round of evacuation orders has prompted large displacements.", "COERCE"),

@@ -42,10 +42,31 @@ def _contested() -> frozenset[str]:
     return frozenset(str(c) for c in data.get("no_state_inference") or [])
 
 
+# a charge only a state's prosecutors bring ("was charged with", "was indicted"); an
+# accusation joined to an arrest ("was arrested … and later accused of spying") is the
+# arresting state's
+_CHARGES = frozenset({"charge", "indict", "prosecute"})
+_ARRESTS = frozenset({"arrest", "detain", "jail", "imprison"})
+
+
+def _state_charge(ctx: ExtractionContext, d: Draft) -> bool:
+    if d.type != "ACCUSE" or d.nominal:
+        return False
+    tok = ctx.doc[d.pred_i]
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        tok.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in tok.head.children))
+    if not passive:
+        return False
+    if tok.lemma_.lower() in _CHARGES:
+        return True
+    return tok.lemma_.lower() == "accuse" and tok.dep_ == "conj" \
+        and tok.head.lemma_.lower() in _ARRESTS
+
+
 def add_state_actor(ctx: ExtractionContext, d: Draft, main_place: Location | None) -> None:
     """Give an agentless state act the state of its country as actor (in place); not in a
     territory whose arresting authority is contested (lexicons/implicit_actors.yaml)."""
-    if d.actor or d.mode not in _STATE_ACTS.get(d.type, ()):
+    if d.actor or not (d.mode in _STATE_ACTS.get(d.type, ()) or _state_charge(ctx, d)):
         return
     iso = state_country(d, main_place)
     if iso is None or iso in _contested():
