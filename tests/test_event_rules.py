@@ -266,6 +266,14 @@ def test_an_agentless_arrest_is_the_states_where_it_happened(pipeline) -> None:
 
 
 @pytest.mark.model
+def test_a_by_phrase_hung_on_the_of_complement_is_the_passive_agent(pipeline) -> None:
+    r, evs = _events("The mayor was accused of lying by the opposition party on Monday.")
+    [acc] = [e for t, e in evs if t == "ACCUSE"]
+    assert [r.actor(a).name for a in acc.actor] == ["opposition party"]
+    assert [r.actor(a).name for a in acc.recipient] == ["mayor"]
+
+
+@pytest.mark.model
 def test_a_charge_brought_without_its_prosecutor_is_the_states(pipeline) -> None:
     r, evs = _events("The opposition leader was indicted on corruption charges in Caracas on "
                      "Monday.")

@@ -207,8 +207,15 @@ def verb_subjects(verb: "Token", depth: int = 0) -> tuple[list["Token"], list["T
 
 
 def passive_agents(verb: "Token") -> list["Token"]:
-    """The objects of a verb's by-phrase: "was struck by the army" → army."""
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    """The objects of a verb's by-phrase: "was struck by the army" → army; the parser may
+    hang it on the passive's of-complement ("was accused of lying by the opposition")."""
+    out = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if out or not any(c.dep_ == "auxpass" for c in verb.children):
+        return out
+    return [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ in ("pobj", "pcomp")
+            for b in g.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"
+            for x in b.children if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN")]
 
 
 def prep_objects(prep: "Token") -> list["Token"]:
