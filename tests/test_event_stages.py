@@ -640,3 +640,11 @@ def test_the_dead_and_wounded_are_people_not_an_attack(pipeline) -> None:
     [(_, actor, target)] = _assaults("Troops shot dead and wounded several protesters in "
                                      "Varnholm on Monday.")
     assert actor == ["Troops"] and target == ["protesters"]
+
+
+@pytest.mark.model
+def test_how_a_group_is_seen_is_a_reputation_not_an_act(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "Over the years the militia has come to be seen as champions of the cause, defending "
+        "villagers against the army.", published="2031-06-05"))
+    assert r.events == []

@@ -245,6 +245,16 @@ class PredicateRoles:
                 and not root_noun_clause(tok)
             ):
                 return "skip", None
+            # how someone is seen: "has come to be seen as champions of the cause, defending
+            # the people of Gaza" describes a reputation, not an act
+            if (
+                tok.dep_ == "advcl" and tok.tag_ == "VBG"
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+                and any(v.lemma_.lower() in _PERCEIVED
+                        and any(c.dep_ == "auxpass" for c in v.children)
+                        for v in [tok.head, *(c for c in tok.head.children if c.dep_ == "xcomp")])
+            ):
+                return "skip", None
         return "event", None
 
     def _tells_cause(self, hit: PredicateHit) -> bool:
@@ -426,6 +436,8 @@ def outcomes_by_event(index: PredicateIndex,
     return outcomes
 
 
+_PERCEIVED = frozenset({"see", "regard", "view", "consider", "know", "perceive", "describe",
+                        "portray", "depict", "hail", "celebrate", "brand", "label"})
 _STATE_WORDS = frozenset({"dead", "killed", "injured", "wounded", "missing", "displaced",
                           "detained", "sick", "hungry", "homeless"})
 
