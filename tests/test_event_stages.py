@@ -648,3 +648,10 @@ def test_how_a_group_is_seen_is_a_reputation_not_an_act(pipeline) -> None:
         "Over the years the militia has come to be seen as champions of the cause, defending "
         "villagers against the army.", published="2031-06-05"))
     assert r.events == []
+
+
+@pytest.mark.model
+def test_an_outcome_dates_its_act(pipeline) -> None:
+    [(e, actor, _)] = _assaults("Investigators said the suspect had studied another gunman who "
+                                "shot and killed four classmates at a school in Ohio in 2021.")
+    assert e.date.start == "2021-01-01" and e.status == "historical"

@@ -203,3 +203,12 @@ def test_a_town_compounded_with_an_event_noun_names_its_place_not_an_organisatio
     hamas = next(t for t in doc if t.text == "Hamas")
     assert names_event_place(kharkiv)
     assert hamas.ent_type_ == "ORG" and not names_event_place(hamas)  # a group, whatever town shares its name
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Borno", "NGA"), ("Borno State", "NGA"), ("North Kivu", "COD"), ("Cabo Delgado", "MOZ"),
+    ("Rakhine State", "MMR"), ("Tatarstan", "RUS"),
+])
+def test_conflict_regions_are_their_own_admin1_not_a_namesake_town(name, country) -> None:
+    loc = lookup_place(name)
+    assert loc is not None and loc.country == country and loc.precision == "admin1"

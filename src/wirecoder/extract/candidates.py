@@ -103,7 +103,9 @@ def predicate_draft(ctx: ExtractionContext, index: PredicateIndex, setting: Arti
     actor = resolve_actors(ctx, index.by_i, actor_toks, agentive=True)
     recipient = [r for r in resolve_actors(ctx, index.by_i, recipient_toks) if r not in actor]
     mediator = resolve_actors(ctx, index.by_i, args.mediator)
-    date, date_own = setting.date(hit, own, drafts)
+    # "shot and killed four classmates … in 2021": the outcome's day is the act's
+    dated = own + [t for o in outcomes for t in own_tokens(o.token, index.by_i) if t not in own]
+    date, date_own = setting.date(hit, dated, drafts)
     kind = event_kind(ctx, hit, args, actor=actor, recipient=recipient,
                       status=event_status(tok, hit.nominal), outcomes=outcomes, own=own,
                       sent=sent)
