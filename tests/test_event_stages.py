@@ -655,3 +655,11 @@ def test_an_outcome_dates_its_act(pipeline) -> None:
     [(e, actor, _)] = _assaults("Investigators said the suspect had studied another gunman who "
                                 "shot and killed four classmates at a school in Ohio in 2021.")
     assert e.date.start == "2021-01-01" and e.status == "historical"
+
+
+@pytest.mark.model
+def test_an_infinitive_on_a_noun_parsed_as_a_relative_clause_is_no_event(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The interior ministry had taken some steps to crack down on gang violence.",
+        published="2031-06-05"))
+    assert [e.type for e in r.events if e.type == "ASSAULT"] == []

@@ -161,7 +161,7 @@ class PredicateRoles:
         # an infinitive modifying a noun tells what is threatened, asked, planned or
         # offered, not what happened: "a threat to boycott", "an appeal to lay down arms"
         if (
-            tok.dep_ == "acl"
+            tok.dep_ in ("acl", "relcl")  # "steps to crack down on …" is parsed either way
             and tok.head.pos_ == "NOUN"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         ):
