@@ -486,3 +486,15 @@ def test_a_newsroom_asking_for_comment_is_no_mention_of_the_news(pipeline) -> No
     text = r.article.text
     for t, e in evs:
         assert all("reached out" not in text[s.start:s.end] for s in e.evidence)
+
+
+@pytest.mark.model
+def test_renewed_calls_are_the_callers_request(pipeline) -> None:
+    r, evs = _events("The minister arrived in Cairo and renewed calls for a ceasefire.")
+    [req] = [e for t, e in evs if t == "REQUEST"]
+    assert [r.actor(a).name for a in req.actor] == ["minister"]
+    # a second verb the parser joins to the reported clause is still the speaker's
+    r, evs = _events("The envoy said the destruction was shocking and reiterated calls for "
+                     "the fighting to end.")
+    [req] = [e for t, e in evs if t == "REQUEST"]
+    assert [r.actor(a).name for a in req.actor] == ["envoy"]

@@ -67,6 +67,14 @@ LIGHT_VERBS = frozenset(
         "lodge",
         "file",
         "put",
+        # speech acts renewed or voiced: "reiterated calls for", "voiced criticism of"
+        "reiterate",
+        "renew",
+        "repeat",
+        "echo",
+        "voice",
+        "express",
+        "extend",
     }
 )
 # verbs of taking part: "X was involved in talks" → X is an actor of the talks
@@ -177,6 +185,9 @@ def _gapped_passive(verb: "Token") -> bool:
                                                 for g in c.children) for c in verb.children))
 
 
+_SAYING = frozenset({"say", "tell", "add", "note", "state", "warn", "insist", "argue"})
+
+
 def verb_subjects(verb: "Token", depth: int = 0) -> tuple[list["Token"], list["Token"]]:
     """(active subjects, passive subjects) of a verb, inherited through xcomp/conj/advcl."""
     act = [c for c in verb.children if c.dep_ in _SUBJ and c.lower_ != "it" or c.dep_ == "nsubj"]
@@ -193,6 +204,11 @@ def verb_subjects(verb: "Token", depth: int = 0) -> tuple[list["Token"], list["T
         if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
             head = head.head  # "responded by carrying out strikes": the responder carries out
         a, p = verb_subjects(head, depth + 1)
+        if (verb.dep_ == "conj" and head.dep_ == "ccomp" and a
+                and not any(is_actor_like(t) for t in a) and head.head.lemma_ in _SAYING):
+            # "X said the devastation was inexcusable and reiterated calls …": the parser
+            # joins the second verb to the reported clause; the speaker does it
+            a, p = verb_subjects(head.head, depth + 1)
         if verb.dep_ == "conj" and p and not a:
             return [], p
         # "X travelled to Russia but was detained": the shared subject of a passive
