@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .places import names_event_place
 from .predicates import PredicateHit, load_lexicon_file
+from .token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -120,30 +121,50 @@ def phrase(tok: "Token") -> "Span":
     appositions — never its relative clauses or other prepositional phrases (those carry
     other actors: "two women who were kidnapped by Hamas" is not Hamas)."""
     doc = tok.doc
-    start = tok.i
+    memo = doc.user_data.get(_PHRASES_KEY)
+    if memo is None or memo[0] != len(doc):  # about half the calls ask again for a token
+        memo = doc.user_data[_PHRASES_KEY] = (len(doc), {})
+    bounds = memo[1].get(tok.i)
+    if bounds is None:
+        bounds = memo[1][tok.i] = _phrase_bounds(tok)
+    return doc[bounds[0]:bounds[1]]
+
+
+_PHRASES_KEY = "wirecoder.phrases"
+
+
+def _phrase_bounds(tok: "Token") -> tuple[int, int]:
+    """(start, end) token offsets of `phrase(tok)`."""
+    start = i = tok.i
+    left_edge = -1  # tok.left_edge.i, read only when needed (each read makes a Token)
     for c in tok.lefts:
-        if c.dep_ in ("punct", "cc", "prep", "advmod") and c.i == tok.left_edge.i:
-            continue
+        if c.dep_ in ("punct", "cc", "prep", "advmod"):
+            if left_edge < 0:
+                left_edge = tok.left_edge.i
+            if c.i == left_edge:
+                continue
         start = min(start, c.left_edge.i)
-    end = tok.i
+    end = i
     for c in tok.rights:
-        if c.dep_ in ("compound", "flat", "nummod", "appos", "case") or (
-            c.dep_ == "prep" and c.lower_ == "of"
+        dep = c.dep_
+        if dep in ("compound", "flat", "nummod", "appos", "case") or (
+            dep == "prep" and c.lower_ == "of"
         ):
             end = max(end, c.right_edge.i)
         elif (
-            c.dep_ == "punct"
+            dep == "punct"
             and c.i == end + 1
             and any(r.dep_ == "appos" and r.i > c.i for r in tok.rights)
         ):
             continue
         else:
             break
-    while end > start and doc[end].is_punct:
+    punct = token_table(tok.doc).punct
+    while end > start and punct[end]:
         end -= 1
-    while start < end and doc[start].is_punct:
+    while start < end and punct[start]:
         start += 1
-    return doc[start : end + 1]
+    return start, end + 1
 
 
 def is_actor_like(tok: "Token") -> bool:

@@ -26,6 +26,7 @@ from .participants import is_generic, predicate_arguments, resolve_actors
 from .predicates import PredicateHit
 from .speech_acts import condemnations, conditional_threats
 from .status import event_status
+from .token_table import depth
 from .tolls import clause_toll
 
 if TYPE_CHECKING:
@@ -43,7 +44,8 @@ def find_candidates(ctx: ExtractionContext) -> list[Draft]:
     outcomes = outcomes_by_event(index, roles)
     drafts: dict[int, Draft] = {}
     # heads before dependents, so inherited dates exist when a dependent needs them
-    order = sorted(index.hits, key=lambda h: (len(list(h.token.ancestors)), h.token.i))
+    doc = ctx.doc
+    order = sorted(index.hits, key=lambda h: (depth(doc, h.token.i), h.token.i))
     for h in order:
         if roles[h.token.i][0] != "event":
             continue

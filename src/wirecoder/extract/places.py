@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Union
 from ..schema import Location, LocationPrecision
 from .kb import (countries, country_code, country_display, lexicon_files, norm,
                  pattern_tokenizer, read_csv)
-from .token_table import entities, sentence_of
+from .token_table import entities, heads, sentence_of, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -347,17 +347,19 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
     # Proper nouns after a locative preposition that NER missed ("attacked Kharkiv"):
     # one dict lookup per such token, never a search.
     taken = {i for m in found for i in range(m.start, m.end)}
-    from spacy.attrs import POS
-    from spacy.symbols import PROPN
-
-    pos = [int(p) for p in doc.to_array([POS]).reshape(-1)] if len(doc) else []
-    for i in [k for k, p in enumerate(pos) if p == PROPN]:  # no Token objects for the rest
+    table, hs, event_nouns = token_table(doc), heads(doc), _event_nouns()
+    lower, lemma, dep = table.lower, table.lemma, table.dep
+    for i in [k for k, p in enumerate(table.pos) if p == "PROPN"]:
+        # the token table and head indices first: a Token only for a locative object
+        # ("in Kharkiv", "attacked Kharkiv") or a name compounded with an event noun
+        d = dep[i]
+        if not ((d in ("pobj", "dobj") and (d == "dobj" or lower[hs[i]] in _LOCATIVE))
+                or (d == "compound" and lemma[hs[i]] in event_nouns)):
+            continue
         tok = doc[i]
         if tok.ent_type_ in _NOT_PLACE_ENTS:
             continue  # an outlet, a group, a month named where a place could stand
-        if tok.idx not in taken and (
-                (tok.dep_ in ("pobj", "dobj") and (tok.dep_ == "dobj" or tok.head.lower_ in _LOCATIVE))
-                or (tok.dep_ == "compound" and tok.head.lemma_.lower() in _event_nouns())):
+        if tok.idx not in taken:
             left = min((c.i for c in tok.lefts if c.dep_ == "compound"), default=tok.i)
             span = doc[left:tok.i + 1]
             # another spelling too, unless NER read a person there ("met Obama"); a name

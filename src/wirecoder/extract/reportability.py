@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .coref import doc_text, span_text
 from .quotes import quote_segments
-from .token_table import sentence_of
+from .token_table import heads, sentence_of, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -130,8 +130,13 @@ def _habitual(tok: "Token") -> bool:
     """Told as a habit: "every Friday", "weekly", "routinely" on the predicate, its noun or
     a clause describing it ("rallies which take place every Friday") — not in a clause of
     its own ("said that …", "after …")."""
-    if tok.pos_ in ("VERB", "AUX") and _perfect_habit(tok):
+    doc, i = tok.doc, tok.i
+    governs_habit, perfect_heads = _habit_heads(doc)
+    if tok.pos_ in ("VERB", "AUX") and _perfect_verb(doc, i) in perfect_heads \
+            and _perfect_habit(tok):
         return True
+    if i not in governs_habit:
+        return False  # no habit word below it: its subtree need not be walked
     for t in tok.subtree:
         if not (t.lower_ in _HABITUAL or (t.lower_ == "every" and t.dep_ == "det"
                                           and t.head.ent_type_ in ("DATE", "TIME"))):
@@ -142,6 +147,50 @@ def _habitual(tok: "Token") -> bool:
         if cur.i == tok.i:
             return True
     return False
+
+
+_HABIT_KEY = "wirecoder.habit_heads"
+_PERFECT_AUX = frozenset({"has", "have", "'ve"})
+_HABIT_SCAN = _HABITUAL | _PERFECT_AUX | {"every"}
+
+
+def _habit_heads(doc: "Doc") -> tuple[set[int], set[int]]:
+    """Per Doc, from the token table and head indices (no Token objects): the tokens with a
+    habit word ("weekly", "every") at or below them through head links, and the heads of a
+    perfect auxiliary ("has", "have"). `Token.subtree` and `.children` follow spaCy's child
+    edges, which hold only true head links (they may miss some, never add one): a token in
+    neither set can skip the walk with the same answer."""
+    got = doc.user_data.get(_HABIT_KEY)
+    if got is not None and got[0] == len(doc):
+        return got[1], got[2]
+    table = token_table(doc)
+    lower, dep = table.lower, table.dep
+    hs = heads(doc)
+    governs: set[int] = set()
+    perfect: set[int] = set()
+    for k in [k for k, w in enumerate(lower) if w in _HABIT_SCAN]:
+        w = lower[k]
+        if w in _PERFECT_AUX:
+            if dep[k] == "aux" and hs[k] != k:
+                perfect.add(hs[k])
+            continue
+        j = k
+        while j not in governs:
+            governs.add(j)
+            if hs[j] == j:
+                break
+            j = hs[j]
+    doc.user_data[_HABIT_KEY] = (len(doc), governs, perfect)
+    return governs, perfect
+
+
+def _perfect_verb(doc: "Doc", i: int) -> int:
+    """The verb whose auxiliaries `_perfect_habit` reads: the first conjunct of a verb
+    conjunction (its `while` loop, over the token table and head indices)."""
+    table, hs = token_table(doc), heads(doc)
+    while table.dep[i] == "conj" and table.pos[hs[i]] in ("VERB", "AUX") and hs[i] != i:
+        i = hs[i]
+    return i
 
 
 def _unlikely(chain: list["Token"]) -> bool:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span
 
-__all__ = ["TokenTable", "entities", "heads", "sentence_of", "sentence_start", "sentences", "token_table"]
+__all__ = ["TokenTable", "depth", "entities", "heads", "sentence_of", "sentence_start", "sentences", "token_table"]
 
 _KEY = "wirecoder.token_table"
 _SENTS = "wirecoder.sentences"
@@ -110,6 +110,17 @@ def heads(doc: Doc) -> list[int]:
             got = (offsets + np.arange(len(doc), dtype=np.int64)).tolist()
         doc.user_data[_HEADS] = got
     return got  # type: ignore[no-any-return]
+
+
+def depth(doc: Doc, i: int) -> int:
+    """`len(list(doc[i].ancestors))` from the head indices: no Token per ancestor (spaCy
+    walks the same head offsets, up to the Doc's length)."""
+    hs = heads(doc)
+    n, j, limit = 0, i, len(hs)
+    while hs[j] != j and n < limit:
+        j = hs[j]
+        n += 1
+    return n
 
 
 def sentence_of(doc: Doc, i: int) -> Span:
