@@ -18,7 +18,7 @@ import yaml
 
 from ..schema import ActorKind, Attribution, AttributionKind
 from .coref import span_text  # Span.text joins its tokens again on every use
-from .token_table import token_table
+from .token_table import heads, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -278,23 +278,49 @@ def sources_on_path(tok: Token) -> list[Source]:
     said killed…", "X reported 20 deaths", "identified by X") and "according to X"
     attached to any of them."""
     found: list[Source] = []
-    via: Token | None = None
-    node = tok
+    doc = tok.doc
+    # the walk up over head indices and the token table; a Token only where a test can pass
+    hs, table, cues = heads(doc), token_table(doc), _cues()
+    lemma, pos = table.lemma, table.pos
+    reporting, report = cues["reporting"], cues["report"]
+    prep_heads = _prep_cue_heads(doc)
+    via = -1
+    node = tok.i
     seen = 0
     while seen < 40:
         seen += 1
-        src = _verb_source(node, via) if via is not None else None
-        if src is not None:
-            found.append(src)
-        for child in node.children:
-            if child.dep_ in ("prep", "advcl", "advmod") and (via is None or child.i != via.i):
-                ps = _prep_source(child)
-                if ps is not None:
-                    found.append(ps)
-        if node.head.i == node.i:
+        if via >= 0 and pos[node] in ("VERB", "AUX") and (
+                lemma[node] in reporting or lemma[node] in report):  # _verb_source's own test
+            src = _verb_source(doc[node], doc[via])
+            if src is not None:
+                found.append(src)
+        if node in prep_heads:
+            for child in doc[node].children:
+                if child.dep_ in ("prep", "advcl", "advmod") and (via < 0 or child.i != via):
+                    ps = _prep_source(child)
+                    if ps is not None:
+                        found.append(ps)
+        if hs[node] == node:
             break
-        via, node = node, node.head
+        via, node = node, hs[node]
     return found
+
+
+_PREP_HEADS = "wirecoder.prep_cue_heads"
+
+
+def _prep_cue_heads(doc: Doc) -> set[int]:
+    """The heads of the tokens `_prep_source` can read ("according", "citing" as a prep,
+    advcl or advmod), once per Doc: `Token.children` holds only tokens whose head is the
+    token, so any other node of `sources_on_path` has no child to test."""
+    got = doc.user_data.get(_PREP_HEADS)
+    if got is None or got[0] != len(doc):
+        table, hs, preps = token_table(doc), heads(doc), _cues()["preps"]
+        dep = table.dep
+        got = doc.user_data[_PREP_HEADS] = (len(doc), {
+            hs[j] for j, w in enumerate(table.lower)
+            if w in preps and dep[j] in ("prep", "advcl", "advmod")})
+    return got[1]  # type: ignore[no-any-return]
 
 
 def sentence_sources(sent: Span) -> list[Source]:

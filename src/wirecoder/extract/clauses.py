@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .predicates import PredicateHit, find_predicates
-from .token_table import sentences
+from .token_table import heads, sentences, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -56,16 +56,18 @@ def governing_hit(
 ) -> tuple[PredicateHit | None, "Token"]:
     """The nearest predicate above tok in the tree (and the child of it on the path);
     with `same_clause`, only when no other verb stands between them."""
-    cur = tok
+    doc = tok.doc
+    hs, pos = heads(doc), token_table(doc).pos  # the head walk without a Token per step
+    cur = tok.i
     for _ in range(limit):
-        if cur.head.i == cur.i:
-            return None, cur
-        child, cur = cur, cur.head
-        if cur.i in by_i:
-            return by_i[cur.i], child
-        if same_clause and cur.pos_ in ("VERB", "AUX"):
-            return None, cur
-    return None, cur
+        if hs[cur] == cur:
+            return None, doc[cur]
+        child, cur = cur, hs[cur]
+        if cur in by_i:
+            return by_i[cur], doc[child]
+        if same_clause and pos[cur] in ("VERB", "AUX"):
+            return None, doc[cur]
+    return None, doc[cur]
 
 
 def own_tokens(tok: "Token", hits: dict[int, PredicateHit]) -> list["Token"]:

@@ -5,6 +5,7 @@ Vocabulary (bound words, number words) lives in lexicons/claims*.yaml."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -178,6 +179,17 @@ def _flag_memo() -> _FlagMemo:
 
 
 _FLAGS_KEY = "wirecoder.number_flags"
+_STARTS_KEY = "wirecoder.number_run_starts"
+
+
+def _run_starts(doc: Doc, num: list[bool], lower: list[str]) -> list[int]:
+    """The tokens of a Doc where `_runs` can start a run (a number token, "a", "an"), in
+    order, found once per Doc: the other tokens only step the scan on."""
+    got = doc.user_data.get(_STARTS_KEY)
+    if got is None or got[0] != len(doc):
+        got = doc.user_data[_STARTS_KEY] = (len(doc), [
+            i for i, (n, w) in enumerate(zip(num, lower)) if n or w == "a" or w == "an"])
+    return got[1]  # type: ignore[no-any-return]
 
 
 def _runs(sent: Span) -> list[tuple[int, int]]:
@@ -187,7 +199,14 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
     scales = _tables()["scales"]
     runs: list[tuple[int, int]] = []
     i, end = sent.start, sent.end
+    starts = _run_starts(doc, num, lower)
+    k = bisect_left(starts, i)
     while i < end:
+        # a run starts only at a number token or "a"/"an": jump to the next such token
+        k = bisect_left(starts, i, k)
+        if k == len(starts) or starts[k] >= end:
+            break
+        i = starts[k]
         if num[i] and not _not_a_count(doc[i]) and lower[i] not in scales and lower[i] != "dozen":
             j = i + 1
             while j < end and (num[j] or _hyphenated(sent, j) or (

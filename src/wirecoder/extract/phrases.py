@@ -93,6 +93,14 @@ def with_place(span: "Span") -> "tuple[Span, Span] | None":
     """'Rebels' followed by 'in the Ivory Coast': the phrase with its place
     (a longer name for the same actor) and the place."""
     root = span.root
+    doc, r = span.doc, root.i
+    hs, table = heads(doc), token_table(doc)
+    dep, lower = table.dep, table.lower
+    # `Token.rights` holds the tokens up to the root's right edge whose head is the root:
+    # without such an "in" at the phrase's end there is nothing to find (most phrases)
+    if not any(hs[j] == r and dep[j] == "prep" and lower[j] == "in"
+               for j in range(max(r + 1, span.end - 1), root.right_edge.i + 1)):
+        return None
     for prep in root.rights:
         if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i >= span.end - 1:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -106,6 +114,11 @@ def with_place(span: "Span") -> "tuple[Span, Span] | None":
 def appos_parts(span: "Span") -> list["Span"]:
     """The two sides of an apposition inside a phrase ("X, the Y")."""
     root = span.root
+    hs, dep, r = heads(span.doc), token_table(span.doc).dep, root.i
+    # `Token.children` holds only tokens whose head is the root: no apposition of the root
+    # in the phrase, nothing to find (most phrases), and no Token is made
+    if not any(hs[j] == r and dep[j] == "appos" for j in range(span.start, span.end)):
+        return []
     for c in root.children:
         if c.dep_ == "appos" and span.start <= c.i < span.end:
             # only a name or a role names the same actor ("Trump, a development" does not)

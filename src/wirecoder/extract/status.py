@@ -126,8 +126,8 @@ def _clause_chain(tok: "Token", limit: int = 6) -> list["Token"]:
 
 
 def _verb_status(v: "Token") -> Status | None:
-    aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
-    kids = list(v.children)
+    kids = list(v.children)  # one walk of the children (each walk makes a Token per child)
+    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("advmod", "det")) for c in kids):
         return Status.negated
     if any(c.lower_ in _HABITUAL and c.dep_ in ("advmod", "npadvmod") for c in kids):
