@@ -391,11 +391,16 @@ _ANCHORED = re.compile(
     r"|(?:later|earlier)\s+that\s+day|(?:that|the)\s+same\s+day|hours\s+later)\b")
 
 
+_ANCHOR_WORD = re.compile(r"(?i)day|hours")
+
+
 def anchored_days(text: str) -> list[tuple[int, int, int]]:
     """Phrases that date something relative to an earlier date of the text: (start, end,
     days after that date) — "the following day" +1, "two days later" +2, "the previous day"
     −1, "later that day" 0."""
-    out = []
+    out: list[tuple[int, int, int]] = []
+    if _ANCHOR_WORD.search(text) is None:
+        return out  # every phrase has "day" or "hours": one literal search, not the pattern
     for m in _ANCHORED.finditer(text):
         phrase = m.group(0).lower()
         if m.group("next"):
