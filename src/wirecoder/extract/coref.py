@@ -37,10 +37,11 @@ _LINK_RX = re.compile(r"(?im)^[\s•·▪◦‣*–-]*(also read|read also|read 
 
 def doc_text(doc: "Doc") -> str:
     """The Doc's text, cached: Doc.text joins every token again on each access."""
-    key = "wirecoder.text"
-    if key not in doc.user_data:
-        doc.user_data[key] = doc.text
-    return doc.user_data[key]  # type: ignore[no-any-return]
+    data = doc.user_data  # a property: read it once
+    text = data.get("wirecoder.text")
+    if text is None:
+        text = data["wirecoder.text"] = doc.text
+    return text  # type: ignore[no-any-return]
 
 
 def span_text(span: "Span") -> str:

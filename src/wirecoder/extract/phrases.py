@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .coref import doc_text, span_text
-from .token_table import heads, token_table
+from .token_table import dependents, heads, token_table
 from .kb import (countries, country_code, country_display, knowledge_base, pattern_tokenizer,
                  role_of, roles)
 
@@ -30,13 +30,17 @@ _QUANT_WORDS = {"some", "about", "around", "nearly", "almost", "approximately", 
                 "fewer", "several", "many", "few", "dozens", "hundreds", "thousands", "of"}
 
 
+_MEMO_KEYS: dict[str, str] = {}
+
+
 def _memo(doc: "Doc", name: str) -> dict[tuple[int, int], "Span | None"]:
     """A per-Doc memo of a pure function of a span's token range (kept in `doc.user_data`,
     which build_report clears): the resolution stages ask for the same phrases again."""
-    key = f"wirecoder.{name}"
-    got = doc.user_data.get(key)
+    key = _MEMO_KEYS.get(name) or _MEMO_KEYS.setdefault(name, f"wirecoder.{name}")
+    data = doc.user_data
+    got = data.get(key)
     if got is None or got[0] != len(doc):
-        got = doc.user_data[key] = (len(doc), {})
+        got = data[key] = (len(doc), {})
     return got[1]  # type: ignore[no-any-return]
 
 
@@ -93,13 +97,10 @@ def with_place(span: "Span") -> "tuple[Span, Span] | None":
     """'Rebels' followed by 'in the Ivory Coast': the phrase with its place
     (a longer name for the same actor) and the place."""
     root = span.root
-    doc, r = span.doc, root.i
-    hs, table = heads(doc), token_table(doc)
-    dep, lower = table.dep, table.lower
-    # `Token.rights` holds the tokens up to the root's right edge whose head is the root:
-    # without such an "in" at the phrase's end there is nothing to find (most phrases)
-    if not any(hs[j] == r and dep[j] == "prep" and lower[j] == "in"
-               for j in range(max(r + 1, span.end - 1), root.right_edge.i + 1)):
+    r, lower = root.i, token_table(span.doc).lower
+    # no "in" hanging from the root at the phrase's end: nothing to find (most phrases)
+    if not any(lower[j] == "in" and j > r and j >= span.end - 1
+               for j in dependents(span.doc, "prep").get(r, ())):
         return None
     for prep in root.rights:
         if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i >= span.end - 1:
@@ -114,10 +115,8 @@ def with_place(span: "Span") -> "tuple[Span, Span] | None":
 def appos_parts(span: "Span") -> list["Span"]:
     """The two sides of an apposition inside a phrase ("X, the Y")."""
     root = span.root
-    hs, dep, r = heads(span.doc), token_table(span.doc).dep, root.i
-    # `Token.children` holds only tokens whose head is the root: no apposition of the root
-    # in the phrase, nothing to find (most phrases), and no Token is made
-    if not any(hs[j] == r and dep[j] == "appos" for j in range(span.start, span.end)):
+    # no apposition of the root inside the phrase: nothing to find (most phrases)
+    if not any(span.start <= j < span.end for j in dependents(span.doc, "appos").get(root.i, ())):
         return []
     for c in root.children:
         if c.dep_ == "appos" and span.start <= c.i < span.end:

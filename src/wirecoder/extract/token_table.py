@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span
 
-__all__ = ["TokenTable", "depth", "entities", "heads", "sentence_of", "sentence_start", "sentences", "token_table"]
+__all__ = ["TokenTable", "dependents", "depth", "entities", "heads", "sentence_of", "sentence_start", "sentences", "token_table"]
 
 _KEY = "wirecoder.token_table"
 _SENTS = "wirecoder.sentences"
@@ -110,6 +110,22 @@ def heads(doc: Doc) -> list[int]:
             got = (offsets + np.arange(len(doc), dtype=np.int64)).tolist()
         doc.user_data[_HEADS] = got
     return got  # type: ignore[no-any-return]
+
+
+def dependents(doc: Doc, label: str) -> dict[int, list[int]]:
+    """Head index → the tokens with this dependency label that hang from it, by the head
+    indices (made once per Doc and label). A superset of what `Token.children` yields (it
+    reads spaCy's child edges, which may miss a head link, never add one): a token with no
+    such dependent here has none among its children."""
+    key = f"wirecoder.dependents.{label}"
+    got = doc.user_data.get(key)
+    if got is None or got[0] != len(doc):
+        hs = heads(doc)
+        out: dict[int, list[int]] = {}
+        for j in [j for j, d in enumerate(token_table(doc).dep) if d == label]:
+            out.setdefault(hs[j], []).append(j)
+        got = doc.user_data[key] = (len(doc), out)
+    return got[1]  # type: ignore[no-any-return]
 
 
 def depth(doc: Doc, i: int) -> int:
