@@ -69,6 +69,31 @@ _RX = re.compile(r"(?=\w)\b(?:" + "|".join(f"(?P<{name}>{rx[2:]})" for name, rx 
 # no date phrase, and this one scan is much cheaper than _RX's.
 _MAYBE_DATE = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
                          r"(?i:day|night|tomorrow|morning|afternoon|evening|week|month|year|ago)")
+_DIGIT = re.compile(r"\d")
+_MONTH_ABBR = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_DATE_WORDS = ("day", "night", "tomorrow", "morning", "afternoon", "evening", "week", "month",
+               "year", "ago")
+
+
+# the characters the pattern's IGNORECASE takes for an ASCII letter other than by
+# lowercasing (İ ı ſ K): a text holding one keeps the pattern
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _maybe_date(text: str) -> bool:
+    """`_MAYBE_DATE.search(text) is not None`, several times faster: a pattern of many
+    alternatives without a common first character is tried at every position, while a
+    digit class and literal months are scanned for in C and the words found in the
+    lowercased text (what the pattern's IGNORECASE does for these words, but for the
+    characters of _FOLDS)."""
+    if _FOLDS.search(text) is not None:
+        return _MAYBE_DATE.search(text) is not None
+    if _DIGIT.search(text) is not None or _MONTH_ABBR.search(text) is not None:
+        return True
+    low = text.lower()
+    return any(w in low for w in _DATE_WORDS)
+
+
 _WITH_PREP = re.compile(rf"(?i)\b(?P<prep>{_PREP})$")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -332,7 +357,7 @@ def find_dates(span: Union["Span", "Doc"], published: dt.date | None
     else:
         text = doc_text(doc)
     out: list[tuple[int, int, EventDate]] = []
-    if _MAYBE_DATE.search(text) is None:
+    if not _maybe_date(text):
         return out
     told: tuple[int, int] | None = None  # (year, month) of the last date told with its year
     for m in _RX.finditer(text):
@@ -391,16 +416,20 @@ _ANCHORED = re.compile(
     r"|(?:later|earlier)\s+that\s+day|(?:that|the)\s+same\s+day|hours\s+later)\b")
 
 
-_ANCHOR_WORD = re.compile(r"(?i)day|hours")
-
-
 def anchored_days(text: str) -> list[tuple[int, int, int]]:
     """Phrases that date something relative to an earlier date of the text: (start, end,
     days after that date) — "the following day" +1, "two days later" +2, "the previous day"
     −1, "later that day" 0."""
+    return list(_anchored_days(text))  # each predicate of a sentence asks for its sentence
+
+
+@lru_cache(maxsize=1024)
+def _anchored_days(text: str) -> tuple[tuple[int, int, int], ...]:
     out: list[tuple[int, int, int]] = []
-    if _ANCHOR_WORD.search(text) is None:
-        return out  # every phrase has "day" or "hours": one literal search, not the pattern
+    if _FOLDS.search(text) is None:  # else the pattern's case folding decides
+        low = text.lower()
+        if "day" not in low and "hours" not in low:
+            return ()  # every phrase holds "day" or "hours": no need for the pattern
     for m in _ANCHORED.finditer(text):
         phrase = m.group(0).lower()
         if m.group("next"):
@@ -413,7 +442,7 @@ def anchored_days(text: str) -> list[tuple[int, int, int]]:
         else:
             days = 0
         out.append((m.start(), m.end(), days))
-    return out
+    return tuple(out)
 
 
 def shift(ed: EventDate, days: int, text: str) -> EventDate | None:
