@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from operator import attrgetter
 from typing import TYPE_CHECKING, Iterable
 
 from ..schema import Actor, ActorKind, Mention
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _MAX_MENTION_TOKENS = 14
+_START = attrgetter("start")  # a mention's sort key, without a Python call
 
 
 def norm_name(name: str) -> str:
@@ -82,9 +84,14 @@ class ActorTable:
             self._link_pending()
         else:
             actor = self._by_id[actor_id]
-            actor.country = actor.country or country
-            actor.sector = actor.sector or sector
-            actor.affiliation = actor.affiliation or affiliation
+            # `x = x or new`, assigning only a change: a model's __setattr__ is a Python call
+            # (and the set of assigned fields is read nowhere)
+            if not actor.country and actor.country != country:
+                actor.country = country
+            if not actor.sector and actor.sector != sector:
+                actor.sector = sector
+            if not actor.affiliation and actor.affiliation != affiliation:
+                actor.affiliation = affiliation
         if mention is not None:
             self.add_mention(actor_id, *mention)
         return actor_id
@@ -116,8 +123,7 @@ class ActorTable:
         key = (actor_id, start, end)
         if key not in self._spans:
             self._spans.add(key)
-            insort(actor.mentions, Mention(start=start, end=end, text=text),
-                   key=lambda m: m.start)
+            insort(actor.mentions, Mention(start=start, end=end, text=text), key=_START)
             k = bisect_right(self._starts, start)
             self._starts.insert(k, start)
             self._extents.insert(k, (start, end, self._order[actor_id]))
