@@ -18,7 +18,7 @@ import yaml
 
 from ..schema import ActorKind, Attribution, AttributionKind
 from .coref import span_text  # Span.text joins its tokens again on every use
-from .token_table import heads, token_table
+from .token_table import heads, positions, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -318,8 +318,8 @@ def _prep_cue_heads(doc: Doc) -> set[int]:
         table, hs, preps = token_table(doc), heads(doc), _cues()["preps"]
         dep = table.dep
         got = doc.user_data[_PREP_HEADS] = (len(doc), {
-            hs[j] for j, w in enumerate(table.lower)
-            if w in preps and dep[j] in ("prep", "advcl", "advmod")})
+            hs[j] for j in positions(table.lower, preps.keys())
+            if dep[j] in ("prep", "advcl", "advmod")})
     return got[1]  # type: ignore[no-any-return]
 
 
@@ -374,7 +374,7 @@ def _cue_candidates(doc: Doc) -> list[int]:
     either = reporting_lemmas | stance_lemmas
     lower, pos, lemma = table.lower, table.pos, table.lemma
     # one set test per token, the exact test only where it passes
-    found = [i for i, w in enumerate(lemma) if w in either or lower[i] == "according"]
+    found = sorted(set(positions(lemma, either)).union(positions(lower, ("according",))))
     found = [i for i in found if lower[i] == "according" or (
         pos[i] in ("VERB", "AUX") and lemma[i] in reporting_lemmas) or (
         pos[i] == "VERB" and lemma[i] in stance_lemmas)]

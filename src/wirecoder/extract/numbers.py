@@ -8,10 +8,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 from .attribution import load_lexicon
-from .token_table import token_table
+from .token_table import positions, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -180,6 +181,7 @@ def _flag_memo() -> _FlagMemo:
 
 _FLAGS_KEY = "wirecoder.number_flags"
 _STARTS_KEY = "wirecoder.number_run_starts"
+_ARTICLES = frozenset({"a", "an"})
 
 
 def _run_starts(doc: Doc, num: list[bool], lower: list[str]) -> list[int]:
@@ -187,8 +189,8 @@ def _run_starts(doc: Doc, num: list[bool], lower: list[str]) -> list[int]:
     order, found once per Doc: the other tokens only step the scan on."""
     got = doc.user_data.get(_STARTS_KEY)
     if got is None or got[0] != len(doc):
-        got = doc.user_data[_STARTS_KEY] = (len(doc), [
-            i for i, (n, w) in enumerate(zip(num, lower)) if n or w == "a" or w == "an"])
+        got = doc.user_data[_STARTS_KEY] = (len(doc), sorted(
+            set(compress(range(len(num)), num)).union(positions(lower, _ARTICLES))))
     return got[1]  # type: ignore[no-any-return]
 
 

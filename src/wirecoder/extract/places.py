@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Union
 from ..schema import Location, LocationPrecision
 from .kb import (countries, country_code, country_display, lexicon_files, norm,
                  pattern_tokenizer, read_csv)
-from .token_table import entities, heads, sentence_of, token_table
+from .token_table import entities, heads, positions, sentence_of, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,6 +30,7 @@ _LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "into", "across"
              "of", "within", "along", "over", "between", "through"}
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj"}
 _CACHE_KEY = "wirecoder.places"
+_PROPN = frozenset({"PROPN"})
 _STARTS_KEY = "wirecoder.place_starts"
 _MAIN_KEY = "wirecoder.main_place"
 # Nouns a place name can modify and still be the place ("the Shejaiya neighbourhood").
@@ -349,7 +350,7 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
     taken = {i for m in found for i in range(m.start, m.end)}
     table, hs, event_nouns = token_table(doc), heads(doc), _event_nouns()
     lower, lemma, dep = table.lower, table.lemma, table.dep
-    for i in [k for k, p in enumerate(table.pos) if p == "PROPN"]:
+    for i in positions(table.pos, _PROPN):
         # the token table and head indices first: a Token only for a locative object
         # ("in Kharkiv", "attacked Kharkiv") or a name compounded with an event noun
         d = dep[i]

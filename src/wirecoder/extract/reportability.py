@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .coref import doc_text, span_text
 from .quotes import quote_segments
-from .token_table import heads, sentence_of, token_table
+from .token_table import heads, positions, sentence_of, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -168,7 +168,7 @@ def _habit_heads(doc: "Doc") -> tuple[set[int], set[int]]:
     hs = heads(doc)
     governs: set[int] = set()
     perfect: set[int] = set()
-    for k in [k for k, w in enumerate(lower) if w in _HABIT_SCAN]:
+    for k in positions(lower, _HABIT_SCAN):
         w = lower[k]
         if w in _PERFECT_AUX:
             if dep[k] == "aux" and hs[k] != k:

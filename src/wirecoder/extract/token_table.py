@@ -10,6 +10,8 @@ annotation check makes a Token per token); seven stages ask for it."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection
+from itertools import compress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span
 
-__all__ = ["TokenTable", "dependents", "depth", "entities", "heads", "sentence_of", "sentence_start", "sentences", "token_table"]
+__all__ = ["TokenTable", "dependents", "depth", "entities", "heads", "positions", "sentence_of", "sentence_start", "sentences", "token_table"]
 
 _KEY = "wirecoder.token_table"
 _SENTS = "wirecoder.sentences"
@@ -112,6 +114,12 @@ def heads(doc: Doc) -> list[int]:
     return got  # type: ignore[no-any-return]
 
 
+def positions(column: list[str], words: Collection[str]) -> list[int]:
+    """The indices of a token-table column whose value is one of `words`, in order — a
+    scan in C (`compress` over `map`), no Python step per token."""
+    return list(compress(range(len(column)), map(words.__contains__, column)))
+
+
 def dependents(doc: Doc, label: str) -> dict[int, list[int]]:
     """Head index → the tokens with this dependency label that hang from it, by the head
     indices (made once per Doc and label). A superset of what `Token.children` yields (it
@@ -122,7 +130,7 @@ def dependents(doc: Doc, label: str) -> dict[int, list[int]]:
     if got is None or got[0] != len(doc):
         hs = heads(doc)
         out: dict[int, list[int]] = {}
-        for j in [j for j, d in enumerate(token_table(doc).dep) if d == label]:
+        for j in positions(token_table(doc).dep, {label}):
             out.setdefault(hs[j], []).append(j)
         got = doc.user_data[key] = (len(doc), out)
     return got[1]  # type: ignore[no-any-return]
