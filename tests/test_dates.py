@@ -179,3 +179,24 @@ def test_the_following_day_is_resolved_against_the_story_not_the_publication(pip
 def test_a_month_without_its_year_takes_the_year_told_before_it(nlp, text, starts):
     found = find_dates(nlp(text), dt.date(2024, 7, 19))
     assert [d.start for _, _, d in found] == starts
+
+
+def test_anchored_days_without_the_words_and_with_odd_case() -> None:
+    assert anchored_days("Rebels shelled the town on Monday.") == []
+    assert anchored_days("Nothing happened until it was over.") == []
+    got = anchored_days("Two DAYS LATER the talks failed. Hours later a truce.")
+    assert [(days) for _, _, days in got] == [2, 0]
+    # a character the pattern's case folding takes for an ASCII letter ("ſ" for "s"),
+    # where lowercasing finds neither "day" nor "hours"
+    assert [d for _, _, d in anchored_days("Hourſ later a truce.")] == [0]
+    assert anchored_days("the following day") == anchored_days("the following day")  # memoised
+
+
+def test_find_dates_with_words_only_and_odd_case(nlp) -> None:
+    doc = nlp("Troops left YESTERDAY. They came back two weeks ago. Nobody saw it.")
+    found = [doc.text[a:b] for a, b, _ in find_dates(doc, dt.date(2024, 5, 10))]
+    assert found == ["YESTERDAY", "two weeks ago"]
+    assert find_dates(nlp("Nobody saw it."), dt.date(2024, 5, 10)) == []
+    # "ı" is "i" to the pattern's case folding, not to lowercasing: still a date
+    odd = nlp("They struck tonıght.")
+    assert [odd.text[a:b] for a, b, _ in find_dates(odd, dt.date(2024, 5, 10))] == ["tonıght"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from wirecoder.extract.coref import span_text
 from wirecoder.extract.quotes import quote_segments
-from wirecoder.extract.token_table import entities, sentence_of, sentences, token_table
+from wirecoder.extract.token_table import (dependents, depth, entities, positions, sentence_of,
+                                          sentences, token_table)
 
 TEXT = ("Harbour Guards detained 12 fishermen near Port Azul on Monday, the ministry said.\n\n"
         "“We were not warned,” said Ana Ruiz, who leads the Coastal Union. The UNION'S lawyers "
@@ -128,3 +129,32 @@ def test_date_regex_matches_as_its_patterns_alternated() -> None:
     got = [(m.span(), m.lastgroup, m.groups()) for m in dates._RX.finditer(text)]
     want = [(m.span(), m.lastgroup, m.groups()) for m in plain.finditer(text)]
     assert got == want and len(got) >= 12
+
+
+def test_depth_is_the_number_of_ancestors(nlp) -> None:
+    doc = nlp(TEXT)
+    assert [depth(doc, t.i) for t in doc] == [len(list(t.ancestors)) for t in doc]
+    assert max(depth(doc, t.i) for t in doc) >= 3
+
+
+def test_dependents_hold_every_child_with_the_label(nlp) -> None:
+    # a superset of Token.children (spaCy's child edges may miss a head link): every child
+    # with the label is there, and every listed token has that head and label
+    doc = nlp(TEXT)
+    for label in ("prep", "appos", "nsubj", "aux"):
+        by_head = dependents(doc, label)
+        for t in doc:
+            kids = [c.i for c in t.children if c.dep_ == label]
+            assert set(kids) <= set(by_head.get(t.i, []))
+        assert all(doc[j].head.i == h and doc[j].dep_ == label
+                   for h, js in by_head.items() for j in js)
+    assert dependents(doc, "prep")  # "near Port Azul", "on Monday"
+
+
+def test_positions_are_the_indices_holding_the_words(nlp) -> None:
+    doc = nlp(TEXT)
+    table = token_table(doc)
+    words = {"said", "talks", "them"}
+    assert positions(table.lower, words) == [t.i for t in doc if t.lower_ in words]
+    assert positions(table.pos, {"PROPN"}) == [t.i for t in doc if t.pos_ == "PROPN"]
+    assert positions([], words) == []
