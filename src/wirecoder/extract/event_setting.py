@@ -340,6 +340,9 @@ def _past_year_of(pred: "Token", year: int) -> bool:
             return True
         if t.dep_ == "npadvmod" and t.head.i == pred.i:
             return True
+        # "in 1884, when Bismarck hosted the conference": a relative clause on the year
+        if pred.dep_ == "relcl" and pred.head.i == t.i:
+            return True
         # "the 2018 election … was boycotted": a past year naming the predicate's subject
         if t.dep_ in ("nummod", "compound", "amod") and t.head.dep_ in ("nsubj", "nsubjpass") \
                 and t.head.head.i == pred.i:
