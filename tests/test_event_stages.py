@@ -668,6 +668,6 @@ def test_an_infinitive_on_a_noun_parsed_as_a_relative_clause_is_no_event(pipelin
 @pytest.mark.model
 def test_a_clause_on_a_past_year_is_background(pipeline) -> None:
     r = Pipeline(min_confidence=0.0).extract(make_article(
-        "The port became a symbol of the empire in 1911, when the governor hosted the "
-        "colonial conference.", published="2031-06-05"))
+        "The city of Tarvo became a major part of colonial history in 1884, when Chancellor "
+        "Otto Brandt hosted the infamous Tarvo Conference.", published="2031-06-05"))
     assert [e.status for e in r.events] == ["historical"]
