@@ -299,11 +299,21 @@ def _speech_act(hit: PredicateHit, type_: str, mode: str | None, status: Status,
             t.like_num for t in subj_toks
         ):
             type_, mode = "PROTEST", "demo"
+    if not hit.nominal and type_ == "REQUEST":
+        type_, mode = _directive_kind(tok, type_, mode)
     # PLOVER codes the act of speaking: a promise of cooperation is AGREE, an announced
     # coercion is THREATEN, a refusal to cooperate is REJECT
     if not hit.nominal and type_ not in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
         if status == Status.planned:
-            if type_ in _COOPERATIVE:
+            if type_ in _WITHDRAWALS and _unless_clause(tok):
+                # "will withdraw its monitors unless the talks resume": a condition on a
+                # withdrawal of cooperation threatens
+                type_, mode, status = "THREATEN", "relations", Status.occurred
+            elif type_ in _OWN_DECIDED_TYPES and _decided(tok):
+                status = Status.occurred  # "the court decided to allow him to run": allowed
+            elif type_ in _OWN_FUTURE_TYPES and _narrated_future(tok):
+                pass  # "the minister will resign", "the presidents are scheduled to meet"
+            elif type_ in _COOPERATIVE:
                 type_, mode, status = "AGREE", None, Status.occurred
             elif type_ in _THREAT_MODE:
                 mode = (
@@ -327,6 +337,104 @@ def _speech_act(hit: PredicateHit, type_: str, mode: str | None, status: Status,
         # "did not agree" refuses; "have never offered evidence" refuses nothing
         type_, mode, status = "REJECT", None, Status.occurred
     return type_, mode, status
+
+
+# a planned act of these types told by the narrator keeps its type ("will resign", "is
+# scheduled to meet"); support, cooperation, aid and concessions told ahead are AGREE (PLOVER
+# 3.1, 3.6: a promise of future aid is AGREE); a decision to concede, release or meet is the act
+_OWN_FUTURE_TYPES = frozenset({"CONSULT", "RETREAT"})
+_OWN_DECIDED_TYPES = frozenset({"CONSULT", "RETREAT", "CONCEDE", "AID"})
+_WITHDRAWALS = frozenset({"RETREAT", "SANCTION"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# heads that fix an act ahead without promising it to anyone
+_SCHEDULING = frozenset({"schedule", "set", "decide", "due", "slate"})
+_DECIDING = frozenset({"decide"})
+
+
+def _plan_heads(tok: "Token") -> list["Token"]:
+    """The words an infinitive hangs from ("decided to allow", "is scheduled to meet"),
+    nearest first."""
+    out = []
+    cur = tok
+    while cur.dep_ in ("xcomp", "acomp") and cur.head.i != cur.i and len(out) < 3:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _narrated_future(tok: "Token") -> bool:
+    """ "The minister will resign next week", "Bush is scheduled to meet dissidents", "the
+    court decided to allow him to run": the act told ahead as a fact of the story — not the
+    content of a promise, an offer or an announcement ("announced it would free", "is willing
+    to send", "said it will help" are AGREE)."""
+    heads = _plan_heads(tok)
+    if heads:
+        if heads[-1].lemma_.lower() not in _SCHEDULING:
+            return False
+        top = heads[-1]
+    else:
+        if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+            return False  # "would" is reported speech ("said it would free …")
+        top = tok
+    # the narrator's sentence: not the complement of a verb of saying or promising
+    return top.dep_ not in ("ccomp", "xcomp", "advcl", "parataxis")
+
+
+def _decided(tok: "Token") -> bool:
+    heads = _plan_heads(tok)
+    return bool(heads) and heads[-1].lemma_.lower() in _DECIDING
+
+
+def _unless_clause(tok: "Token") -> bool:
+    """A condition "unless …" or "if … not …" on the act."""
+    for c in tok.children:
+        if c.dep_ != "advcl":
+            continue
+        marks = {g.lower_ for g in c.children if g.dep_ == "mark"}
+        if "unless" in marks or ("if" in marks and any(g.dep_ == "neg" for g in c.children)):
+            return True
+    return False
+
+
+# verbs of ordering someone, and what an order to stop names
+_ORDERING = frozenset({"order", "instruct", "direct", "command", "tell", "force"})
+_STOPPING = frozenset({"stop", "cease", "halt", "suspend", "close", "shut", "end", "quit",
+                       "leave", "vacate", "evacuate"})
+_CALLING = frozenset({"call", "urge", "appeal", "press", "push", "ask"})
+# a state or a people is asked, not commanded
+_SOVEREIGN = frozenset({"GPE", "NORP"})
+
+
+def _directive_kind(tok: "Token", type_: str, mode: str | None) -> tuple[str, str | None]:
+    """The type a directive's construction gives: an order to a subordinate to stop is
+    repression (COERCE: "ordered the newspaper to stop publishing"); a call for action against
+    a party condemns it (ACCUSE: "called for sanctions against X", "urged voters to unite
+    against X")."""
+    lemma = tok.lemma_.lower()
+    if lemma in _ORDERING:
+        ordered = [c for c in tok.children if c.dep_ == "dobj"]
+        stop = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+                and c.lemma_.lower() in _STOPPING]
+        if ordered and stop and not any(o.ent_type_ in _SOVEREIGN for o in ordered):
+            return "COERCE", "restrict"
+    if lemma in _CALLING and _against_a_party(tok):
+        return "ACCUSE", "disapprove"
+    return type_, mode
+
+
+def _against_a_party(tok: "Token") -> bool:
+    """An "against X" in what a call asks for, X a party (a name or a group noun)."""
+    for c in tok.children:
+        if c.dep_ not in ("prep", "xcomp", "ccomp", "dobj"):
+            continue
+        for t in c.subtree:
+            if t.dep_ != "prep" or t.lower_ != "against":
+                continue
+            for o in t.children:
+                if o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+                                         or o.pos_ == "PROPN" or is_actor_like(o)):
+                    return True
+    return False
 
 
 def _subject_tokens(tok: "Token") -> list["Token"]:

@@ -1,0 +1,69 @@
+"""Typing by construction (issue 9, session 7), each rule on sentences written for this test:
+what a future, a directive, an order or a call is — by its construction and verb class, not
+by its words in any corpus."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.ingest import make_article
+from wirecoder.pipeline import Pipeline
+
+
+def _events(text: str):
+    r = Pipeline(min_confidence=0.0, types_model="none").extract(
+        make_article(text, published="2031-06-05"))
+    return r, [(str(getattr(e.type, "value", e.type)), e) for e in r.events]
+
+
+def _types(text: str) -> list[str]:
+    return [t for t, _ in _events(text)[1]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected, not_expected", [
+    # a future told by the narrator keeps the act's own type
+    ("The governor of Tarsia will resign next week.", "RETREAT", "AGREE"),
+    ("The two presidents are scheduled to meet in Vienna on Monday.", "CONSULT", "AGREE"),
+    # a decision to concede is the concession
+    ("The electoral board of Tarsia decided to allow the exiled candidate to run.", "CONCEDE",
+     "AGREE"),
+    # "unless": a withdrawal on a condition threatens
+    ("Ruritania will withdraw its monitors from Osterlich unless the talks resume.", "THREATEN",
+     "AGREE"),
+])
+def test_a_narrated_future_keeps_its_own_type(pipeline, text, expected, not_expected) -> None:
+    types = _types(text)
+    assert expected in types and not_expected not in types
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Ruritania will cooperate with Osterlich on border security.",  # cooperation told ahead
+    "Tarsia announced it would free 40 prisoners.",  # an announced release is a promise
+    "Tarsia will provide food aid to the flood victims.",  # future aid (PLOVER 3.6)
+])
+def test_promises_and_cooperation_told_ahead_stay_agree(pipeline, text) -> None:
+    assert "AGREE" in _types(text)
+
+
+@pytest.mark.model
+def test_an_order_to_a_subordinate_to_stop_is_coercion(pipeline) -> None:
+    types = _types("The interior minister of Tarsia ordered the opposition newspaper to stop printing.")
+    assert "COERCE" in types and "REQUEST" not in types
+    # a state told to stop is asked, not repressed
+    assert "REQUEST" in _types("The council ordered Osterlich to stop the shelling.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The bishop of Tarsia called for sanctions against Osterlich on Monday.",
+    "A Tarsian newspaper urged its readers to unite against the Osterlich regime.",
+])
+def test_a_call_for_action_against_a_party_accuses_it(pipeline, text) -> None:
+    types = _types(text)
+    assert "ACCUSE" in types and "REQUEST" not in types
+
+
+@pytest.mark.model
+def test_a_call_for_something_else_stays_a_request(pipeline) -> None:
+    assert "REQUEST" in _types("The bishop of Tarsia called for calm on Monday.")
