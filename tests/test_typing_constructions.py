@@ -67,3 +67,50 @@ def test_a_call_for_action_against_a_party_accuses_it(pipeline, text) -> None:
 @pytest.mark.model
 def test_a_call_for_something_else_stays_a_request(pipeline) -> None:
     assert "REQUEST" in _types("The bishop of Tarsia called for calm on Monday.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, absent", [
+    # a rejected call
+    ("Tarsia rejected calls to deploy troops on the northern border.", "MOBILIZE"),
+    # the topic of talks, its phrase hung on the verb by the parser
+    ("Ruritania and Osterlich resumed negotiations today on a Ruritanian troop withdrawal from "
+     "the valley.", "RETREAT"),
+    # a reported obligation, a clause inside it included
+    ("Ruritania said Osterlich must return the tanker that its navy seized last week.", "COERCE"),
+    # a wish that another party act
+    ("Ruritania wants Osterlich to attack the rebel camps.", "ASSAULT"),
+])
+def test_the_content_of_a_directive_is_no_event(pipeline, text, absent) -> None:
+    assert absent not in _types(text)
+
+
+@pytest.mark.model
+def test_the_directive_itself_stays(pipeline) -> None:
+    assert "REQUEST" in _types("Ruritania insisted that Osterlich must release the sailors.")
+    assert "REJECT" in _types("Tarsia rejected calls to deploy troops on the northern border.")
+    # one's own intention to strike is still a threat
+    assert "THREATEN" in _types("Ruritania wants to attack the rebel camps.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The army of Tarsia prepared to resume its offensive against the rebels.",
+    "Ruritanian troops are preparing for an assault on the port town.",
+    "The governor of Tarsia ordered police patrols in the capital on Sunday.",
+])
+def test_orders_and_preparations_of_forces_mobilize(pipeline, text) -> None:
+    types = _types(text)
+    assert "MOBILIZE" in types and "ASSAULT" not in types and "REQUEST" not in types
+
+
+@pytest.mark.model
+def test_a_demand_nouns_clause_hung_on_its_verb_is_content(nlp) -> None:
+    from wirecoder.extract.reportability import assess, quote_map
+
+    doc = nlp("The Red Cross repeated its demand today that Syria ease restrictions on the "
+              "movement of Lebanese farmers.")
+    ease = next(t for t in doc if t.lower_ == "ease")
+    assert ease.dep_ == "ccomp" and ease.head.lower_ == "repeated"  # the parse this needs
+    r = assess(ease, quote_map(doc), "CONCEDE")
+    assert not r.reportable and r.reason == "directed content"

@@ -423,6 +423,80 @@ def _governors(tok: "Token", limit: int = 6) -> list["Token"]:
     return out
 
 
+# words whose complement is what someone is told, asked or wished to do ("demanded that X
+# lift the blockade", "rejected calls to deploy troops", "wants X to attack")
+_DIRECTIVES = frozenset({"demand", "urge", "insist", "call", "ask", "order", "request", "press",
+                         "push", "appeal", "want", "wish", "desire", "reminder", "instruct",
+                         "plea", "ultimatum"})
+# what someone wants for oneself is an intention ("wants to strike" is a threat): only the
+# wish that another party act is content
+_WISHES = frozenset({"want", "wish", "desire"})
+_NEGOTIATIONS = frozenset({"negotiation", "negotiate", "talk", "discuss", "discussion",
+                           "consultation", "bargain", "haggle"})
+_TOPIC_PREPS = frozenset({"on", "over", "about", "concerning", "regarding"})
+_OBLIGATIONS = frozenset({"must", "should"})
+
+
+def _directed_content(tok: "Token") -> bool:
+    """ "demanded that Osterlich lift the blockade", "rejected calls to deploy troops",
+    "negotiations on a troop pullback", "said Osterlich must return the tanker that was
+    seized", "wants Osterlich to attack": the content of a directive, a demand, a wish for
+    another party, the topic of a negotiation or a reported obligation is no act that
+    occurred (the directive, demand or talks are the event)."""
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATIONS for c in tok.children):
+        return False  # "insisted X must leave": the demand itself, drafted on this verb
+    cur = tok
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        lemma = head.lemma_.lower()
+        # "calls to deploy troops": the parser makes the infinitive a relative clause too
+        content = cur.dep_ in ("ccomp", "xcomp", "acl") or (
+            cur.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
+        # "reiterated its demand today that X ease …": the parser hangs the noun's clause on
+        # the verb that governs the noun
+        nouns = {c.lemma_.lower() for c in head.children if c.dep_ == "dobj"}
+        if content and (lemma in _DIRECTIVES or (cur.dep_ == "ccomp" and nouns & _DIRECTIVES)):
+            if lemma not in _WISHES or any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \
+                    or any(c.dep_ == "dobj" for c in head.children):
+                return True
+        if (cur.dep_ == "pobj" and head.lower_ in _TOPIC_PREPS
+                and (head.head.lemma_.lower() in _NEGOTIATIONS
+                     # "renewed negotiations today on a pullback": hung on the verb
+                     or any(c.dep_ == "dobj" and c.lemma_.lower() in _NEGOTIATIONS
+                            for c in head.head.children))):
+            return True
+        # an obligation reported as the content of saying ("said X must return …"): the
+        # demand is drafted on its verb (event_roles.find_requests); what lies inside is content
+        if (head.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX")
+                and any(c.dep_ == "aux" and c.lower_ in _OBLIGATIONS for c in head.children)):
+            return True
+        cur = head
+    return False
+
+
+# verbs of getting forces ready: the attack prepared is the mobilization's aim (MOBILIZE is
+# the verb's type, lexicons/predicates.yaml), not an attack that happened
+_PREPARING = frozenset({"prepare", "gear", "ready", "mass", "muster"})
+
+
+def _prepared_attack(tok: "Token", type_: str | None) -> bool:
+    """ "The army prepared to resume its offensive", "troops are preparing for an assault on
+    the town": the attack is what forces get ready for."""
+    if type_ != "ASSAULT":
+        return False
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "advcl"):
+            return False
+        if head.lemma_.lower() in _PREPARING and head.pos_ == "VERB":
+            return True
+        cur = head
+    return False
+
+
 # Constructions that tell no incident, in the order they are tested: (reason, test of the
 # predicate token and its PLOVER type)
 _NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
@@ -437,6 +511,8 @@ _NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
     ("designation", lambda t, _: _designation(t)),
     ("time reference", lambda t, _: _time_reference(t)),
     ("figure of speech", lambda t, _: _figure_of_fighting(t)),
+    ("directed content", lambda t, _: _directed_content(t)),
+    ("preparation", _prepared_attack),
 )
 
 
