@@ -114,3 +114,26 @@ def test_a_demand_nouns_clause_hung_on_its_verb_is_content(nlp) -> None:
     assert ease.dep_ == "ccomp" and ease.head.lower_ == "repeated"  # the parse this needs
     r = assess(ease, quote_map(doc), "CONCEDE")
     assert not r.reportable and r.reason == "directed content"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, accused", [
+    ("Osterlich said Ruritanian troops had attacked its border posts.", "Ruritanian troops"),
+    ("The Tarsian Rights Monitor said five civilians were killed in an air strike by Ruritanian "
+     "forces.", "Ruritanian forces"),
+])
+def test_a_claim_of_violence_by_another_side_is_an_accusation(pipeline, text, accused) -> None:
+    r, evs = _events(text)
+    accs = [e for t, e in evs if t == "ACCUSE"]
+    assert accs and accused in [r.actor(a).name for e in accs for a in e.recipient]
+    assert "ASSAULT" in [t for t, _ in evs]  # the violence told stays an event
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Tarsian army said its troops killed five gunmen.",  # its own side
+    "Police said gunmen killed three villagers on Sunday.",  # an unnamed source
+    "Osterlich said Ruritanian troops will attack its border posts.",  # not past violence
+])
+def test_no_accusation_without_a_claim_against_another_side(pipeline, text) -> None:
+    assert "ACCUSE" not in _types(text)

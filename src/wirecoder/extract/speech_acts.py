@@ -162,6 +162,78 @@ def accused_party(comp: "Token", speaker: list["Token"], quoted: bool) -> "Token
     return None
 
 
+@lru_cache(maxsize=1)
+def _violent_verbs() -> frozenset[str]:
+    """Verbs the predicate lexicon codes as physical force by themselves."""
+    verbs = load_lexicon().verbs
+    return frozenset(v for v, spec in verbs.items()
+                     if spec.get("type") == "ASSAULT" and not spec.get("only_with"))
+
+
+@lru_cache(maxsize=1)
+def _violent_nouns() -> frozenset[str]:
+    nouns = load_lexicon().nouns
+    return frozenset(n for n, spec in nouns.items() if spec.get("type") == "ASSAULT")
+
+
+# a side's armed body named by what it is ("government forces", "Ruritanian jets")
+_ARMED = frozenset({"force", "troop", "army", "military", "regime", "militia", "jet",
+                    "warplane", "aircraft", "navy", "soldier", "police", "artillery"})
+_CLAIM_VERBS = frozenset({"say", "claim", "allege", "tell", "state", "add", "report"})
+
+
+def _side(tok: "Token") -> bool:
+    """A party to a conflict: a name, or an armed body said whose ("government forces")."""
+    return _named(tok) or (tok.lemma_.lower() in _ARMED and any(
+        c.dep_ in ("compound", "amod", "poss") for c in tok.children))
+
+
+def _past(verb: "Token") -> bool:
+    return verb.tag_ in ("VBD", "VBN") and not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might", "must",
+                                          "should", "can", "to")
+        for c in verb.children)
+
+
+def claimed_attacker(comp: "Token", speaker: list["Token"]) -> "Token | None":
+    """ "Osterlich said Ruritanian troops had attacked its border posts", "a monitoring group
+    said eight people were killed in an air strike by government forces": a named speaker
+    who tells of past violence by another side alleges it (PLOVER ACCUSE, speaker → alleged
+    attacker); the violence itself stays an event of its own. The attacker is the verb's
+    subject, its by-agent, or the by-agent of the attack noun it was done in."""
+    if not speaker or not _named(speaker[0]) or comp.lemma_.lower() not in _violent_verbs():
+        return None
+    if not _past(comp) or any(c.dep_ == "neg" for c in comp.children):
+        return None
+    subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    if subj is None:  # passive: "were killed by X", "were killed in a strike by X"
+        agents = [g for c in comp.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj"]
+        agents += [g for c in comp.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
+                   for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in _violent_nouns()
+                   for b in n.children if b.dep_ == "prep" and b.lower_ == "by"
+                   for g in b.children if g.dep_ == "pobj"]
+        subj = agents[0] if agents else None
+    if subj is None or not _side(subj) or _own_side(subj, speaker):
+        return None
+    return subj
+
+
+_OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "my"})
+
+
+def _own_side(attacker: "Token", speaker: list["Token"]) -> bool:
+    """ "The army said its troops killed five gunmen", "Ruritania said Ruritanian jets struck
+    the depot": the speaker tells of its own side's force, which accuses nobody."""
+    words = [attacker] + [c for c in attacker.children if c.dep_ in ("compound", "amod", "poss")]
+    if any(w.lower_ in _OWN_POSSESSIVES for w in words):
+        return True
+    said = [t for s in speaker for t in s.subtree if t.pos_ in ("PROPN", "ADJ", "NOUN")]
+    # a shared stem: "Ruritania" / "Ruritanian", "Israel" / "Israeli"
+    return any(w.lower_[:5] == t.lower_[:5] and len(w) > 4 and len(t) > 4
+               for w in words for t in said)
+
+
 _THREAT_CUES = frozenset({"say", "warn", "tell", "make", "signal", "indicate", "state",
                           "add", "insist", "vow", "declare"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
@@ -254,7 +326,9 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
         if not _judges([t for c in comps for t in _judgment(c)], ev):
             accused = [a for c in comps if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
                        # the verb in quotes: the speaker's own words ("was “kidnapped by …”")
-                       for a in [accused_party(c, speaker, quoted(c.idx, c.idx + len(c)))]
+                       for a in [accused_party(c, speaker, quoted(c.idx, c.idx + len(c)))
+                                 or (claimed_attacker(c, speaker)
+                                     if tok.lemma_.lower() in _CLAIM_VERBS else None)]
                        if a is not None]
             if accused:
                 out[tok.i] = accused
@@ -274,4 +348,5 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
     return out
 
 
-__all__ = ["Evaluations", "evaluations", "accused_party", "condemnations", "conditional_threats"]
+__all__ = ["Evaluations", "evaluations", "accused_party", "claimed_attacker", "condemnations",
+           "conditional_threats"]
