@@ -137,3 +137,22 @@ def test_a_claim_of_violence_by_another_side_is_an_accusation(pipeline, text, ac
 ])
 def test_no_accusation_without_a_claim_against_another_side(pipeline, text) -> None:
     assert "ACCUSE" not in _types(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Police in Tarsia arrested a journalist on charges of spying for Osterlich.",
+    "Tarsian authorities jailed ten activists on allegations of treason.",
+    "A teacher was detained in Tarsia for insulting the king.",
+])
+def test_holding_someone_on_a_charge_also_accuses_them(pipeline, text) -> None:
+    types = _types(text)
+    assert "COERCE" in types and "ACCUSE" in types
+
+
+@pytest.mark.model
+def test_the_charge_is_no_event_and_no_charge_no_accusation(pipeline) -> None:
+    # the act charged is told by the arrest, also when the parser hangs it on the held man
+    assert "ASSAULT" not in _types("Police arrested a man for attacking a bus driver.")
+    assert "ACCUSE" not in _types("Police detained two men for questioning.")
+    assert "ACCUSE" not in _types("Police arrested five protesters on Monday.")

@@ -476,6 +476,16 @@ def _directed_content(tok: "Token") -> bool:
     return False
 
 
+def _charge_of_the_held(tok: "Token") -> bool:
+    """ "Police arrested a man for attacking a driver": the parser hangs the charge on the
+    one held; it is still the charge, told by the arrest."""
+    if tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ != "for":
+        return False
+    held = tok.head.head
+    return (held.dep_ in ("dobj", "nsubjpass") and held.pos_ in ("NOUN", "PROPN", "PRON")
+            and held.head.lemma_.lower() in _CHARGED)
+
+
 # verbs of getting forces ready: the attack prepared is the mobilization's aim (MOBILIZE is
 # the verb's type, lexicons/predicates.yaml), not an attack that happened
 _PREPARING = frozenset({"prepare", "gear", "ready", "mass", "muster"})
@@ -512,6 +522,7 @@ _NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
     ("time reference", lambda t, _: _time_reference(t)),
     ("figure of speech", lambda t, _: _figure_of_fighting(t)),
     ("directed content", lambda t, _: _directed_content(t)),
+    ("charge", lambda t, _: _charge_of_the_held(t)),
     ("preparation", _prepared_attack),
 )
 

@@ -234,6 +234,45 @@ def _own_side(attacker: "Token", speaker: list["Token"]) -> bool:
                for w in words for t in said)
 
 
+# holding someone: arresting, detaining or jailing on a charge alleges the charge (PLOVER
+# ACCUSE allege) — not a conviction, which proves it (PLOVER 3.9.2)
+_HOLDING = frozenset({"arrest", "detain", "jail", "imprison", "hold", "apprehend", "seize",
+                      "round", "nab", "intern"})
+_CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "suspicion", "count"})
+# "detained for questioning": a purpose, not a charge
+_NO_CHARGE = frozenset({"question", "interrogate", "interrogation", "questioning", "process",
+                        "investigate", "protect", "safety", "verify", "check"})
+
+
+def charged_holdings(doc: "Doc") -> dict[int, list["Token"]]:
+    """ "Police arrested a journalist on charges of spying", "authorities jailed ten activists
+    on allegations of treason", "a teacher was detained for insulting the king": the hold
+    alleges the charge — an ACCUSE of the held, besides the COERCE. The charge phrase's
+    preposition → the held (the act charged is no event: reportability's "charge")."""
+    out: dict[int, list["Token"]] = {}
+    table = token_table(doc)
+    for i, (pos, lemma) in enumerate(zip(table.pos, table.lemma)):
+        if pos != "VERB" or lemma not in _HOLDING:
+            continue
+        tok = doc[i]
+        held = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not held or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        # "arrested a man for attacking …": the parser may hang the charge on the held
+        preps = [c for h in [tok] + held for c in h.children if c.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ == "on" and any(g.dep_ == "pobj" and g.lemma_.lower() in _CHARGE_NOUNS
+                                           for g in prep.children):
+                out[prep.i] = held
+            elif prep.lower_ == "for":
+                act = next((g for g in prep.children if g.dep_ == "pcomp" and g.tag_ == "VBG"),
+                           None)
+                if act is None or act.lemma_.lower() in _NO_CHARGE:
+                    continue
+                out[prep.i] = held
+    return out
+
+
 _THREAT_CUES = frozenset({"say", "warn", "tell", "make", "signal", "indicate", "state",
                           "add", "insist", "vow", "declare"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
@@ -345,8 +384,11 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
         # "the court's ruling was a sham": who made what is judged is accused
         targets += [g for t in list(targets) for g in t.children if g.dep_ == "poss"]
         out[tok.i] = targets
+    for i, held in charged_holdings(doc).items():
+        out.setdefault(i, held)
     return out
 
 
-__all__ = ["Evaluations", "evaluations", "accused_party", "claimed_attacker", "condemnations",
+__all__ = ["Evaluations", "evaluations", "accused_party", "claimed_attacker", "charged_holdings",
+           "condemnations",
            "conditional_threats"]
