@@ -156,3 +156,26 @@ def test_the_charge_is_no_event_and_no_charge_no_accusation(pipeline) -> None:
     assert "ASSAULT" not in _types("Police arrested a man for attacking a bus driver.")
     assert "ACCUSE" not in _types("Police detained two men for questioning.")
     assert "ACCUSE" not in _types("Police arrested five protesters on Monday.")
+
+
+@pytest.mark.model
+def test_a_scheduled_meeting_in_a_conjunct_is_consult(pipeline) -> None:
+    types = _types("The Tarsian president is scheduled to give a lecture on trade and meet with "
+                   "exiled Osterlich writers.")
+    assert "CONSULT" in types and "AGREE" not in types
+
+
+@pytest.mark.model
+def test_rallying_people_who_are_no_force_for_a_cause_is_support(pipeline) -> None:
+    types = _types("Ruritania has mobilized lobby groups in Osterlich to help support the rights "
+                   "of Tarsian farmers.")
+    assert "SUPPORT" in types and "MOBILIZE" not in types
+    assert "MOBILIZE" in _types("Ruritania mobilized its reserve troops to defend the border.")
+
+
+@pytest.mark.model
+def test_a_light_verb_with_a_mediation_noun_consults(pipeline) -> None:
+    types = _types("The former envoy of Tarsia undertook a mediation mission between Ruritania "
+                   "and Osterlich.")
+    assert "CONSULT" in types and "AGREE" not in types
+

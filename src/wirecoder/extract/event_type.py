@@ -301,6 +301,8 @@ def _speech_act(hit: PredicateHit, type_: str, mode: str | None, status: Status,
             type_, mode = "PROTEST", "demo"
     if not hit.nominal and type_ == "REQUEST":
         type_, mode = _directive_kind(tok, type_, mode)
+    if not hit.nominal and type_ == "MOBILIZE" and _unarmed_mobilization(tok):
+        type_, mode = "SUPPORT", None  # "mobilized lobby groups to support X"
     # PLOVER codes the act of speaking: a promise of cooperation is AGREE, an announced
     # coercion is THREATEN, a refusal to cooperate is REJECT
     if not hit.nominal and type_ not in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
@@ -356,6 +358,8 @@ def _plan_heads(tok: "Token") -> list["Token"]:
     nearest first."""
     out = []
     cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head  # "scheduled to give a speech and meet X": the first conjunct's head
     while cur.dep_ in ("xcomp", "acomp") and cur.head.i != cur.i and len(out) < 3:
         cur = cur.head
         out.append(cur)
@@ -373,9 +377,12 @@ def _narrated_future(tok: "Token") -> bool:
             return False
         top = heads[-1]
     else:
-        if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
-            return False  # "would" is reported speech ("said it would free …")
         top = tok
+        while top.dep_ == "conj" and top.head.i != top.i and not any(
+                c.dep_ == "aux" for c in top.children):
+            top = top.head  # "will meet X and sign …": the shared auxiliary
+        if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in top.children):
+            return False  # "would" is reported speech ("said it would free …")
     # the narrator's sentence: not the complement of a verb of saying or promising
     return top.dep_ not in ("ccomp", "xcomp", "advcl", "parataxis")
 
@@ -435,6 +442,22 @@ def _against_a_party(tok: "Token") -> bool:
                                          or o.pos_ == "PROPN" or is_actor_like(o)):
                     return True
     return False
+
+
+_RALLYING = frozenset({"mobilize", "mobilise", "rally", "marshal"})
+_SUPPORTING = frozenset({"support", "back", "defend", "promote", "champion", "endorse"})
+
+
+def _unarmed_mobilization(tok: "Token") -> bool:
+    """ "X mobilized pressure groups to help support Y": rallying people who are no force,
+    for a cause, is support (PLOVER MOBILIZE is military or police forces)."""
+    if tok.lemma_.lower() not in _RALLYING:
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objs or is_armed([t for o in objs for t in o.subtree]):
+        return False
+    purpose = [t for c in tok.children if c.dep_ in ("xcomp", "advcl") for t in c.subtree]
+    return any(t.lemma_.lower() in _SUPPORTING and t.pos_ == "VERB" for t in purpose)
 
 
 def _subject_tokens(tok: "Token") -> list["Token"]:
