@@ -671,3 +671,12 @@ def test_a_clause_on_a_past_year_is_background(pipeline) -> None:
         "The city of Tarvo became a major part of colonial history in 1884, when Chancellor "
         "Otto Brandt hosted the infamous Tarvo Conference.", published="2031-06-05"))
     assert [e.status for e in r.events] == ["historical"]
+
+
+@pytest.mark.model
+def test_a_planned_meeting_on_a_weekday_is_the_coming_one(pipeline) -> None:
+    # published on a Saturday: "on Tuesday" of a future meeting is three days later
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The two foreign ministers will meet in Geneva on Tuesday.", published="2031-06-07"))
+    [e] = [e for e in r.events if e.type == "CONSULT"]
+    assert e.status == "planned" and e.date.start == "2031-06-10"

@@ -350,11 +350,27 @@ def _past_year_of(pred: "Token", year: int) -> bool:
     return False
 
 
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _bare_weekday(text: str | None) -> bool:
+    """ "on Tuesday", "Tuesday's": a weekday told without last/next/this."""
+    words = (text or "").lower().replace("’s", "").replace("'s", "").split()
+    return bool(words) and words[-1] in _WEEKDAY_NAMES and not any(
+        w in ("last", "next", "this", "past") for w in words)
+
+
 def mark_background(ctx: "ExtractionContext", d: Draft) -> None:
     """Setting stage: an event dated in an earlier year than the article, or told with an
     explicit earlier year, is background (`historical`), not today's news; one dated after
     the article's day is `planned`."""
-    if ctx.published is None or d.status not in ("occurred", "ongoing"):
+    if ctx.published is None:
+        return
+    if d.status == "planned" and d.date_own and d.date.start is not None \
+            and str(d.date.start) < ctx.published.isoformat() and _bare_weekday(d.date.text):
+        # "will meet on Tuesday": the coming Tuesday, not the last one
+        d.date = shift(d.date, 7, d.date.text or "") or d.date
+    if d.status not in ("occurred", "ongoing"):
         return
     end = d.date.end or d.date.start
     if d.date_own and d.date.start is not None and str(d.date.start) > ctx.published.isoformat():
