@@ -137,6 +137,9 @@ def _cue_tokens(tok: "Token") -> list["Token"]:
                         if g.dep_ == "prep" and (g.lower_ == "of" or c.dep_ == "advmod"):
                             # "fought back from a deficit": the adverb's phrase
                             out.extend(x for x in g.children if x.dep_ == "pobj")
+    # "a video released by the army": the noun a participle modifies is its object
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
+        out.append(tok.head)
     # "hostages were identified … and taken to Gaza": a conjoined verb shares the subject
     if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         out.extend(c for c in tok.head.children if c.dep_ == "nsubjpass")
@@ -218,11 +221,17 @@ def _modifier_voids(noun: "Token") -> bool:
 def _scored_object(tok: "Token") -> bool:
     """ "shot 61 %", "fought its way back": an object that is a figure or a way is a score or
     an idiom, not a target."""
+    harm = tok.lemma_.lower() in _HARM_VERBS
     for c in tok.children:
-        if c.dep_ == "dobj" and (c.ent_type_ in ("PERCENT", "CARDINAL", "MONEY", "QUANTITY")
-                                 or c.lemma_ == "way" or c.like_num):
+        if c.dep_ == "dobj" and (c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY")
+                                 or c.lemma_ == "way"
+                                 # "killed two": people, not a score
+                                 or ((c.ent_type_ == "CARDINAL" or c.like_num) and not harm)):
             return True
     return False
+
+
+_HARM_VERBS = frozenset({"kill", "wound", "injure", "murder", "execute", "abduct", "kidnap"})
 
 
 def _noun_hit(tok: "Token", lex: Lexicon) -> PredicateHit | None:
