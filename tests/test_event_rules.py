@@ -502,8 +502,8 @@ def test_renewed_calls_are_the_callers_request(pipeline) -> None:
 
 @pytest.mark.model
 def test_a_released_video_is_no_release_and_killed_two_is_no_score(pipeline) -> None:
-    assert _types("In a video released by the army that shows the raid, soldiers are seen "
-                  "inside a house.") == []
+    assert "RETREAT" not in _types("In a video released by the army that shows the rescue, "
+                                   "soldiers are seen inside a house.")
     r, evs = _events("Gunmen killed two and wounded five in the village of Tarvo on Monday.")
     [e] = [e for t, e in evs if t == "ASSAULT"]
     assert e.dead == 2
