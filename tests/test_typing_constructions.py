@@ -179,3 +179,12 @@ def test_a_light_verb_with_a_mediation_noun_consults(pipeline) -> None:
                    "and Osterlich.")
     assert "CONSULT" in types and "AGREE" not in types
 
+
+
+@pytest.mark.model
+def test_an_attack_plotted_or_attempted_is_no_threat(pipeline) -> None:
+    r = pipeline.extract(make_article(
+        "Police say the cell was attempting to assassinate two judges in Tarvo.",
+        published="2031-06-05"))
+    types = {(e.type, e.status) for e in r.events}
+    assert ("THREATEN", "occurred") not in types and ("ASSAULT", "planned") in types

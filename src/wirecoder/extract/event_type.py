@@ -315,6 +315,8 @@ def _speech_act(hit: PredicateHit, type_: str, mode: str | None, status: Status,
                 status = Status.occurred  # "the court decided to allow him to run": allowed
             elif type_ in _OWN_FUTURE_TYPES and _narrated_future(tok):
                 pass  # "the minister will resign", "the presidents are scheduled to meet"
+            elif type_ == "ASSAULT" and _plotted(tok):
+                pass  # "a plot to assassinate", "attempting to kill": an attack planned, unsaid
             elif type_ in _COOPERATIVE:
                 type_, mode, status = "AGREE", None, Status.occurred
             elif type_ in _THREAT_MODE:
@@ -339,6 +341,16 @@ def _speech_act(hit: PredicateHit, type_: str, mode: str | None, status: Status,
         # "did not agree" refuses; "have never offered evidence" refuses nothing
         type_, mode, status = "REJECT", None, Status.occurred
     return type_, mode, status
+
+
+_PLOTTING = frozenset({"attempt", "try", "plot", "conspire", "scheme"})
+
+
+def _plotted(tok: "Token") -> bool:
+    """ "Iran potentially attempting to assassinate X", "a plot to kill": the attack is
+    schemed or tried, not announced — no threat is made to anyone."""
+    head = tok.head
+    return tok.dep_ in ("xcomp", "acl") and head.lemma_.lower() in _PLOTTING
 
 
 # a planned act of these types told by the narrator keeps its type ("will resign", "is
