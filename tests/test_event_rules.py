@@ -507,3 +507,9 @@ def test_a_released_video_is_no_release_and_killed_two_is_no_score(pipeline) -> 
     r, evs = _events("Gunmen killed two and wounded five in the village of Tarvo on Monday.")
     [e] = [e for t, e in evs if t == "ASSAULT"]
     assert e.dead == 2
+
+
+@pytest.mark.model
+def test_a_suspended_order_is_eased_and_ordered_goods_are_bought(pipeline) -> None:
+    assert "CONCEDE" in _types("The constitutional court suspended the order on Monday.")
+    assert _types("The two firms ordered goods from a supplier in Cyprus.") == []
