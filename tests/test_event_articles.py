@@ -1,0 +1,112 @@
+"""Whole-article event rules on texts written for these tests: supporting background
+mentions, campaigns told in the perfect, reputations and people that are no acts, implicit
+addressees, and the dates of outcomes and planned meetings."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.ingest import make_article
+from wirecoder.pipeline import Pipeline
+
+
+def _assaults(text: str) -> list:
+    r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
+    return [(e, [r.actor(a).name for a in e.actor], [r.actor(a).name for a in e.recipient])
+            for e in r.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_a_background_mention_lends_its_actor_to_the_incident_told_later(pipeline) -> None:
+    # the lead tells the arrests; the bombing is only a time reference there, told itself
+    # in the next sentence without a perpetrator
+    text = ("Police in Nigeria arrested three students a day after the Freedom Front claimed a "
+            "bombing at the central station in Lagos. The bombing at the station on Sunday "
+            "killed two guards and wounded five others.")
+    [(e, actor, _)] = _assaults(text)
+    assert actor == ["Freedom Front"]
+    assert len(e.evidence) == 2 and e.dead == 2
+    # told only in passing, it is no event of its own
+    alone = ("Police in Nigeria arrested three students a day after the Freedom Front claimed "
+             "a bombing at the central station in Lagos.")
+    assert _assaults(alone) == []
+
+
+@pytest.mark.model
+def test_the_international_community_is_one_addressee_not_a_community(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The foreign minister of Ruritania called on the international community to isolate "
+        "the junta.", published="2031-06-05"))
+    [e] = [e for e in r.events if e.type == "REQUEST"]
+    assert [r.actor(a).name for a in e.recipient] == ["international community"]
+
+
+@pytest.mark.model
+def test_a_visited_capital_stands_for_its_state(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The Ruritanian president visited Warsaw on Monday for talks on border security.",
+        published="2031-06-05"))
+    [e] = [e for e in r.events if e.type == "CONSULT"]
+    assert [r.actor(a).name for a in e.recipient] == ["Poland"]
+    assert e.location is not None and e.location.name == "Warsaw"
+
+
+@pytest.mark.model
+def test_undated_acts_in_the_plural_told_in_the_perfect_past_the_lead_are_a_campaign(pipeline) -> None:
+    lead = ("Rebels shelled the town of Varnholm on Monday, killing four people, officials said. "
+            "The army said it was investigating. ")
+    summed = _assaults(lead + "Government forces have responded to the shelling by carrying "
+                              "out strikes on rebel positions in the hills.")
+    assert [actor for _, actor, _ in summed] == [["Rebels"]]
+    # with a day of their own they are an incident
+    dated = _assaults(lead + "Government forces have carried out strikes on rebel positions "
+                             "in the hills on Tuesday.")
+    assert len(dated) == 2
+
+
+@pytest.mark.model
+def test_the_dead_and_wounded_are_people_not_an_attack(pipeline) -> None:
+    assert _assaults("Overwhelmed clinics in Varnholm struggled to cope with the dead and "
+                     "wounded.") == []
+    [(_, actor, target)] = _assaults("Troops shot dead and wounded several protesters in "
+                                     "Varnholm on Monday.")
+    assert actor == ["Troops"] and target == ["protesters"]
+
+
+@pytest.mark.model
+def test_how_a_group_is_seen_is_a_reputation_not_an_act(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "Over the years the militia has come to be seen as champions of the cause, defending "
+        "villagers against the army.", published="2031-06-05"))
+    assert r.events == []
+
+
+@pytest.mark.model
+def test_an_outcome_dates_its_act(pipeline) -> None:
+    [(e, actor, _)] = _assaults("Investigators said the suspect had studied another gunman who "
+                                "shot and killed four classmates at a school in Ohio in 2021.")
+    assert e.date.start == "2021-01-01" and e.status == "historical"
+
+
+@pytest.mark.model
+def test_an_infinitive_on_a_noun_parsed_as_a_relative_clause_is_no_event(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The interior ministry had taken some steps to crack down on gang violence.",
+        published="2031-06-05"))
+    assert [e.type for e in r.events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.model
+def test_a_clause_on_a_past_year_is_background(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The city of Tarvo became a major part of colonial history in 1884, when Chancellor "
+        "Otto Brandt hosted the infamous Tarvo Conference.", published="2031-06-05"))
+    assert [e.status for e in r.events] == ["historical"]
+
+
+@pytest.mark.model
+def test_a_planned_meeting_on_a_weekday_is_the_coming_one(pipeline) -> None:
+    # published on a Saturday: "on Tuesday" of a future meeting is three days later
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The two foreign ministers will meet in Geneva on Tuesday.", published="2031-06-07"))
+    [e] = [e for e in r.events if e.type == "CONSULT"]
+    assert e.status == "planned" and e.date.start == "2031-06-10"
