@@ -161,8 +161,9 @@ def _closest(fits: list[Draft], d: Draft) -> Draft | None:
 
 def group_incidents(drafts: list[Draft], side: Callable[[str], str] = _same_actor) -> list[Draft]:
     """Mentions → incidents, in the text order of their first mention; an incident told
-    only inside direct quotes is a speaker's account, not the article's report: dropped.
-    `side`: as in same_incident."""
+    only inside direct quotes is a speaker's account, not the article's report: dropped; a
+    supporting (background) mention only joins an incident it re-tells. `side`: as in
+    same_incident."""
     # quoted mentions join incidents only through anaphors and shared participants
     merged = [d for d in merge_mentions([d for d in drafts if not d.support]) if not d.quoted_only]
     out: list[Draft] = []
