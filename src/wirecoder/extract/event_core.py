@@ -15,6 +15,7 @@ from .decision import DEFAULT_MIN_CONFIDENCE, decide
 from .event_output import apply_stated_toll, to_event
 from .event_setting import mark_background
 from .event_roles import quoted_imperative
+from .holders import link_holders
 from .implicit_actors import add_state_actor
 from .incidents import group_incidents, state_side
 from .kb import norm, outlet_names
@@ -127,6 +128,7 @@ def find_events(ctx: ExtractionContext, min_confidence: float = DEFAULT_MIN_CONF
     for d in drafts:
         mark_background(ctx, d)
         add_state_actor(ctx, d, main)
+    link_holders(ctx, drafts)
     apply_stated_toll(ctx, drafts)
     drafts = decide(ctx, drafts, min_confidence)
     if trace is not None:  # the decision features of each returned event, for calibration

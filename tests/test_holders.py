@@ -1,0 +1,42 @@
+"""A demand for someone's release, or a protest against their detention, charges or
+conviction, is addressed to whoever holds them (extract/holders.py). Texts invented."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.ingest import make_article
+from wirecoder.pipeline import Pipeline
+
+
+def _coded(text: str) -> list[tuple[str, list[str], list[str]]]:
+    r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
+    return [(e.type, [r.actor(a).name for a in e.actor], [r.actor(a).name for a in e.recipient])
+            for e in r.events]
+
+
+@pytest.mark.model
+def test_a_call_for_release_goes_to_the_court_that_convicted(pipeline) -> None:
+    coded = _coded("A court in Minsk convicted the blogger Pavel Dorin of treason on Monday. "
+                   "His employer called for the release of Dorin.")
+    assert ("REQUEST", ["His employer"], ["court"]) in coded
+
+
+@pytest.mark.model
+def test_an_urged_release_goes_to_the_police_that_arrested(pipeline) -> None:
+    coded = _coded("Police in Lagos arrested the activist Ada Obi on Sunday. The rights group "
+                   "Amnesty International urged her immediate release.")
+    assert ("REQUEST", ["Amnesty International"], ["Police"]) in coded
+
+
+@pytest.mark.model
+def test_calling_the_charges_baseless_accuses_the_prosecutors(pipeline) -> None:
+    coded = _coded("Prosecutors in Ankara charged the journalist Emre Kaya with espionage on "
+                   "Friday. His newspaper called the charges baseless.")
+    assert ("ACCUSE", ["His newspaper"], ["Prosecutors"]) in coded
+
+
+@pytest.mark.model
+def test_a_demand_with_no_holding_act_keeps_its_addressee(pipeline) -> None:
+    coded = _coded("The opposition called on the electoral commission to release the results "
+                   "of the vote.")
+    assert [r for t, _, r in coded if t == "REQUEST"] == [["electoral commission"]]
