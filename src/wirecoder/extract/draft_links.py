@@ -90,10 +90,32 @@ def link_topics(ctx: ExtractionContext, index: PredicateIndex, drafts: dict[int,
 def _reacted_objects(verb: "Token", judged: list["Token"]) -> list["Token"]:
     """What a reaction is to: its object, "respond to the strike", "said the strikes hit …"."""
     out = [c for c in verb.children if c.dep_ == "dobj"]
-    for v in [verb] + [c for c in verb.children if c.dep_ == "xcomp"]:
+    heads = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    # "the response to X is coming": what a response, retaliation or revenge answers
+    # ("… is coming, the rebels warned": the answer is the reported clause's subject)
+    for v in [verb] + [c for c in verb.children if c.dep_ == "ccomp"]:
+        heads += [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                  and c.lemma_.lower() in _ANSWERS]
+    for v in heads:
         out += [g for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "against", "over")
                 for g in c.children if g.dep_ == "pobj"]
+    out += _free_relative_attr(verb)
     out += [t for t in judged if t not in out]
+    return out
+
+
+_ANSWERS = frozenset({"response", "retaliation", "revenge", "reply", "answer"})
+
+
+def _free_relative_attr(verb: "Token") -> list["Token"]:
+    """ "slammed what he said was brutal aggression": the object is the free relative's
+    predicate noun (through at most one reporting clause)."""
+    out: list["Token"] = []
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.pos_ in ("AUX", "VERB")]
+    clauses += [g for c in clauses for g in c.children if g.dep_ == "ccomp"]
+    for c in clauses:
+        if c.lemma_ == "be" and any(s.dep_ == "nsubj" and s.lower_ == "what" for s in c.children):
+            out += [a for a in c.children if a.dep_ == "attr" and a.pos_ in ("NOUN", "PROPN")]
     return out
 
 

@@ -1,0 +1,29 @@
+"""Who a reaction is to, when its object is told indirectly (extract/draft_links.py):
+a free relative ("slammed what he said was …") and an answer ("the response to …").
+Texts invented."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.ingest import make_article
+from wirecoder.pipeline import Pipeline
+
+
+def _coded(text: str) -> list[tuple[str, list[str], list[str]]]:
+    r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
+    return [(e.type, [r.actor(a).name for a in e.actor], [r.actor(a).name for a in e.recipient])
+            for e in r.events]
+
+
+@pytest.mark.model
+def test_slamming_what_was_called_aggression_accuses_its_author(pipeline) -> None:
+    coded = _coded("Ethiopia's army shelled the border town of Humera on Monday. The rebel "
+                   "commander slammed what he said was brutal Ethiopian aggression.")
+    assert ("ACCUSE", ["rebel commander"], ["Ethiopia"]) in coded
+
+
+@pytest.mark.model
+def test_a_promised_response_to_aggression_threatens_its_author(pipeline) -> None:
+    coded = _coded("Ethiopia's army shelled the border town of Humera on Monday. The response "
+                   "to the Ethiopian aggression will be huge and painful, the rebels warned.")
+    assert ("THREATEN", ["rebels"], ["Ethiopia"]) in coded
