@@ -110,3 +110,23 @@ def test_a_planned_meeting_on_a_weekday_is_the_coming_one(pipeline) -> None:
         "The two foreign ministers will meet in Geneva on Tuesday.", published="2031-06-07"))
     [e] = [e for e in r.events if e.type == "CONSULT"]
     assert e.status == "planned" and e.date.start == "2031-06-10"
+
+
+@pytest.mark.model
+def test_an_attack_naming_no_people_targets_the_site_it_hit(pipeline) -> None:
+    [(_, actor, target)] = _assaults("Ukrainian drones hit an oil refinery in the Belgorod "
+                                     "region on Monday.")
+    assert actor == ["Ukraine"] and target == ["oil refinery"]
+    [(_, _, target)] = _assaults("Ruritanian air strikes on houses in the Vask camp killed "
+                                 "six people on Friday.")
+    assert target == ["houses"]
+
+
+@pytest.mark.model
+def test_a_site_does_not_split_an_incident_that_names_the_attacked_state(pipeline) -> None:
+    # the first mention names the site, the second the state attacked: one incident,
+    # whose target is the state
+    text = ("Local television reported airstrikes in Hodeidah on Saturday targeting oil "
+            "facilities. It was the first time Israel has struck Yemen, officials said.")
+    hits = _assaults(text)
+    assert len(hits) == 1 and hits[0][2] == ["Yemen"]

@@ -22,7 +22,7 @@ from .event_setting import ArticleSetting
 from .event_type import event_kind
 from .implicit_actors import host_state
 from .merge_mentions import Draft
-from .participants import is_generic, predicate_arguments, resolve_actors
+from .participants import facility_targets, is_generic, predicate_arguments, resolve_actors
 from .predicates import PredicateHit
 from .speech_acts import condemnations, conditional_threats
 from .status import event_status
@@ -113,6 +113,8 @@ def predicate_draft(ctx: ExtractionContext, index: PredicateIndex, setting: Arti
                       sent=sent)
     if kind.type == "CONSULT":
         recipient = list(dict.fromkeys(host_state(ctx, r) for r in recipient))
+    struck = ([r for r in facility_targets(ctx, index.by_i, args) if r not in actor]
+              if kind.type == "ASSAULT" and not recipient else [])
     dead, injured = (clause_toll(hit, own, outcomes, index.by_i) if kind.type == "ASSAULT"
                      else (None, None))
     confidence = (
@@ -129,6 +131,7 @@ def predicate_draft(ctx: ExtractionContext, index: PredicateIndex, setting: Arti
         dead=dead, injured=injured, evidence=[_sentence_span(sent)],
         attribution=setting.attribution(tok), acled_flags=kind.flags, weapon=kind.weapon,
         generic_actor=is_generic(args.actor) and bool(actor), confidence=min(confidence, 0.95),
+        struck=struck,
     )
 
 

@@ -126,6 +126,8 @@ def find_events(ctx: ExtractionContext, min_confidence: float = DEFAULT_MIN_CONF
     drafts = group_incidents(candidate_drafts(ctx), lambda a: state_side(ctx.actors.get(a), a))
     main = main_place(ctx.doc)
     for d in drafts:
+        if d.type == "ASSAULT" and not d.recipient:
+            d.recipient = list(d.struck)  # the site hit, when the incident names no side
         mark_background(ctx, d)
         add_state_actor(ctx, d, main)
     link_holders(ctx, drafts)

@@ -53,6 +53,10 @@ class Draft:
     # it lends its arguments and evidence to the incident it re-tells
     support: bool = False
     features: dict[str, float] = field(default_factory=dict)
+    # what an attack naming no people hit ("strikes on houses"): its target once the
+    # incident is grouped, kept apart so a site never splits an incident from a mention
+    # that names the attacked side
+    struck: list[str] = field(default_factory=list)
 
 
 def _dates_compatible(a: EventDate, b: EventDate) -> bool:
@@ -103,6 +107,7 @@ def absorb(keep: Draft, other: Draft) -> None:
         _add(keep.actor, other.actor)
     _add(keep.recipient, [r for r in other.recipient if r not in keep.actor])
     _add(keep.mediator, other.mediator)
+    _add(keep.struck, other.struck)
     keep.mode = keep.mode or other.mode
     if not keep.date_own and other.date_own:
         keep.date, keep.date_own = other.date, True

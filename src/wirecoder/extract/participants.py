@@ -4,6 +4,7 @@ resolution to actor ids of the article's ActorTable."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .acled import is_instrument
@@ -18,7 +19,7 @@ from .arguments import (
 )
 from .context import ExtractionContext
 from .event_roles import REPORTING_VERBS, VERBAL_TYPES
-from .predicates import PredicateHit
+from .predicates import PredicateHit, load_lexicon_file
 from .recipients import outcome_arguments, refine_recipients
 
 if TYPE_CHECKING:
@@ -177,4 +178,28 @@ def recipient_from_topic(topic: list["Token"], actors: list["Token"], type_: str
     return out
 
 
-__all__ = ["is_generic", "predicate_arguments", "recipient_from_topic", "resolve_actors"]
+@lru_cache(maxsize=1)
+def _facilities() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_lexicon_file("targets.yaml")["facilities"])
+
+
+def facility_targets(ctx: ExtractionContext, predicates: dict[int, PredicateHit],
+                     args: Arguments) -> list[str]:
+    """What an attack hit when it names no people or groups: "struck a hospital", "strikes
+    on houses in Nuseirat", "drones hit an oil refinery" (lexicons/targets.yaml); never a
+    weapon, a date or another event."""
+    ids: list[str] = []
+    for t in args.recipient + args.topic:
+        if t.pos_ not in ("NOUN", "PROPN") or _is_date_token(t) or is_instrument(t):
+            continue
+        if t.i in predicates and predicates[t.i].nominal:
+            continue
+        if t.lemma_.lower() not in _facilities() and t.ent_type_ != "FAC":
+            continue
+        for a in ctx.actors.resolve_span(phrase(t)):
+            if a not in ids:
+                ids.append(a)
+    return ids
+
+
+__all__ = ["facility_targets", "is_generic", "predicate_arguments", "recipient_from_topic", "resolve_actors"]
