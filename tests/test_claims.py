@@ -266,3 +266,35 @@ def test_a_conjoined_singular_adds_one_to_the_count(pipeline):
     _, claims = _claims(pipeline, "Two farmers and three volunteers were wounded in the "
                                   "attack, the group said.")
     assert sorted(c.value for c in claims if c.quantity == "injured") == [2, 3]
+
+
+def test_a_pronoun_reporting_verb_carries_the_earlier_claimant(pipeline):
+    report, claims = _claims(pipeline, "The blast killed a guard and injured at least six others, "
+                                       "the Varnholm ambulance service said. Three people "
+                                       "sustained shrapnel wounds, it added.")
+    first, later = _one(claims, "injured", 6), _one(claims, "injured", 3)
+    assert first.claimant is not None and later.claimant == first.claimant
+
+
+def test_a_speaker_parsed_as_apposition_of_the_figure_is_the_claimant(pipeline):
+    # the parse the model gives some long sentences: "eight others, X's … service" is one
+    # subject of "said", the service an apposition of "others"
+    from spacy.tokens import Doc
+
+    from wirecoder.extract.claims import root_speaker
+
+    words = ["It", "injured", "eight", "others", ",", "the", "Red", "Star", "service", "said", "."]
+    heads = [1, 9, 3, 9, 3, 8, 7, 8, 3, 9, 9]
+    deps = ["nsubj", "ccomp", "nummod", "nsubj", "punct", "det", "compound", "compound",
+            "appos", "ROOT", "punct"]
+    pos = ["PRON", "VERB", "NUM", "NOUN", "PUNCT", "DET", "PROPN", "PROPN", "NOUN", "VERB",
+           "PUNCT"]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+              lemmas=["it", "injure", "eight", "other", ",", "the", "Red", "Star", "service",
+                      "say", "."])
+    assert root_speaker(doc[:]).text == "the Red Star service"
+    deps[8] = "conj"  # no apposition: no speaker
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+              lemmas=["it", "injure", "eight", "other", ",", "the", "Red", "Star", "service",
+                      "say", "."])
+    assert root_speaker(doc[:]) is None

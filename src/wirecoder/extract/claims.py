@@ -392,8 +392,38 @@ def _event_for(events: list[Event], sent: Span, quantity: str, value: int) -> st
     return here[0].id if len(here) == 1 else None
 
 
-def claims_in_sentence(ctx: ExtractionContext, sent: Span, events: list[Event]) -> list[Claim]:
-    """The claims of one sentence."""
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
+
+
+def root_speaker(sent: Span) -> Span | None:
+    """The speaker of a sentence whose reporting verb the figure's path misses: a pronoun
+    ("Four people were wounded, it added": the source told before) or an apposition the
+    parser hung on the figure ("… injured eight others, the Red Crescent service said",
+    read as "others, the service" said)."""
+    root = sent.root
+    if root.pos_ != "VERB" or _lemma(root) not in _reporting_verbs():
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    doc = sent.doc
+    if subj.pos_ == "PRON" and subj.lower_ in _SPEAKER_PRONOUNS:
+        return doc[subj.i:subj.i + 1]
+    appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
+    if appos is not None and subj.pos_ == "NOUN" and _lemma(subj) in _lex()["people"]:
+        return doc[appos.left_edge.i:appos.right_edge.i + 1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(str(v).lower() for v in load_lexicon("quote_cues").get("reporting_verbs") or [])
+
+
+def claims_in_sentence(ctx: ExtractionContext, sent: Span, events: list[Event],
+                       previous: tuple[str, str] | None = None) -> list[Claim]:
+    """The claims of one sentence; `previous` is the (claimant, its text) of the claim
+    told last in the sentences before, for a pronoun source ("it added")."""
     out: list[Claim] = []
     figures = find_figures(sent)
     if not figures:
@@ -417,6 +447,15 @@ def claims_in_sentence(ctx: ExtractionContext, sent: Span, events: list[Event]) 
             src = sources[0]
             claimant_text = span_text(src.speaker)
             claimant = resolve_source(ctx, src.speaker)
+        else:
+            speaker = root_speaker(sent)
+            if speaker is not None and speaker.root.pos_ == "PRON":
+                # "…, it added": the source of the claim told just before
+                if previous is not None:
+                    claimant, claimant_text = previous
+            elif speaker is not None:
+                claimant_text = span_text(speaker)
+                claimant = resolve_source(ctx, speaker)
         if location is None:
             location = _location(ctx, sent)
         text = span_text(sent)  # evidence without the sentence's trailing whitespace / newline
@@ -453,8 +492,15 @@ def find_claims(ctx: ExtractionContext, events: list[Event]) -> list[Claim]:
     """Every numeric claim of the article (people counts only)."""
     claims: list[Claim] = []
     seen: dict[tuple[Any, ...], Claim] = {}
+    previous: tuple[str, str] | None = None
     for sent in sentences(ctx.doc):
-        for c in claims_in_sentence(ctx, sent, events):
+        found = claims_in_sentence(ctx, sent, events, previous)
+        told = [c for c in found if c.claimant is not None and c.claimant_text]
+        if told:
+            previous = (told[-1].claimant, told[-1].claimant_text)
+        elif found:
+            previous = None  # a new figure without a source: "it" is no longer that source
+        for c in found:
             # the lead's figure told again in the body ("X said at least six were killed")
             # is one claim with two pieces of evidence, not two claims
             key = (c.quantity, c.value, c.value_max, c.bound, c.claimant, c.as_of,
@@ -472,4 +518,4 @@ def find_claims(ctx: ExtractionContext, events: list[Event]) -> list[Claim]:
     return claims
 
 
-__all__ = ["claims_in_sentence", "find_claims"]
+__all__ = ["claims_in_sentence", "find_claims", "root_speaker"]
