@@ -130,3 +130,13 @@ def test_a_site_does_not_split_an_incident_that_names_the_attacked_state(pipelin
             "facilities. It was the first time Israel has struck Yemen, officials said.")
     hits = _assaults(text)
     assert len(hits) == 1 and hits[0][2] == ["Yemen"]
+
+
+@pytest.mark.model
+def test_the_issuer_of_orders_told_on_another_noun_acts(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "A new round of evacuation orders by the Ruritanian military in Vask has prompted "
+        "the largest displacements this year. Evacuation orders issued by the army forced "
+        "thousands to flee.", published="2031-06-05"))
+    actors = [[r.actor(a).name for a in e.actor] for e in r.events if e.type == "COERCE"]
+    assert ["Ruritanian military"] in actors and ["army"] in actors

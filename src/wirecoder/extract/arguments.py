@@ -399,6 +399,8 @@ def _noun_args(hit: PredicateHit) -> Arguments:
         ):
             pass
     add_holder_as_releaser(hit, args)
+    if not args.actor:
+        args.actor.extend(_issuers(n))
     # the light verb's subject acts: "Israeli forces launched an airstrike"
     head = n.head
     if (
@@ -435,6 +437,35 @@ def _noun_args(hit: PredicateHit) -> Arguments:
                             if g.dep_ == "prep":
                                 args.actor.extend(prep_objects(g))
     return args
+
+
+# verbs whose passive participle on an act noun names who did it ("orders issued by X")
+_ISSUE_VERBS = frozenset({"issue", "give", "impose", "announce", "declare", "launch",
+                          "conduct", "carry", "make", "deliver", "order", "enforce"})
+# nouns that count acts: the agent of "a wave of strikes by X" hangs on "wave"
+_ACT_COUNTS = frozenset({"round", "wave", "series", "string", "spate", "barrage", "flurry",
+                         "number", "set", "slew", "volley", "batch"})
+
+
+def _issuers(n: "Token") -> list["Token"]:
+    """Who did an act named by a noun when the parse hangs the agent elsewhere: its
+    participle's by-phrase ("evacuation orders issued by the army"), the noun it modifies
+    ("evacuation orders"), the count noun it fills ("a new round of orders by the army")."""
+    nouns = [n] + ([n.head] if n.dep_ == "compound" and n.head.pos_ == "NOUN" else [])
+    for x in list(nouns):
+        if x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.lemma_.lower() in _ACT_COUNTS:
+            nouns.append(x.head.head)
+    for x in nouns:
+        for c in x.children:
+            if x is not n and c.dep_ == "prep" and c.lower_ == "by":
+                found = [o for o in prep_objects(c) if is_actor_like(o)]
+                if found:
+                    return found
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _ISSUE_VERBS:
+                found = [o for o in passive_agents(c) if is_actor_like(o)]
+                if found:
+                    return found
+    return []
 
 
 def arguments(hit: PredicateHit) -> Arguments:
