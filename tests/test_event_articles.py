@@ -140,3 +140,17 @@ def test_the_issuer_of_orders_told_on_another_noun_acts(pipeline) -> None:
         "thousands to flee.", published="2031-06-05"))
     actors = [[r.actor(a).name for a in e.actor] for e in r.events if e.type == "COERCE"]
     assert ["Ruritanian military"] in actors and ["army"] in actors
+
+
+@pytest.mark.model
+def test_since_on_a_superlative_measures_a_record_and_neither_dates_nor_backdates(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The largest protests since 2019 took place in the capital of Ruritania on Monday.",
+        published="2031-06-05"))
+    [e] = [e for e in r.events if e.type == "PROTEST"]
+    assert e.status == "occurred" and e.date.start == "2031-06-02"
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "Protesters have blocked the main roads of the Ruritanian capital since Monday.",
+        published="2031-06-05"))
+    [e] = [e for e in r.events if e.type == "PROTEST"]
+    assert e.date.text == "since Monday"

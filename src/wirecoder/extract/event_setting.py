@@ -39,6 +39,18 @@ _TERRITORY_NOUNS = frozenset({
 _SUBORDINATE = frozenset({"advcl", "ccomp", "parataxis"})
 
 
+_RECORDS = frozenset({"first", "last", "most", "least"})
+
+
+def measures_record(prep: "Token") -> bool:
+    """Is this "since" on a superlative or ordinal noun ("the largest protests since 2019",
+    "the first time since 2014")? It measures a record, it neither dates nor backdates."""
+    head = prep.head
+    return prep.lower_ == "since" and head.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "advmod") and (c.tag_ in ("JJS", "RBS") or c.lower_ in _RECORDS)
+        for c in head.children)
+
+
 def _outside_other_clauses(tok: "Token", sent: "SpacySpan") -> set[int]:
     """The sentence's tokens minus the subordinate clauses that do not hold `tok` ("…, a day
     after the group attacked Tel Aviv": Tel Aviv is the other attack's place)."""
@@ -95,6 +107,8 @@ class ArticleSetting:
         # "agreed to the deal that X laid out in May": a relative clause on another noun
         # dates that noun's story, not this event
         mine = [d for d in mine if not self._in_other_relative(d, hit.token)]
+        found = [d for d in found if not self._record_since(d)]
+        mine = [d for d in mine if d in found]
         if mine:
             mine.sort(key=lambda d: abs(d[0] - hit.token.idx))
             return mine[0][2], True
@@ -126,6 +140,14 @@ class ArticleSetting:
         if len(others) == 1:
             return others[0][2], True
         return publication_date(self.ctx.published), False
+
+    def _record_since(self, found: tuple) -> bool:
+        """ "the largest displacements since October", "the first time since 2014": a
+        "since" on a superlative or ordinal measures a record, it does not date the act."""
+        toks = self.doc.char_span(found[0], found[1], alignment_mode="expand")
+        if toks is None or toks[0].lower_ != "since":
+            return False
+        return measures_record(toks[0])
 
     def _in_other_relative(self, found: tuple, pred: "Token") -> bool:
         """Does the date phrase hang in a relative clause on a noun other than `pred`?"""
@@ -336,7 +358,8 @@ def _past_year_of(pred: "Token", year: int) -> bool:
         if up.dep_ != "pobj" and up.head.dep_ == "pobj":
             up = up.head
         prep = up.head if up.dep_ == "pobj" else None
-        if prep is not None and prep.lower_ in _TIME_PREPS and prep.head.i == pred.i:
+        if prep is not None and prep.lower_ in _TIME_PREPS and prep.head.i == pred.i \
+                and not measures_record(prep):
             return True
         if t.dep_ == "npadvmod" and t.head.i == pred.i:
             return True
@@ -383,4 +406,4 @@ def mark_background(ctx: "ExtractionContext", d: Draft) -> None:
         d.status = "historical"
 
 
-__all__ = ["ArticleSetting", "mark_background"]
+__all__ = ["ArticleSetting", "mark_background", "measures_record"]
