@@ -154,3 +154,17 @@ def test_since_on_a_superlative_measures_a_record_and_neither_dates_nor_backdate
         published="2031-06-05"))
     [e] = [e for e in r.events if e.type == "PROTEST"]
     assert e.date.text == "since Monday"
+
+
+@pytest.mark.model
+def test_a_past_clause_about_the_last_one_of_a_recurring_event_is_background(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The president of Ruritania is seeking a third term. His last race was largely "
+        "boycotted by the opposition.", published="2031-06-05"))
+    [e] = [e for e in r.events if e.type == "PROTEST"]
+    assert e.status == "historical"
+    # a dated one, or "last" on a time unit, is no earlier one
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The last convoy was attacked by gunmen on Monday. Last week the army shelled the "
+        "town of Vask.", published="2031-06-05"))
+    assert {e.status for e in r.events if e.type == "ASSAULT"} == {"occurred"}

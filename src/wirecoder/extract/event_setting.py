@@ -404,6 +404,24 @@ def mark_background(ctx: "ExtractionContext", d: Draft) -> None:
         d.status = "historical"
     elif _past_year_of(ctx.doc[d.pred_i], ctx.published.year):
         d.status = "historical"
+    elif not d.date_own and _an_earlier_one(ctx.doc[d.pred_i]):
+        d.status = "historical"
+
+
+_EARLIER_ONES = frozenset({"last", "previous", "prior", "preceding"})
+_TIME_UNITS = frozenset({"time", "day", "night", "week", "weekend", "month", "year", "decade",
+                         "century", "season", "summer", "winter", "spring", "autumn", "fall"})
+
+
+def _an_earlier_one(pred: "Token") -> bool:
+    """ "His last race was boycotted", "the previous election was marred by violence": a past
+    clause about the earlier one of a recurring event is background."""
+    if pred.tag_ not in ("VBD", "VBN") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD") for c in pred.children):
+        return False
+    nouns = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(n.pos_ == "NOUN" and n.lemma_.lower() not in _TIME_UNITS and any(
+        c.dep_ == "amod" and c.lower_ in _EARLIER_ONES for c in n.children) for n in nouns)
 
 
 __all__ = ["ArticleSetting", "mark_background", "measures_record"]
