@@ -185,6 +185,21 @@ def test_html_without_body(tmp_path: Path) -> None:
     assert isinstance(f.error, NoHtmlBody) and f.error.code == "E104"
 
 
+def test_html_drops_paragraphs_addressed_to_the_reader(tmp_path: Path) -> None:
+    p = tmp_path / "notice.html"
+    p.write_text(
+        "<html><body><article><p>We use cookies to improve the offer we make you. Find out more "
+        "in our data protection statement.</p><p>"
+        + "The council met on Monday to discuss the budget of the harbour. " * 6
+        + "</p><p>To urge your councillor to back the plan, click this blue box.</p>"
+        "<p>Nous utilisons des cookies pour améliorer notre offre.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    text = one(p, published="2024-05-06").text
+    assert "council met on Monday" in text
+    assert "cookies" not in text and "blue box" not in text
+
+
 def test_html_date_falls_back_to_published(tmp_path: Path) -> None:
     p = tmp_path / "plain.html"
     p.write_text(

@@ -75,6 +75,23 @@ def clean_title(title: str | None, sitename: str | None, hostname: str | None = 
     return title[: seps[keep - 1].start()] if keep < len(parts) else title
 
 
+# a paragraph addressed to the page's reader, not news: cookie notices and calls to act on
+# the page ("click this box", "sign up for our newsletter"), in English and French
+_SITE_NOTICE = re.compile(
+    r"\bcookies?\b|\bclick (?:here|this|the|on)\b|\bcliquez\b|\bsign up (?:for|to)\b"
+    r"|\bsubscribe to\b|\bour newsletter\b|\bnotre newsletter\b|\babonnez-vous\b",
+    re.IGNORECASE)
+NOTICE_MAX_WORDS = 60
+
+
+def drop_site_notices(text: str) -> str:
+    """The page text without short paragraphs addressed to its reader (cookie notices,
+    calls to click or subscribe): extraction would code them as agreements and requests."""
+    keep = [p for p in text.split("\n")
+            if not (_SITE_NOTICE.search(p) and len(p.split()) <= NOTICE_MAX_WORDS)]
+    return "\n".join(keep)
+
+
 @dataclass
 class HtmlPage:
     """What trafilatura found on a page."""
@@ -110,7 +127,7 @@ def extract_html(
         return None
     lang = _LANG.search(data[:65536])
     return HtmlPage(
-        text=doc.text.replace("\r\n", "\n").replace("\r", "\n"),
+        text=drop_site_notices(doc.text.replace("\r\n", "\n").replace("\r", "\n")),
         title=clean_title(doc.title, doc.sitename, doc.hostname),
         author=doc.author or None,
         date=normalize_date(doc.date),
