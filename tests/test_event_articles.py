@@ -168,3 +168,14 @@ def test_a_past_clause_about_the_last_one_of_a_recurring_event_is_background(pip
         "The last convoy was attacked by gunmen on Monday. Last week the army shelled the "
         "town of Vask.", published="2031-06-05"))
     assert {e.status for e in r.events if e.type == "ASSAULT"} == {"occurred"}
+
+
+@pytest.mark.model
+def test_figurative_and_natural_strikes_are_no_attacks(pipeline) -> None:
+    for text in ("The ceasefire talks hit yet another roadblock last week.",
+                 "His campaign hit a major hurdle when the recording surfaced.",
+                 "Unusually intense lightning strikes lit up the valley during the blackout.",
+                 "A hurricane hit the coast of Ruritania on Monday."):
+        assert _assaults(text) == [], text
+    [(_, _, target)] = _assaults("Ruritanian jets hit a weapons depot on Monday.")
+    assert target == ["weapons depot"]

@@ -151,6 +151,8 @@ class PredicateRoles:
             return "skip", None
         if hit.nominal and tok.i in self.cue_of:
             return "skip", None  # "imposed sanctions": the verb event already holds the noun
+        if hit.type == "ASSAULT" and figurative_strike(tok):
+            return "skip", None
         if not hit.nominal and (
             tok.dep_ == "amod"
             or (tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ == "VBN")
@@ -396,6 +398,33 @@ class PredicateRoles:
         return None
 
 
+# what "hit"/"strike" reach in a figure of speech: "the talks hit a roadblock", "prices hit
+# a record", "struck a deal", "hit the campaign trail"; and nature's strikes
+_FIGURATIVE_OBJECTS = frozenset({
+    "roadblock", "hurdle", "snag", "obstacle", "record", "high", "low", "peak", "milestone",
+    "note", "chord", "nerve", "jackpot", "stride", "balance", "tone", "deal", "bargain",
+    "pose", "trail", "button", "brake", "ceiling", "threshold", "headline", "airwave",
+    "impasse", "stalemate", "setback",
+})
+_NATURE = frozenset({"lightning", "thunder", "earthquake", "tremor", "storm", "hurricane",
+                     "typhoon", "cyclone", "tornado", "wave", "flood", "meteor", "asteroid"})
+
+
+def figurative_strike(tok: "Token") -> bool:
+    """ "his effort hit a major hurdle", "talks hit another roadblock", "struck a deal",
+    "lightning strikes", "the storm hit the coast": no attack."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in ("hit", "strike"):
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURATIVE_OBJECTS for c in tok.children):
+            return True
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(c.lemma_.lower() in _NATURE for c in subjects)
+    if tok.pos_ == "NOUN" and lemma in ("strike", "hit"):
+        return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _NATURE
+                   for c in tok.children)
+    return False
+
+
 def predicate_roles(index: PredicateIndex, requests: dict[int, "Token"]) -> dict[int, Role]:
     """The role of every predicate of the article (token index → role). A background clause
     ("after a shop was looted") is the news when its sentence tells nothing else: then
@@ -490,6 +519,7 @@ __all__ = [
     "REPORTING_VERBS",
     "VERBAL_TYPES",
     "PredicateRoles",
+    "figurative_strike",
     "Role",
     "find_requests",
     "news_as_clause",
