@@ -179,3 +179,12 @@ def test_figurative_and_natural_strikes_are_no_attacks(pipeline) -> None:
         assert _assaults(text) == [], text
     [(_, _, target)] = _assaults("Ruritanian jets hit a weapons depot on Monday.")
     assert target == ["weapons depot"]
+
+
+@pytest.mark.model
+def test_the_act_behind_a_state_the_main_clause_describes_is_news(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "Ruritana is at the center of a growing row after local officials dismissed calls to "
+        "ban the rally.", published="2031-06-05"))
+    assert [(e.type, [r.actor(a).name for a in e.actor]) for e in r.events
+            if e.type == "REJECT"] == [("REJECT", ["officials"])]

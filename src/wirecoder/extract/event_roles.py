@@ -122,9 +122,13 @@ def quoted_imperative(tok: "Token") -> bool:
 
 def news_as_clause(tok: "Token") -> bool:
     """ "The handover came as X announced …", "the pressure comes as both sides have agreed":
-    an as-clause under "come" is news in its own right, not background."""
-    return tok.head.lemma_ == "come" and any(c.dep_ == "mark" and c.lower_ == "as"
-                                             for c in tok.children)
+    an as-clause under "come" is news in its own right, not background; so is the act behind
+    a state the main clause only describes ("the broadcaster was off air after protesters set
+    fire to its headquarters")."""
+    marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+    if tok.head.lemma_ == "come" and "as" in marks:
+        return True
+    return tok.head.lemma_ == "be" and tok.head.pos_ == "AUX" and "after" in marks
 
 
 class PredicateRoles:
