@@ -188,3 +188,11 @@ def test_the_act_behind_a_state_the_main_clause_describes_is_news(pipeline) -> N
         "ban the rally.", published="2031-06-05"))
     assert [(e.type, [r.actor(a).name for a in e.actor]) for e in r.events
             if e.type == "REJECT"] == [("REJECT", ["officials"])]
+
+
+@pytest.mark.model
+def test_its_weapons_told_by_a_pronoun_speaker_are_the_earlier_actors(pipeline) -> None:
+    [(_, actor, target)] = _assaults(
+        "Armenia has stepped up its drone campaign against oil plants in the east. In April, "
+        "it said its drones hit the Vask oil refinery.")
+    assert actor == ["Armenia"] and target == ["Vask oil refinery"]

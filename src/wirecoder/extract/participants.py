@@ -117,7 +117,9 @@ def _reporter_of(arg: "Token") -> list["Token"]:
         verb = verb.head
     if verb.dep_ != "ccomp" or verb.head.lemma_ not in REPORTING_VERBS:
         return []
-    return [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    # ("in April, it said its drones hit …": the pronoun is the actor told before)
+    return [c for c in verb.head.children if c.dep_ == "nsubj"
+            and (c.pos_ != "PRON" or c.lower_ in ("it", "they"))]
 
 
 def is_generic(toks: list["Token"]) -> bool:
