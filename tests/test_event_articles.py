@@ -196,3 +196,12 @@ def test_its_weapons_told_by_a_pronoun_speaker_are_the_earlier_actors(pipeline) 
         "Armenia has stepped up its drone campaign against oil plants in the east. In April, "
         "it said its drones hit the Vask oil refinery.")
     assert actor == ["Armenia"] and target == ["Vask oil refinery"]
+
+
+@pytest.mark.model
+def test_protests_among_a_group_are_that_groups(pipeline) -> None:
+    r = Pipeline(min_confidence=0.0).extract(make_article(
+        "The decision sparked protests among farmers across Ruritania on Monday.",
+        published="2031-06-05"))
+    [e] = [e for e in r.events if e.type == "PROTEST"]
+    assert [r.actor(a).name for a in e.actor] == ["farmers"]

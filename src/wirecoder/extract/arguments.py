@@ -374,6 +374,8 @@ def _noun_args(hit: PredicateHit) -> Arguments:
                 args.instrument.extend(o for o in objs if not is_actor_like(o))
             elif prep == "between":
                 args.actor.extend(objs)
+            elif prep == "among" and hit.type in ("PROTEST", "CONSULT", "MOBILIZE"):
+                args.actor.extend(o for o in objs if is_actor_like(o))  # "protests among X"
             elif prep == "of":
                 if hit.type in ("CONSULT", "PROTEST", "MOBILIZE"):
                     args.actor.extend(objs)
