@@ -205,3 +205,22 @@ def test_protests_among_a_group_are_that_groups(pipeline) -> None:
         published="2031-06-05"))
     [e] = [e for e in r.events if e.type == "PROTEST"]
     assert [r.actor(a).name for a in e.actor] == ["farmers"]
+
+
+@pytest.mark.model
+def test_an_undated_clause_carrying_on_a_past_sentence_is_background(pipeline) -> None:
+    def statuses(text: str) -> dict[str, str]:
+        r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
+        return {e.type: e.status for e in r.events}
+
+    assert statuses("A prisoner swap in 2027 saw a Ruritanian pilot exchanged for a smuggler. "
+                    "But Borduria refused to release another jailed Ruritanian citizen."
+                    )["REJECT"] == "historical"
+    assert statuses("His last race was largely boycotted by the opposition. The Union of "
+                    "Southern States called that vote a farce.")["ACCUSE"] == "historical"
+    # a sentence set this month, or a continuation with its own day, stays news
+    assert statuses("The party took over the presidency last month, unveiling a slogan that "
+                    "mimicked a 2016 motto. But its leader has refused to meet the union."
+                    )["REJECT"] == "occurred"
+    assert statuses("The war began in 2027. But on Monday the rebels attacked the airport of "
+                    "Vask.")["ASSAULT"] == "occurred"

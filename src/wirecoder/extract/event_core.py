@@ -13,7 +13,7 @@ from .candidates import find_candidates
 from .context import ExtractionContext
 from .decision import DEFAULT_MIN_CONFIDENCE, decide
 from .event_output import apply_stated_toll, to_event
-from .event_setting import mark_background
+from .event_setting import inherit_past_frame, mark_background
 from .event_roles import quoted_imperative
 from .holders import link_holders
 from .implicit_actors import add_state_actor
@@ -130,6 +130,7 @@ def find_events(ctx: ExtractionContext, min_confidence: float = DEFAULT_MIN_CONF
             d.recipient = list(d.struck)  # the site hit, when the incident names no side
         mark_background(ctx, d)
         add_state_actor(ctx, d, main)
+    inherit_past_frame(ctx, drafts)
     link_holders(ctx, drafts)
     apply_stated_toll(ctx, drafts)
     drafts = decide(ctx, drafts, min_confidence)

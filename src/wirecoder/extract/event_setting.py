@@ -17,7 +17,7 @@ from .merge_mentions import Draft
 from .kb import country_display
 from .places import country_of, find_place_in, lookup_place, main_place
 from .predicates import PredicateHit
-from .token_table import sentence_of, token_table
+from .token_table import sentence_of, sentences, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -424,4 +424,51 @@ def _an_earlier_one(pred: "Token") -> bool:
         c.dep_ == "amod" and c.lower_ in _EARLIER_ONES for c in n.children) for n in nouns)
 
 
-__all__ = ["ArticleSetting", "mark_background", "measures_record"]
+_CONTINUATIONS = frozenset({"but", "and", "yet"})
+
+
+def _continues_the_past(tok: "Token") -> bool:
+    """Does the clause of `tok` carry on the sentence before it: opening with "But"/"And",
+    or reacting to "that vote" / "those talks" (a distal demonstrative points back)?"""
+    sent = sentence_of(tok.doc, tok.i)
+    if tok.doc[sent.start].lower_ in _CONTINUATIONS:
+        return True
+    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "oprd") and c.pos_ == "NOUN"
+               and c.lemma_.lower() not in _TIME_UNITS
+               and any(g.dep_ == "det" and g.lower_ in ("that", "those") for g in c.children)
+               for c in tok.children)
+
+
+def _past_year_in(sent: "SpacySpan", year: int) -> bool:
+    """Is the sentence set in an earlier year ("a swap in 2022 saw …"): every date it tells
+    names a year before `year` ("took over last month … its 2016 motto" is not)?"""
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    return bool(dates) and all(
+        any(t.shape_ == "dddd" and t.like_num and 1800 <= int(t.text) < year for t in e)
+        for e in dates)
+
+
+def inherit_past_frame(ctx: "ExtractionContext", drafts: list[Draft]) -> None:
+    """ "A swap in 2022 freed X. But Russia refused to release Y", "His last race was
+    boycotted. The OAS called that vote a farce": an undated clause that carries on a
+    sentence telling only background is background too (in place; after mark_background)."""
+    if ctx.published is None:
+        return
+    told: dict[int, set[str]] = {}
+    for d in drafts:
+        told.setdefault(d.sent_i, set()).add(d.status)
+    sents = sentences(ctx.doc)
+    for d in drafts:
+        if d.status != "occurred" or d.date_own or d.support or d.sent_i == 0:
+            continue
+        before = told.get(d.sent_i - 1)
+        if before is None:  # no event told there: its own past year sets the frame
+            if not _past_year_in(sents[d.sent_i - 1], ctx.published.year):
+                continue
+        elif before != {"historical"}:
+            continue
+        if _continues_the_past(ctx.doc[d.pred_i]):
+            d.status = "historical"
+
+
+__all__ = ["ArticleSetting", "inherit_past_frame", "mark_background", "measures_record"]
