@@ -10,8 +10,8 @@ fallback with the report's actors) and the result is scored with the `wirecoder 
 So the numbers equal `wirecoder eval FILE --types-model DIR --types-policy P`, at the cost of
 one extraction. Per-class recall lists the classes with ≥ 10 gold examples below 0.60
 (`--per-class`: every class with ≥ 10 gold examples). `--halves` adds the per-class recall of the
-first and of the second half of each gold file's documents (file order), to see whether a change
-holds on both.
+first and of the second half of each gold file's documents (file order), and their headline
+scores, to see whether a change holds on both.
 """
 from __future__ import annotations
 
@@ -104,6 +104,11 @@ def main() -> int:
             print(f"  {label:<22} {cells}  macro recall (≥10) {macro:.3f}"
                   + (f"  fallback events {added}" if added else "") + (f"\n{'':26}{'recall' if args.per_class else '< 0.60'}: {low}" if low else ""))
             if args.halves:
+                cut = (len(docs) + 1) // 2  # the documents with i < len/2
+                for h, part in enumerate((scores[:cut], scores[cut:])):
+                    hm = aggregate(part).metrics()
+                    print(f"{'':26}{('1st', '2nd')[h]} half: " + "  ".join(
+                        f"{k} {hm[k]:.3f}" for k in HEADLINE if hm.get(k) is not None))
                 for h, name in enumerate(("1st half", "2nd half")):
                     cells = "; ".join(f"{k} {half_hit[h][k]}/{half_tot[h][k]}" for k in sorted(half_tot[h])
                                       if tot[k] >= 10)

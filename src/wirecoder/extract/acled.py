@@ -40,6 +40,11 @@ class AcledCues:
     chemical_agents: frozenset[str]
     not_chemical: frozenset[str]
     unopposed: frozenset[str]
+    protest_words: frozenset[str]
+    sexual: frozenset[str]
+    property_objects: frozenset[str]
+    projectile_verbs: frozenset[str]
+    peace_talks: frozenset[str]
 
 
 def _norm(word: str) -> str:
@@ -87,6 +92,11 @@ def load_cues() -> AcledCues:
             "chemical_agents",
             "not_chemical",
             "unopposed",
+            "protest_words",
+            "sexual",
+            "property_objects",
+            "projectile_verbs",
+            "peace_talks",
         )
     }
     longest = max((len(k.split()) for k in weapons), default=1)
@@ -111,6 +121,11 @@ def load_cues() -> AcledCues:
         sets["chemical_agents"],
         sets["not_chemical"],
         sets["unopposed"],
+        sets["protest_words"],
+        sets["sexual"],
+        sets["property_objects"],
+        sets["projectile_verbs"],
+        sets["peace_talks"],
     )
 
 
@@ -275,6 +290,106 @@ def forces_moved(predicate: "Token") -> bool:
     return is_armed(args)
 
 
+# weapons that decide the sub-type whoever fought (remote violence: ACLED codes the weapon)
+_REMOTE_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack"})
+# a noun under these prepositions is what was struck ("fired at a drone"), not the weapon
+_STRUCK_PREPS = frozenset({"at", "on", "upon", "against", "toward", "towards", "into"})
+# a cue under these prepositions is a charge or a topic ("accused of rape"), not the act
+_TOPIC_PREPS = frozenset({"of", "for", "over", "against", "about"})
+
+
+def clause_weapon(predicate: "Token") -> str | None:
+    """The weapon an attack's own clause names, for an event told without one: its
+    when-clause ("was killed when an IED detonated"), what was thrown or fired ("threw a hand
+    grenade"), who struck ("military airplanes struck …") — never what was struck ("fired at
+    a drone", "hit a tank")."""
+    cues = load_cues()
+    clause = _clause(predicate)
+    struck: set[int] = set()
+    for t in clause:
+        if (t.dep_ == "dobj" and t.head.lemma_.lower() not in cues.projectile_verbs) or (
+            t.dep_ == "pobj" and t.head.lower_ in _STRUCK_PREPS
+        ):
+            struck.update(x.i for x in t.subtree)
+    return weapon_mode([t for t in clause if t.i not in struck])
+
+
+def _neighbours(predicate: "Token") -> list["Span"]:
+    """The event's sentence, the one before and the one after."""
+    doc = predicate.doc
+    sent = sentence_of(doc, predicate.i)
+    out = [sent]
+    if sent.start > 0:
+        out.append(sentence_of(doc, sent.start - 1))
+    if sent.end < len(doc):
+        out.append(sentence_of(doc, sent.end))
+    return out
+
+
+def protest_told(predicate: "Token", *, around: bool = False) -> bool:
+    """Is a protest told in the event's sentence (`around`: or the one before or after)? The
+    month "March" is a date, not a march."""
+    words = load_cues().protest_words
+    sents = _neighbours(predicate) if around else _neighbours(predicate)[:1]
+    return any(has_cue([t for t in s if t.ent_type_ != "DATE"], words) for s in sents)
+
+
+def crowd_fought(predicate: "Token") -> bool:
+    """Does the attack's clause tell of fighting or rioting (a clash, stones thrown, fires
+    set)? ACLED: demonstrators engaging in violence make a Violent demonstration, whatever
+    force is used against them. "Riot police" is no riot."""
+    cues = load_cues()
+    clause = [t for t in _clause(predicate)
+              if not (t.lower_ == "riot" and t.dep_ in ("compound", "amod"))]
+    return has_cue(clause, cues.reciprocal) or has_cue(clause, cues.riot)
+
+
+def sexual_violence(predicate: "Token") -> bool:
+    """Does the attack's clause, or the verb it is coordinated with ("raped and killed"), tell
+    of sexual violence (ACLED's Sexual violence: rape, sexual assault …)? A charge or a topic
+    ("accused of rape", "a protest over sexual abuse") is not the act."""
+    cues = load_cues()
+    root = predicate.head if predicate.dep_ in ("conj", "advcl") else predicate
+    told = [
+        t for t in _clause(root)
+        if not any(a.dep_ == "prep" and a.lower_ in _TOPIC_PREPS and root.is_ancestor(a)
+                   for a in t.ancestors)
+    ]
+    return has_cue(told, cues.sexual)
+
+
+def goods_taken(predicate: "Token") -> bool:
+    """Is what was seized goods or property ("seized livestock and cash"), not people or a
+    place? ACLED's Looting/property destruction: "looting or seizing goods or property"."""
+    cues = load_cues()
+    objs = [c for c in predicate.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for o in objs for g in o.conjuncts]
+    return any(o.ent_type_ not in ("PERSON", "NORP", "GPE", "LOC", "FAC")
+               and has_cue([o], cues.property_objects) for o in objs)
+
+
+def peace_talks(predicate: "Token") -> bool:
+    """Are the talks about peace, a ceasefire or a truce (ACLED's Agreement lists "peace
+    agreements/talks")?"""
+    return has_cue(_clause(predicate) + [predicate], load_cues().peace_talks)
+
+
+def subject_side(predicate: "Token") -> list["Token"]:
+    """Who acted: the subject or agent of the predicate, or, for a participle or conjunct
+    without its own ("poured into the streets, denouncing …"), of the verb it hangs on."""
+    for verb in (predicate, predicate.head):
+        subj = [t for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+        if subj or verb is predicate.head or predicate.dep_ not in ("advcl", "conj", "xcomp"):
+            return subj
+    return []
+
+
+def protesters_act(predicate: "Token") -> bool:
+    """Is the subject of a demand, denunciation or refusal a crowd of protesters ("protesters
+    demanded …", "demonstrators staged a sit-in, urging …")? Their act is the protest itself."""
+    return has_cue(subject_side(predicate), load_cues().protesters)
+
+
 def acled_view(
     type_: str,
     mode: str | None,
@@ -304,6 +419,24 @@ def acled_view(
 
     if disrupted:
         return v("Strategic developments", "Disrupted weapons use")
+    fought = False
+    if type_ == "ASSAULT" and predicate is not None:
+        if mode is None:  # the weapon the clause names decides ("killed when an IED exploded")
+            mode = clause_weapon(predicate)
+            grenade = grenade or (mode == "explosives" and has_cue(_clause(predicate),
+                                                                   load_cues().grenade))
+        if mode not in _REMOTE_MODES and sexual_violence(predicate):
+            return v("Violence against civilians", "Sexual violence")
+        fought = reciprocal or crowd_fought(predicate)
+        if mode not in _REMOTE_MODES and fought and protest_told(predicate):
+            # demonstrators in a fight: a riot, whatever force met them (codebook)
+            return v("Riots", "Violent demonstration")
+        # the protest word that made the flag must be one ("16 March" is a date)
+        excessive = excessive and protest_told(predicate, around=True)
+        # a crowd word makes mob violence when the crowd struck, not when it was struck or
+        # spoke ("residents said hoodlums looted …")
+        side = subject_side(predicate)
+        mob = mob and (not side or has_cue(side, load_cues().mob))
     if (
         type_ == "ASSAULT"
         and excessive
@@ -320,6 +453,18 @@ def acled_view(
         and mode not in ("aerial", "drone", "heavy-weapons")
     ):
         return v("Riots", "Mob violence")
+    if (
+        type_ == "ASSAULT"
+        and predicate is not None
+        and mode in (None, "firearms", "primitive", "beat")
+        and not fought
+        and not recipient_armed
+        and protest_told(predicate, around=True)
+        and has_cue(_clause(predicate), load_cues().excessive)
+    ):
+        # lethal force or serious injury where a protest is told, with no fight told: ACLED's
+        # Excessive force against protesters ("protesters died from gunfire during a rally")
+        return v("Protests", "Excessive force against protesters")
     if type_ == "ASSAULT" and predicate is not None:
         # the agent makes a chemical attack, whatever delivered it ("shells loaded with sarin");
         # a poisoning without one is not (mode "unconventional" from "poison")
@@ -358,6 +503,9 @@ def acled_view(
             return v("Battles", "Armed clash")
         return v("Violence against civilians", "Attack")
     if type_ == "COERCE":
+        if mode in ("seize", None) and predicate is not None and goods_taken(predicate):
+            # goods taken from a place are looted, the place is not taken
+            return v("Strategic developments", "Looting/property destruction")
         if territory:
             if predicate is not None and taken_unopposed(predicate):
                 return v("Strategic developments", "Non-violent transfer of territory")
@@ -374,7 +522,12 @@ def acled_view(
             return v("Strategic developments", "Change to group/activity")
         return AcledView()
     if type_ == "PROTEST":
+        if predicate is not None and predicate.ent_type_ == "DATE":
+            return AcledView()  # "on 16 March" is a date, not a march
         if mode in ("riot", "vandalize"):
+            return v("Riots", "Violent demonstration")
+        if predicate is not None and crowd_fought(predicate):
+            # a blockade with barricades and burning tyres, a sit-in that turned to stones
             return v("Riots", "Violent demonstration")
         if excessive:
             return v("Protests", "Excessive force against protesters")
@@ -383,6 +536,11 @@ def acled_view(
         return v("Protests", "Peaceful protest")
     if type_ == "RETREAT" and mode == "withdraw" and territory:
         return v("Strategic developments", "Non-violent transfer of territory")
+    if type_ == "CONSULT" and predicate is not None and peace_talks(predicate):
+        return v("Strategic developments", "Agreement")  # peace talks (codebook)
+    if type_ in ("REQUEST", "ACCUSE", "REJECT") and predicate is not None and protesters_act(
+            predicate):
+        return v("Protests", "Peaceful protest")  # "protesters demanded …": the protest
     if type_ == "AGREE" and mode is None:
         return v("Strategic developments", "Agreement")
     if type_ == "RETREAT" and mode in ("ceasefire", "disarm"):
@@ -401,4 +559,6 @@ def acled_view(
 
 
 __all__ = ["acled_view", "weapon_mode", "is_armed", "has_cue", "load_cues", "AcledCues",
-           "uses_chemical_agent", "taken_unopposed", "forces_moved"]
+           "uses_chemical_agent", "taken_unopposed", "forces_moved", "clause_weapon",
+           "protest_told", "crowd_fought", "sexual_violence", "goods_taken", "peace_talks",
+           "protesters_act", "subject_side"]
