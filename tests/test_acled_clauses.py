@@ -137,3 +137,19 @@ def test_residents_who_speak_are_no_mob(pipeline):
     got = subs(pipeline, "Residents of Harn said hoodlums attacked them, looted shops and set "
                          "houses on fire.")
     assert "Looting/property destruction" in got and "Mob violence" not in got
+
+
+def test_an_attack_on_property_alone_is_property_destruction(pipeline):
+    got = subs(pipeline, "Unknown men attacked shops and houses in the village of Harn on "
+                         "Sunday night.")
+    assert "Looting/property destruction" in got and "Attack" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked shops in Harn, killing two traders.",
+    "Enemy warplanes attacked houses in the village of Harn on Sunday.",
+])
+def test_an_attack_that_hurt_people_or_used_remote_weapons_is_no_property_destruction(pipeline,
+                                                                                       text):
+    got = subs(pipeline, text)
+    assert got and "Looting/property destruction" not in got

@@ -45,6 +45,8 @@ class AcledCues:
     property_objects: frozenset[str]
     projectile_verbs: frozenset[str]
     peace_talks: frozenset[str]
+    property_struck: frozenset[str]
+    harm: frozenset[str]
 
 
 def _norm(word: str) -> str:
@@ -97,6 +99,8 @@ def load_cues() -> AcledCues:
             "property_objects",
             "projectile_verbs",
             "peace_talks",
+            "property_struck",
+            "harm",
         )
     }
     longest = max((len(k.split()) for k in weapons), default=1)
@@ -126,6 +130,8 @@ def load_cues() -> AcledCues:
         sets["property_objects"],
         sets["projectile_verbs"],
         sets["peace_talks"],
+        sets["property_struck"],
+        sets["harm"],
     )
 
 
@@ -368,6 +374,23 @@ def goods_taken(predicate: "Token") -> bool:
                and has_cue([o], cues.property_objects) for o in objs)
 
 
+def only_property_struck(predicate: "Token") -> bool:
+    """Was what the attack struck property alone ("attacked shops", "attacks on properties"),
+    with nobody killed or hurt and no remote weapon in the sentence? ACLED's
+    Looting/property destruction."""
+    cues = load_cues()
+    targets = [c for c in predicate.children if c.dep_ == "dobj"]
+    targets += [g for c in predicate.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                for g in c.children if g.dep_ == "pobj"]
+    targets += [g for t in targets for g in t.conjuncts]
+    targets = [t for t in targets if t.ent_type_ not in ("DATE", "TIME")]  # "on Sunday"
+    if not targets or not all(has_cue([t], cues.property_struck) for t in targets):
+        return False
+    sent = sentence_of(predicate.doc, predicate.i)
+    # an airstrike or a bomb that hit property is remote violence (its weapon decides)
+    return not has_cue(sent, cues.harm) and weapon_mode(list(sent)) not in _REMOTE_MODES
+
+
 def peace_talks(predicate: "Token") -> bool:
     """Are the talks about peace, a ceasefire or a truce (ACLED's Agreement lists "peace
     agreements/talks")?"""
@@ -453,6 +476,14 @@ def acled_view(
         and mode not in ("aerial", "drone", "heavy-weapons")
     ):
         return v("Riots", "Mob violence")
+    if (
+        type_ == "ASSAULT"
+        and predicate is not None
+        and mode in (None, "primitive")
+        and not excessive
+        and only_property_struck(predicate)
+    ):
+        return v("Strategic developments", "Looting/property destruction")
     if (
         type_ == "ASSAULT"
         and predicate is not None
@@ -561,4 +592,4 @@ def acled_view(
 __all__ = ["acled_view", "weapon_mode", "is_armed", "has_cue", "load_cues", "AcledCues",
            "uses_chemical_agent", "taken_unopposed", "forces_moved", "clause_weapon",
            "protest_told", "crowd_fought", "sexual_violence", "goods_taken", "peace_talks",
-           "protesters_act", "subject_side"]
+           "protesters_act", "subject_side", "only_property_struck"]
