@@ -137,12 +137,13 @@ def test_cli_train_errors_and_model_info(tmp_path: Path) -> None:
 
 
 def test_hybrid_retypes_where_rules_are_wrong(trained: Path) -> None:
-    """The rules call storming a market and carrying off grain an ACLED 'Attack'; a model
-    trained on looting notes makes it 'Looting/property destruction'. Events are kept."""
+    """The rules call storming a village and carrying off grain an ACLED 'Attack' (an attack
+    on a market alone is property destruction to them since session 8); a model trained on
+    looting notes makes it 'Looting/property destruction'. Events are kept."""
     from wirecoder.ingest import make_article
     from wirecoder.pipeline import Pipeline
 
-    text = "Rebels of the Sarun front stormed the Talem market and carried off grain sacks and cattle."
+    text = "Rebels of the Sarun front stormed Talem village and carried off grain sacks and cattle."
     rules = Pipeline(types_model="none").extract(make_article(text))
     assert rules.events and all(e.acled.sub_event_type != "Looting/property destruction"
                                 for e in rules.events)
