@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .coref import doc_text, span_text
 from .quotes import quote_segments
-from .token_table import heads, positions, sentence_of, token_table
+from .token_table import children, entity_types, heads, positions, sentence_of, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -46,18 +46,22 @@ _DEATH_VERBS = frozenset({"kill", "die", "injure", "wound", "hurt"})
 
 
 def _in_sequence_clause(tok: "Token") -> bool:
-    """Is `tok` inside an "after …"/"before …" clause or phrase of its sentence?"""
-    cur = tok
+    """Is `tok` inside an "after …"/"before …" clause or phrase of its sentence? (Read from
+    the token table, the head indices and spaCy's children of each governor.)"""
+    doc = tok.doc
+    table, hs = token_table(doc), heads(doc)
+    dep, lower, lemma = table.dep, table.lower, table.lemma
+    cur = tok.i
     for _ in range(8):
         # "20 were killed after two air strikes on houses", "… after jets struck the
         # camp": the clause tells what caused the deaths — the incident, not one before it
-        if any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in cur.children):
-            return cur.head.lemma_.lower() not in _DEATH_VERBS
-        if cur.dep_ == "pobj" and cur.head.lower_ in _SEQUENCE:
-            return cur.head.head.lemma_.lower() not in _DEATH_VERBS
-        if cur.head.i == cur.i:
+        if any(dep[c] == "mark" and lower[c] in _SEQUENCE for c in children(doc, cur)):
+            return lemma[hs[cur]] not in _DEATH_VERBS
+        if dep[cur] == "pobj" and lower[hs[cur]] in _SEQUENCE:
+            return lemma[hs[hs[cur]]] not in _DEATH_VERBS
+        if hs[cur] == cur:
             return False
-        cur = cur.head
+        cur = hs[cur]
     return False
 
 
@@ -193,17 +197,52 @@ def _perfect_verb(doc: "Doc", i: int) -> int:
     return i
 
 
-def _unlikely(chain: list["Token"]) -> bool:
-    """The subject or complement of "is unlikely"/"impossible": an assessment, not a report."""
+def _unlikely(doc: "Doc", chain: list[int]) -> bool:
+    """The subject or complement of "is unlikely"/"impossible": an assessment, not a report.
+    (`chain`: the predicate's index and its governors'; the lowercased lemma only gates the
+    exact `lemma_` test.)"""
+    table = token_table(doc)
+    dep, lemma = table.dep, table.lemma
     for t in chain[1:4]:
-        if t.lemma_ in _UNLIKELY:
+        if lemma[t] in _UNLIKELY and doc[t].lemma_ in _UNLIKELY:
             return True
-        if any(c.dep_ == "acomp" and c.lemma_ in _UNLIKELY for c in t.children):
+        if any(dep[c] == "acomp" and lemma[c] in _UNLIKELY and doc[c].lemma_ in _UNLIKELY
+               for c in children(doc, t)):
             return True
     return False
 
 
+_DATED_DEPS = frozenset({"npadvmod", "prep", "advmod", "pobj"})
+_DATED_KEY = "wirecoder.dated_children"
+
+
+def _dated_children(doc: "Doc") -> dict[int, set[str]]:
+    """Per Doc: head index → the dependency labels of those of its dependents (by head
+    indices) that have a DATE/TIME token at or below them. A superset of what the spaCy
+    walk of `_dated` can find (`children`/`subtree` hold only true head links)."""
+    got = doc.user_data.get(_DATED_KEY)
+    if got is not None and got[0] == len(doc):
+        return got[1]  # type: ignore[no-any-return]
+    hs, dep = heads(doc), token_table(doc).dep
+    below: set[int] = set()
+    for k in positions(entity_types(doc), ("DATE", "TIME")):
+        j = k
+        while j not in below:
+            below.add(j)
+            if hs[j] == j:
+                break
+            j = hs[j]
+    out: dict[int, set[str]] = {}
+    for j in below:
+        if hs[j] != j:
+            out.setdefault(hs[j], set()).add(dep[j])
+    doc.user_data[_DATED_KEY] = (len(doc), out)
+    return out
+
+
 def _dated(tok: "Token") -> bool:
+    if _DATED_DEPS.isdisjoint(_dated_children(tok.doc).get(tok.i, ())):
+        return False  # no date below any such dependent: the walk would find none
     return any(t.ent_type_ in ("DATE", "TIME") for c in tok.children
                if c.dep_ in ("npadvmod", "prep", "advmod", "pobj") for t in c.subtree)
 
@@ -230,24 +269,26 @@ def _description(tok: "Token", type_: str | None) -> bool:
     journalist to be arrested since …"), with no date of its own."""
     if _dated(tok):
         return False
-    head = tok.head
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    if (tok.dep_ in ("acl", "relcl") and infinitive
-            and any(c.lower_ in _RANKING for c in head.children if c.dep_ == "amod")):
+    doc, i = tok.doc, tok.i
+    table, hs = token_table(doc), heads(doc)
+    dep, lower = table.dep, table.lower
+    head, kids, rel = hs[i], children(doc, i), dep[i]
+    if (rel in ("acl", "relcl") and any(dep[c] == "aux" and lower[c] == "to" for c in kids)
+            and any(lower[c] in _RANKING for c in children(doc, head) if dep[c] == "amod")):
         return True
-    if (tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP")
-            and (type_ not in _MATERIAL_TYPES or head.lemma_.lower() in _DOERS)
-            and not any(c.dep_ == "aux" for c in tok.children)):
+    if (rel == "relcl" and tok.tag_ in ("VBZ", "VBP")
+            and (type_ not in _MATERIAL_TYPES or table.lemma[head] in _DOERS)
+            and not any(dep[c] == "aux" for c in kids)):
         # present simple in a relative clause: what someone habitually does ("the agency
         # that helps test recruits")
         return True
     if type_ not in _STATIVE_TYPES:
         return False
-    if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+    if rel in ("relcl", "acl") and table.pos[head] in ("NOUN", "PROPN", "PRON"):
         return True
     # "Hezbollah is backed by Iran": a present-tense passive states what is, not what happened
-    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP")
-                                     for c in tok.children)
+    return tok.tag_ == "VBN" and any(dep[c] == "auxpass" and doc[c].tag_ in ("VBZ", "VBP")
+                                     for c in kids)
 
 
 _WAR_NOUNS = frozenset({"war", "invasion", "occupation", "conflict", "insurgency", "siege"})
@@ -412,14 +453,14 @@ def _scare_quoted(tok: "Token") -> bool:
     return 0 < a and b < len(text) and text[a - 1] in _OPENING and text[b] in _CLOSING
 
 
-def _governors(tok: "Token", limit: int = 6) -> list["Token"]:
+def _governors(hs: list[int], i: int, limit: int = 6) -> list[int]:
+    """The indices of up to `limit` governors of token i, nearest first (head indices)."""
     out = []
-    cur = tok
     for _ in range(limit):
-        if cur.head.i == cur.i:
+        if hs[i] == i:
             break
-        out.append(cur.head)
-        cur = cur.head
+        i = hs[i]
+        out.append(i)
     return out
 
 
@@ -443,34 +484,41 @@ def _directed_content(tok: "Token") -> bool:
     seized", "wants Osterlich to attack": the content of a directive, a demand, a wish for
     another party, the topic of a negotiation or a reported obligation is no act that
     occurred (the directive, demand or talks are the event)."""
-    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATIONS for c in tok.children):
+    doc = tok.doc
+    table, hs = token_table(doc), heads(doc)
+    dep, lower, lemmas = table.dep, table.lower, table.lemma
+    if any(dep[c] == "aux" and lower[c] in _OBLIGATIONS for c in children(doc, tok.i)):
         return False  # "insisted X must leave": the demand itself, drafted on this verb
-    cur = tok
+    cur = tok.i
     for _ in range(8):
-        head = cur.head
-        if head.i == cur.i:
+        head = hs[cur]
+        if head == cur:
             return False
-        lemma = head.lemma_.lower()
+        lemma = lemmas[head]
+        rel = dep[cur]
         # "calls to deploy troops": the parser makes the infinitive a relative clause too
-        content = cur.dep_ in ("ccomp", "xcomp", "acl") or (
-            cur.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
+        content = rel in ("ccomp", "xcomp", "acl") or (
+            rel == "relcl" and any(dep[c] == "aux" and lower[c] == "to"
+                                   for c in children(doc, cur)))
         # "reiterated its demand today that X ease …": the parser hangs the noun's clause on
         # the verb that governs the noun
-        nouns = {c.lemma_.lower() for c in head.children if c.dep_ == "dobj"}
-        if content and (lemma in _DIRECTIVES or (cur.dep_ == "ccomp" and nouns & _DIRECTIVES)):
-            if lemma not in _WISHES or any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \
-                    or any(c.dep_ == "dobj" for c in head.children):
+        if content and (lemma in _DIRECTIVES or (rel == "ccomp" and any(
+                dep[c] == "dobj" and lemmas[c] in _DIRECTIVES for c in children(doc, head)))):
+            if lemma not in _WISHES or any(dep[c] in ("nsubj", "nsubjpass")
+                                           for c in children(doc, cur)) \
+                    or any(dep[c] == "dobj" for c in children(doc, head)):
                 return True
-        if (cur.dep_ == "pobj" and head.lower_ in _TOPIC_PREPS
-                and (head.head.lemma_.lower() in _NEGOTIATIONS
+        if (rel == "pobj" and lower[head] in _TOPIC_PREPS
+                and (lemmas[hs[head]] in _NEGOTIATIONS
                      # "renewed negotiations today on a pullback": hung on the verb
-                     or any(c.dep_ == "dobj" and c.lemma_.lower() in _NEGOTIATIONS
-                            for c in head.head.children))):
+                     or any(dep[c] == "dobj" and lemmas[c] in _NEGOTIATIONS
+                            for c in children(doc, hs[head])))):
             return True
         # an obligation reported as the content of saying ("said X must return …"): the
         # demand is drafted on its verb (event_roles.find_requests); what lies inside is content
-        if (head.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX")
-                and any(c.dep_ == "aux" and c.lower_ in _OBLIGATIONS for c in head.children)):
+        if (dep[head] == "ccomp" and table.pos[head] in ("VERB", "AUX")
+                and any(dep[c] == "aux" and lower[c] in _OBLIGATIONS
+                        for c in children(doc, head))):
             return True
         cur = head
     return False
@@ -560,19 +608,26 @@ def assess(tok: "Token", quotes: QuoteMap, type_: str | None = None) -> Reportab
         if test(tok, type_):
             return Reportability(False, reason)
     quoted = quotes.inside(tok.idx, tok.idx + len(tok.text)) or _scare_quoted(tok)
-    chain = [tok] + _governors(tok)
-    modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for t in chain[:3] for c in t.children)
+    doc = tok.doc
+    table = token_table(doc)
+    dep, lower = table.dep, table.lower
+    chain = [tok.i] + _governors(heads(doc), tok.i)  # token indices
+    modal = any(dep[c] == "aux" and lower[c] in _MODALS
+                for t in chain[:3] for c in children(doc, t))
     # inside an if-clause ("if they attack"), or the consequent of one ("if … , X would")
     conditional = any(
-        c.dep_ == "mark" and c.lower_ in _CONDITIONAL for t in chain[:4] for c in t.children
+        dep[c] == "mark" and lower[c] in _CONDITIONAL for t in chain[:4] for c in children(doc, t)
     ) or any(
-        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONAL for g in c.children)
-        for t in chain[:2] for c in t.children
+        dep[c] == "advcl" and any(dep[g] == "mark" and lower[g] in _CONDITIONAL
+                                  for g in children(doc, c))
+        for t in chain[:2] for c in children(doc, t)
     )
-    assessed = any(g.lemma_ in _ASSESSMENT for g in chain[1:5])
+    # the lowercased lemma gates the exact (case-sensitive) test
+    assessed = any(table.lemma[g] in _ASSESSMENT and doc[g].lemma_ in _ASSESSMENT
+                   for g in chain[1:5])
     if conditional and modal:
         return Reportability(False, "hypothetical", modal=True, conditional=True)
-    if _unlikely(chain):
+    if _unlikely(doc, chain):
         return Reportability(False, "hypothetical", assessed=True)
     # a quote's content is kept only as a mention of an incident the article also tells in
     # its own words (incidents.py drops incidents told only inside quotes)

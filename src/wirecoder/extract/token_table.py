@@ -19,13 +19,15 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span
 
-__all__ = ["TokenTable", "dependents", "depth", "entities", "heads", "positions", "sentence_of", "sentence_start", "sentences", "token_table"]
+__all__ = ["TokenTable", "children", "dependents", "depth", "entities", "entity_types", "heads", "positions", "sentence_of", "sentence_start", "sentences", "token_table"]
 
 _KEY = "wirecoder.token_table"
 _SENTS = "wirecoder.sentences"
 _STARTS = "wirecoder.sentence_starts"
 _HEADS = "wirecoder.heads"
 _ENTS = "wirecoder.entities"
+_KIDS = "wirecoder.children"
+_ENT_TYPES = "wirecoder.entity_types"
 # hash (or symbol id) → its string, and → that string lowercased: the same for every Doc
 # and model
 _NAMES: dict[int, str] = {}
@@ -134,6 +136,32 @@ def dependents(doc: Doc, label: str) -> dict[int, list[int]]:
             out.setdefault(hs[j], []).append(j)
         got = doc.user_data[key] = (len(doc), out)
     return got[1]  # type: ignore[no-any-return]
+
+
+def children(doc: Doc, i: int) -> list[int]:
+    """The indices of `doc[i].children`, by spaCy's own walk (its child edges, which may
+    differ from the head indices in a non-projective parse), made once per token and Doc:
+    the rule stages ask for the children of the same few governors again and again."""
+    got = doc.user_data.get(_KIDS)
+    if got is None or got[0] != len(doc):
+        got = doc.user_data[_KIDS] = (len(doc), {})
+    kids = got[1].get(i)
+    if kids is None:
+        kids = got[1][i] = [c.i for c in doc[i].children]
+    return kids  # type: ignore[no-any-return]
+
+
+def entity_types(doc: Doc) -> list[str]:
+    """`Token.ent_type_` of every token, read once per Doc with `Doc.to_array`."""
+    got = doc.user_data.get(_ENT_TYPES)
+    if got is None or len(got) != len(doc):
+        from spacy.attrs import ENT_TYPE
+
+        got = []
+        if len(doc):
+            got = _column(doc.to_array([ENT_TYPE]).reshape(-1).tolist(), _NAMES, doc.vocab.strings)
+        doc.user_data[_ENT_TYPES] = got
+    return got  # type: ignore[no-any-return]
 
 
 def depth(doc: Doc, i: int) -> int:
