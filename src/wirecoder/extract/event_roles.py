@@ -12,7 +12,7 @@ from .arguments import root_noun_clause
 from .clauses import PredicateIndex, governing_hit
 from .predicates import PredicateHit
 from .status import event_status
-from .token_table import token_table
+from .token_table import positions, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -97,9 +97,10 @@ def find_requests(doc: "Doc") -> dict[int, "Token"]:
     """ "X said Y must do Z": a demand of X on Y (PLOVER REQUEST), predicate → reporter."""
     out: dict[int, "Token"] = {}
     table = token_table(doc)
-    for i, (pos, dep) in enumerate(zip(table.pos, table.dep)):
-        if pos not in ("VERB", "AUX") or dep not in ("ccomp", "advcl"):
+    for i in positions(table.dep, ("ccomp", "advcl")):  # a scan in C, then the POS test
+        if table.pos[i] not in ("VERB", "AUX"):
             continue
+        dep = table.dep[i]
         tok = doc[i]
         if not (dep == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("must", "should")
                                        for c in tok.children)) and not quoted_imperative(tok):

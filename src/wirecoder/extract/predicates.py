@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .token_table import token_table
+from .token_table import positions, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -268,14 +268,19 @@ def find_predicates(doc: "Doc") -> list[PredicateHit]:
     keys = lex.keys
     hits: list[PredicateHit] = []
     table = token_table(doc)
-    for i, (lemma, lower) in enumerate(zip(table.lemma, table.lower)):
-        # one set lookup per token first: most tokens are no predicate
-        if lemma not in keys and lower not in keys:
-            continue
+    # the tokens whose lemma or form the lexicon knows (a scan in C): most are no predicate
+    found = positions(table.lemma, keys)
+    also = positions(table.lower, keys)
+    if also != found:
+        found = sorted(set(found).union(also))
+    lemmas, pos_of = table.lemma, table.pos
+    for i in found:
+        pos = pos_of[i]
+        if not (pos in _VERB_POS or pos in _NOUN_POS or pos == "AUX" or pos == "ADJ"):
+            continue  # no test below passes: no Token needed
         tok = doc[i]
-        pos = tok.pos_
         if pos in _VERB_POS or (pos == "AUX" and tok.lemma_ not in ("be", "have", "do")):
-            spec = lex.verbs.get(tok.lemma_.lower())
+            spec = lex.verbs.get(lemmas[i])
             if spec is not None:
                 hit = _verb_hit(tok, spec)
                 if hit is not None:

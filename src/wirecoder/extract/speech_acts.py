@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .coref import doc_text
 from .predicates import load_lexicon, load_lexicon_file
 from .quotes import quote_segments
-from .token_table import token_table
+from .token_table import positions, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -293,8 +293,8 @@ def conditional_threats(doc: "Doc") -> dict[int, list["Token"]]:
     threatened."""
     out: dict[int, list["Token"]] = {}
     table = token_table(doc)  # no Token object for the tokens that fail the cheap tests
-    for i, (pos, lemma) in enumerate(zip(table.pos, table.lemma)):
-        if pos not in ("VERB", "AUX") or lemma not in _THREAT_CUES:
+    for i in positions(table.lemma, _THREAT_CUES):  # a scan in C, then the POS test
+        if table.pos[i] not in ("VERB", "AUX"):
             continue
         tok = doc[i]
         if not any(c.dep_ == "nsubj" for c in tok.children):
@@ -348,8 +348,8 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
             return any(a <= start and end <= b for a, b in ranges)
     out: dict[int, list["Token"]] = {}
     table = token_table(doc)
-    for i, (pos, lemma) in enumerate(zip(table.pos, table.lemma)):
-        if pos != "VERB" or lemma not in ev.verbs:
+    for i in positions(table.lemma, ev.verbs):  # a scan in C, then the POS test
+        if table.pos[i] != "VERB":
             continue
         tok = doc[i]
         speaker = _speakers(tok)
