@@ -185,8 +185,18 @@ def has_cue(tokens: "list[Token] | Span", vocab: frozenset[str]) -> bool:
     if run is None:
         table = token_table(doc)
         lem, low = [table.lemma[i] for i in key], [table.lower[i] for i in key]
-        run = cache[key] = (lem, low, frozenset(lem).union(low))
-    lem, low, words = run
+        run = cache[key] = (lem, low, frozenset(lem).union(low), {})
+    lem, low, words, answers = run
+    # the same run and vocabulary come back (each predicate of a sentence asks again)
+    found = answers.get(vocab)
+    if found is None:
+        found = answers[vocab] = _run_has(lem, low, words, vocab)
+    return found  # type: ignore[no-any-return]
+
+
+def _run_has(lem: list[str], low: list[str], words: frozenset[str],
+             vocab: frozenset[str]) -> bool:
+    """has_cue's test of one run (its lemmas, lowercase forms and their set)."""
     if not words.isdisjoint(vocab):
         return True
     starts = _starts(vocab)

@@ -6,7 +6,6 @@ claims and quotes call for every argument phrase; see docs/actors.md for the rul
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right, insort
 from operator import attrgetter
 from typing import TYPE_CHECKING, Iterable
@@ -16,7 +15,7 @@ from . import coref
 from .coref import span_text  # Span.text joins its tokens again on every use
 from .phrases import (DOCUMENT_NOUNS, POSS_PRON, PRONOUNS, QUANTITY_NOUNS, appos_parts,
                       base_name, clean, core, demonym, drop_det, institution_prefix, of_phrase,
-                      trim, with_place)
+                      trim, with_place, without_possessive)
 from .kb import (KBActor, country_code, country_display, countries, kb_lookup, norm, role_of,
                  roles)
 
@@ -276,7 +275,7 @@ class ActorTable:
             if t.dep_ not in ("amod", "compound", "poss", "nmod"):
                 continue
             for u in [t, *[c for c in t.children if c.dep_ == "conj"]]:
-                text = re.sub(r"[’']s?$", "", u.text)
+                text = without_possessive(u.text)
                 named = self._covering(u)
                 named_actor = self.get(named)
                 if named is not None and named_actor is not None and \

@@ -229,10 +229,24 @@ def _channel_of(verb: Token) -> str | None:
                 continue
             words = " ".join(t.lower_ for t in pobj.subtree if not t.is_punct and t.dep_ != "det"
                              and t.i <= pobj.i)
-            for ch in _cues()["channels"]:
-                if words == ch or words.endswith(" " + ch):
-                    return ch
+            # the first channel (in lexicon order) that is the words or follows one of
+            # their spaces ("words.endswith(' ' + ch)"): set lookups of those endings
+            parts = words.split(" ")
+            order = _channel_order()
+            hits = [order[e] for e in [" ".join(parts[k:]) for k in range(len(parts))]
+                    if e in order]
+            if hits:
+                return _cues()["channels"][min(hits)]  # type: ignore[no-any-return]
     return None
+
+
+@lru_cache(maxsize=1)
+def _channel_order() -> dict[str, int]:
+    """Each channel → its first position in `_cues()["channels"]`."""
+    order: dict[str, int] = {}
+    for n, ch in enumerate(_cues()["channels"]):
+        order.setdefault(ch, n)
+    return order
 
 
 def _prep_source(tok: Token) -> Source | None:

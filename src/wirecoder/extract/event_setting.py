@@ -17,7 +17,7 @@ from .merge_mentions import Draft
 from .kb import country_display
 from .places import country_of, find_place_in, lookup_place, main_place
 from .predicates import PredicateHit
-from .token_table import sentence_of, sentences, token_table
+from .token_table import heads, sentence_of, sentences, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -54,13 +54,33 @@ def measures_record(prep: "Token") -> bool:
 def _outside_other_clauses(tok: "Token", sent: "SpacySpan") -> set[int]:
     """The sentence's tokens minus the subordinate clauses that do not hold `tok` ("…, a day
     after the group attacked Tel Aviv": Tel Aviv is the other attack's place)."""
-    skip: set[int] = set()
-    ancestors = {a.i for a in tok.ancestors} | {tok.i}
-    dep = token_table(sent.doc).dep  # a Token only for the clause heads
-    for i in range(sent.start, sent.end):
-        if dep[i] in _SUBORDINATE and i not in ancestors:
-            skip.update(x.i for x in sent.doc[i].subtree)
-    return {i for i in range(sent.start, sent.end) if i not in skip}
+    doc = sent.doc
+    hs = heads(doc)
+    # Token.ancestors: the head links up to the root (at most len(doc) steps)
+    ancestors, j = {tok.i}, tok.i
+    for _ in range(len(hs)):
+        if hs[j] == j:
+            break
+        j = hs[j]
+        ancestors.add(j)
+    # per Doc: each sentence's clause heads and their subtrees (spaCy's walk), made once
+    memo = doc.user_data.get("wirecoder.clause_subtrees")
+    if memo is None or memo[0] != len(doc):
+        memo = doc.user_data["wirecoder.clause_subtrees"] = (len(doc), {}, {})
+    clauses, subtrees = memo[1], memo[2]
+    found = clauses.get(sent.start)
+    if found is None:
+        dep = token_table(doc).dep
+        found = clauses[sent.start] = [i for i in range(sent.start, sent.end)
+                                       if dep[i] in _SUBORDINATE]
+    everything = set(range(sent.start, sent.end))
+    for i in found:
+        if i not in ancestors:
+            sub = subtrees.get(i)
+            if sub is None:
+                sub = subtrees[i] = [x.i for x in doc[i].subtree]
+            everything.difference_update(sub)
+    return everything
 
 
 class ArticleSetting:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..schema import ActorKind, Article
 from . import coref
 from .kb import country_code, country_display, countries, kb_lookup, norm, role_of, roles
-from .phrases import LOCATIVE, drop_det, kb_matcher, of_phrase, strip_title
+from .phrases import LOCATIVE, drop_det, kb_matcher, of_phrase, strip_title, without_possessive
 from .token_table import entities
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def _person_context(table: "ActorTable", pid: str, ent: "Span") -> None:
         for u in [t, *t.children]:
             if u.i >= ent.start:
                 continue
-            iso = country_code(re.sub(r"[’']s?$", "", u.text))
+            iso = country_code(without_possessive(u.text))
             if iso and not person.country:
                 person.country = iso
             org = table._covering(u)
@@ -91,7 +91,7 @@ def _person_context(table: "ActorTable", pid: str, ent: "Span") -> None:
                 table._office.setdefault(pid, []).append(norm(drop_det(of.text)))
             person.sector = person.sector or role.sector
             for t in head.lefts:  # "the US commander in Iraq, General X" → USA
-                iso = country_code(re.sub(r"[’']s?$", "", t.text))
+                iso = country_code(without_possessive(t.text))
                 if iso and not person.country:
                     person.country = iso
 
@@ -127,7 +127,7 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> "ActorTable
             continue
         if any(i in kb_tokens for i in range(ent.start, ent.end)):
             continue
-        text = re.sub(r"\s*[’']s?$", "", coref.span_text(ent)).strip()
+        text = without_possessive(coref.span_text(ent), spaced=True).strip()
         if not text:
             continue
         end_char = ent.start_char + len(text)
@@ -139,15 +139,15 @@ def build_actor_table(doc: "Doc", article: Article | None = None) -> "ActorTable
         elif ent.label_ == "PERSON":
             start, sector = strip_title(doc, ent.start, ent.end)
             sub = doc[start:ent.end]
-            name = re.sub(r"\s*[’']s?$", "", sub.text).strip()
+            name = without_possessive(sub.text, spaced=True).strip()
             pid = _person(table, name, (sub.start_char, sub.start_char + len(name), name), sector)
             if start > ent.start or (ent.start > 0 and doc[ent.start - 1].text in roles().titles):
                 # "President Prosper Avril": the titled name is a mention too
                 lo = ent.start if start > ent.start else max(0, ent.start - 1)
                 titled = doc[lo:ent.end]
-                table.add_mention(pid, titled.start_char, titled.start_char + len(
-                    re.sub(r"\s*[’']s?$", "", titled.text)), re.sub(r"\s*[’']s?$", "",
-                                                                    titled.text), name=False)
+                shown = without_possessive(titled.text, spaced=True)
+                table.add_mention(pid, titled.start_char, titled.start_char + len(shown), shown,
+                                  name=False)
             before = doc[max(0, ent.start - 1):start] if start > ent.start else doc[
                 max(0, ent.start - 1):ent.start]
             for t in before:  # "President Bush", "Gen. X": the title is a way to refer back

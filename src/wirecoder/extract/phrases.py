@@ -136,7 +136,21 @@ def appos_parts(span: "Span") -> list["Span"]:
 
 
 def clean(span: "Span") -> str:
-    return re.sub(r"\s+", " ", span_text(span)).strip()
+    # `re.sub(r"\s+", " ", text).strip()`: str.split and \s read the same white space
+    return " ".join(span_text(span).split())
+
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+_POSSESSIVE_SPACED = re.compile(r"\s*[’']s?$")
+
+
+def without_possessive(text: str, spaced: bool = False) -> str:
+    """`re.sub(r"[’']s?$", "", text)` ("Israel's" → "Israel"; `spaced`: `r"\s*[’']s?$"`).
+    The pattern is tried at every position of the text: most names hold no apostrophe and
+    need no search."""
+    if "'" not in text and "’" not in text:
+        return text
+    return (_POSSESSIVE_SPACED if spaced else _POSSESSIVE).sub("", text)
 
 
 def institution_prefix(root: "Token", span: "Span") -> "Span | None":

@@ -32,6 +32,7 @@ _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj"}
 _CACHE_KEY = "wirecoder.places"
 _PROPN = frozenset({"PROPN"})
 _STARTS_KEY = "wirecoder.place_starts"
+_USES_KEY = "wirecoder.place_uses"
 _MAIN_KEY = "wirecoder.main_place"
 # Nouns a place name can modify and still be the place ("the Shejaiya neighbourhood").
 _PLACE_NOUNS = {"city", "camp", "strip", "town", "village", "governorate", "province", "district",
@@ -284,6 +285,19 @@ def _is_actor_use(tok: "Token") -> bool:
     return False
 
 
+def _use(doc: "Doc", i: int) -> tuple[bool, bool]:
+    """(`_is_actor_use`, in a locative phrase) of the place name headed by token i, once per
+    token and Doc: each clause of a sentence asks again for the same names."""
+    got = doc.user_data.get(_USES_KEY)
+    if got is None or got[0] != len(doc):
+        got = doc.user_data[_USES_KEY] = (len(doc), {})
+    use = got[1].get(i)
+    if use is None:
+        tok = doc[i]
+        use = got[1][i] = (_is_actor_use(tok), tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE)
+    return use  # type: ignore[no-any-return]
+
+
 def names_event_place(mod: "Token") -> bool:
     """ "the Tel Aviv attack", "the Kursk incursion": a town or region compounded with an
     event noun tells where it happened, not who did it (a country does act: "a US strike")."""
@@ -419,11 +433,9 @@ def find_place_in(span_or_sent: Union["Span", "Doc", "Token"],
             break
         if m.end > hi:
             continue
-        tok = doc[m.tok]
         if only is not None and m.tok not in only:
             continue
-        actor = _is_actor_use(tok)
-        locative = tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
+        actor, locative = _use(doc, m.tok)
         key = (actor, _RANK[m.entry.precision], not locative, m.start)
         if best_key is None or key < best_key:
             best, best_key = m, key
@@ -455,7 +467,7 @@ def _main_country(doc: "Doc", mentions: list[_Mention]) -> str | None:
         if m.entry.country and not _is_link_line(sentence_of(doc, m.tok)):
             # a place named as where things are counts twice an actor's name: "Israel struck"
             # in a story of strikes in Gaza is the attacker, not the scene
-            weight = 1 if _is_actor_use(doc[m.tok]) else 2
+            weight = 1 if _use(doc, m.tok)[0] else 2
             votes[m.entry.country] = votes.get(m.entry.country, 0) + \
                 weight * (2 if m.start < lead_end else 1)
     for ent in entities(doc):
@@ -484,8 +496,7 @@ def _main_mention(doc: "Doc") -> _Mention | None:
     country = _main_country(doc, mentions)
     counts: dict[str, list[object]] = {}
     for m in mentions:
-        tok = doc[m.tok]
-        if _is_actor_use(tok) or _is_link_line(sentence_of(tok.doc, tok.i)):
+        if _use(doc, m.tok)[0] or _is_link_line(sentence_of(doc, m.tok)):
             continue
         if country is not None and m.entry.country != country:
             continue  # a place of another country named more often is not where it happens
@@ -505,8 +516,7 @@ def _main_mention_any(doc: "Doc", mentions: list[_Mention]) -> _Mention | None:
     """The most often named place, whatever its country (no place of the main country)."""
     counts: dict[str, list[object]] = {}
     for m in mentions:
-        tok = doc[m.tok]
-        if _is_actor_use(tok) or _is_link_line(sentence_of(tok.doc, tok.i)):
+        if _use(doc, m.tok)[0] or _is_link_line(sentence_of(doc, m.tok)):
             continue
         slot = counts.setdefault(m.entry.name, [0, m])
         slot[0] = int(slot[0]) + 1  # type: ignore[call-overload]
