@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from wirecoder.extract.coref import span_text
 from wirecoder.extract.quotes import quote_segments
-from wirecoder.extract.token_table import (dependents, depth, entities, positions, sentence_of,
+from wirecoder.extract.token_table import (children, dependents, depth, entities, entity_types,
+                                          positions, sentence_of,
                                           sentences, token_table)
 
 TEXT = ("Harbour Guards detained 12 fishermen near Port Azul on Monday, the ministry said.\n\n"
@@ -158,3 +159,32 @@ def test_positions_are_the_indices_holding_the_words(nlp) -> None:
     assert positions(table.lower, words) == [t.i for t in doc if t.lower_ in words]
     assert positions(table.pos, {"PROPN"}) == [t.i for t in doc if t.pos_ == "PROPN"]
     assert positions([], words) == []
+
+
+def test_children_are_spacys_children_made_once(nlp) -> None:
+    doc = nlp(TEXT)
+    for t in doc:
+        assert children(doc, t.i) == [c.i for c in t.children]
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert children(doc, root.i) is children(doc, root.i)  # memoised per token and Doc
+
+
+def test_entity_types_are_the_tokens_entity_labels(nlp) -> None:
+    doc = nlp(TEXT)
+    assert entity_types(doc) == [t.ent_type_ for t in doc]
+    assert "DATE" in entity_types(doc) and "" in entity_types(doc)
+    assert entity_types(nlp("")) == []
+
+
+def test_possessive_and_white_space_helpers_answer_as_their_patterns() -> None:
+    import re
+
+    from wirecoder.extract.phrases import without_possessive
+
+    texts = ["Israel's", "Israel’s", "the Hamas'", "Kyiv", "rebels ’s", "a'\n", "a's\n",
+             "x'\n'", "O'Neil", "", "'", "  's", "tabs\tand\u00a0's"]
+    for text in texts:
+        assert without_possessive(text) == re.sub(r"[’']s?$", "", text), text
+        assert without_possessive(text, spaced=True) == re.sub(r"\s*[’']s?$", "", text), text
+    for text in ["a  b\n c", "\u00a0lead\u2003and\ttrail\n", "", " ", "one"]:
+        assert " ".join(text.split()) == re.sub(r"\s+", " ", text).strip()

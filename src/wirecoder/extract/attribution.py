@@ -18,7 +18,7 @@ import yaml
 
 from ..schema import ActorKind, Attribution, AttributionKind
 from .coref import span_text  # Span.text joins its tokens again on every use
-from .token_table import heads, positions, token_table
+from .token_table import children, heads, positions, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -187,13 +187,16 @@ _UNSEEN = object()
 
 
 def _speaker_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in ("it", "there", "that", "which", "who"):
-            return child
-        if child.dep_ == "agent":
-            for gc in child.children:
-                if gc.dep_ == "pobj":
-                    return gc
+    doc = verb.doc
+    table = token_table(doc)  # spaCy's children (walked once per Doc), labels from the table
+    dep, lower = table.dep, table.lower
+    for child in children(doc, verb.i):
+        if dep[child] in ("nsubj", "csubj") and lower[child] not in ("it", "there", "that", "which", "who"):
+            return doc[child]
+        if dep[child] == "agent":
+            for gc in children(doc, child):
+                if dep[gc] == "pobj":
+                    return doc[gc]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "the newspaper saying …"
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "with":
@@ -342,6 +345,8 @@ def sentence_sources(sent: Span) -> list[Source]:
     and "according to X" phrases (content = the rest of the clause)."""
     out: list[Source] = []
     doc = sent.doc
+    table = token_table(doc)
+    dep, pos, lower = table.dep, table.pos, table.lower
     cands = _cue_candidates(doc)
     for i in cands[bisect_left(cands, sent.start):bisect_left(cands, sent.end)]:
         tok = doc[i]
@@ -355,10 +360,10 @@ def sentence_sources(sent: Span) -> list[Source]:
         reporting = is_reporting_verb(tok)
         if not reporting and not is_stance_verb(tok):
             continue
-        content = [c for c in tok.children if (c.dep_ in ("ccomp", "parataxis")
-                   or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and not any(
-                       g.dep_ == "aux" and g.lower_ == "to" for g in c.children)))
-                   and not _bare_cue(c)]
+        content = [doc[c] for c in children(doc, i) if (dep[c] in ("ccomp", "parataxis")
+                   or (dep[c] == "xcomp" and pos[c] in ("VERB", "AUX") and not any(
+                       dep[g] == "aux" and lower[g] == "to" for g in children(doc, c))))
+                   and not _bare_cue(doc[c])]
         spk = speaker_of(tok)
         if spk is None:
             continue

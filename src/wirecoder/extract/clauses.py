@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .predicates import PredicateHit, find_predicates
-from .token_table import heads, sentences, token_table
+from .token_table import children, heads, sentences, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -72,15 +72,19 @@ def governing_hit(
 
 def own_tokens(tok: "Token", hits: dict[int, PredicateHit]) -> list["Token"]:
     """The predicate and its dependents, minus nested clauses and other predicates' phrases."""
-    out = [tok]
-    stack = [c for c in tok.children if c.dep_ not in _CLAUSE_DEPS]
+    # spaCy's children of each token (walked once per Doc), labels from the token table
+    doc = tok.doc
+    dep = token_table(doc).dep
+    out = [tok.i]
+    stack = [c for c in children(doc, tok.i) if dep[c] not in _CLAUSE_DEPS]
     while stack:
         t = stack.pop()
-        if t.i in hits and t.i != tok.i and not hits[t.i].nominal:
+        if t in hits and t != tok.i and not hits[t].nominal:
             continue
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
-    return sorted(out, key=lambda t: t.i)
+        stack.extend(c for c in children(doc, t) if dep[c] not in ("relcl", "acl", "advcl", "ccomp"))
+    out.sort()
+    return [doc[i] for i in out]
 
 
 __all__ = ["PredicateIndex", "governing_hit", "index_predicates", "own_tokens"]

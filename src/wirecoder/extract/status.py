@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..schema import Status
-from .token_table import sentence_start, token_table
+from .token_table import children, sentence_start, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -126,15 +126,19 @@ def _clause_chain(tok: "Token", limit: int = 6) -> list["Token"]:
 
 
 def _verb_status(v: "Token") -> Status | None:
-    kids = list(v.children)  # one walk of the children (each walk makes a Token per child)
-    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-    if any(c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("advmod", "det")) for c in kids):
+    # spaCy's children of the verb (walked once per Doc), read from the token table
+    doc = v.doc
+    table = token_table(doc)
+    lower, dep = table.lower, table.dep
+    kids = children(doc, v.i)
+    aux = {lower[c] for c in kids if dep[c] in ("aux", "auxpass")}
+    if any(dep[c] == "neg" or (lower[c] in _NEG and dep[c] in ("advmod", "det")) for c in kids):
         return Status.negated
-    if any(c.lower_ in _HABITUAL and c.dep_ in ("advmod", "npadvmod") for c in kids):
+    if any(lower[c] in _HABITUAL and dep[c] in ("advmod", "npadvmod") for c in kids):
         return Status.historical
     # "has repeatedly denied" is a standing position; "repeatedly struck the town on Monday"
     # is news: an iterative adverb makes background only with the perfect
-    if aux & _PERFECT_AUX and any(c.lower_ in _ITERATIVE and c.dep_ == "advmod" for c in kids):
+    if aux & _PERFECT_AUX and any(lower[c] in _ITERATIVE and dep[c] == "advmod" for c in kids):
         return Status.historical
     if aux & _FUTURE_AUX:
         return Status.planned
@@ -181,12 +185,14 @@ def event_status(pred: "Token", nominal: bool = False) -> Status:
 
 def _event_status(pred: "Token", nominal: bool) -> Status:
     if nominal:
-        kids = list(pred.children)
-        if any(c.lower_ in _NEG and c.dep_ == "det" for c in kids):
+        table = token_table(pred.doc)
+        lower, dep = table.lower, table.dep
+        kids = children(pred.doc, pred.i)
+        if any(lower[c] in _NEG and dep[c] == "det" for c in kids):
             return Status.negated
-        if any(c.lower_ in _POSSIBLE_MODS for c in kids if c.dep_ in ("amod", "compound")):
+        if any(lower[c] in _POSSIBLE_MODS for c in kids if dep[c] in ("amod", "compound")):
             return Status.possible
-        if any(c.lower_ in _ONGOING_MODS for c in kids if c.dep_ in ("amod",)):
+        if any(lower[c] in _ONGOING_MODS for c in kids if dep[c] in ("amod",)):
             return Status.ongoing
         head = pred.head
         # a bargaining term: "in exchange for a ceasefire", "in return for their release"
