@@ -137,6 +137,9 @@ def _cue_tokens(tok: "Token") -> list["Token"]:
                         if g.dep_ == "prep" and (g.lower_ == "of" or c.dep_ == "advmod"):
                             # "fought back from a deficit": the adverb's phrase
                             out.extend(x for x in g.children if x.dep_ == "pobj")
+    # "called for X to be released": the parser makes "for" the mark of the clause
+    out.extend(g for c in tok.children if c.dep_ in ("advcl", "ccomp")
+               for g in c.children if g.dep_ == "mark" and g.lower_ == "for")
     # "a video released by the army": the noun a participle modifies is its object
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
         out.append(tok.head)
@@ -180,6 +183,8 @@ def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
             if key in with_:
                 if c.dep_ == "prep" and c.head.i != tok.i:
                     continue  # "a summit sometimes called a camp for …": not "call for"
+                if c.dep_ == "prep" and _dated(c):
+                    continue  # "called the plan a farce on Monday": not "call on"
                 over = with_[key] or {}
                 if over.get("none") or _modifier_voids(c):
                     return None  # "struck a conciliatory tone", "held a campaign rally"
@@ -196,6 +201,12 @@ def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
     if typ == "ASSAULT" and _scored_object(tok):
         return None
     return PredicateHit(tok, typ, mode, False)
+
+
+def _dated(prep: "Token") -> bool:
+    """A preposition whose object is a date or time ("on Monday", "for a week")."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 def _joint_subject(tok: "Token") -> bool:

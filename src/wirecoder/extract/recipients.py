@@ -320,6 +320,51 @@ def _interception_swap(hit: PredicateHit, args: Arguments) -> None:
     args.actor = owners
 
 
+def _denied_charge(hit: PredicateHit) -> "Token | None":
+    """The charge a denial answers: "denied the charges against him", "rejected the
+    allegations"."""
+    if hit.nominal or hit.token.lemma_.lower() not in _words("denial_verbs"):
+        return None
+    tok = hit.token
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "relcl" and not objs:
+        objs = [tok.head]  # "an accusation from X – a claim Y has denied"
+    charge = next((o for o in objs if o.lemma_.lower() in _words("charge_nouns")), None)
+    if charge is not None and charge.dep_ == "appos" and not _author_of(charge):
+        return charge.head  # "an accusation from X – a claim …": the apposition's head
+    return charge
+
+
+# how far back a denial looks for the charge it answers
+_CHARGE_WINDOW = 6
+
+
+def _accuser(charge: "Token") -> list["Token"]:
+    """Who made a denied charge: its author ("Tarsia's charges", "charges by X"), else the
+    subject or agent of the last charging act told before the denial ("prosecutors charged
+    her with spying … She denied the charges") — never the one charged."""
+    own = _author_of(charge)
+    if own:
+        return own
+    doc = charge.doc
+    sents = 0
+    verbs = _words("charging_verbs")
+    for t in reversed(doc[:charge.head.i]):
+        if t.is_sent_start:
+            sents += 1
+            if sents > _CHARGE_WINDOW:
+                break
+        if t.pos_ != "VERB" or t.lemma_.lower() not in verbs:
+            continue
+        agents = [c for c in t.children if c.dep_ == "nsubj" and c.pos_ != "PRON"
+                  and is_actor_like(c)]
+        agents += [o for c in t.children if c.dep_ == "agent" for o in prep_objects(c)
+                   if is_actor_like(o)]
+        if agents:
+            return agents
+    return []
+
+
 def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
     """Fill (or, for hosting verbs, re-assign) the recipient of one predicate in place; a
     pronoun subject of a reported clause becomes the reporter."""
@@ -329,6 +374,11 @@ def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
     _interception_swap(hit, args)
     _withdrawn_forces(hit, args)
     tok = hit.token
+    charge = _denied_charge(hit)
+    if charge is not None:
+        # the one charged ("the charges against him") is the denier's side, not the target
+        args.recipient = [a for a in _accuser(charge) if a not in args.actor]
+        return
     if hit.type in ("REJECT", "SUPPORT", "ACCUSE", "AGREE"):
         # "rejected a UN appeal": the appeal is no actor, its author is the recipient
         props = _words("proposal_nouns")

@@ -58,6 +58,8 @@ def _judgment(comp: "Token") -> list["Token"]:
     how it qualifies its subject or object ("this disgraceful conviction") — not words deep
     in its phrases ("ordered him to answer charges of illegal arms sales" judges nothing)."""
     heads = [comp]
+    if comp.dep_ == "prep":  # "framed his rivals as “fascist”": what the as-phrase names
+        heads = [c for c in comp.children if c.dep_ in ("pobj", "amod", "acomp")]
     if comp.dep_ == "ccomp":
         heads = [c for c in comp.children if c.dep_ in ("acomp", "attr", "oprd", "nsubj",
                                                          "nsubjpass", "dobj")]
@@ -70,6 +72,8 @@ def _judgment(comp: "Token") -> list["Token"]:
             out.append(g)
             out += [c for c in g.children if c.dep_ in ("amod", "compound", "acomp", "neg")]
             out += [c for c in g.children if c.dep_ in ("oprd", "attr", "acomp")]
+            if comp.dep_ == "dobj":  # "called the plan “a farce”", parsed as an apposition
+                out += [c for c in g.children if c.dep_ == "appos"]
             # "described the summons as outrageous", "labeled them as traitors"
             out += [x for c in g.children if c.dep_ == "prep" and c.lower_ == "as"
                     for x in c.children if x.dep_ in ("pobj", "amod", "acomp")]
@@ -386,9 +390,70 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
         out[tok.i] = targets
     for i, held in charged_holdings(doc).items():
         out.setdefault(i, held)
+    return {i: with_owners(targets) for i, targets in out.items()}
+
+
+# how many sentences back the owner of a judged act is looked for
+_OWNER_WINDOW = 3
+
+
+@lru_cache(maxsize=1)
+def _owned_acts() -> dict[str, frozenset[str]]:
+    """Act noun → the lemmas that tell the same act (evaluations.yaml owned_acts): "the trip"
+    re-tells "visited", "the plan" re-tells "proposed"."""
+    out: dict[str, frozenset[str]] = {}
+    for group in load_lexicon_file("evaluations.yaml").get("owned_acts") or []:
+        words = frozenset(str(w).lower() for w in group)
+        for w in words:
+            out[w] = out.get(w, frozenset()) | words
     return out
 
 
-__all__ = ["Evaluations", "evaluations", "accused_party", "claimed_attacker", "charged_holdings",
-           "condemnations",
+def _owner_in(mention: "Token") -> list["Token"]:
+    """Who does the act a mention tells: a verb's subject, a noun's named possessor."""
+    if mention.pos_ == "VERB":
+        cur = mention
+        # "chose the first week of his term to visit Y": the doer is the head's subject
+        while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i and not any(
+                c.dep_ == "nsubj" for c in cur.children):
+            cur = cur.head
+        return [c for c in cur.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and _named(c)]
+    return [c for c in mention.children if c.dep_ == "poss" and c.pos_ != "PRON" and _named(c)]
+
+
+def act_owner(noun: "Token") -> list["Token"]:
+    """ "X visited Moscow … Y called the trip a disgrace": a judged act named by a definite
+    noun with no possessor belongs to whoever did the act it re-tells — the nearest earlier
+    mention of the same act (same word or a word of its group) with a named doer."""
+    family = _owned_acts().get(noun.lemma_.lower())
+    if not family or noun.pos_ != "NOUN" or any(c.dep_ == "poss" for c in noun.children):
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return []
+    doc = noun.doc
+    sents = 0
+    for t in reversed(doc[:noun.i]):
+        if t.is_sent_start:
+            sents += 1
+            if sents > _OWNER_WINDOW:
+                break
+        if t.lemma_.lower() in family and t.pos_ in ("VERB", "NOUN"):
+            owner = _owner_in(t)
+            if owner:
+                return owner
+    return []
+
+
+def with_owners(targets: list["Token"]) -> list["Token"]:
+    """A condemnation's targets, with the doer of each judged act that names none."""
+    out = list(targets)
+    if any(_named(t) or t.dep_ == "poss" for t in targets):
+        return out
+    for t in targets:
+        out += [o for o in act_owner(t) if o not in out]
+    return out
+
+
+__all__ = ["Evaluations", "evaluations", "accused_party", "act_owner", "claimed_attacker",
+           "charged_holdings", "condemnations", "with_owners",
            "conditional_threats"]

@@ -1,0 +1,74 @@
+"""Speech acts on whole articles (issue 8, session 8), each construction on sentences written
+for this test: denials, judged acts and their doers, directives, questions, sanctions and
+figurative subjects — by construction and verb class, never by the words of a corpus."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.ingest import make_article
+from wirecoder.pipeline import Pipeline
+
+
+def _events(text: str) -> list[tuple[str, list[str], list[str]]]:
+    """(type, actor names, recipient names) of every event, threshold off, rules only."""
+    r = Pipeline(min_confidence=0.0, types_model="none").extract(
+        make_article(text, published="2031-06-05"))
+    names = {a.id: a.name for a in r.actors}
+    return [(str(getattr(e.type, "value", e.type)), [names[i] for i in e.actor],
+             [names[i] for i in e.recipient]) for e in r.events]
+
+
+def _of_type(text: str, type_: str) -> list[tuple[str, list[str], list[str]]]:
+    return [e for e in _events(text) if e[0] == type_]
+
+
+@pytest.mark.model
+def test_a_denied_charge_is_aimed_at_the_accuser(pipeline) -> None:
+    # the charge told before, the denial after: the one charged is never the target
+    text = ("Tarsian prosecutors charged the journalist Ana Berg with espionage in March. "
+            "Berg and her newspaper have denied the charges against her.")
+    rejects = _of_type(text, "REJECT")
+    assert rejects, _events(text)
+    assert any("Tarsian prosecutors" in r for r in rejects[0][2])
+    assert not any("Berg" in r for r in rejects[0][2])
+
+
+@pytest.mark.model
+def test_a_denied_accusation_with_its_author_is_aimed_at_the_author(pipeline) -> None:
+    rejects = _of_type("Osterlich rejected Tarsia's accusations on Monday.", "REJECT")
+    assert rejects and rejects[0][2] == ["Tarsia"]
+
+
+@pytest.mark.model
+def test_a_judged_trip_accuses_whoever_made_it(pipeline) -> None:
+    text = ("Ruritanian President Karl Vogt chose the first week of his term to visit the "
+            "Tarsian leader in Vellin. Osterlich's prime minister called the trip "
+            "\"a disgraceful mission\".")
+    accuse = _of_type(text, "ACCUSE")
+    assert accuse and any("Vogt" in r for r in accuse[0][2])
+
+
+@pytest.mark.model
+def test_a_judged_thing_with_no_doer_told_accuses_nobody_in_particular(pipeline) -> None:
+    text = "Karl Vogt visited Vellin last week. The Osterlich minister called the weather \"brutal\"."
+    assert all(not e[2] for e in _of_type(text, "ACCUSE"))
+
+
+@pytest.mark.model
+def test_framing_a_party_with_a_pejorative_accuses_it(pipeline) -> None:
+    accuse = _of_type("Karl Vogt framed the Tarsian government as \"fascist\" on Monday.", "ACCUSE")
+    assert accuse and accuse[0][1] == ["Karl Vogt"] and accuse[0][2]
+
+
+@pytest.mark.model
+def test_a_name_called_with_a_date_is_no_call_on(pipeline) -> None:
+    # "called … on Monday" is no "call on X": the judgment accuses the plan's owner
+    events = _events("Karl Vogt called Ruritania's plan \"a farce\" on Monday.")
+    assert ("ACCUSE", ["Karl Vogt"], ["Ruritania"]) in events
+    assert not any(e[0] == "REQUEST" for e in events)
+
+
+@pytest.mark.model
+def test_a_call_for_a_clause_is_a_request(pipeline) -> None:
+    # the parser makes "for" the mark of "… to be released"
+    assert _of_type("The Tarsian foreign minister called for Ana Berg to be released.", "REQUEST")
