@@ -72,3 +72,70 @@ def test_a_name_called_with_a_date_is_no_call_on(pipeline) -> None:
 def test_a_call_for_a_clause_is_a_request(pipeline) -> None:
     # the parser makes "for" the mark of "… to be released"
     assert _of_type("The Tarsian foreign minister called for Ana Berg to be released.", "REQUEST")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "\"Will you resign?\" the reporter asked the minister on Tuesday.",  # a question quoted
+    "The reporter asked whether the talks would resume.",  # an indirect question
+])
+def test_ask_with_no_request_in_it_is_a_question(pipeline, text) -> None:
+    assert not _of_type(text, "REQUEST")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Tarsia asked Ruritania to free the prisoners.",
+    "Tarsia asked for international help.",
+    "The opposition asked permission to hold a rally.",
+])
+def test_ask_with_a_complement_is_a_request(pipeline, text) -> None:
+    assert _of_type(text, "REQUEST")
+
+
+@pytest.mark.model
+def test_visa_restrictions_on_a_foreign_party_are_a_sanction(pipeline) -> None:
+    text = "The Tarsian government imposed visa restrictions on two Ruritanian generals on Monday."
+    assert _of_type(text, "SANCTION") and not _of_type(text, "COERCE")
+    # restrictions with no entry word stay coercion
+    assert _of_type("Tarsia imposed restrictions on the Ruritanian embassy staff.", "COERCE")
+
+
+@pytest.mark.model
+def test_a_trailing_warning_of_a_past_fact_is_no_threat(pipeline) -> None:
+    text = ("Since May 2, almost 40% of clinics run by the Red Crescent (TRC) in the valley have "
+            "been hit, the organization warned.")
+    assert not _of_type(text, "THREATEN")
+    # a warning of what the speaker will do stays a threat
+    assert _of_type("If the shelling continues, we will respond with force, the army warned.",
+                    "THREATEN")
+
+
+@pytest.mark.model
+def test_undertake_promises_only_with_an_infinitive(pipeline) -> None:
+    assert not _of_type("The prime minister has undertaken what he calls a peace tour.", "AGREE")
+    assert _of_type("Tarsia undertook to pay compensation to the families.", "AGREE")
+
+
+@pytest.mark.model
+def test_a_figurative_subject_is_no_actor(pipeline) -> None:
+    events = _events("The senator's drop in the polls offers the opposition a chance to win the seat.")
+    assert not any("drop" in a.lower() for _, actors, _ in events for a in actors)
+
+
+@pytest.mark.model
+def test_a_raised_case_is_aimed_at_whom_it_was_raised_with_or_the_captor(pipeline) -> None:
+    accuse = _of_type("The Tarsian ambassador raised the journalist's case with Ruritanian "
+                      "officials on Monday.", "ACCUSE")
+    assert accuse and accuse[0][2] == ["Ruritanian officials"]
+    accuse = _of_type("Ruritanian police arrested the reporter Ana Berg in May. On Friday, the "
+                      "Tarsian ambassador also raised Berg's case at the council.", "ACCUSE")
+    assert accuse and accuse[0][2] == ["Ruritanian police"]  # the venue is no target
+
+
+@pytest.mark.model
+def test_joining_the_criticism_of_a_party_accuses_it(pipeline) -> None:
+    accuse = _of_type("The Osterlich government joined the chorus of criticism of Tarsia on Monday.",
+                      "ACCUSE")
+    assert accuse and accuse[0][2] == ["Tarsia"]
+    assert not _events("The press union joined the chorus of praise for the new law.")

@@ -188,6 +188,7 @@ def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
                 over = with_[key] or {}
                 if over.get("none") or _modifier_voids(c):
                     return None  # "struck a conciliatory tone", "held a campaign rally"
+                over = _compound_override(c, over)
                 t2 = over.get("type", typ)
                 if t2 is None:
                     continue
@@ -198,9 +199,86 @@ def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
         return None
     if spec.get("patient") and not _has_patient(tok):
         return None
+    if spec.get("needs") and not _has_complement(tok, spec["needs"]):
+        return None
+    if spec.get("fact_frame") and _frames_a_fact(tok):
+        return None
     if typ == "ASSAULT" and _scored_object(tok):
         return None
     return PredicateHit(tok, typ, mode, False)
+
+
+def _compound_override(cue: "Token", over: dict[str, Any]) -> dict[str, Any]:
+    """The cue's spec, or the one its modifier gives ("imposed *visa* restrictions")."""
+    compounds = over.get("compounds")
+    if not compounds:
+        return over
+    for c in cue.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            found = compounds.get(c.lemma_.lower()) or compounds.get(c.lower_)
+            if found is not None:
+                return dict(found)
+    return over
+
+
+_QUESTION_MARKS = frozenset({"whether", "if"})
+_QUESTION_NOUNS = frozenset({"question", "questions"})
+
+
+def _has_complement(tok: "Token", needs: list[str]) -> bool:
+    """Does a verb of asking or undertaking have what makes it a request or a promise — a
+    to-infinitive, a for-phrase, a that-clause, an object that is a thing — rather than an
+    interview's question ("he asked", "asked about the strike", "asked whether …")?"""
+    from .arguments import is_actor_like
+
+    for c in tok.children:
+        if c.dep_ == "xcomp" and "xcomp" in needs:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for" and "for" in needs:
+            return True
+        if c.dep_ in ("ccomp", "advcl") and "that" in needs:
+            marks = {g.lower_ for g in c.children if g.dep_ == "mark"}
+            wh = any(g.tag_ in ("WDT", "WP", "WRB") for g in c.children)
+            if "for" in marks or (c.dep_ == "ccomp" and not marks & _QUESTION_MARKS and not wh
+                                  and not _quoted_clause(tok, c)):
+                return True
+        if (c.dep_ == "dobj" and "thing" in needs and c.pos_ == "NOUN"
+                and c.lower_ not in _QUESTION_NOUNS and not is_actor_like(c)):
+            return True
+    return False
+
+
+def _quoted_clause(tok: "Token", clause: "Token") -> bool:
+    """A complement clause that is a quotation ("“Will you resign?” he asked")."""
+    return any(t.is_quote or t.text == "?" for t in clause.subtree)
+
+
+_FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "could", "might", "may", "must",
+                         "wo", "going"})
+
+
+def _frames_a_fact(tok: "Token") -> bool:
+    """ "Half of the clinics have been hit, the agency warned": a reporting verb with no
+    complement of its own, hung on the clause it frames, where that clause tells no future
+    or modal — a fact told, not a threat."""
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "dative", "parataxis")
+           for c in tok.children):
+        return False
+    before = [c for c in tok.children if c.dep_ == "advcl" and c.i < tok.i]
+    if any(c.dep_ == "advcl" and c.i > tok.i for c in tok.children):
+        return False
+    if before:
+        # "Since May, 40% of clinics have been hit, the agency warned": the parser makes the
+        # fact an adverbial clause of the frame — unless it is a condition ("if they attack")
+        framed = before[0]
+        if any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in framed.children):
+            return False
+    elif tok.dep_ in ("ccomp", "parataxis") and tok.head.i != tok.i:
+        framed = tok.head
+    else:
+        return False
+    verbs = [framed] + [c for c in framed.children if c.dep_ == "conj"]
+    return not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for v in verbs for c in v.children)
 
 
 def _dated(prep: "Token") -> bool:

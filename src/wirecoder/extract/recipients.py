@@ -343,9 +343,13 @@ def _accuser(charge: "Token") -> list["Token"]:
     """Who made a denied charge: its author ("Tarsia's charges", "charges by X"), else the
     subject or agent of the last charging act told before the denial ("prosecutors charged
     her with spying … She denied the charges") — never the one charged."""
-    own = _author_of(charge)
-    if own:
-        return own
+    return _author_of(charge) or _last_charger(charge)
+
+
+def _last_charger(tok: "Token") -> list["Token"]:
+    """The subject or agent of the last charging act (recipients.yaml charging_verbs) told
+    in the sentences before `tok`'s clause."""
+    charge = tok
     doc = charge.doc
     sents = 0
     verbs = _words("charging_verbs")
@@ -365,6 +369,23 @@ def _accuser(charge: "Token") -> list["Token"]:
     return []
 
 
+def _raised_case(hit: PredicateHit, args: Arguments) -> bool:
+    """ "raised X's case with Y" is aimed at Y; with no one named to raise it with ("raised
+    the reporter's case at the council"), at whoever charged or held X — the venue is no
+    target (so nobody, when no charge is told). True when the recipient was settled here."""
+    if hit.type != "ACCUSE" or hit.cue is None or hit.cue.lemma_.lower() not in _words(
+            "case_nouns"):
+        return False
+    withs = [o for h in (hit.token, hit.cue) for c in h.children
+             if c.dep_ == "prep" and c.lower_ == "with" for o in prep_objects(c)
+             if is_actor_like(o)]
+    if withs:
+        args.recipient = [o for o in withs if o not in args.actor]
+        return True
+    args.recipient = [a for a in _last_charger(hit.cue) if a not in args.actor]
+    return True
+
+
 def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
     """Fill (or, for hosting verbs, re-assign) the recipient of one predicate in place; a
     pronoun subject of a reported clause becomes the reporter."""
@@ -378,6 +399,8 @@ def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
     if charge is not None:
         # the one charged ("the charges against him") is the denier's side, not the target
         args.recipient = [a for a in _accuser(charge) if a not in args.actor]
+        return
+    if _raised_case(hit, args):
         return
     if hit.type in ("REJECT", "SUPPORT", "ACCUSE", "AGREE"):
         # "rejected a UN appeal": the appeal is no actor, its author is the recipient
@@ -396,6 +419,12 @@ def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
             if c.dep_ == "dative" and c.pos_ == "ADP" and c.lower_ in ("to", "for"):
                 args.recipient.extend(o for o in prep_objects(c) if is_actor_like(o))
     args.recipient.extend(r for r in _cue_recipients(hit) if r not in args.actor)
+    if _names_actor(args.recipient):
+        return
+    if hit.type == "ACCUSE" and hit.cue is not None:
+        if hit.cue.lemma_.lower() in _words("criticism_nouns"):  # "joined the criticism of X"
+            args.recipient.extend(o for c in hit.cue.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for o in prep_objects(c) if is_actor_like(o) and o not in args.actor)
     if _names_actor(args.recipient):
         return
     if hit.type == "ACCUSE" and not hit.nominal:
