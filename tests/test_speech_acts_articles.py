@@ -139,3 +139,14 @@ def test_joining_the_criticism_of_a_party_accuses_it(pipeline) -> None:
                       "ACCUSE")
     assert accuse and accuse[0][2] == ["Tarsia"]
     assert not _events("The press union joined the chorus of praise for the new law.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_", [
+    ("In a letter to Vogt on Tuesday, Tarsian President Ana Berg hit back against many of the "
+     "points made by the Ruritanian leader.", "ACCUSE"),
+    ("Osterlich rejected the claims made by Tarsian officials.", "REJECT"),
+])
+def test_an_answered_claim_is_aimed_at_its_author(pipeline, text, type_) -> None:
+    found = _of_type(text, type_)
+    assert found and found[0][2] and all("Ruritanian" in r or "Tarsian" in r for r in found[0][2])

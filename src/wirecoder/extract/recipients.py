@@ -39,6 +39,9 @@ def _author_of(noun: "Token") -> list["Token"]:
             out.extend(o for o in prep_objects(c) if is_actor_like(o))
         elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("ORG", "GPE", "NORP"):
             out.append(c)
+        elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the points made by X", "claims voiced by X"
+            out.extend(o for a in c.children if a.dep_ == "agent" for o in prep_objects(a)
+                       if is_actor_like(o))
     return out
 
 
@@ -404,7 +407,7 @@ def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
         return
     if hit.type in ("REJECT", "SUPPORT", "ACCUSE", "AGREE"):
         # "rejected a UN appeal": the appeal is no actor, its author is the recipient
-        props = _words("proposal_nouns")
+        props = _words("proposal_nouns") | _words("answered_nouns")
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         objs += [hit.cue] if hit.cue is not None and hit.cue not in objs else []
         for o in objs:
