@@ -150,3 +150,28 @@ def test_joining_the_criticism_of_a_party_accuses_it(pipeline) -> None:
 def test_an_answered_claim_is_aimed_at_its_author(pipeline, text, type_) -> None:
     found = _of_type(text, type_)
     assert found and found[0][2] and all("Ruritanian" in r or "Tarsian" in r for r in found[0][2])
+
+
+@pytest.mark.model
+def test_condemning_an_act_done_to_someone_accuses_the_doer(pipeline) -> None:
+    accuse = _of_type("The Tarsian minister condemned the killing of the journalist by "
+                      "Ruritanian soldiers.", "ACCUSE")
+    assert accuse and accuse[0][2] == ["Ruritanian soldiers"]
+
+
+@pytest.mark.model
+def test_a_judged_conviction_accuses_the_court_not_the_convicted(pipeline) -> None:
+    accuse = _of_type("A Ruritanian court convicted the reporter Ana Berg in May. Karl Vogt "
+                      "called Berg's conviction \"a mockery of justice\".", "ACCUSE")
+    assert accuse and accuse[0][2] == ["Ruritanian court"]
+    # with no conviction told, nobody — never the convicted
+    accuse = _of_type("Karl Vogt called Berg's conviction \"a mockery of justice\" on Friday.",
+                      "ACCUSE")
+    assert accuse and not any("Berg" in r for r in accuse[0][2])
+
+
+@pytest.mark.model
+def test_a_charge_on_someone_else_is_not_the_prosecution_judged(pipeline) -> None:
+    events = _events("Tarsian judges charged Karl Vogt with fraud. \"The prosecution of Ana Berg "
+                     "is an attempt to punish her,\" her lawyer said.")
+    assert not any(e[0] == "ACCUSE" and "Tarsian judges" in e[2] for e in events)

@@ -340,6 +340,7 @@ def _denied_charge(hit: PredicateHit) -> "Token | None":
 
 # how far back a denial looks for the charge it answers
 _CHARGE_WINDOW = 6
+_NAMED_CHARGE_WINDOW = 12
 
 
 def _accuser(charge: "Token") -> list["Token"]:
@@ -349,9 +350,32 @@ def _accuser(charge: "Token") -> list["Token"]:
     return _author_of(charge) or _last_charger(charge)
 
 
-def _last_charger(tok: "Token") -> list["Token"]:
+def _victim_of(noun: "Token") -> list["Token"]:
+    """The named one an act or case is of: "X's case", "the detention of X" (no pronoun)."""
+    out = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    out += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for o in prep_objects(c) if o.pos_ == "PROPN" or is_actor_like(o)]
+    return out
+
+
+def _charged_one(verb: "Token", victims: list["Token"]) -> bool:
+    """Did this charging or holding act fall on one of `victims` (same name word)?"""
+    held = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    words = {t.lower_ for v in victims for t in v.subtree if t.pos_ == "PROPN"} or {
+        v.lower_ for v in victims}
+    return any(t.lower_ in words for t in held)
+
+
+def _held_one_charger(noun: "Token") -> list["Token"]:
+    """Whoever charged or held the one a noun is about ("X's case", "X's conviction"): the
+    last charging act told before that fell on X; nobody when X is not named."""
+    victims = _victim_of(noun)
+    return _last_charger(noun, victims) if victims else []
+
+
+def _last_charger(tok: "Token", victims: list["Token"] | None = None) -> list["Token"]:
     """The subject or agent of the last charging act (recipients.yaml charging_verbs) told
-    in the sentences before `tok`'s clause."""
+    in the sentences before `tok`'s clause — with `victims`, only an act that fell on them."""
     charge = tok
     doc = charge.doc
     sents = 0
@@ -359,9 +383,12 @@ def _last_charger(tok: "Token") -> list["Token"]:
     for t in reversed(doc[:charge.head.i]):
         if t.is_sent_start:
             sents += 1
-            if sents > _CHARGE_WINDOW:
+            # an act on a named victim can be told further back than an unnamed charge
+            if sents > (_NAMED_CHARGE_WINDOW if victims else _CHARGE_WINDOW):
                 break
         if t.pos_ != "VERB" or t.lemma_.lower() not in verbs:
+            continue
+        if victims and not _charged_one(t, victims):
             continue
         agents = [c for c in t.children if c.dep_ == "nsubj" and c.pos_ != "PRON"
                   and is_actor_like(c)]
@@ -370,6 +397,45 @@ def _last_charger(tok: "Token") -> list["Token"]:
         if agents:
             return agents
     return []
+
+
+_NAMING_ENTS = frozenset({"NORP", "GPE", "ORG"})
+
+
+def act_doer(noun: "Token") -> list["Token"] | None:
+    """Who did an act done to someone ("the killing of X by Y", "Ruritanian troops' detention
+    of X", "X's conviction" after "a Ruritanian court convicted X"): the by-agent, a naming
+    modifier, else the last holder or charger told before. None when `noun` is no such act;
+    [] when its doer is not told. The victim ("X's", "of X") is never returned."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _words("patient_acts"):
+        return None
+    by = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+          for o in prep_objects(c) if is_actor_like(o)]
+    if by:
+        return by
+    named = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+             and c.ent_type_ in _NAMING_ENTS]
+    if named:
+        return named
+    return _held_one_charger(noun)
+
+
+def _condemned_act(hit: PredicateHit, args: Arguments) -> bool:
+    """ "condemned the killing of the journalist by Ruritanian soldiers", "denounced X's
+    detention": a condemnation of an act done to someone is aimed at the doer, never the
+    victim. True when the recipient was settled here."""
+    if hit.type != "ACCUSE" or hit.nominal:
+        return False
+    for o in (c for c in hit.token.children if c.dep_ in ("dobj", "nsubjpass")):
+        doers = act_doer(o)
+        if doers is None:
+            continue
+        victims = {t.i for c in o.children if c.dep_ in ("poss", "prep")
+                   for t in c.subtree}
+        args.recipient = [r for r in args.recipient if r.i not in victims and r.i != o.i]
+        args.recipient += [d for d in doers if d not in args.actor and d not in args.recipient]
+        return bool(args.recipient)
+    return False
 
 
 def _raised_case(hit: PredicateHit, args: Arguments) -> bool:
@@ -385,7 +451,7 @@ def _raised_case(hit: PredicateHit, args: Arguments) -> bool:
     if withs:
         args.recipient = [o for o in withs if o not in args.actor]
         return True
-    args.recipient = [a for a in _last_charger(hit.cue) if a not in args.actor]
+    args.recipient = [a for a in _held_one_charger(hit.cue) if a not in args.actor]
     return True
 
 
@@ -403,7 +469,7 @@ def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
         # the one charged ("the charges against him") is the denier's side, not the target
         args.recipient = [a for a in _accuser(charge) if a not in args.actor]
         return
-    if _raised_case(hit, args):
+    if _raised_case(hit, args) or _condemned_act(hit, args):
         return
     if hit.type in ("REJECT", "SUPPORT", "ACCUSE", "AGREE"):
         # "rejected a UN appeal": the appeal is no actor, its author is the recipient
@@ -448,4 +514,4 @@ def refine_recipients(hit: PredicateHit, args: Arguments) -> None:
         args.recipient.extend(p for p in _content_place(args) if p not in args.actor)
 
 
-__all__ = ["outcome_arguments", "refine_recipients"]
+__all__ = ["act_doer", "outcome_arguments", "refine_recipients"]

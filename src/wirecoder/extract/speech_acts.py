@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .coref import doc_text
 from .predicates import load_lexicon, load_lexicon_file
 from .quotes import quote_segments
+from .recipients import act_doer
 from .token_table import positions, token_table
 
 if TYPE_CHECKING:
@@ -445,8 +446,19 @@ def act_owner(noun: "Token") -> list["Token"]:
 
 
 def with_owners(targets: list["Token"]) -> list["Token"]:
-    """A condemnation's targets, with the doer of each judged act that names none."""
+    """A condemnation's targets, with the doer of each judged act that names none; the
+    victim of a judged act done to someone ("called X's conviction a mockery") is no target:
+    its doer is."""
     out = list(targets)
+    for t in targets:
+        doers = act_doer(t)
+        if doers is not None:
+            victims = {x.i for c in t.children if c.dep_ in ("poss", "prep") for x in c.subtree}
+            # the act's phrase names its victim ("X's conviction"): it is no target either
+            out = [x for x in out if x.i not in victims and x.i != t.i] + [
+                d for d in doers if d not in out]
+    if len(out) != len(targets) or any(x not in targets for x in out):
+        return out
     if any(_named(t) or t.dep_ == "poss" for t in targets):
         return out
     for t in targets:
