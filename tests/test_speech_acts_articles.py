@@ -175,3 +175,28 @@ def test_a_charge_on_someone_else_is_not_the_prosecution_judged(pipeline) -> Non
     events = _events("Tarsian judges charged Karl Vogt with fraud. \"The prosecution of Ana Berg "
                      "is an attempt to punish her,\" her lawyer said.")
     assert not any(e[0] == "ACCUSE" and "Tarsian judges" in e[2] for e in events)
+
+
+@pytest.mark.model
+def test_a_side_telling_its_own_strike_on_terrorists_accuses_nobody(pipeline) -> None:
+    text = ("In its statement on the strike, the Ruritanian army said that the Ruritanian air "
+            "force struck a number of terrorists who were operating in the area.")
+    assert not _of_type(text, "ACCUSE")
+    # another side's strike told so is still an accusation
+    assert _of_type("Tarsia said Ruritanian troops struck a number of terrorists in the valley.",
+                    "ACCUSE")
+
+
+@pytest.mark.model
+def test_whom_a_speaker_tells_is_no_target(pipeline) -> None:
+    accuse = _of_type("Neighbors in the camp told Ana Berg they were shocked to learn that the "
+                      "doctor had kept hostages.", "ACCUSE")
+    assert all("Ana Berg" not in e[2] for e in accuse)
+
+
+@pytest.mark.model
+def test_a_planned_cut_in_aid_is_a_sanction_not_a_threat(pipeline) -> None:
+    assert _of_type("Osterlich plans to halve its military aid to Tarsia next year.", "SANCTION")
+    # on a condition it threatens
+    assert _of_type("Osterlich said it would halve its aid to Tarsia unless the talks resume.",
+                    "THREATEN")

@@ -315,6 +315,8 @@ def _speech_act(hit: PredicateHit, type_: str, mode: str | None, status: Status,
                 status = Status.occurred  # "the court decided to allow him to run": allowed
             elif type_ in _OWN_FUTURE_TYPES and _narrated_future(tok):
                 pass  # "the minister will resign", "the presidents are scheduled to meet"
+            elif type_ == "SANCTION" and _planned_cut(tok):
+                pass  # "Germany plans to halve its aid": a decided cut, no threat to anyone
             elif type_ == "ASSAULT" and _plotted(tok):
                 pass  # "a plot to assassinate", "attempting to kill": an attack planned, unsaid
             elif type_ in _COOPERATIVE:
@@ -397,6 +399,17 @@ def _narrated_future(tok: "Token") -> bool:
             return False  # "would" is reported speech ("said it would free …")
     # the narrator's sentence: not the complement of a verb of saying or promising
     return top.dep_ not in ("ccomp", "xcomp", "advcl", "parataxis")
+
+
+_PLANNING = frozenset({"plan", "decide", "schedule", "set", "due", "slate", "intend"})
+
+
+def _planned_cut(tok: "Token") -> bool:
+    """ "X plans to halve its aid to Y", "is set to cut ties": a reduction the narrator tells
+    as decided (a plan), not one announced on a condition or as a warning."""
+    heads = _plan_heads(tok)
+    return (bool(heads) and heads[-1].lemma_.lower() in _PLANNING and not _unless_clause(tok)
+            and heads[-1].dep_ not in ("ccomp", "xcomp", "advcl", "parataxis"))
 
 
 def _decided(tok: "Token") -> bool:

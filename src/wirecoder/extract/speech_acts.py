@@ -130,11 +130,17 @@ def _objects(verb: "Token") -> list["Token"]:
 
 
 def _own_force(comp: "Token") -> bool:
-    """ "The army said it struck 40 terror targets": the speaker tells its own use of force;
-    the words it uses for its targets accuse no third party."""
+    """ "The army said it struck 40 terror targets", "the IDF said the Israeli air force
+    struck terrorists": the speaker tells its own side's use of force; the words it uses for
+    its targets accuse no third party."""
     subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
-    return (subj is not None and subj.pos_ == "PRON"
-            and any(v.lemma_.lower() in _hostile_verbs() for v in _clause_verbs(comp)))
+    if subj is None or not any(v.lemma_.lower() in _hostile_verbs() for v in _clause_verbs(comp)):
+        return False
+    if subj.pos_ == "PRON":
+        return True
+    speaker = _speakers(comp.head) if comp.head.i != comp.i else []
+    return bool(speaker) and (_own_side(subj, speaker) or any(
+        subj.lower_ == t.lower_ for s in speaker for t in s.subtree))
 
 
 def accused_party(comp: "Token", speaker: list["Token"], quoted: bool) -> "Token | None":
@@ -391,7 +397,15 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
         out[tok.i] = targets
     for i, held in charged_holdings(doc).items():
         out.setdefault(i, held)
-    return {i: with_owners(targets) for i, targets in out.items()}
+    return {i: with_owners(_not_addressed(doc[i], targets)) for i, targets in out.items()}
+
+
+def _not_addressed(verb: "Token", targets: list["Token"]) -> list["Token"]:
+    """ "Neighbours told CNN they were shocked": whom a speaker tells is no target."""
+    if verb.lemma_.lower() != "tell":
+        return targets
+    told = {c.i for c in verb.children if c.dep_ in ("dobj", "dative")}
+    return [t for t in targets if t.i not in told]
 
 
 # how many sentences back the owner of a judged act is looked for
