@@ -56,7 +56,8 @@ def test_a_judged_thing_with_no_doer_told_accuses_nobody_in_particular(pipeline)
 
 @pytest.mark.model
 def test_framing_a_party_with_a_pejorative_accuses_it(pipeline) -> None:
-    accuse = _of_type("Karl Vogt framed the Tarsian government as \"fascist\" on Monday.", "ACCUSE")
+    accuse = _of_type("Karl Vogt framed the Tarsian government as \"traitors\" on Monday.",
+                      "ACCUSE")
     assert accuse and accuse[0][1] == ["Karl Vogt"] and accuse[0][2]
 
 
@@ -119,8 +120,9 @@ def test_undertake_promises_only_with_an_infinitive(pipeline) -> None:
 
 @pytest.mark.model
 def test_a_figurative_subject_is_no_actor(pipeline) -> None:
-    events = _events("The senator's drop in the polls offers the opposition a chance to win the seat.")
-    assert not any("drop" in a.lower() for _, actors, _ in events for a in actors)
+    events = _events("The senator's slump in the polls offers the opposition a chance to win "
+                     "the seat.")
+    assert not any("slump" in a.lower() for _, actors, _ in events for a in actors)
 
 
 @pytest.mark.model
