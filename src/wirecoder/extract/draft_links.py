@@ -107,6 +107,29 @@ def _reacted_objects(verb: "Token", judged: list["Token"]) -> list["Token"]:
 _ANSWERS = frozenset({"response", "retaliation", "revenge", "reply", "answer"})
 
 
+def _earlier_owner(obj: "Token") -> list["Token"]:
+    """ "Katz condemned the opinion": a definite thing judged without its owner is the one
+    told earlier with one — "the court's opinion", "an opinion by the court", "the court
+    issued an opinion" (the nearest earlier mention of the same noun)."""
+    if obj.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                     for c in obj.children):
+        return []
+    lemma = obj.lemma_.lower()
+    for i in range(obj.i - 1, -1, -1):
+        t = obj.doc[i]
+        if t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
+            continue
+        owners = [c for c in t.children if (c.dep_ == "poss" and c.pos_ != "PRON")
+                  or (c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP"))]
+        owners += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for g in c.children if g.dep_ == "pobj"]
+        if not owners and t.dep_ == "dobj":
+            owners = [c for c in t.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if owners:
+            return owners
+    return []
+
+
 def _free_relative_attr(verb: "Token") -> list["Token"]:
     """ "slammed what he said was brutal aggression": the object is the free relative's
     predicate noun (through at most one reporting clause)."""
@@ -114,7 +137,9 @@ def _free_relative_attr(verb: "Token") -> list["Token"]:
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.pos_ in ("AUX", "VERB")]
     clauses += [g for c in clauses for g in c.children if g.dep_ == "ccomp"]
     for c in clauses:
-        if c.lemma_ == "be" and any(s.dep_ == "nsubj" and s.lower_ == "what" for s in c.children):
+        # "what" is the copula's subject, or hung on the reporting verb ("what he said was")
+        whats = [s for s in [*c.children, *c.head.children] if s.lower_ == "what"]
+        if c.lemma_ == "be" and whats:
             out += [a for a in c.children if a.dep_ == "attr" and a.pos_ in ("NOUN", "PROPN")]
     return out
 
@@ -127,12 +152,15 @@ def link_reactions(ctx: ExtractionContext, index: PredicateIndex, drafts: dict[i
     for i, d in drafts.items():
         if d.type not in REACTIONS and d.type != "THREATEN":
             continue
-        for obj in _reacted_objects(index.doc[i], condemned.get(i, [])):
+        verb = index.doc[i]
+        for obj in _reacted_objects(verb, condemned.get(i, [])):
             is_event = obj.i in index.by_i and index.by_i[obj.i].nominal
             if d.recipient and not is_event:
                 continue
             owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound")
                       and c.ent_type_ in ("NORP", "GPE", "ORG")]
+            if not owners and not is_event and obj.head.i == verb.i:
+                owners = _earlier_owner(obj)
             ids = resolve_actors(ctx, index.by_i, owners, agentive=True)
             if not ids and is_event:
                 kind = index.by_i[obj.i].type
