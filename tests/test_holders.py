@@ -18,21 +18,21 @@ def _coded(text: str) -> list[tuple[str, list[str], list[str]]]:
 def test_a_call_for_release_goes_to_the_court_that_convicted(pipeline) -> None:
     coded = _coded("A court in Minsk convicted the blogger Pavel Dorin of treason on Monday. "
                    "His employer called for the release of Dorin.")
-    assert ("REQUEST", ["His employer"], ["court"]) in coded
+    assert ("REQUEST", ["His employer"], ["Belarus"]) in coded
 
 
 @pytest.mark.model
 def test_an_urged_release_goes_to_the_police_that_arrested(pipeline) -> None:
     coded = _coded("Police in Lagos arrested the activist Ada Obi on Sunday. The rights group "
                    "Amnesty International urged her immediate release.")
-    assert ("REQUEST", ["Amnesty International"], ["Police"]) in coded
+    assert ("REQUEST", ["Amnesty International"], ["Nigeria"]) in coded
 
 
 @pytest.mark.model
 def test_calling_the_charges_baseless_accuses_the_prosecutors(pipeline) -> None:
     coded = _coded("Prosecutors in Ankara charged the journalist Emre Kaya with espionage on "
                    "Friday. His newspaper called the charges baseless.")
-    assert ("ACCUSE", ["His newspaper"], ["Prosecutors"]) in coded
+    assert ("ACCUSE", ["His newspaper"], ["Turkey"]) in coded
 
 
 @pytest.mark.model
@@ -40,3 +40,17 @@ def test_a_demand_with_no_holding_act_keeps_its_addressee(pipeline) -> None:
     coded = _coded("The opposition called on the electoral commission to release the results "
                    "of the vote.")
     assert [r for t, _, r in coded if t == "REQUEST"] == [["electoral commission"]]
+
+
+@pytest.mark.model
+def test_raising_a_detainees_case_accuses_the_state_holding_him(pipeline) -> None:
+    coded = _coded("A Russian court convicted the reporter Ivan Petrov of espionage on Friday. "
+                   "The US ambassador also raised Petrov's case.")
+    assert ("ACCUSE", ["US ambassador"], ["Russia"]) in coded
+
+
+@pytest.mark.model
+def test_a_release_demand_to_kidnappers_goes_to_the_kidnappers(pipeline) -> None:
+    coded = _coded("Gunmen of the Free Front kidnapped the engineer John Mensah on Sunday. "
+                   "His company urged his immediate release.")
+    assert ("REQUEST", ["His company"], ["Gunmen of the Free Front"]) in coded

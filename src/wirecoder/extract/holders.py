@@ -3,15 +3,17 @@ detention, charges or conviction, is addressed to whoever holds them, not to the
 
 "The publisher called for the release of the reporter", "X urged her swift release",
 "Y called the charges illegal", "Z denounced the reporter's detention": the recipient is
-the arrester, prosecutor or court of the article's holding act against that person (or,
-for "the charges" with nobody named, of the latest holding act before it). Runs after the
-implicit state actors are given, so an agentless "was detained" already has its state."""
+the state whose arrester, prosecutor or court holds that person (any other holder itself),
+from the article's holding act against them (or, for "the charges" with nobody named, the
+latest holding act before it). Runs after the implicit state actors are given, so an
+agentless "was detained" already has its state."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from .arguments import phrase
 from .context import ExtractionContext
+from .kb import country_display
 from .merge_mentions import Draft
 
 if TYPE_CHECKING:
@@ -21,12 +23,13 @@ if TYPE_CHECKING:
 _HOLD_NOUNS = frozenset({
     "detention", "arrest", "imprisonment", "jailing", "incarceration", "custody",
     "conviction", "sentence", "sentencing", "verdict", "trial", "charge", "indictment",
-    "prosecution", "release", "freedom",
+    "prosecution", "release", "freedom", "case",
 })
 _HOLD_VERBS = frozenset({"release", "free", "detain", "jail", "imprison", "convict",
                          "sentence", "charge", "arrest", "hold"})
 # the acts that make someone a holder: (type, mode) or an accusation told with these verbs
-_HOLDING = {"COERCE": frozenset({"arrest"}), "SANCTION": frozenset({"convict"})}
+_HOLDING = {"COERCE": frozenset({"arrest"}), "SANCTION": frozenset({"convict"}),
+            "ASSAULT": frozenset({"abduct"})}
 _CHARGE_VERBS = frozenset({"charge", "indict", "prosecute"})
 _REACTIONS = frozenset({"ACCUSE", "REQUEST"})
 _PATH = frozenset({"dobj", "pobj", "prep", "xcomp", "ccomp", "nsubjpass", "oprd", "conj"})
@@ -106,9 +109,25 @@ def link_holders(ctx: ExtractionContext, drafts: list[Draft]) -> None:
             continue
         before = [h for h in fits if h.pred_i < d.pred_i]
         holder = before[-1] if before else fits[0]
-        new = [a for a in holder.actor if a not in d.actor]
+        new = [a for a in dict.fromkeys(_state_of(ctx, a) for a in holder.actor)
+               if a not in d.actor]
         if new:
             d.recipient = new
+
+
+# a state's own organs: a demand to free someone they hold is addressed to that state
+_ORGANS = frozenset({"JUD", "COP", "GOV"})
+
+
+def _state_of(ctx: ExtractionContext, actor_id: str) -> str:
+    """The state whose court, police or government holds someone ("a Russian court" →
+    Russia); any other holder is itself."""
+    actor = ctx.actor(actor_id)
+    kind = str(getattr(getattr(actor, "kind", None), "value", getattr(actor, "kind", "")))
+    if actor is None or kind == "state" or actor.sector not in _ORGANS or not actor.country:
+        return actor_id
+    name = country_display(actor.country)
+    return ctx.actors.find(name) or ctx.actors.add(name, "state", country=actor.country)
 
 
 __all__ = ["link_holders"]
