@@ -13,8 +13,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .coref import doc_text, span_text
+from .habits import told_as_habit
 from .quotes import quote_segments
-from .token_table import children, entity_types, heads, positions, sentence_of, token_table
+from .token_table import (
+    add_governors,
+    children,
+    entity_types,
+    heads,
+    positions,
+    sentence_of,
+    token_table,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -29,9 +38,6 @@ _ASSESSMENT = frozenset({
 _MODALS = frozenset({"would", "could", "may", "might", "should", "can", "must", "ought"})
 _CONDITIONAL = frozenset({"if", "unless", "whether", "once"})
 _SEQUENCE = frozenset({"after", "before", "following", "since", "prior", "until"})
-# "rallies which take place every Friday", "weekly protests": a habit, not an incident
-_HABITUAL = frozenset({"weekly", "daily", "monthly", "nightly", "regularly", "routinely",
-                       "habitually", "usually", "typically", "customarily"})
 _UNLIKELY = frozenset({"unlikely", "impossible", "improbable", "inconceivable", "unclear",
                        "uncertain"})
 # relations a clause can describe someone by ("a militia backed by Iran", "a businessman who
@@ -110,93 +116,6 @@ def _is_heading(sent: "Span") -> bool:
 _DOERS = frozenset({"agency", "organization", "organisation", "group", "charity", "company",
                     "firm", "ministry", "department", "office", "body", "network", "militia",
                     "movement", "party", "force", "unit", "man", "woman", "person", "people"})
-_PERFECT_HABIT = frozenset({"long", "repeatedly", "often", "frequently", "always", "consistently",
-                            "continually", "constantly", "routinely", "regularly"})
-_SPANS = frozenset({"years", "decades", "months"})
-
-
-def _perfect_habit(tok: "Token") -> bool:
-    """ "Trump has long criticized NATO and accused partners …", "X has repeatedly said",
-    "has for years denied": the perfect of a repeated or lasting stance — a habit, not one act
-    (the same adverb on a simple past, "repeatedly struck the town on Monday", is one raid)."""
-    verb = tok
-    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head  # "has long criticized … and accused …": the first conjunct's aspect
-    kids = list(verb.children)
-    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in kids):
-        return False
-    return any(c.dep_ == "advmod" and c.lower_ in _PERFECT_HABIT for c in kids) or any(
-        c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in _SPANS for g in c.children)
-        for c in kids)
-
-
-def _habitual(tok: "Token") -> bool:
-    """Told as a habit: "every Friday", "weekly", "routinely" on the predicate, its noun or
-    a clause describing it ("rallies which take place every Friday") — not in a clause of
-    its own ("said that …", "after …")."""
-    doc, i = tok.doc, tok.i
-    governs_habit, perfect_heads = _habit_heads(doc)
-    if tok.pos_ in ("VERB", "AUX") and _perfect_verb(doc, i) in perfect_heads \
-            and _perfect_habit(tok):
-        return True
-    if i not in governs_habit:
-        return False  # no habit word below it: its subtree need not be walked
-    for t in tok.subtree:
-        if not (t.lower_ in _HABITUAL or (t.lower_ == "every" and t.dep_ == "det"
-                                          and t.head.ent_type_ in ("DATE", "TIME"))):
-            continue
-        cur = t
-        while cur.i != tok.i and cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis"):
-            cur = cur.head
-        if cur.i == tok.i:
-            return True
-    return False
-
-
-_HABIT_KEY = "wirecoder.habit_heads"
-_PERFECT_AUX = frozenset({"has", "have", "'ve"})
-_HABIT_SCAN = _HABITUAL | _PERFECT_AUX | {"every"}
-
-
-def _habit_heads(doc: "Doc") -> tuple[set[int], set[int]]:
-    """Per Doc, from the token table and head indices (no Token objects): the tokens with a
-    habit word ("weekly", "every") at or below them through head links, and the heads of a
-    perfect auxiliary ("has", "have"). `Token.subtree` and `.children` follow spaCy's child
-    edges, which hold only true head links (they may miss some, never add one): a token in
-    neither set can skip the walk with the same answer."""
-    got = doc.user_data.get(_HABIT_KEY)
-    if got is not None and got[0] == len(doc):
-        return got[1], got[2]
-    table = token_table(doc)
-    lower, dep = table.lower, table.dep
-    hs = heads(doc)
-    governs: set[int] = set()
-    perfect: set[int] = set()
-    for k in positions(lower, _HABIT_SCAN):
-        w = lower[k]
-        if w in _PERFECT_AUX:
-            if dep[k] == "aux" and hs[k] != k:
-                perfect.add(hs[k])
-            continue
-        j = k
-        while j not in governs:
-            governs.add(j)
-            if hs[j] == j:
-                break
-            j = hs[j]
-    doc.user_data[_HABIT_KEY] = (len(doc), governs, perfect)
-    return governs, perfect
-
-
-def _perfect_verb(doc: "Doc", i: int) -> int:
-    """The verb whose auxiliaries `_perfect_habit` reads: the first conjunct of a verb
-    conjunction (its `while` loop, over the token table and head indices)."""
-    table, hs = token_table(doc), heads(doc)
-    while table.dep[i] == "conj" and table.pos[hs[i]] in ("VERB", "AUX") and hs[i] != i:
-        i = hs[i]
-    return i
-
-
 def _unlikely(doc: "Doc", chain: list[int]) -> bool:
     """The subject or complement of "is unlikely"/"impossible": an assessment, not a report.
     (`chain`: the predicate's index and its governors'; the lowercased lemma only gates the
@@ -226,12 +145,7 @@ def _dated_children(doc: "Doc") -> dict[int, set[str]]:
     hs, dep = heads(doc), token_table(doc).dep
     below: set[int] = set()
     for k in positions(entity_types(doc), ("DATE", "TIME")):
-        j = k
-        while j not in below:
-            below.add(j)
-            if hs[j] == j:
-                break
-            j = hs[j]
+        add_governors(hs, k, below)
     out: dict[int, set[str]] = {}
     for j in below:
         if hs[j] != j:
@@ -558,7 +472,7 @@ def _prepared_attack(tok: "Token", type_: str | None) -> bool:
 # Constructions that tell no incident, in the order they are tested: (reason, test of the
 # predicate token and its PLOVER type)
 _NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
-    ("habitual", lambda t, _: _habitual(t)),
+    ("habitual", lambda t, _: told_as_habit(t)),
     ("description", _description),
     ("charge", lambda t, _: _charge(t)),
     ("war", _war_reference),

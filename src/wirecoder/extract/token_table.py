@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span
 
-__all__ = ["TokenTable", "children", "dependents", "depth", "entities", "entity_types", "heads", "positions", "sentence_of", "sentence_start", "sentences", "token_table"]
+__all__ = ["TokenTable", "add_governors", "children", "dependents", "depth", "entities", "entity_types", "heads", "positions", "sentence_of", "sentence_start", "sentences", "token_table"]
 
 _KEY = "wirecoder.token_table"
 _SENTS = "wirecoder.sentences"
@@ -114,6 +114,17 @@ def heads(doc: Doc) -> list[int]:
             got = (offsets + np.arange(len(doc), dtype=np.int64)).tolist()
         doc.user_data[_HEADS] = got
     return got  # type: ignore[no-any-return]
+
+
+def add_governors(hs: list[int], start: int, seen: set[int]) -> None:
+    """Add `start` and its governors by head index to `seen` (in place), stopping at the
+    root or at a token already in `seen` (whose governors are then there too)."""
+    j = start
+    while j not in seen:
+        seen.add(j)
+        if hs[j] == j:
+            break
+        j = hs[j]
 
 
 def positions(column: list[str], words: Collection[str]) -> list[int]:
