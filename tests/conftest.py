@@ -40,6 +40,23 @@ def pipeline():
     return Pipeline()
 
 
+@pytest.fixture(scope="session")
+def coded():
+    """text → [(type, actor names, recipient names)] of every event at any confidence,
+    published 2031-06-05 (for tests of who did what to whom)."""
+    from wirecoder.ingest import make_article
+    from wirecoder.pipeline import Pipeline
+
+    pipe = Pipeline(min_confidence=0.0)
+
+    def run(text: str) -> list[tuple[str, list[str], list[str]]]:
+        r = pipe.extract(make_article(text, published="2031-06-05"))
+        return [(e.type, [r.actor(a).name for a in e.actor],
+                 [r.actor(a).name for a in e.recipient]) for e in r.events]
+
+    return run
+
+
 CHROMIUM = os.environ.get("WIRECODER_CHROMIUM", "/usr/bin/chromium")
 
 
