@@ -451,7 +451,8 @@ _ACT_COUNTS = frozenset({"round", "wave", "series", "string", "spate", "barrage"
 
 def _issuers(n: "Token") -> list["Token"]:
     """Who did an act named by a noun when the parse hangs the agent elsewhere: its
-    participle's by-phrase ("evacuation orders issued by the army"), the noun it modifies
+    participle's by-phrase ("evacuation orders issued by the army") or modifier ("a
+    government-imposed blackout"), the noun it modifies
     ("evacuation orders"), the count noun it fills ("a new round of orders by the army")."""
     nouns = [n] + ([n.head] if n.dep_ == "compound" and n.head.pos_ == "NOUN" else [])
     for x in list(nouns):
@@ -465,6 +466,12 @@ def _issuers(n: "Token") -> list["Token"]:
                     return found
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _ISSUE_VERBS:
                 found = [o for o in passive_agents(c) if is_actor_like(o)]
+                if found:
+                    return found
+            # "a government-imposed blackout", "an army-declared curfew"
+            if c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in _ISSUE_VERBS:
+                found = [g for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")
+                         and is_actor_like(g)]
                 if found:
                     return found
     return []

@@ -14,7 +14,7 @@ from .context import ExtractionContext
 from .decision import DEFAULT_MIN_CONFIDENCE, decide
 from .event_output import apply_stated_toll, to_event
 from .event_setting import inherit_past_frame, mark_background
-from .event_roles import quoted_imperative
+from .event_roles import quoted_imperative, quoted_own_act
 from .holders import link_holders
 from .implicit_actors import add_state_actor
 from .incidents import group_incidents, state_side
@@ -58,7 +58,12 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
             and d.sent_i > 1 and is_undated_campaign(tok))
         d.modal, d.conditional, d.assessed = r.modal, r.conditional, r.assessed
         # a quoted demand ("“Free him,” X said") is the speaker's act, not the quote's content
-        d.quoted_only = r.quoted and not (d.type == "REQUEST" and quoted_imperative(tok))
+        own_act = r.quoted and not d.nominal and quoted_own_act(tok)
+        d.quoted_only = r.quoted and not (d.type == "REQUEST" and quoted_imperative(tok)
+                                          or own_act)
+        if own_act and not d.actor:  # "we" in the quote is its speaker
+            d.actor = [a.source for a in d.attribution[:1] if a.source]
+            d.recipient = [x for x in d.recipient if x not in d.actor]
         d.sequence = r.earlier
         d.another = _told_as_another(tok)
         d.singular = d.nominal and tok.tag_ in ("NN", "NNP")

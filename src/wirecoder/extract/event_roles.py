@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..schema import Status
-from .arguments import root_noun_clause
+from .arguments import is_actor_like, root_noun_clause
 from .clauses import PredicateIndex, governing_hit
 from .predicates import PredicateHit
 from .status import event_status
@@ -102,13 +102,46 @@ def find_requests(doc: "Doc") -> dict[int, "Token"]:
             continue
         dep = table.dep[i]
         tok = doc[i]
+        head = tok.head
         if not (dep == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("must", "should")
                                        for c in tok.children)) and not quoted_imperative(tok):
+            if dep == "ccomp" and _wished_of(tok):
+                out[tok.i] = head
+            act = _time_to(tok) if dep == "ccomp" and head.lemma_ in REPORTING_VERBS else None
+            if act is not None:
+                out[act.i] = head
             continue
-        head = tok.head
-        if head.lemma_ in REPORTING_VERBS or head.lemma_ in ("insist", "urge", "warn", "reminder"):
+        if head.lemma_ in REPORTING_VERBS or head.lemma_ in _DEMAND_HEADS:
             out[tok.i] = head
     return out
+
+
+# heads of a must/should clause that demand it ("suggested Moscow should send a delegation")
+_DEMAND_HEADS = frozenset({"insist", "urge", "warn", "reminder", "suggest", "propose"})
+_WISH_VERBS = frozenset({"want", "wish"})
+
+
+def _wished_of(tok: "Token") -> bool:
+    """ "The family wants the government to declare her detained": a wish that names who
+    is to act is a demand on them (not "wants to win", not "does not want")."""
+    head = tok.head
+    if head.lemma_ not in _WISH_VERBS or any(c.dep_ == "neg" for c in head.children):
+        return False
+    kids = list(tok.children)
+    return (any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+            and any(c.dep_ == "nsubj" and c.pos_ != "PRON" and is_actor_like(c) for c in kids))
+
+
+def _time_to(tok: "Token") -> "Token | None":
+    """ "“It's time to free him,” X said": the act it is time for is the speaker's demand."""
+    if tok.tag_ != "VBZ" or not (tok.lemma_ == "be" or tok.lower_ in ("'s", "’s", "is")):
+        return None
+    for attr in (c for c in tok.children if c.dep_ == "attr" and c.lower_ == "time"):
+        for act in attr.children:
+            if act.dep_ in ("relcl", "acl") and act.pos_ == "VERB" and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in act.children):
+                return act
+    return None
 
 
 _OPENING_QUOTES = frozenset({"“", '"', "‘", "«"})
@@ -116,9 +149,34 @@ _OPENING_QUOTES = frozenset({"“", '"', "‘", "«"})
 
 def quoted_imperative(tok: "Token") -> bool:
     """ "“Free him immediately,” the group said": a quote that opens with a bare verb and
-    no subject is a demand of the speaker."""
+    no subject is a demand of the speaker; so is "“It's time to free him,” X said"."""
+    if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr":
+        act = _time_to(tok.head.head)
+        if act is not None and act.i == tok.i:
+            return True
     return (tok.tag_ == "VB" and tok.i > 0 and tok.doc[tok.i - 1].text in _OPENING_QUOTES
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in tok.children))
+
+
+_FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+
+
+def quoted_own_act(tok: "Token") -> bool:
+    """ "“We met the rebels yesterday,” the minister said": a speaker telling a past act of
+    their own in a direct quote reports that act (a vow, a view, a plan or a condition in
+    the quote is still only its content)."""
+    if tok.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
+        return False
+    kids = list(tok.children)
+    perfect = tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+    if tok.tag_ != "VBD" and not perfect:
+        return False
+    if any(c.dep_ in ("neg", "mark") or (c.dep_ == "aux" and c.tag_ == "MD") for c in kids):
+        return False
+    subj = [c for c in kids if c.dep_ == "nsubj"]
+    if not subj and tok.dep_ == "conj":
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return any(c.lower_ in _FIRST_PERSON_SUBJECTS for c in subj)
 
 
 def news_as_clause(tok: "Token") -> bool:
@@ -412,7 +470,8 @@ _FIGURATIVE_OBJECTS = frozenset({
     "impasse", "stalemate", "setback",
 })
 _NATURE = frozenset({"lightning", "thunder", "earthquake", "tremor", "storm", "hurricane",
-                     "typhoon", "cyclone", "tornado", "wave", "flood", "meteor", "asteroid"})
+                     "typhoon", "cyclone", "tornado", "wave", "flood", "meteor", "asteroid",
+                     "blackout", "outage", "heatwave", "drought", "landslide", "avalanche"})
 
 
 def figurative_strike(tok: "Token") -> bool:

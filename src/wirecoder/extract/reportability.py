@@ -483,7 +483,9 @@ _NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
     ("designation", lambda t, _: _designation(t)),
     ("time reference", lambda t, _: _time_reference(t)),
     ("figure of speech", lambda t, _: _figure_of_fighting(t)),
-    ("directed content", lambda t, _: _directed_content(t)),
+    # "wants the government to act" is drafted on the wished clause as the wish's REQUEST
+    ("directed content", lambda t, ty: _directed_content(t) and not (
+        ty == "REQUEST" and t.dep_ == "ccomp" and t.head.lemma_ in ("want", "wish"))),
     ("charge", lambda t, _: _charge_of_the_held(t)),
     ("preparation", _prepared_attack),
 )

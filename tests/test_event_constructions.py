@@ -1,0 +1,75 @@
+"""Constructions that tell an event by construction rather than by its usual verb: a
+speaker's own act in a quote, a wish or suggestion aimed at another party, "it's time to",
+signing on to a plan, dismissing as, imposed blackouts. Texts invented; each has a sentence
+the rule must leave alone."""
+from __future__ import annotations
+
+import pytest
+
+
+def _types(events: list[tuple[str, list[str], list[str]]]) -> list[str]:
+    return [t for t, _, _ in events]
+
+
+@pytest.mark.model
+def test_a_speakers_own_past_act_in_a_quote_is_reported(coded) -> None:
+    events = coded("“We met the rebel commanders in Juba yesterday,” Defence Minister Aldo "
+                   "Brenner said.")
+    assert ("CONSULT", ["Aldo Brenner"], ["commanders"]) in events
+
+
+@pytest.mark.model
+def test_a_vow_or_a_condition_in_a_quote_stays_content(coded) -> None:
+    assert "CONSULT" not in _types(coded("“We will meet the rebel commanders in Juba,” "
+                                         "Defence Minister Aldo Brenner said."))
+    assert "CONSULT" not in _types(coded("“If we had met the rebel commanders, the war would "
+                                         "be over,” Defence Minister Aldo Brenner said."))
+
+
+@pytest.mark.model
+def test_a_suggestion_that_another_party_should_act_is_a_request(coded) -> None:
+    events = coded("President Lena Varga suggested Ruritania should send a delegation to the "
+                   "next round of talks.")
+    assert ("REQUEST", ["Lena Varga"], ["Ruritania"]) in events
+
+
+@pytest.mark.model
+def test_wanting_another_party_to_act_is_a_request(coded) -> None:
+    events = coded("The journalist's family wants the Ruritanian government to declare her "
+                   "wrongfully detained.")
+    assert any(t == "REQUEST" and r == ["Ruritanian government"] for t, _, r in events)
+    # a wish for oneself, or for a thing, asks nobody
+    assert "REQUEST" not in _types(coded("The opposition leader wants to win the election."))
+    assert "REQUEST" not in _types(coded("Farmers want grain prices to rise."))
+
+
+@pytest.mark.model
+def test_its_time_to_in_a_quote_is_the_speakers_demand(coded) -> None:
+    events = coded("“It’s time to release him immediately,” the press union's director said "
+                   "in a statement.")
+    assert "REQUEST" in _types(events)
+    assert "REQUEST" not in _types(coded("“It was time to leave the city,” the press union's "
+                                         "director said."))
+
+
+@pytest.mark.model
+def test_signing_on_to_a_plan_agrees(coded) -> None:
+    assert "AGREE" in _types(coded("Both the army and the rebels have signed on to a plan "
+                                   "that would end the fighting."))
+    # PLOVER codes signing a document as SUPPORT
+    assert "AGREE" not in _types(coded("The mayor signed a letter to the governor."))
+
+
+@pytest.mark.model
+def test_dismissing_something_as_a_sham_judges_it(coded) -> None:
+    assert "ACCUSE" in _types(coded("The opposition dismissed the vote count as a sham."))
+    assert "REJECT" in _types(coded("The minister dismissed calls for his resignation."))
+
+
+@pytest.mark.model
+def test_an_imposed_communications_blackout_is_censorship(coded) -> None:
+    events = coded("Phone lines stayed down after a government-imposed internet blackout on Friday.")
+    assert ("COERCE", ["government"], []) in events
+    assert "COERCE" in _types(coded("The junta ordered an internet shutdown in the capital."))
+    # a power cut is no act of anyone, and it strikes nobody
+    assert coded("A power blackout hit the city on Monday.") == []
