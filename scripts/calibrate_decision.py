@@ -1,7 +1,7 @@
 """Fit the decision stage's confidence on whole-article gold and print its reliability.
 
     .venv/bin/python scripts/calibrate_decision.py GOLD.jsonl [GOLD2.jsonl …] [--fit full|platt]
-        [--folds K] [--holdout GOLD.jsonl] [--write]
+        [--folds K] [--holdout GOLD.jsonl] [--current] [--write]
 
 Every incident the earlier stages keep is labelled by the SPEC §3 matcher: a hit (1), a
 false positive or forbidden (0); excused ones (optional, allowed status) are left out.
@@ -29,7 +29,7 @@ from wirecoder.evaluate.gold import GoldDoc, read_gold
 from wirecoder.evaluate.runner import gold_article
 from wirecoder.extract.actors import build_actor_table
 from wirecoder.extract.context import ExtractionContext, parse_published
-from wirecoder.extract.decision import FALLBACK_WEIGHTS, FEATURES
+from wirecoder.extract.decision import FALLBACK_WEIGHTS, FEATURES, weights
 from wirecoder.extract.event_core import find_events
 from wirecoder.nlp import load_model
 from wirecoder.schema import Report
@@ -73,6 +73,14 @@ def labelled(docs: list[GoldDoc]) -> list[tuple[int, list[float], int | None]]:
                     label = 0
             rows.append((n, [feats[f] for f in FEATURES], label))
     return rows
+
+
+def w_date() -> str:
+    """When the shipped weights were fitted."""
+    try:
+        return str(json.loads(OUT.read_text("utf-8")).get("fitted"))
+    except (OSError, ValueError):
+        return "never"
 
 
 def prior_score(x: np.ndarray) -> np.ndarray:
@@ -128,6 +136,8 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--holdout", help="one of the gold files: also fit without it and score it")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--current", action="store_true",
+                    help="also score the shipped weights (no refit) on every article")
     args = ap.parse_args()
     docs: list[GoldDoc] = []
     source: list[str] = []
@@ -146,6 +156,12 @@ def main() -> None:
     for k in range(args.folds):
         model = fit(x[fold != k], y[fold != k], args.fit)
         held[fold == k] = predict(model, x[fold == k], args.fit)
+    if args.current:
+        w = weights()
+        z = x @ np.array([w.get(f, 0.0) for f in FEATURES]) + w.get("bias", 0.0)
+        print(f"The shipped weights (lexicons/decision.json, fitted {w_date()}), all articles:")
+        table(1 / (1 + np.exp(-z)), y, n_gold)
+        print()
     print(f"{len(rows)} labelled incidents ({int(y.sum())} right) in {len(docs)} articles; "
           f"{n_gold} gold events; fit {args.fit}. Held-out ({args.folds}-fold by article):")
     table(held, y, n_gold)

@@ -73,3 +73,27 @@ def test_an_imposed_communications_blackout_is_censorship(coded) -> None:
     assert "COERCE" in _types(coded("The junta ordered an internet shutdown in the capital."))
     # a power cut is no act of anyone, and it strikes nobody
     assert coded("A power blackout hit the city on Monday.") == []
+
+
+@pytest.mark.model
+def test_the_call_to_prayer_asks_nobody_and_a_call_between_leaders_is_a_phone_call(coded) -> None:
+    assert coded("Imam Yusuf Dari led the call to prayer at the mosque in Tarsa.") == []
+    events = coded("The call between the two presidents on Friday was their first since May.")
+    assert "CONSULT" in _types(events) and "REQUEST" not in _types(events)
+    assert "REQUEST" in _types(coded("The UN renewed its call for a ceasefire on Monday."))
+
+
+@pytest.mark.model
+def test_an_act_named_as_missing_did_not_happen(coded) -> None:
+    assert "CONSULT" not in _types(coded("Without talks between the two sides, the siege "
+                                         "dragged on for months."))
+    assert "CONSULT" not in _types(coded("The lack of negotiations between the two sides "
+                                         "worries diplomats in Geneva."))
+    assert "CONSULT" in _types(coded("Talks between the two sides resumed in Geneva on "
+                                     "Monday without preconditions."))
+
+
+@pytest.mark.model
+def test_meeting_a_spending_guideline_is_no_meeting(coded) -> None:
+    assert "CONSULT" not in _types(coded("Osterlich met the alliance's spending guidelines "
+                                         "last year."))

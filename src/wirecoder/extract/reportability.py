@@ -488,7 +488,22 @@ _NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
         ty == "REQUEST" and t.dep_ == "ccomp" and t.head.lemma_ in ("want", "wish"))),
     ("charge", lambda t, _: _charge_of_the_held(t)),
     ("preparation", _prepared_attack),
+    ("absent", lambda t, _: _absent_act(t)),
 )
+
+
+_ABSENCE_NOUNS = frozenset({"lack", "absence", "dearth"})
+
+
+def _absent_act(tok: "Token") -> bool:
+    """ "without talks between the two sides", "absent negotiations", "the lack of
+    negotiations": an act named as missing did not happen."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in ("without", "absent"):
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in _ABSENCE_NOUNS
 
 
 _READER_VERBS = frozenset({"click", "tap", "subscribe", "sign", "visit", "follow", "read",
