@@ -97,3 +97,13 @@ def test_an_act_named_as_missing_did_not_happen(coded) -> None:
 def test_meeting_a_spending_guideline_is_no_meeting(coded) -> None:
     assert "CONSULT" not in _types(coded("Osterlich met the alliance's spending guidelines "
                                          "last year."))
+
+
+@pytest.mark.model
+def test_a_town_that_acts_acts_where_it_is(pipeline) -> None:
+    from wirecoder.ingest import make_article
+
+    report = pipeline.extract(make_article(
+        "Tulsa, meanwhile, imposed a curfew on alcohol sales from 9pm on Thursday.",
+        published="2031-06-05"))
+    assert [e.location.name for e in report.events if e.type == "COERCE"] == ["Tulsa"]

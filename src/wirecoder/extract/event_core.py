@@ -16,7 +16,7 @@ from .event_output import apply_stated_toll, to_event
 from .event_setting import inherit_past_frame, mark_background
 from .event_roles import quoted_imperative, quoted_own_act
 from .holders import link_holders
-from .implicit_actors import add_state_actor
+from .implicit_actors import add_state_actor, town_actor_place
 from .incidents import group_incidents, state_side
 from .kb import norm, outlet_names
 from .merge_mentions import Draft, absorb
@@ -135,6 +135,7 @@ def find_events(ctx: ExtractionContext, min_confidence: float = DEFAULT_MIN_CONF
             d.recipient = list(d.struck)  # the site hit, when the incident names no side
         mark_background(ctx, d)
         add_state_actor(ctx, d, main)
+        town_actor_place(ctx, d)
     inherit_past_frame(ctx, drafts)
     link_holders(ctx, drafts)
     apply_stated_toll(ctx, drafts)

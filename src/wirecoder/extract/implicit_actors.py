@@ -93,4 +93,25 @@ def host_state(ctx: ExtractionContext, actor_id: str) -> str:
     return ctx.actors.find(name) or ctx.actors.add(name, "state", country=place.country)
 
 
-__all__ = ["add_state_actor", "host_state", "state_country"]
+def town_actor_place(ctx: ExtractionContext, d: Draft) -> None:
+    """ "Chicago imposed a curfew", "Asheville police arrested two men": a town that acts
+    (its council, its police) acts where it is — the place when the clause names none finer
+    than a country, unless a target is named (an attack happens where it lands)."""
+    loc = d.location
+    if d.recipient and d.type == "ASSAULT":
+        return
+    if loc is not None and str(getattr(loc.precision, "value", loc.precision)) != "country":
+        return
+    for a in d.actor:
+        actor = ctx.actor(a)
+        if actor is None or str(getattr(actor.kind, "value", actor.kind)) in ("person", "state"):
+            continue
+        place = lookup_place(actor.name)
+        if place is None or str(getattr(place.precision, "value", place.precision)) != "city":
+            continue
+        if loc is None or loc.country == place.country:
+            d.location = place
+            return
+
+
+__all__ = ["add_state_actor", "host_state", "state_country", "town_actor_place"]
