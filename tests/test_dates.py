@@ -36,6 +36,17 @@ PUB = dt.date(2024, 3, 14)  # a Thursday
     ("three days ago", "2024-03-11", "2024-03-11", "day"),
     ("Between 4 and 6 March 2024", "2024-03-04", "2024-03-06", "range"),
     ("2024-01-05", "2024-01-05", "2024-01-05", "day"),
+    # a month or season told relative to the publication (14 March 2024)
+    ("last October", "2023-10-01", "2023-10-31", "month"),
+    ("last March", "2023-03-01", "2023-03-31", "month"),  # this March is not over
+    ("next March", "2025-03-01", "2025-03-31", "month"),
+    ("this June", "2024-06-01", "2024-06-30", "month"),
+    ("last summer", "2023-06-01", "2023-08-31", "range"),
+    ("last winter", "2023-12-01", "2024-02-29", "range"),  # ended with February
+    ("this spring", "2024-03-01", "2024-05-31", "range"),
+    ("in the summer of 2004", "2004-06-01", "2004-08-31", "range"),
+    ("autumn 2019", "2019-09-01", "2019-11-30", "range"),
+    ("over the weekend", "2024-03-09", "2024-03-10", "range"),
 ])
 def test_resolve_date(phrase: str, start: str, end: str, precision: str) -> None:
     ed = resolve_date(phrase, PUB)
@@ -51,6 +62,17 @@ def test_no_publication_date_never_guesses_today() -> None:
     assert resolve_date("on 3 December 2023", None).start == "2023-12-03"
     assert publication_date(None).precision == "unknown"
     assert publication_date(PUB).start == "2024-03-14"
+
+
+def test_last_month_name_counts_by_calendar_year() -> None:
+    # told in November, "last October" is a year back ("last month" names the one just gone)
+    assert resolve_date("last October", dt.date(2023, 11, 8)).start == "2022-10-01"
+    assert resolve_date("since last March", dt.date(2024, 7, 20)).start == "2023-03-01"
+
+
+def test_a_season_without_year_or_relative_word_is_no_date(nlp) -> None:
+    doc = nlp("Rebels launched a winter offensive after the fall of the city last October 7.")
+    assert [d.text for _, _, d in find_dates(doc, PUB)] == ["October 7"]
 
 
 def test_unknown_phrase_is_unknown() -> None:

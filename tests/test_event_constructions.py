@@ -107,3 +107,11 @@ def test_a_town_that_acts_acts_where_it_is(pipeline) -> None:
         "Tulsa, meanwhile, imposed a curfew on alcohol sales from 9pm on Thursday.",
         published="2031-06-05"))
     assert [e.location.name for e in report.events if e.type == "COERCE"] == ["Tulsa"]
+
+
+@pytest.mark.model
+def test_time_spent_in_detention_is_no_arrest(coded) -> None:
+    assert "COERCE" not in _types(coded("According to the judge, the time Ivo Laine has spent "
+                                        "in detention since last March will count towards "
+                                        "his sentence."))
+    assert "COERCE" in _types(coded("Police detained Ivo Laine in Tarsa last March."))

@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, Callable, Union
 
 from ..schema import DatePrecision, EventDate
 from .token_table import sentence_of
@@ -47,10 +47,17 @@ _PATTERNS: list[tuple[str, str]] = [
     ("part_month", rf"\b(?P<pp>{_PART})[\s-]*(?P<pm>{_MON})(?:,?\s+(?P<py>{_YEAR}))?\b"),
     ("month_year", rf"\b(?P<ym>{_MON})\s+(?P<yy>{_YEAR})\b"),
     ("weekday", rf"\b(?P<wrel>(?i:last|next|this|on|past)\s+)?(?P<wd>{_WD})\b"),
+    # "last October", "next March" (not "last October 7": that is a day)
+    ("rel_month", rf"\b(?P<lmrel>(?i:last|next|this|past))\s+(?P<lm>{_MON})\b(?!\.?\s*\d)"),
+    # "last spring", "this winter", "(in) the summer of 2004", "autumn 2019" (a bare season
+    # names no time: resolved to nothing)
+    ("season", rf"\b(?:(?P<srel>(?i:last|next|this|past))\s+|(?i:the)\s+)?"
+               rf"(?P<sn>(?i:spring|summer|autumn|fall|winter))"
+               rf"(?:\s+(?i:of\s+)?(?P<sy>{_YEAR}))?\b"),
     ("rel", r"\b(?P<rw>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
             r"this\s+(?:morning|afternoon|evening)|last\s+night|overnight|"
             r"(?:earlier|later)\s+this\s+(?:week|month|year)|(?:this|last|next|past)\s+"
-            r"(?:week|month|year|weekend)|(?:the\s+)?(?:past|last)\s+(?:few\s+)?(?:days|weeks)))\b"),
+            r"(?:week|month|year|weekend)|over\s+the\s+weekend|(?:the\s+)?(?:past|last)\s+(?:few\s+)?(?:days|weeks)))\b"),
     ("ago", r"\b(?i:(?P<an>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?P<au>day|week|month|year)s?\s+ago)\b"),
     ("bare_month", rf"\b(?i:in|since|during|until|of|by)\s+(?P<bm>{_MON})\b(?!\.?\s*\d)"),
@@ -68,11 +75,12 @@ _RX = re.compile(r"(?=\w)\b(?:" + "|".join(f"(?P<{name}>{rx[2:]})" for name, rx 
 # hold "day", "tonight" and "overnight" "night", "weekend" "week"). A text without any has
 # no date phrase, and this one scan is much cheaper than _RX's.
 _MAYBE_DATE = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
-                         r"(?i:day|night|tomorrow|morning|afternoon|evening|week|month|year|ago)")
+                         r"(?i:day|night|tomorrow|morning|afternoon|evening|week|month|year|ago|"
+                         r"spring|summer|autumn|fall|winter)")
 _DIGIT = re.compile(r"\d")
 _MONTH_ABBR = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _DATE_WORDS = ("day", "night", "tomorrow", "morning", "afternoon", "evening", "week", "month",
-               "year", "ago")
+               "year", "ago", "spring", "summer", "autumn", "fall", "winter")
 
 
 # the characters the pattern's IGNORECASE takes for an ASCII letter other than by
@@ -205,6 +213,8 @@ def _resolve_match(m: re.Match[str], published: dt.date | None, text: str) -> Ev
             else:
                 return unknown
             return _make(dt.date(y, mon, 1), _month_end(y, mon), DatePrecision.month, text)
+        if kind == "season":
+            return _season(g, published, text)
         if kind == "year":
             y = int(g["yo"])
             return _make(dt.date(y, 1, 1), dt.date(y, 12, 31), DatePrecision.year, text)
@@ -237,11 +247,59 @@ def _resolve_match(m: re.Match[str], published: dt.date | None, text: str) -> Ev
                 return _make(dt.date(y, mon, 1), _month_end(y, mon), DatePrecision.month, text)
             y = published.year - n
             return _make(dt.date(y, 1, 1), dt.date(y, 12, 31), DatePrecision.year, text)
+        if kind == "rel_month":
+            # news counts "last October" by calendar year, like "last year": in November
+            # 2023 it is October 2022 ("last month" would name October 2023)
+            mon, rel = _month(g["lm"]), g["lmrel"].lower()
+            y = published.year + {"last": -1, "past": -1, "next": 1}.get(rel, 0)
+            return _make(dt.date(y, mon, 1), _month_end(y, mon), DatePrecision.month, text)
         if kind == "rel":
             return _relative(re.sub(r"\s+", " ", g["rw"].lower()), published, text)
     except (ValueError, KeyError):
         return unknown
     return None
+
+
+# northern-hemisphere seasons by their months; winter runs into the next year
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+            "winter": (12, 2)}
+
+
+def _season_span(name: str, y: int) -> tuple[dt.date, dt.date]:
+    first, last = _SEASONS[name]
+    if first > last:  # winter y: December y to February y+1
+        return dt.date(y, first, 1), _month_end(y + 1, last)
+    return dt.date(y, first, 1), _month_end(y, last)
+
+
+def _nearest(rel: str, p: dt.date | None, span: Callable[[int], tuple[dt.date, dt.date]],
+             precision: DatePrecision, text: str) -> EventDate:
+    """A season told relative to the publication: "last" is the latest one over before it
+    ("last winter" in March is the one just ended), "next" the first one after it, "this"
+    the one under way or of its year."""
+    if p is None:
+        return EventDate(text=text, precision=DatePrecision.unknown)
+    years = range(p.year - 2, p.year + 2)
+    if rel in ("last", "past"):
+        lo, hi = max((span(y) for y in years if span(y)[1] < p), key=lambda s: s[0])
+    elif rel == "next":
+        lo, hi = min((span(y) for y in years if span(y)[0] > p), key=lambda s: s[0])
+    else:
+        lo, hi = next((s for s in map(span, years) if s[0] <= p <= s[1]), span(p.year))
+    return _make(lo, hi, precision, text)
+
+
+def _season(g: dict[str, Any], p: dt.date | None, text: str) -> EventDate | None:
+    """ "last spring", "the summer of 2004"; a season with neither is no date ("a winter
+    offensive", "the fall of the city")."""
+    name = g["sn"].lower()
+    if g["sy"]:
+        lo, hi = _season_span(name, int(g["sy"]))
+        return _make(lo, hi, DatePrecision.range, text)
+    if not g["srel"]:
+        return None
+    return _nearest(g["srel"].lower(), p, lambda y: _season_span(name, y), DatePrecision.range,
+                    text)
 
 
 def _relative(rel: str, p: dt.date, text: str) -> EventDate:
@@ -265,6 +323,10 @@ def _relative(rel: str, p: dt.date, text: str) -> EventDate:
         return _make(week_start - 7 * day, week_start - day, DatePrecision.week, text)
     if rel == "next week":
         return _make(week_start + 7 * day, week_start + 13 * day, DatePrecision.week, text)
+    if rel == "over the weekend":  # the weekend just gone (or under way)
+        sat = week_start + 5 * day
+        sat = sat if p >= sat else sat - 7 * day
+        return _make(sat, sat + day, DatePrecision.range, text)
     if rel in ("this weekend", "last weekend", "past weekend", "next weekend"):
         sat = week_start + 5 * day
         if rel == "next weekend" or (rel == "this weekend" and p < sat):

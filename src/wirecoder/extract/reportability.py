@@ -489,6 +489,7 @@ _NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
     ("charge", lambda t, _: _charge_of_the_held(t)),
     ("preparation", _prepared_attack),
     ("absent", lambda t, _: _absent_act(t)),
+    ("time served", lambda t, _: _time_served(t)),
 )
 
 
@@ -504,6 +505,15 @@ def _absent_act(tok: "Token") -> bool:
     if prep.lower_ in ("without", "absent"):
         return True
     return prep.lower_ == "of" and prep.head.lemma_.lower() in _ABSENCE_NOUNS
+
+
+def _time_served(tok: "Token") -> bool:
+    """ "the time he has spent in detention", "served ten years in prison": a stay measured,
+    not an arrest or a jailing that happens."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return False
+    verb = tok.head.head
+    return verb.lemma_.lower() in ("spend", "serve") and verb.pos_ == "VERB"
 
 
 _READER_VERBS = frozenset({"click", "tap", "subscribe", "sign", "visit", "follow", "read",
