@@ -115,3 +115,22 @@ def test_time_spent_in_detention_is_no_arrest(coded) -> None:
                                         "in detention since last March will count towards "
                                         "his sentence."))
     assert "COERCE" in _types(coded("Police detained Ivo Laine in Tarsa last March."))
+
+
+@pytest.mark.model
+def test_a_swearing_in_threatens_nobody(coded) -> None:
+    assert coded("Judge Ana Voss was sworn in on Monday.") == []
+    assert "THREATEN" in _types(coded("The rebels swore revenge for the killing of their "
+                                      "commander."))
+
+
+@pytest.mark.model
+def test_the_agent_of_an_act_noun_subject_is_its_by_phrase(coded) -> None:
+    events = coded("The tightening of the siege by Osterlich has cut off food supplies to Tarsa.")
+    assert [a for t, a, _ in events if t == "SANCTION"] == [["Osterlich"]]
+
+
+@pytest.mark.model
+def test_a_rule_acts_through_whoever_makes_it(coded) -> None:
+    events = coded("New regulations ban bars from playing loud music.")
+    assert all("regulations" not in a for _, a, _ in events)

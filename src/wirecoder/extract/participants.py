@@ -88,6 +88,14 @@ def resolve_actors(ctx: ExtractionContext, predicates: dict[int, PredicateHit],
             agentive or is_actor_like(t) or ctx.actors.at(span.start_char, span.end_char)
         ):
             continue
+        if agentive and t.pos_ == "NOUN" and not is_actor_like(t):
+            # "the tightening of the siege by Israel cut off …": whoever the act is by acts
+            agents = _by_agents(t)
+            if agents:
+                for a in resolve_actors(ctx, predicates, agents, agentive=True):
+                    if a not in ids:
+                        ids.append(a)
+                continue
         if agentive and (is_instrument(t) or (t.i in predicates and predicates[t.i].nominal)):
             # a weapon or an event is never the actor: whoever it belongs to is
             # ("Hezbollah's rockets", "Israeli airstrikes"); "a car bomb exploded" names nobody
@@ -108,6 +116,15 @@ def resolve_actors(ctx: ExtractionContext, predicates: dict[int, PredicateHit],
             if a not in ids:
                 ids.append(a)
     return ids
+
+
+def _by_agents(noun: "Token") -> list["Token"]:
+    """The actor-like objects of a by-phrase on an act noun or on its of-object ("the
+    tightening of the siege by Israel")."""
+    heads = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+    return [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
+            for o in c.children if o.dep_ == "pobj" and is_actor_like(o)]
 
 
 def _reporter_of(arg: "Token") -> list["Token"]:
