@@ -134,3 +134,16 @@ def test_the_agent_of_an_act_noun_subject_is_its_by_phrase(coded) -> None:
 def test_a_rule_acts_through_whoever_makes_it(coded) -> None:
     events = coded("New regulations ban bars from playing loud music.")
     assert all("regulations" not in a for _, a, _ in events)
+
+
+@pytest.mark.model
+def test_advice_to_the_public_at_large_is_no_request(coded) -> None:
+    assert "REQUEST" not in _types(coded("Police are asking parents to talk to their children "
+                                         "about the river."))
+    assert "REQUEST" not in _types(coded("The health minister called on the public to stay "
+                                         "calm."))
+    # a party, named, counted or told before, is asked
+    assert "REQUEST" in _types(coded("The UN urged the two countries to resume talks."))
+    assert "REQUEST" in _types(coded("Ruritania's ambassador urged the country to cease its "
+                                     "offensive."))
+    assert "REQUEST" in _types(coded("Police urged residents to leave their homes."))

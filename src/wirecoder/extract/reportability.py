@@ -490,6 +490,7 @@ _NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
     ("preparation", _prepared_attack),
     ("absent", lambda t, _: _absent_act(t)),
     ("time served", lambda t, _: _time_served(t)),
+    ("public advice", lambda t, ty: ty == "REQUEST" and _public_advice(t)),
 )
 
 
@@ -514,6 +515,35 @@ def _time_served(tok: "Token") -> bool:
         return False
     verb = tok.head.head
     return verb.lemma_.lower() in ("spend", "serve") and verb.pos_ == "VERB"
+
+
+# addressees that are everyone: advice to them is a public service message, not a demand
+# on a party ("urged people to stay calm", "asking parents to talk to their children")
+_PUBLIC = frozenset({"people", "public", "reader", "viewer", "listener", "parent", "everyone",
+                     "everybody", "anyone", "anybody", "consumer", "traveler", "traveller",
+                     "motorist", "driver", "user", "customer", "fan", "shopper", "visitor",
+                     "individual", "person", "household", "family", "country"})
+# "the public" is everyone; "the country", "the parents" point back to a party told before
+
+
+def _public_advice(tok: "Token") -> bool:
+    """A request addressed only to the public at large (its object, or the object of "call
+    on")."""
+    kids = list(tok.children)
+    addressees = [c for c in kids if c.dep_ in ("dobj", "dative")]
+    addressees += [g for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                   for g in c.children if g.dep_ == "pobj"]
+    # "asked parents to talk …": the parser may make the addressee the clause's subject
+    addressees += [g for c in kids if c.dep_ in ("xcomp", "ccomp") for g in c.children
+                   if g.dep_ == "nsubj"]
+    # a named or counted group is a party: "Israeli people", "the two countries", "its users"
+    return bool(addressees) and all(
+        a.lemma_.lower() in _PUBLIC and not any(
+            c.dep_ in ("compound", "amod", "poss", "nummod", "appos", "conj")
+            or (c.dep_ == "det" and c.lower_ not in ("all", "any")
+                and not (c.lower_ == "the" and a.lower_ == "public"))
+            for c in a.children)
+        for a in addressees)
 
 
 _READER_VERBS = frozenset({"click", "tap", "subscribe", "sign", "visit", "follow", "read",
