@@ -147,3 +147,10 @@ def test_advice_to_the_public_at_large_is_no_request(coded) -> None:
     assert "REQUEST" in _types(coded("Ruritania's ambassador urged the country to cease its "
                                      "offensive."))
     assert "REQUEST" in _types(coded("Police urged residents to leave their homes."))
+
+
+@pytest.mark.model
+def test_agreeing_with_a_view_is_no_agreement(coded) -> None:
+    assert "AGREE" not in _types(coded("Senator Ana Voss agrees that the new law is unfair."))
+    assert "AGREE" in _types(coded("The two sides agreed that talks would resume in Geneva."))
+    assert "AGREE" in _types(coded("The two sides agreed to a ceasefire on Monday."))

@@ -491,6 +491,7 @@ _NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
     ("absent", lambda t, _: _absent_act(t)),
     ("time served", lambda t, _: _time_served(t)),
     ("public advice", lambda t, ty: ty == "REQUEST" and _public_advice(t)),
+    ("shared view", lambda t, ty: ty == "AGREE" and _shared_view(t)),
 )
 
 
@@ -544,6 +545,23 @@ def _public_advice(tok: "Token") -> bool:
                 and not (c.lower_ == "the" and a.lower_ == "public"))
             for c in a.children)
         for a in addressees)
+
+
+_UNDERTAKING_AUX = frozenset({"will", "would", "should", "shall", "must", "could", "can"})
+
+
+def _shared_view(tok: "Token") -> bool:
+    """ "The senator agrees that the law is unfair": agreeing with a view is an opinion; an
+    agreement binds someone to act ("agreed that talks would resume", "agreed to a truce")."""
+    if tok.lemma_.lower() != "agree":
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with", "upon"))
+           for c in kids):
+        return False
+    views = [c for c in kids if c.dep_ == "ccomp"]
+    return bool(views) and not any(g.dep_ == "aux" and g.lower_ in _UNDERTAKING_AUX
+                                   for v in views for g in v.children)
 
 
 _READER_VERBS = frozenset({"click", "tap", "subscribe", "sign", "visit", "follow", "read",
