@@ -154,3 +154,26 @@ def test_agreeing_with_a_view_is_no_agreement(coded) -> None:
     assert "AGREE" not in _types(coded("Senator Ana Voss agrees that the new law is unfair."))
     assert "AGREE" in _types(coded("The two sides agreed that talks would resume in Geneva."))
     assert "AGREE" in _types(coded("The two sides agreed to a ceasefire on Monday."))
+
+
+@pytest.mark.model
+def test_the_writers_reading_of_an_act_is_no_act(coded) -> None:
+    assert "REQUEST" not in _types(coded("He is essentially asking Ruritania to give up the "
+                                         "border region without a fight."))
+
+
+@pytest.mark.model
+def test_the_effect_of_a_campaign_is_no_incident(coded) -> None:
+    assert "ASSAULT" not in _types(coded("Rebel attacks on the river, for instance, have forced "
+                                         "shipping firms to suspend transit."))
+    # a toll is told of an incident, and a dated effect is news
+    assert "ASSAULT" in _types(coded("Gun attacks near the town of Tarsa have left seven "
+                                     "people dead."))
+    assert "ASSAULT" in _types(coded("Rebel attacks on Monday forced two ships to turn back."))
+
+
+@pytest.mark.model
+def test_a_clause_with_with_is_no_meeting(coded) -> None:
+    assert "CONSULT" not in _types(coded("The president spoke about the war at length – with "
+                                         "most of his recent interviews being focused on his age."))
+    assert "CONSULT" in _types(coded("The president spoke with the rebel leader on Monday."))

@@ -181,8 +181,12 @@ def _verb_hit(tok: "Token", spec: dict[str, Any]) -> PredicateHit | None:
             if key not in with_:
                 key = c.lower_
             if key in with_:
-                if c.dep_ == "prep" and c.head.i != tok.i:
-                    continue  # "a summit sometimes called a camp for …": not "call for"
+                absolute = c.lower_ == "with" and (c.dep_ == "mark" or any(
+                    g.dep_ == "pcomp" for g in c.children))  # "with X being focused on …"
+                if (c.dep_ == "prep" and c.head.i != tok.i) or absolute:
+                    # "a summit sometimes called a camp for …": not "call for"; "spoke about
+                    # the war – with his interviews focused on …": a clause's "with"
+                    continue
                 if c.dep_ == "prep" and _dated(c):
                     continue  # "called the plan a farce on Monday": not "call on"
                 over = with_[key] or {}

@@ -492,6 +492,8 @@ _NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
     ("time served", lambda t, _: _time_served(t)),
     ("public advice", lambda t, ty: ty == "REQUEST" and _public_advice(t)),
     ("shared view", lambda t, ty: ty == "AGREE" and _shared_view(t)),
+    ("interpretation", lambda t, _: _interpretation(t)),
+    ("campaign effect", lambda t, _: _campaign_effect(t)),
 )
 
 
@@ -501,7 +503,11 @@ _ABSENCE_NOUNS = frozenset({"lack", "absence", "dearth"})
 def _absent_act(tok: "Token") -> bool:
     """ "without talks between the two sides", "absent negotiations", "the lack of
     negotiations": an act named as missing did not happen."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ == "absent" for c in tok.children):
+        return True  # "absent negotiations" (the parser's adjective)
+    if tok.dep_ != "pobj":
         return False
     prep = tok.head
     if prep.lower_ in ("without", "absent"):
@@ -562,6 +568,36 @@ def _shared_view(tok: "Token") -> bool:
     views = [c for c in kids if c.dep_ == "ccomp"]
     return bool(views) and not any(g.dep_ == "aux" and g.lower_ in _UNDERTAKING_AUX
                                    for v in views for g in v.children)
+
+
+_INTERPRETIVE = frozenset({"essentially", "effectively", "basically", "virtually",
+                           "practically", "de facto"})
+
+
+def _interpretation(tok: "Token") -> bool:
+    """ "He is essentially asking Ukraine to give up territory": the writer's reading of
+    what someone does, not an act told."""
+    return any(c.dep_ == "advmod" and c.lower_ in _INTERPRETIVE for c in tok.children)
+
+
+_CAMPAIGN_EFFECTS = frozenset({"force", "cause", "prompt", "disrupt", "lead", "push", "drive",
+                               "raise", "fuel", "spark", "trigger", "affect", "hamper", "halt",
+                               "reduce", "increase", "cost", "slow", "deter", "complicate"})
+
+
+def _campaign_effect(tok: "Token") -> bool:
+    """ "The Houthi attacks in the Red Sea have forced shipping firms to reroute": many acts
+    named by a plural noun, subject of a perfect that tells their effect with no date — a
+    campaign's consequence, not an incident."""
+    if tok.tag_ != "NNS" or tok.dep_ != "nsubj":
+        return False
+    verb = tok.head
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    # (a toll is told of an incident: "gun attacks have left seven dead" is one)
+    if not perfect or verb.tag_ != "VBN" or verb.lemma_.lower() not in _CAMPAIGN_EFFECTS:
+        return False
+    sent = sentence_of(tok.doc, tok.i)
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in sent)
 
 
 _READER_VERBS = frozenset({"click", "tap", "subscribe", "sign", "visit", "follow", "read",
