@@ -177,3 +177,12 @@ def test_a_clause_with_with_is_no_meeting(coded) -> None:
     assert "CONSULT" not in _types(coded("The president spoke about the war at length – with "
                                          "most of his recent interviews being focused on his age."))
     assert "CONSULT" in _types(coded("The president spoke with the rebel leader on Monday."))
+
+
+@pytest.mark.model
+def test_a_time_chosen_to_act_is_no_actor(coded) -> None:
+    events = coded("Premier Ivo Laine chose the first week of his presidency to visit "
+                   "President Ana Voss in Tarsa.")
+    assert [a for t, a, _ in events if t == "CONSULT"] == [["Ivo Laine"]]
+    assert ("REQUEST", ["United Nations"], ["Osterlich"]) in coded(
+        "The UN urged Osterlich to stop the offensive.")

@@ -236,9 +236,11 @@ def verb_subjects(verb: "Token", depth: int = 0) -> tuple[list["Token"], list["T
         # conjunct is what was done to, not who did it
         if verb.dep_ == "conj" and a and any(c.dep_ == "auxpass" for c in verb.children):
             return [], a
-        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
-            # "urged Israel to stop": the object of the head verb acts
-            return [c for c in head.children if c.dep_ == "dobj"], []
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if verb.dep_ == "xcomp" and objs and any(is_actor_like(c) for c in objs):
+            # "urged Israel to stop": the object of the head verb acts ("chose the first
+            # week to visit Moscow": a time or a thing does not — the subject does)
+            return objs, []
         return a or passive_agents(head), p if not a else []
     return act, pas
 
