@@ -47,6 +47,9 @@ class AcledCues:
     peace_talks: frozenset[str]
     property_struck: frozenset[str]
     harm: frozenset[str]
+    mob_acts: frozenset[str]
+    state_forces: frozenset[str]
+    non_state: frozenset[str]
 
 
 def _norm(word: str) -> str:
@@ -101,6 +104,9 @@ def load_cues() -> AcledCues:
             "peace_talks",
             "property_struck",
             "harm",
+            "mob_acts",
+            "state_forces",
+            "non_state",
         )
     }
     longest = max((len(k.split()) for k in weapons), default=1)
@@ -132,6 +138,9 @@ def load_cues() -> AcledCues:
         sets["peace_talks"],
         sets["property_struck"],
         sets["harm"],
+        sets["mob_acts"],
+        sets["state_forces"],
+        sets["non_state"],
     )
 
 
@@ -401,6 +410,23 @@ def only_property_struck(predicate: "Token") -> bool:
     return not has_cue(sent, cues.harm) and weapon_mode(list(sent)) not in _REMOTE_MODES
 
 
+def state_took(predicate: "Token", actor_state: bool) -> bool:
+    """Did state forces take the place? The subject or agent decides when it names them
+    ("troopers captured two rebel camps") or a non-state armed group ("rebel soldiers
+    seized the town"); otherwise the actor's sector (`actor_state`)."""
+    cues = load_cues()
+    side = subject_side(predicate)
+    if has_cue(side, cues.non_state):
+        return False
+    return actor_state or has_cue(side, cues.state_forces)
+
+
+def lynching(predicate: "Token") -> bool:
+    """Is the attack a lynching ("a suspected thief was lynched")? A mob's act by definition:
+    ACLED's Mob violence, unless armed forces are named as doing it."""
+    return has_cue([predicate], load_cues().mob_acts)
+
+
 def peace_talks(predicate: "Token") -> bool:
     """Are the talks about peace, a ceasefire or a truce (ACLED's Agreement lists "peace
     agreements/talks")?"""
@@ -469,7 +495,7 @@ def acled_view(
         # a crowd word makes mob violence when the crowd struck, not when it was struck or
         # spoke ("residents said hoodlums looted …")
         side = subject_side(predicate)
-        mob = mob and (not side or has_cue(side, load_cues().mob))
+        mob = (mob and (not side or has_cue(side, load_cues().mob))) or lynching(predicate)
     if (
         type_ == "ASSAULT"
         and excessive
@@ -553,7 +579,7 @@ def acled_view(
             return v(
                 "Battles",
                 "Government regains territory"
-                if actor_state
+                if (state_took(predicate, actor_state) if predicate is not None else actor_state)
                 else "Non-state actor overtakes territory",
             )
         if mode == "arrest":
@@ -602,4 +628,5 @@ def acled_view(
 __all__ = ["acled_view", "weapon_mode", "is_armed", "has_cue", "load_cues", "AcledCues",
            "uses_chemical_agent", "taken_unopposed", "forces_moved", "clause_weapon",
            "protest_told", "crowd_fought", "sexual_violence", "goods_taken", "peace_talks",
-           "protesters_act", "subject_side", "only_property_struck"]
+           "protesters_act", "subject_side", "only_property_struck", "lynching",
+           "state_took"]

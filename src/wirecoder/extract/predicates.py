@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -60,6 +60,8 @@ class Lexicon:
     nouns: dict[str, dict[str, Any]]
     noun_compounds: dict[str, dict[str, dict[str, Any]]]
     keys: frozenset[str] = frozenset()  # every head word, for a one-lookup prefilter
+    # verb forms the tagger lemmatises as another verb ("raped" → "rap"): form → lemma
+    verb_forms: dict[str, str] = field(default_factory=dict)
 
 
 class _LexiconLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -94,6 +96,7 @@ def load_lexicon() -> Lexicon:
     verbs: dict[str, dict[str, Any]] = {}
     nouns: dict[str, dict[str, Any]] = {}
     compounds: dict[str, dict[str, dict[str, Any]]] = {}
+    forms: dict[str, str] = {}
     folder = resources.files("wirecoder.lexicons")
     names = ["predicates.yaml"] + sorted(
         p.name
@@ -110,9 +113,10 @@ def load_lexicon() -> Lexicon:
             compounds.setdefault(str(head).lower(), {}).update(
                 {str(k).lower(): dict(v or {}) for k, v in (mods or {}).items()}
             )
-    return Lexicon(
-        verbs, nouns, compounds, frozenset(verbs) | frozenset(nouns) | frozenset(compounds)
-    )
+        for form, lemma in (data.get("verb_forms") or {}).items():
+            forms[str(form).lower()] = str(lemma).lower()
+    keys = frozenset(verbs) | frozenset(nouns) | frozenset(compounds) | frozenset(forms)
+    return Lexicon(verbs, nouns, compounds, keys, forms)
 
 
 _PARTITIVES = frozenset({"many", "some", "several", "all", "most", "one", "each", "any", "few",
@@ -366,14 +370,15 @@ def find_predicates(doc: "Doc") -> list[PredicateHit]:
     also = positions(table.lower, keys)
     if also != found:
         found = sorted(set(found).union(also))
-    lemmas, pos_of = table.lemma, table.pos
+    lemmas, pos_of, forms = table.lemma, table.pos, lex.verb_forms
     for i in found:
         pos = pos_of[i]
         if not (pos in _VERB_POS or pos in _NOUN_POS or pos == "AUX" or pos == "ADJ"):
             continue  # no test below passes: no Token needed
         tok = doc[i]
         if pos in _VERB_POS or (pos == "AUX" and tok.lemma_ not in ("be", "have", "do")):
-            spec = lex.verbs.get(lemmas[i])
+            # the form's own lemma where the tagger's is another verb ("raped" → "rap")
+            spec = lex.verbs.get(forms.get(table.lower[i], lemmas[i]))
             if spec is not None:
                 hit = _verb_hit(tok, spec)
                 if hit is not None:
