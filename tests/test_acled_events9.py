@@ -78,6 +78,9 @@ def test_soldiers_lynching_a_prisoner_are_no_mob(pipeline):
     ("Rebel soldiers captured the town of Dorvo on Monday.", "Non-state actor overtakes territory"),
     ("The town of Dorvo was recaptured by government troops on Monday.",
      "Government regains territory"),
+    # what the taker's modifiers tell of is not the taker
+    ("Afghan security forces in a new offensive against rebel militants recaptured the "
+     "district of Harn on Friday.", "Government regains territory"),
 ])
 def test_who_took_the_place_decides_the_territory_type(pipeline, text, expected):
     got = subs(pipeline, text)
