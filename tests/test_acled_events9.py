@@ -67,6 +67,12 @@ def test_a_lynching_is_mob_violence(pipeline, text):
     assert "Mob violence" in subs(pipeline, text)
 
 
+def test_a_person_named_lynch_is_no_lynching(pipeline):
+    got = coded(pipeline, "Attorney General Loretta Lynch said the department would review "
+                          "the case.")
+    assert not [t for t, _, _ in got if t == "ASSAULT"]
+
+
 def test_soldiers_lynching_a_prisoner_are_no_mob(pipeline):
     got = subs(pipeline, "Soldiers lynched a captured rebel in Dorvo on Sunday.")
     assert "Mob violence" not in got and "Attack" in got
