@@ -419,7 +419,9 @@ def state_took(predicate: "Token", actor_state: bool) -> bool:
     # the taker's own phrase, not what its modifiers tell of ("security forces in a crackdown
     # on Taliban militants")
     inner = {t.i for t in side if t.dep_ in ("prep", "relcl", "acl")}
-    side = [t for t in side if t.i not in inner and not any(a.i in inner for a in t.ancestors)]
+    # (a person's name is no force: "Marine Le Pen")
+    side = [t for t in side if t.i not in inner and not any(a.i in inner for a in t.ancestors)
+            and t.ent_type_ != "PERSON"]
     if has_cue(side, cues.non_state):
         return False
     return actor_state or has_cue(side, cues.state_forces)
