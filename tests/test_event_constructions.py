@@ -186,3 +186,9 @@ def test_a_time_chosen_to_act_is_no_actor(coded) -> None:
     assert [a for t, a, _ in events if t == "CONSULT"] == [["Ivo Laine"]]
     assert ("REQUEST", ["United Nations"], ["Osterlich"]) in coded(
         "The UN urged Osterlich to stop the offensive.")
+
+
+@pytest.mark.model
+def test_the_month_of_march_is_no_march(coded) -> None:
+    assert "PROTEST" not in _types(coded("The journalist was jailed in March."))
+    assert "PROTEST" in _types(coded("On 16 March, farmers marched to the parliament in Tarsa."))

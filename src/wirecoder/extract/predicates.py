@@ -332,6 +332,8 @@ _HARM_VERBS = frozenset({"kill", "wound", "injure", "murder", "execute", "abduct
 
 
 def _noun_hit(tok: "Token", lex: Lexicon) -> PredicateHit | None:
+    if tok.ent_type_ == "DATE":
+        return None  # the month "March" ("on 16 March", "next March") is no march
     lemma = tok.lemma_.lower()
     mods = lex.noun_compounds.get(lemma) or lex.noun_compounds.get(tok.lower_)
     if mods:
