@@ -19,6 +19,13 @@ def test_a_speakers_own_past_act_in_a_quote_is_reported(coded) -> None:
 
 
 @pytest.mark.model
+def test_the_speaker_of_a_quote_introduced_by_a_reporting_verb_acts(coded) -> None:
+    events = coded("President Lena Varga concluded, “We agreed with Premier Ivo Laine to meet "
+                   "again in Tarsa.”")
+    assert ("AGREE", ["Lena Varga"], ["Ivo Laine"]) in events
+
+
+@pytest.mark.model
 def test_a_vow_or_a_condition_in_a_quote_stays_content(coded) -> None:
     assert "CONSULT" not in _types(coded("“We will meet the rebel commanders in Juba,” "
                                          "Defence Minister Aldo Brenner said."))

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from ..schema import Event
 from .candidates import find_candidates
+from .arguments import phrase
+from .attribution import is_reporting_verb
 from .context import ExtractionContext
 from .decision import DEFAULT_MIN_CONFIDENCE, decide
 from .event_output import apply_stated_toll, to_event
@@ -62,13 +64,23 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
         d.quoted_only = r.quoted and not (d.type == "REQUEST" and quoted_imperative(tok)
                                           or own_act)
         if own_act and not d.actor:  # "we" in the quote is its speaker
-            d.actor = [a.source for a in d.attribution[:1] if a.source]
+            d.actor = [a.source for a in d.attribution[:1] if a.source] or _quote_speaker(ctx, tok)
             d.recipient = [x for x in d.recipient if x not in d.actor]
         d.sequence = r.earlier
         d.another = _told_as_another(tok)
         d.singular = d.nominal and tok.tag_ in ("NN", "NNP")
         out.append(d)
     return out
+
+
+def _quote_speaker(ctx: ExtractionContext, tok: "Token") -> list[str]:
+    """The named subject of the reporting verb a quoted clause hangs on ("Zelensky
+    concluded, “We agreed …”")."""
+    head = tok.head
+    if tok.dep_ not in ("ccomp", "parataxis") or not is_reporting_verb(head):
+        return []
+    subj = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return ctx.actors.resolve_span(phrase(subj[0]))[:1] if subj else []
 
 
 def _described_by(noun: "Token", type_: str, verbs: dict[int, Draft]) -> Draft | None:
