@@ -17,9 +17,10 @@ from .merge_mentions import Draft
 from .kb import country_display
 from .places import country_of, find_place_in, lookup_place, main_place
 from .predicates import PredicateHit
-from .token_table import heads, sentence_of, sentences, token_table
+from .token_table import children, heads, sentence_of, sentences, token_table
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
@@ -78,9 +79,21 @@ def _outside_other_clauses(tok: "Token", sent: "SpacySpan") -> set[int]:
         if i not in ancestors:
             sub = subtrees.get(i)
             if sub is None:
-                sub = subtrees[i] = [x.i for x in doc[i].subtree]
+                sub = subtrees[i] = _subtree(doc, i)
             everything.difference_update(sub)
     return everything
+
+
+def _subtree(doc: "Doc", i: int) -> list[int]:
+    """The indices of `doc[i].subtree` (in no order): spaCy's subtree is the token and the
+    subtrees of its `children`, which `token_table.children` keeps per Doc (the subtree
+    walk makes a Token and a generator per token and level)."""
+    out, todo = [i], [i]
+    while todo:
+        kids = children(doc, todo.pop())
+        out += kids
+        todo += kids
+    return out
 
 
 class ArticleSetting:
@@ -242,7 +255,7 @@ class ArticleSetting:
         if loc is None and authority_country:
             return Location(name=None, country=authority_country, precision="country")
         if loc is None:
-            loc = _territory(own)
+            loc = _territory(self.doc, [t.i for t in own])
         if loc is None:
             loc = _target_country(tok)
         if loc is None:
@@ -250,7 +263,7 @@ class ArticleSetting:
                 outside = _outside_other_clauses(tok, sent)
             loc = find_place_in(sent, only=outside)
             if loc is None:  # "… injured in Israeli airstrikes on a Yemeni port"
-                loc = _territory([self.doc[i] for i in sorted(outside)])
+                loc = _territory(self.doc, sorted(outside))
         if loc is None:
             loc = self._main_place
             if loc is not None and self.sent_index[tok.i] > 1 and loc.precision in ("city", "point"):
@@ -269,13 +282,17 @@ class ArticleSetting:
 
     def locative_place(self, tok: "Token") -> Location | None:
         """A locative phrase of the predicate itself: "spoke in Egypt", "struck a house in X"."""
-        for c in list(tok.children) + [
-            g for c in tok.children if c.dep_ == "dobj" for g in c.children
-        ]:
-            if c.dep_ == "prep" and c.lower_ in _LOCATIVE:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        loc = find_place_in(self.doc[g.left_edge.i : g.right_edge.i + 1])
+        doc = self.doc
+        table = token_table(doc)
+        dep, lower = table.dep, table.lower
+        # the children's indices and the table: a Token only for a locative's object
+        kids = children(doc, tok.i)
+        for c in kids + [g for c in kids if dep[c] == "dobj" for g in children(doc, c)]:
+            if dep[c] == "prep" and lower[c] in _LOCATIVE:
+                for g in children(doc, c):
+                    if dep[g] == "pobj":
+                        obj = doc[g]
+                        loc = find_place_in(doc[obj.left_edge.i : obj.right_edge.i + 1])
                         if loc is not None:
                             return loc
         return None
@@ -343,19 +360,25 @@ def _target_country(tok: "Token") -> Location | None:
     return None
 
 
-def _territory(own: list["Token"]) -> Location | None:
-    """ "on Israeli territory", "on Lebanese soil": the country of the nationality word."""
-    for t in own:
-        if t.lemma_.lower() in _TERRITORY_NOUNS:
-            for c in t.children:
-                if c.dep_ == "amod" and c.text[:1].isupper():
+def _territory(doc: "Doc", own: list[int]) -> Location | None:
+    """ "on Israeli territory", "on Lebanese soil": the country of the nationality word
+    (`own`: token indices, in order; a Token only for a territory noun's modifier)."""
+    table = token_table(doc)
+    lemma, dep = table.lemma, table.dep
+    for i in own:
+        if lemma[i] in _TERRITORY_NOUNS:
+            for k in children(doc, i):
+                if dep[k] != "amod":
+                    continue
+                c = doc[k]
+                if c.text[:1].isupper():
                     iso = country_of(c.text)
                     if iso:
                         return Location(
                             name=None,
                             country=iso,
                             precision="country",
-                            text=f"{c.text} {t.text}",
+                            text=f"{c.text} {doc[i].text}",
                         )
     return None
 

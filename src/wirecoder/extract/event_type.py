@@ -103,13 +103,15 @@ def event_kind(ctx: ExtractionContext, hit: PredicateHit, args: Arguments, *, ac
     cues = load_cues()
     subj_toks = _subject_tokens(tok) if not hit.nominal else []
     told = {t.i for t in subj_toks}  # Tokens are equal when their positions are
-    subj_toks += [t for a in args.actor for t in phrase(a) if t.i not in told]
+    actor_words = [t for a in args.actor for t in phrase(a)]  # made once: the cues reread them
+    subj_toks += [t for t in actor_words if t.i not in told]
     if hit.nominal and tok.head.lemma_ in LIGHT_VERBS:
         subj_toks += _subject_tokens(tok.head)
     if type_ == "ASSAULT":
-        clause = own + [t for o in outcomes for t in o.token.subtree]
-        mode, flags, weapon = _assault_cues(ctx, hit, args, actor, recipient, outcomes, clause,
-                                            subj_toks, sent, mode, cues)
+        outcome_words = [t for o in outcomes for t in o.token.subtree]
+        mode, flags, weapon = _assault_cues(ctx, hit, args, actor, recipient, outcomes,
+                                            own + outcome_words, subj_toks, sent, mode, cues,
+                                            actor_words, outcome_words)
     elif type_ in ("COERCE", "MOBILIZE", "RETREAT", "SUPPORT", "CONCEDE", "AGREE"):
         mode, flags = _seizure_cues(ctx, hit, args, actor, recipient, subj_toks, sent, mode,
                                     cues)
@@ -122,14 +124,17 @@ def event_kind(ctx: ExtractionContext, hit: PredicateHit, args: Arguments, *, ac
 def _assault_cues(ctx: ExtractionContext, hit: PredicateHit, args: Arguments, actor: list[str],
                   recipient: list[str], outcomes: list[PredicateHit], clause: list["Token"],
                   subj_toks: list["Token"], sent: "Span", mode: str | None,
-                  cues: "AcledCues") -> tuple[str | None, dict[str, bool], str | None]:
-    """An attack's mode, ACLED flags and weapon."""
+                  cues: "AcledCues", actor_words: list["Token"],
+                  outcome_words: list["Token"]) -> tuple[str | None, dict[str, bool], str | None]:
+    """An attack's mode, ACLED flags and weapon (`actor_words`: the actor phrases' tokens,
+    `outcome_words`: the outcomes' subtrees; made once by the caller)."""
     tok = hit.token
+    tok_kids = list(tok.children)  # read once: four questions below walk them
     # who or what struck, and with what — never what was struck ("fired at a drone")
     wtoks = subj_toks + [t for i in args.instrument for t in i.subtree]
-    wtoks += [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
-    for o in [hit] + outcomes:
-        kids = list(o.token.children)
+    wtoks += [c for c in tok_kids if c.dep_ in ("compound", "amod", "nmod")]
+    for n, o in enumerate([hit] + outcomes):
+        kids = list(tok_kids) if n == 0 else list(o.token.children)
         # "targeted vehicles with anti-tank shells": the with-phrase may hang on the object
         kids += [
             g for c in kids if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"
@@ -164,25 +169,25 @@ def _assault_cues(ctx: ExtractionContext, hit: PredicateHit, args: Arguments, ac
         mode = wm
     words = clause + subj_toks
     rec_toks = targets
-    act_toks = [t for a in args.actor for t in phrase(a)] + subj_toks
+    act_toks = actor_words + subj_toks
     sectors_a = [getattr(ctx.actor(a), "sector", None) for a in actor]
     sectors_r = [getattr(ctx.actor(a), "sector", None) for a in recipient]
+    # is_armed(act_toks, …) is its sectors or has_cue(act_toks, cues.armed): asked once
+    actor_armed = is_armed(act_toks, sectors_a)
     flags = {
         "mob": has_cue(act_toks, cues.mob),
-        "excessive": has_cue(
-            rec_toks + [t for o in outcomes for t in o.token.subtree], cues.protesters
-        )
+        "excessive": has_cue(rec_toks + outcome_words, cues.protesters)
         or (
             has_cue(sent, _PROTEST_WORDS)
-            and is_armed(act_toks, sectors_a)
+            and actor_armed
             and has_cue(sent, cues.excessive)
         ),
         "rioters": has_cue(act_toks, cues.protesters),
-        "actor_armed": is_armed(act_toks, sectors_a) or has_cue(act_toks, cues.armed),
+        "actor_armed": actor_armed,
         "recipient_armed": is_armed(rec_toks, sectors_r),
         "reciprocal": has_cue(
             [tok]
-            + [c for c in tok.children if c.dep_ in ("dobj", "prt")]
+            + [c for c in tok_kids if c.dep_ in ("dobj", "prt")]
             + ([] if hit.cue is None else [hit.cue]),
             cues.reciprocal,
         )
@@ -193,7 +198,7 @@ def _assault_cues(ctx: ExtractionContext, hit: PredicateHit, args: Arguments, ac
             [tok]
             + [
                 g
-                for c in tok.children
+                for c in tok_kids
                 if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.subtree
             ],
