@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .places import names_event_place
 from .predicates import PredicateHit, load_lexicon_file
-from .token_table import token_table
+from .token_table import children, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -264,10 +264,14 @@ def prep_objects(prep: "Token") -> list["Token"]:
 
 def _verb_args(hit: PredicateHit) -> Arguments:
     v = hit.token
+    doc = v.doc
+    table = token_table(doc)  # the children as indices, their labels from the table
+    deps, lower = table.dep, table.lower
+    kids = children(doc, v.i)
     args = Arguments()
     act, pas = verb_subjects(v)
     agents = passive_agents(v)
-    if not agents and v.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in v.children):
+    if not agents and deps[v.i] == "conj" and not any(deps[c] in _SUBJ for c in kids):
         agents = passive_agents(v.head)
     # a relative or participle clause: the head noun is the subject (or, passive, the patient)
     if v.dep_ == "acl" and root_noun_clause(v):
@@ -278,24 +282,26 @@ def _verb_args(hit: PredicateHit) -> Arguments:
         if rel_act:
             act = [v.head]
         elif rel_pas or (
-            not act and (any(c.dep_ == "auxpass" for c in v.children) or v.tag_ == "VBN")
+            not act and (any(deps[c] == "auxpass" for c in kids) or v.tag_ == "VBN")
         ):
             pas = [v.head]
     args.actor = [a for a in act if a.lower_ not in _REL_PRONOUNS] + agents
     args.recipient = [p for p in pas if p.lower_ not in _REL_PRONOUNS]
-    for c in v.children:
-        dep = c.dep_
+    for k in kids:
+        dep = deps[k]
         if dep in ("dobj", "dative", "obj"):
-            if hit.cue is not None and c.i == hit.cue.i:
+            if hit.cue is not None and k == hit.cue.i:
                 continue
+            c = doc[k]
             (args.recipient if is_actor_like(c) else args.topic).append(c)
         elif dep == "prep":
-            prep = c.lower_
+            c = doc[k]
+            prep = lower[k]
             objs = prep_objects(c)
             if prep == "between":
                 args.actor.extend(objs)
             elif prep == "along" or (
-                prep == "with" and any(g.lower_ == "along" for g in c.children)
+                prep == "with" and any(lower[g] == "along" for g in children(doc, k))
             ):
                 args.actor.extend(objs)
             elif prep in ("by", "using", "via") or (
@@ -320,14 +326,14 @@ def _verb_args(hit: PredicateHit) -> Arguments:
             "THREATEN",
             "CONCEDE",
         ):
-            args.topic.append(c)
+            args.topic.append(doc[k])
     # "Kenya, along with Ethiopia, took part": the "along with" hangs on the subject
     for a in list(args.actor):
-        for c in a.children:
-            if c.dep_ == "prep" and c.lower_ == "along":
-                for g in c.children:
-                    if g.dep_ == "prep":
-                        args.actor.extend(prep_objects(g))
+        for c in children(doc, a.i):
+            if deps[c] == "prep" and lower[c] == "along":
+                for g in children(doc, c):
+                    if deps[g] == "prep":
+                        args.actor.extend(prep_objects(doc[g]))
     return args
 
 

@@ -25,7 +25,7 @@ from .merge_mentions import Draft, absorb
 from .places import main_place
 from .reportability import assess, quote_map
 from .tolls import is_attack_tally, is_campaign_summary, is_undated_campaign
-from .token_table import sentence_of
+from .token_table import children, sentence_of, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -101,8 +101,11 @@ def _described_by(noun: "Token", type_: str, verbs: dict[int, Draft]) -> Draft |
 
 def _told_as_another(tok: "Token") -> bool:
     """ "another drone was intercepted", "another attack hit the port": one more of a kind."""
-    heads = [tok] + [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    return any(c.dep_ == "det" and c.lower_ == "another" for h in heads for c in h.children)
+    doc = tok.doc
+    table = token_table(doc)  # the children's indices and labels: no Token for each
+    dep, lower = table.dep, table.lower
+    told = [tok.i] + [c for c in children(doc, tok.i) if dep[c] in ("nsubj", "nsubjpass", "dobj")]
+    return any(dep[c] == "det" and lower[c] == "another" for h in told for c in children(doc, h))
 
 
 def reported_by_newsroom(ctx: ExtractionContext, d: Draft) -> bool:

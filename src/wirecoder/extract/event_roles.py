@@ -12,7 +12,7 @@ from .arguments import is_actor_like, root_noun_clause
 from .clauses import PredicateIndex, governing_hit
 from .predicates import PredicateHit
 from .status import event_status
-from .token_table import positions, token_table
+from .token_table import children, heads, positions, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -337,42 +337,43 @@ class PredicateRoles:
     def _backgrounded(self, tok: "Token") -> bool:
         """Inside a subordinate, purpose or non-asserting clause: "as leaders sought to ease
         tensions", "to help support X", "suspected of blowing up", "if it is attacked"."""
-        cur = tok
+        # up the head indices with the table's labels: a Token only where a test needs
+        # one (an exact lemma, a tag, news_as_clause)
+        doc = tok.doc
+        table, hs = token_table(doc), heads(doc)
+        dep, lower, pos = table.dep, table.lower, table.pos
+        cur = tok.i
         for _ in range(8):
-            if cur.dep_ in ("relcl",) or cur.head.i == cur.i:
+            d = dep[cur]
+            if d in ("relcl",) or hs[cur] == cur:
                 return False
             if (
-                cur.dep_ == "advcl"
+                d == "advcl"
                 and any(
-                    (c.dep_ == "mark" and c.lower_ in _SUBORDINATORS)
-                    or (c.dep_ == "aux" and c.lower_ == "to")
-                    for c in cur.children
+                    (dep[c] == "mark" and lower[c] in _SUBORDINATORS)
+                    or (dep[c] == "aux" and lower[c] == "to")
+                    for c in children(doc, cur)
                 )
-                and (cur.i != tok.i or tok.head.pos_ in ("VERB", "AUX"))
-                and not (cur.i in self.by_i and self._tells_cause(self.by_i[cur.i]))
-                and not news_as_clause(cur)
+                and (cur != tok.i or pos[hs[tok.i]] in ("VERB", "AUX"))
+                and not (cur in self.by_i and self._tells_cause(self.by_i[cur]))
+                and not news_as_clause(doc[cur])
             ):
                 return True
-            head = cur.head
-            if (
-                cur.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep")
-                and head.lemma_ in _NON_ASSERTING
-            ):
+            head = hs[cur]
+            if d in ("xcomp", "ccomp", "pcomp", "pobj", "prep"):
+                head_lemma = doc[head].lemma_
                 # "X wants to attack Y" is itself an intention (status planned → THREATEN/AGREE)
-                if not (
-                    cur.i == tok.i
-                    and cur.dep_ == "xcomp"
-                    and head.lemma_ in _INTENT
-                    and head.dep_ in ("ROOT", "ccomp", "conj")
+                if head_lemma in _NON_ASSERTING and not (
+                    cur == tok.i
+                    and d == "xcomp"
+                    and head_lemma in _INTENT
+                    and dep[head] in ("ROOT", "ccomp", "conj")
                 ):
                     return True
-            if (
-                cur.dep_ == "advcl"
-                and head.i in self.by_i
-                and cur.lemma_ in REPORTING_VERBS
-                and cur.tag_ == "VBG"
-            ):
-                return True  # "declined to meet X, saying talks could only happen in Y"
+            if d == "advcl" and head in self.by_i:
+                t = doc[cur]
+                if t.lemma_ in REPORTING_VERBS and t.tag_ == "VBG":
+                    return True  # "declined to meet X, saying talks could only happen in Y"
             cur = head
         return False
 

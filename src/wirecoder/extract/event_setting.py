@@ -17,7 +17,7 @@ from .merge_mentions import Draft
 from .kb import country_display
 from .places import country_of, find_place_in, lookup_place, main_place
 from .predicates import PredicateHit
-from .token_table import children, heads, sentence_of, sentences, token_table
+from .token_table import char_offsets, children, heads, sentence_of, sentences, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -127,16 +127,21 @@ class ArticleSetting:
         only date; else the publication day (not its own)."""
         sent_n = self.sent_index[hit.token.i]
         found = self._dates_of(sent_n)
-        own_chars = {(t.idx, t.idx + len(t)) for t in own}
-        own_lo = min(t.idx for t in own)
-        own_hi = max(t.idx + len(t) for t in own)
-        mine = [
-            d
-            for d in found
-            if own_lo <= d[0]
-            and d[1] <= own_hi
-            and any(s >= d[0] and e <= d[1] for s, e in own_chars)
-        ]
+        # character offsets from the table (tokens never overlap: the first and last own
+        # token bound the clause's characters)
+        starts, ends = char_offsets(self.doc)
+        own_i = [t.i for t in own]
+        own_lo, own_hi = starts[min(own_i)], ends[max(own_i)]
+        mine = []
+        if found:
+            own_chars = {(starts[i], ends[i]) for i in own_i}
+            mine = [
+                d
+                for d in found
+                if own_lo <= d[0]
+                and d[1] <= own_hi
+                and any(s >= d[0] and e <= d[1] for s, e in own_chars)
+            ]
         # "agreed to the deal that X laid out in May": a relative clause on another noun
         # dates that noun's story, not this event
         mine = [d for d in mine if not self._in_other_relative(d, hit.token)]
@@ -154,17 +159,18 @@ class ArticleSetting:
             return EventDate(precision=DatePrecision.unknown, text="earlier"), True
         # a date of a governing clause ("said on Monday that …", "arrived on Thursday … a
         # delegation that discussed …") or the sentence's only date
-        cur = hit.token
+        hs = heads(self.doc)  # Token.head.i of every token
+        cur = hit.token.i
         for _ in range(6):
-            if cur.head.i == cur.i:
+            if hs[cur] == cur:
                 break
-            cur = cur.head
-            if cur.i in self.by_i and cur.i in drafts:
-                return drafts[cur.i].date, drafts[cur.i].date_own
+            cur = hs[cur]
+            if cur in self.by_i and cur in drafts:
+                return drafts[cur].date, drafts[cur].date_own
             for d in found:
                 toks = self.doc.char_span(d[0], d[1], alignment_mode="expand")
                 if toks is not None and any(
-                    t.head.i == cur.i or (t.head.head.i == cur.i and t.head.dep_ == "prep")
+                    t.head.i == cur or (t.head.head.i == cur and t.head.dep_ == "prep")
                     for t in toks
                 ):
                     return d[2], True

@@ -14,7 +14,7 @@ from .coref import doc_text
 from .predicates import load_lexicon, load_lexicon_file
 from .quotes import quote_segments
 from .recipients import act_doer
-from .token_table import positions, token_table
+from .token_table import children, positions, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -58,27 +58,34 @@ def _judgment(comp: "Token") -> list["Token"]:
     """Where a complement judges: what it predicates ("was a sham", "called X illegal") and
     how it qualifies its subject or object ("this disgraceful conviction") — not words deep
     in its phrases ("ordered him to answer charges of illegal arms sales" judges nothing)."""
-    heads = [comp]
-    if comp.dep_ == "prep":  # "framed his rivals as “fascist”": what the as-phrase names
-        heads = [c for c in comp.children if c.dep_ in ("pobj", "amod", "acomp")]
-    if comp.dep_ == "ccomp":
-        heads = [c for c in comp.children if c.dep_ in ("acomp", "attr", "oprd", "nsubj",
-                                                         "nsubjpass", "dobj")]
+    # indices, the children from token_table.children and the labels from the table: a
+    # Token only for each word returned
+    doc = comp.doc
+    table = token_table(doc)
+    dep, lower = table.dep, table.lower
+    ci = comp.i
+    heads = [ci]
+    if dep[ci] == "prep":  # "framed his rivals as “fascist”": what the as-phrase names
+        heads = [c for c in children(doc, ci) if dep[c] in ("pobj", "amod", "acomp")]
+    if dep[ci] == "ccomp":
+        heads = [c for c in children(doc, ci) if dep[c] in ("acomp", "attr", "oprd", "nsubj",
+                                                              "nsubjpass", "dobj")]
         if comp.pos_ in ("NOUN", "ADJ") or comp.tag_ == "VBN":
-            heads.append(comp)  # "was a sham", "said he was shocked by …"
-    out: list["Token"] = []
+            heads.append(ci)  # "was a sham", "said he was shocked by …"
+    out: list[int] = []
     for h in heads:
-        group = [h] + [c for c in h.children if c.dep_ == "conj"]
+        group = [h] + [c for c in children(doc, h) if dep[c] == "conj"]
         for g in group:
+            kids = children(doc, g)
             out.append(g)
-            out += [c for c in g.children if c.dep_ in ("amod", "compound", "acomp", "neg")]
-            out += [c for c in g.children if c.dep_ in ("oprd", "attr", "acomp")]
-            if comp.dep_ == "dobj":  # "called the plan “a farce”", parsed as an apposition
-                out += [c for c in g.children if c.dep_ == "appos"]
+            out += [c for c in kids if dep[c] in ("amod", "compound", "acomp", "neg")]
+            out += [c for c in kids if dep[c] in ("oprd", "attr", "acomp")]
+            if dep[ci] == "dobj":  # "called the plan “a farce”", parsed as an apposition
+                out += [c for c in kids if dep[c] == "appos"]
             # "described the summons as outrageous", "labeled them as traitors"
-            out += [x for c in g.children if c.dep_ == "prep" and c.lower_ == "as"
-                    for x in c.children if x.dep_ in ("pobj", "amod", "acomp")]
-    return out
+            out += [x for c in kids if dep[c] == "prep" and lower[c] == "as"
+                    for x in children(doc, c) if dep[x] in ("pobj", "amod", "acomp")]
+    return [doc[i] for i in out]
 
 
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})

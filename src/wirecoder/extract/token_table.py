@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span
 
-__all__ = ["TokenTable", "add_governors", "children", "dependents", "depth", "entities", "entity_types", "heads", "positions", "sentence_of", "sentence_start", "sentences", "token_table"]
+__all__ = ["TokenTable", "add_governors", "char_offsets", "children", "dependents", "depth", "entities", "entity_types", "heads", "positions", "sentence_of", "sentence_start", "sentences", "token_table"]
 
 _KEY = "wirecoder.token_table"
 _SENTS = "wirecoder.sentences"
@@ -28,6 +28,7 @@ _HEADS = "wirecoder.heads"
 _ENTS = "wirecoder.entities"
 _KIDS = "wirecoder.children"
 _ENT_TYPES = "wirecoder.entity_types"
+_OFFSETS = "wirecoder.char_offsets"
 # hash (or symbol id) → its string, and → that string lowercased: the same for every Doc
 # and model
 _NAMES: dict[int, str] = {}
@@ -160,6 +161,21 @@ def children(doc: Doc, i: int) -> list[int]:
     if kids is None:
         kids = got[1][i] = [c.i for c in doc[i].children]
     return kids  # type: ignore[no-any-return]
+
+
+def char_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """(`Token.idx`, `Token.idx + len(Token)`) of every token, read once per Doc with
+    `Doc.to_array` (each read of a Token's offsets is a Token and a call)."""
+    got = doc.user_data.get(_OFFSETS)
+    if got is None or len(got[0]) != len(doc):
+        from spacy.attrs import IDX, LENGTH
+
+        got = ([], [])
+        if len(doc):
+            arr = doc.to_array([IDX, LENGTH]).astype("int64")
+            got = (arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist())
+        doc.user_data[_OFFSETS] = got
+    return got  # type: ignore[no-any-return]
 
 
 def entity_types(doc: Doc) -> list[str]:
