@@ -33,6 +33,7 @@ _CACHE_KEY = "wirecoder.places"
 _PROPN = frozenset({"PROPN"})
 _STARTS_KEY = "wirecoder.place_starts"
 _USES_KEY = "wirecoder.place_uses"
+_LINK_KEY = "wirecoder.link_line_sentences"
 _MAIN_KEY = "wirecoder.main_place"
 # Nouns a place name can modify and still be the place ("the Shejaiya neighbourhood").
 _PLACE_NOUNS = {"city", "camp", "strip", "town", "village", "governorate", "province", "district",
@@ -197,10 +198,28 @@ _NOT_PLACE_ENTS = frozenset({"ORG", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_AR
                              "PRODUCT", "LAW"})
 
 
+# _entry's answers per (name, fuzzy), for the gazetteer they came from: the same names come
+# back in every clause and article (bounded)
+_ENTRIES: dict[tuple[str, bool], "_Entry | None"] = {}
+_ENTRIES_OF: list[object] = [None]
+
+
 def _entry(name: str, fuzzy: bool = False) -> _Entry | None:
     """The gazetteer's entry for a name; `fuzzy` (for names NER marked as places): also
     under another transliteration, and without a trailing place noun ("Hodeidah Port")."""
     g = _gazetteer()
+    if _ENTRIES_OF[0] is not g or len(_ENTRIES) > 200_000:
+        _ENTRIES.clear()
+        _ENTRIES_OF[0] = g
+    k = (name, fuzzy)
+    if k in _ENTRIES:
+        return _ENTRIES[k]
+    e = _ENTRIES[k] = _gazetteer_entry(g, name, fuzzy)
+    return e
+
+
+def _gazetteer_entry(g: _Gazetteer, name: str, fuzzy: bool) -> _Entry | None:
+    """_entry's lookup itself."""
     key = norm(name)
     if not key or key in _NEVER_PLACES:
         return None
@@ -410,6 +429,19 @@ def _is_link_line(sent: "Span") -> bool:
     return t.startswith(("also read", "related", "read more", "read also", "see also"))
 
 
+def _in_link_line(doc: "Doc", i: int) -> bool:
+    """`_is_link_line` of token i's sentence, once per sentence and Doc (the main-place
+    votes ask it for every place mention)."""
+    got = doc.user_data.get(_LINK_KEY)
+    if got is None or got[0] != len(doc):
+        got = doc.user_data[_LINK_KEY] = (len(doc), {})
+    sent = sentence_of(doc, i)
+    found = got[1].get(sent.start)
+    if found is None:
+        found = got[1][sent.start] = _is_link_line(sent)
+    return found  # type: ignore[no-any-return]
+
+
 def find_place_in(span_or_sent: Union["Span", "Doc", "Token"],
                   only: Collection[int] | None = None) -> Location | None:
     """The place of a clause: the most specific place named in it, preferring names in a
@@ -464,7 +496,7 @@ def _main_country(doc: "Doc", mentions: list[_Mention]) -> str | None:
     lead_end = _lead_end(doc)
     votes: dict[str, int] = {}
     for m in mentions:
-        if m.entry.country and not _is_link_line(sentence_of(doc, m.tok)):
+        if m.entry.country and not _in_link_line(doc, m.tok):
             # a place named as where things are counts twice an actor's name: "Israel struck"
             # in a story of strikes in Gaza is the attacker, not the scene
             weight = 1 if _use(doc, m.tok)[0] else 2
@@ -496,7 +528,7 @@ def _main_mention(doc: "Doc") -> _Mention | None:
     country = _main_country(doc, mentions)
     counts: dict[str, list[object]] = {}
     for m in mentions:
-        if _use(doc, m.tok)[0] or _is_link_line(sentence_of(doc, m.tok)):
+        if _use(doc, m.tok)[0] or _in_link_line(doc, m.tok):
             continue
         if country is not None and m.entry.country != country:
             continue  # a place of another country named more often is not where it happens
@@ -516,7 +548,7 @@ def _main_mention_any(doc: "Doc", mentions: list[_Mention]) -> _Mention | None:
     """The most often named place, whatever its country (no place of the main country)."""
     counts: dict[str, list[object]] = {}
     for m in mentions:
-        if _use(doc, m.tok)[0] or _is_link_line(sentence_of(doc, m.tok)):
+        if _use(doc, m.tok)[0] or _in_link_line(doc, m.tok):
             continue
         slot = counts.setdefault(m.entry.name, [0, m])
         slot[0] = int(slot[0]) + 1  # type: ignore[call-overload]
