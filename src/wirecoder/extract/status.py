@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..schema import Status
-from .token_table import children, sentence_start, token_table
+from .token_table import children, heads, sentence_start, token_table
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _NEG = frozenset({"not", "n't", "never", "no", "nobody", "neither", "nor", "without"})
 _POSSIBLE_AUX = frozenset({"could", "may", "might", "should", "can"})
@@ -115,17 +115,35 @@ _ONGOING_MODS = frozenset(
 )
 
 
-def _clause_chain(tok: "Token", limit: int = 6) -> list["Token"]:
-    """The predicate and the heads it hangs from, up to the sentence root."""
-    chain = [tok]
-    cur = tok
-    while cur.head.i != cur.i and len(chain) < limit:
-        cur = cur.head
+def _clause_chain(doc: "Doc", i: int, limit: int = 6) -> list[int]:
+    """The predicate and the heads it hangs from, up to the sentence root (indices)."""
+    hs = heads(doc)
+    chain = [i]
+    cur = i
+    while hs[cur] != cur and len(chain) < limit:
+        cur = hs[cur]
         chain.append(cur)
     return chain
 
 
+_VERB_STATUS = "wirecoder.verb_status"
+_UNSEEN = object()
+
+
 def _verb_status(v: "Token") -> Status | None:
+    """The status a verb's own auxiliaries and adverbs give, once per token and Doc (the
+    predicates of a sentence ask again for their shared governors)."""
+    doc = v.doc
+    got = doc.user_data.get(_VERB_STATUS)
+    if got is None or got[0] != len(doc):
+        got = doc.user_data[_VERB_STATUS] = (len(doc), {})
+    st = got[1].get(v.i, _UNSEEN)
+    if st is _UNSEEN:
+        st = got[1][v.i] = _own_verb_status(v)
+    return st  # type: ignore[return-value]
+
+
+def _own_verb_status(v: "Token") -> Status | None:
     # spaCy's children of the verb (walked once per Doc), read from the token table
     doc = v.doc
     table = token_table(doc)
@@ -225,38 +243,40 @@ def _event_status(pred: "Token", nominal: bool) -> Status:
     st = _verb_status(pred)
     if st is not None:
         return st
-    # governing verbs: "plans to attack", "refused to release", "continued shelling"
-    chain = _clause_chain(pred)
-    child = pred
+    # governing verbs: "plans to attack", "refused to release", "continued shelling" (head
+    # indices and the table's labels; a Token only for a governor's exact lemma and status)
+    doc = pred.doc
+    table = token_table(doc)
+    dep, lower, pos = table.dep, table.lower, table.pos
+    chain = _clause_chain(doc, pred.i)
+    child = pred.i
     for head in chain[1:]:
-        if (
-            child.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "pcomp", "acl")
-            or child.dep_ == "prep"
-        ):
-            hst = _verb_status(head) if head.pos_ in ("VERB", "AUX") else None
-            if child.dep_ == "xcomp":
-                if head.lemma_ in _NEG_HEADS:
+        cd = dep[child]
+        if cd in ("xcomp", "ccomp", "advcl", "conj", "relcl", "pcomp", "acl") or cd == "prep":
+            hst = _verb_status(doc[head]) if pos[head] in ("VERB", "AUX") else None
+            if cd == "xcomp":
+                head_lemma = doc[head].lemma_
+                if head_lemma in _NEG_HEADS:
                     return Status.negated
-                if head.lemma_ in _ONGOING_HEADS:
+                if head_lemma in _ONGOING_HEADS:
                     return Status.ongoing
-                if head.lemma_ in _PLAN_HEADS or head.lower_ in _PLAN_HEADS:
+                if head_lemma in _PLAN_HEADS or lower[head] in _PLAN_HEADS:
                     return Status.planned
-            if child.dep_ == "advcl" and any(
-                c.lower_ == "to" and c.dep_ == "aux" for c in child.children
+            if cd == "advcl" and any(
+                lower[c] == "to" and dep[c] == "aux" for c in children(doc, child)
             ):
                 return Status.planned  # purpose clause: "… to destroy X"
             if hst in (Status.historical,):
                 return hst
-            if child.dep_ in ("xcomp", "conj") and hst is not None:
+            if cd in ("xcomp", "conj") and hst is not None:
                 return hst
-        if head.dep_ == "ROOT":
-            if any(c.lower_ in _HABITUAL and c.dep_ == "advmod" for c in head.children):
+        if dep[head] == "ROOT":
+            if any(lower[c] in _HABITUAL and dep[c] == "advmod" for c in children(doc, head)):
                 return Status.historical
             break
         child = head
-    if any(c.lower_ in ("since",) and c.dep_ == "prep" for c in pred.children) and pred.tag_ in (
-        "VBG",
-    ):
+    if any(lower[c] in ("since",) and dep[c] == "prep" for c in children(doc, pred.i)) \
+            and pred.tag_ in ("VBG",):
         return Status.ongoing
     return Status.occurred
 
