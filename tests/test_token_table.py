@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from wirecoder.extract.coref import span_text
 from wirecoder.extract.quotes import quote_segments
-from wirecoder.extract.token_table import (children, dependents, depth, entities, entity_types,
-                                          positions, sentence_of,
+from wirecoder.extract.token_table import (char_offsets, children, dependents, depth, entities,
+                                          entity_types, positions, sentence_of,
                                           sentences, token_table)
 
 TEXT = ("Harbour Guards detained 12 fishermen near Port Azul on Monday, the ministry said.\n\n"
@@ -167,6 +167,26 @@ def test_children_are_spacys_children_made_once(nlp) -> None:
         assert children(doc, t.i) == [c.i for c in t.children]
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert children(doc, root.i) is children(doc, root.i)  # memoised per token and Doc
+
+
+def test_children_follow_spacys_edges_in_a_non_projective_parse(nlp) -> None:
+    # crossing arcs: spaCy's stored left/right edges may leave out a token whose head link
+    # points at the token; children() must answer what Token.children walks
+    from spacy.tokens import Doc
+
+    words = ["w0", "w1", "w2", "w3", "w4", "w5", "w6"]
+    for heads in ([2, 4, 4, 4, 4, 0, 3], [3, 6, 0, 6, 1, 6, 6], [5, 0, 1, 5, 2, 5, 5]):
+        doc = Doc(nlp.vocab, words=words, heads=heads, deps=["dep"] * 7)
+        for t in doc:
+            assert children(doc, t.i) == [c.i for c in t.children]
+
+
+def test_char_offsets_are_the_tokens_offsets(nlp) -> None:
+    doc = nlp(TEXT + " Café “déjà vu” 😀 ends.")
+    starts, ends = char_offsets(doc)
+    assert starts == [t.idx for t in doc]
+    assert ends == [t.idx + len(t) for t in doc]
+    assert char_offsets(nlp("")) == ([], [])
 
 
 def test_entity_types_are_the_tokens_entity_labels(nlp) -> None:

@@ -17,7 +17,8 @@ from .merge_mentions import Draft
 from .kb import country_display
 from .places import country_of, find_place_in, lookup_place, main_place
 from .predicates import PredicateHit
-from .token_table import char_offsets, children, heads, sentence_of, sentences, token_table
+from .token_table import (char_offsets, children, entity_types, heads, sentence_of,
+                          sentences, token_table)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -346,23 +347,31 @@ class ArticleSetting:
 def _target_country(tok: "Token") -> Location | None:
     """ "airstrikes on a Yemeni port", "shelled Lebanese villages": a target named by its
     nationality and no place name: the target's country (never the attacker's)."""
+    # head indices, children and labels from the token table: a Token only for a modifier
+    # that may be a nationality
+    doc = tok.doc
+    table, hs, ents = token_table(doc), heads(doc), entity_types(doc)
+    dep, lower, pos = table.dep, table.lower, table.pos
     # the event word, and for "killed in airstrikes on a port" the verb it explains
-    heads = [tok] + ([tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "in" else [])
-    targets = [c for h in heads for c in h.children if c.dep_ == "dobj"]
-    targets += [g for h in heads for c in h.children
-                if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
-                for g in c.children if g.dep_ == "pobj"]
+    i = tok.i
+    told = [i] + ([hs[hs[i]]] if dep[i] == "pobj" and lower[hs[i]] == "in" else [])
+    targets = [c for h in told for c in children(doc, h) if dep[c] == "dobj"]
+    targets += [g for h in told for c in children(doc, h)
+                if dep[c] == "prep" and lower[c] in ("on", "at", "against")
+                for g in children(doc, c) if dep[g] == "pobj"]
     for t in targets:
-        if t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN":
+        if ents[t] in ("GPE", "LOC", "FAC") or pos[t] == "PROPN":
             continue  # a named place: the gazetteer's business
-        for c in t.children:
+        for k in children(doc, t):
+            if dep[k] != "amod" or not (ents[k] == "NORP" or pos[k] in ("ADJ", "PROPN")):
+                continue
+            c = doc[k]
             # a nationality is capitalised: "the same time" names no country
-            if c.dep_ == "amod" and c.text[:1].isupper() and (
-                    c.ent_type_ == "NORP" or c.pos_ in ("ADJ", "PROPN")):
+            if c.text[:1].isupper():
                 iso = country_of(c.text)
                 if iso:
                     return Location(name=None, country=iso, precision="country",
-                                    text=f"{c.text} {t.text}")
+                                    text=f"{c.text} {doc[t].text}")
     return None
 
 
