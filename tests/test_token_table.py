@@ -132,6 +132,34 @@ def test_date_regex_matches_as_its_patterns_alternated() -> None:
     assert got == want and len(got) >= 12
 
 
+def test_date_matches_tried_at_word_starts_are_finditers() -> None:
+    """find_dates tries the pattern only at runs of word characters that can open one of its
+    alternatives: the same matches as finditer, also for words glued to a month, Unicode
+    digits and the characters IGNORECASE folds to ASCII letters."""
+    import random
+
+    from wirecoder.extract import dates
+
+    words = ["on", "Monday", "mid", "-", "October", "12", "3rd", "of", "March", "2024", "late",
+             "lateMay", "the", "end", "day", "before", "yesterday", "a", "week", "ago", "since",
+             "in", "Jan.", "Sept", "between", "and", "to", "\u0663", "\u017fince", "\u0130n",
+             "earlier", "this", "month", "past", "few", "days", ",", "'s", "endMarch", "Mayday",
+             "2019-03-12", "tonight", "last", "night", "two", "years", "May", "x"]
+    rng = random.Random(11)
+
+    def key(ms):  # type: ignore[no-untyped-def]
+        return [(m.span(), m.lastgroup, m.groups()) for m in ms]
+
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice([" ", "", "-", ".", "\n"])
+                       for _ in range(rng.randint(1, 10)))
+        want = key(dates._RX.finditer(text))
+        assert key(dates._date_matches(text)) == want, text
+        found += len(want)
+    assert found > 1000
+
+
 def test_depth_is_the_number_of_ancestors(nlp) -> None:
     doc = nlp(TEXT)
     assert [depth(doc, t.i) for t in doc] == [len(list(t.ancestors)) for t in doc]

@@ -88,6 +88,52 @@ _DATE_WORDS = ("day", "night", "tomorrow", "morning", "afternoon", "evening", "w
 _FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+# The words an alternative of _RX can begin with: a match starts a run of word characters
+# (its `(?=\w)\b`), and that run is a number, a capitalised month (case-sensitive in the
+# patterns), one of these words lowercased, or (part_month, "mid-October", "lateMay")
+# begins with one of the prefixes. _RX is tried only at such runs: finditer tries its 11
+# alternatives at every word start, and three words in four can open none of them.
+_MONTH_WORDS = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec"})
+_FIRST_WORDS = frozenset({
+    "between", "from",  # range_dmy
+    "the", "end",  # part_month ("the end of", "end"); early/mid/late: _FIRST_PREFIXES
+    "last", "next", "this", "on", "past", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday",  # weekday
+    "yesterday", "today", "tonight", "tomorrow", "overnight", "earlier", "later",  # rel
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "in", "since", "during", "until", "of", "by"})  # ago; bare_month, year
+_FIRST_PREFIXES = ("early", "mid", "late", "end")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _date_matches(text: str) -> "list[re.Match[str]]":
+    """`list(_RX.finditer(text))`, with _RX tried only where a run of word characters can
+    open one of its alternatives (`_RX.match` at a position sees the text before it, so
+    its `\b` answers as in finditer). A text holding a character of _FOLDS, which the
+    patterns' IGNORECASE reads as an ASCII letter and `str.lower` does not, keeps finditer."""
+    if _FOLDS.search(text) is not None:
+        return list(_RX.finditer(text))
+    out: list[re.Match[str]] = []
+    last, match = 0, _RX.match
+    for run in _WORD_RUN.finditer(text):
+        p = run.start()
+        if p < last:
+            continue
+        word = run.group()
+        if not (word[0].isdecimal() or word in _MONTH_WORDS):
+            low = word.lower()
+            if low not in _FIRST_WORDS and not low.startswith(_FIRST_PREFIXES):
+                continue
+        m = match(text, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def _maybe_date(text: str) -> bool:
     """`_MAYBE_DATE.search(text) is not None`, several times faster: a pattern of many
     alternatives without a common first character is tried at every position, while a
@@ -422,7 +468,7 @@ def find_dates(span: Union["Span", "Doc"], published: dt.date | None
     if not _maybe_date(text):
         return out
     told: tuple[int, int] | None = None  # (year, month) of the last date told with its year
-    for m in _RX.finditer(text):
+    for m in _date_matches(text):
         start, end = m.start(), m.end()
         if m.lastgroup not in ("bare_month", "year"):
             pm = _WITH_PREP.search(text, 0, start)
