@@ -15,11 +15,11 @@ Rules (no statistical model; coreferee & co. need downloads that do not work her
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from .kb import first_name_genders, norm
-from .token_table import sentence_start, sentences, token_table
+from .token_table import positions, sentence_start, sentences, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -160,14 +160,26 @@ def _preresolve_subjects(table: "ActorTable", tok: "Token") -> None:
     while first > 0 and seen < WINDOW:
         first = sentence_start(doc, first - 1)
         seen += 1
-    cols = token_table(doc)  # a Token only for the noun subjects
-    dep, pos = cols.dep, cols.pos
-    for i in range(first, tok.i):
-        if dep[i] in ("nsubj", "nsubjpass") and pos[i] == "NOUN":
-            t = doc[i]
-            role, _ = role_of([t.text])
-            if role is not None:
-                table.resolve_span(doc[t.left_edge.i:t.i + 1])
+    subjects = _noun_subjects(doc)  # a Token only for the noun subjects
+    for i in subjects[bisect_left(subjects, first):bisect_left(subjects, tok.i)]:
+        t = doc[i]
+        role, _ = role_of([t.text])
+        if role is not None:
+            table.resolve_span(doc[t.left_edge.i:t.i + 1])
+
+
+def _noun_subjects(doc: "Doc") -> list[int]:
+    """The common-noun subjects of a Doc (nsubj, nsubjpass), in order, found once per Doc."""
+    got = doc.user_data.get(_SUBJECTS_KEY)
+    if got is None or got[0] != len(doc):
+        cols = token_table(doc)
+        pos = cols.pos
+        got = doc.user_data[_SUBJECTS_KEY] = (len(doc), [
+            i for i in positions(cols.dep, ("nsubj", "nsubjpass")) if pos[i] == "NOUN"])
+    return got[1]  # type: ignore[no-any-return]
+
+
+_SUBJECTS_KEY = "wirecoder.noun_subjects"
 
 
 def resolve_pronoun(table: "ActorTable", tok: "Token") -> str | None:

@@ -29,7 +29,7 @@ from .attribution import (
 )
 from .context import ExtractionContext
 from .coref import span_text
-from .token_table import TokenTable, sentences, token_table
+from .token_table import TokenTable, char_offsets, sentences, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -107,13 +107,7 @@ class _Sents:
 
 def _tok_at(doc: Doc, char: int) -> Token | None:
     """The token holding a character offset (or the nearest one before it)."""
-    idx = doc.user_data.get("_wc_tok_idx")
-    if idx is None or len(idx) != len(doc):
-        from spacy.attrs import IDX
-
-        # read in one call, not by making a Token per token
-        idx = doc.to_array([IDX]).reshape(-1).tolist() if len(doc) else []
-        doc.user_data["_wc_tok_idx"] = idx
+    idx = char_offsets(doc)[0]  # read in one call, not by making a Token per token
     if not idx:
         return None
     return doc[max(bisect_right(idx, char) - 1, 0)]

@@ -156,23 +156,12 @@ def children(doc: Doc, i: int) -> list[int]:
     the rule stages ask for the children of the same few governors again and again."""
     got = doc.user_data.get(_KIDS)
     if got is None or got[0] != len(doc):
-        by_head: dict[int, list[int]] = {}
-        for j, h in enumerate(heads(doc)):
-            if h != j:
-                by_head.setdefault(h, []).append(j)
-        got = doc.user_data[_KIDS] = (len(doc), {}, by_head)
+        got = doc.user_data[_KIDS] = (len(doc), {}, set(heads(doc)))  # the set: made in C
     kids = got[1].get(i)
     if kids is None:
-        # spaCy's lefts and rights: the tokens between the token's stored left and right
-        # edges whose head it is. A token no head link points to has none (no Token made).
-        linked = got[2].get(i)
-        if linked:
-            tok = doc[i]
-            lo, hi = tok.left_edge.i, tok.right_edge.i
-            kids = [j for j in linked if lo <= j <= hi]
-        else:
-            kids = []
-        got[1][i] = kids
+        # Token.children yields only tokens whose head it is: a token no head link points
+        # to has none, and needs no Token
+        kids = got[1][i] = [c.i for c in doc[i].children] if i in got[2] else []
     return kids  # type: ignore[no-any-return]
 
 
