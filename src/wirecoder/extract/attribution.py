@@ -150,8 +150,8 @@ def full_span(tok: Token) -> Span:
     return got
 
 
-def _memo(doc: Doc, name: str) -> dict[int, Any]:
-    """A per-Doc memo of a pure function of one token (kept in `doc.user_data`, which
+def _memo(doc: Doc, name: str) -> dict[Any, Any]:
+    """A per-Doc memo of a pure function of one token or span (kept in `doc.user_data`, which
     build_report clears)."""
     key = f"wirecoder.attribution.{name}"
     got = doc.user_data.get(key)
@@ -524,6 +524,7 @@ def resolve_pronoun(ctx: ExtractionContext, tok: Token,
     skip = list(skip)
     doc = tok.doc
     best: tuple[int, int, str] | None = None  # (is_subject, end, id)
+    subjects = _memo(doc, "mention_subjects")
     for actor in ctx.actors.actors:
         kind = actor.kind.value if hasattr(actor.kind, "value") else actor.kind
         if want_person != (kind == ActorKind.person.value):
@@ -533,10 +534,12 @@ def resolve_pronoun(ctx: ExtractionContext, tok: Token,
                 continue
             if tok.idx - m.end > 3000:
                 continue
-            mspan = doc.char_span(m.start, m.end, alignment_mode="expand")
-            subj = int(mspan is not None and len(mspan) > 0 and any(
-                t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
-                for t in mspan))
+            subj = subjects.get((m.start, m.end))
+            if subj is None:  # once per mention and Doc: many pronouns look at the same ones
+                mspan = doc.char_span(m.start, m.end, alignment_mode="expand")
+                subj = subjects[m.start, m.end] = int(mspan is not None and len(mspan) > 0 and any(
+                    t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
+                    for t in mspan))
             key = (subj, m.end, actor.id)
             if best is None or key[:2] > best[:2]:
                 best = key

@@ -102,6 +102,7 @@ def _candidates(table: "ActorTable", tok: "Token", kinds: set[str]) -> list[tupl
     ranked: list[tuple[tuple, str]] = []
     idx = tok.idx
     roots = _mention_roots(doc)
+    feats = _mention_roots(doc, "wirecoder.mention_features")
     dep = token_table(doc).dep
     # only the mentions in the window (the table keeps them sorted by start), not every
     # mention of every actor; the ranking below sorts them whatever their order
@@ -112,16 +113,24 @@ def _candidates(table: "ActorTable", tok: "Token", kinds: set[str]) -> list[tupl
             continue
         if not pron_in_quote and _inside_sorted(m_start, quotes, quote_starts):
             continue
-        root = roots.get((m_start, m_end), _UNSEEN)
-        if root is _UNSEEN:  # the same mentions stand in the window of many pronouns
-            span = doc.char_span(m_start, m_end, alignment_mode="expand")
-            root = roots[m_start, m_end] = span.root.i if span is not None and len(span) else None
-        if root is None:
+        # the same mentions stand in the window of many pronouns: their root's counted
+        # sentence and subject flag once per mention, Doc and kind of count
+        feat = feats.get((m_start, m_end, pron_in_quote), _UNSEEN)
+        if feat is _UNSEEN:
+            root = roots.get((m_start, m_end), _UNSEEN)
+            if root is _UNSEEN:
+                span = doc.char_span(m_start, m_end, alignment_mode="expand")
+                root = roots[m_start, m_end] = (span.root.i if span is not None and len(span)
+                                                else None)
+            feat = feats[m_start, m_end, pron_in_quote] = None if root is None else (
+                bisect_right(starts, sentence_start(doc, root)),  # type: ignore[arg-type]
+                dep[root] in ("nsubj", "nsubjpass"))  # type: ignore[index]
+        if feat is None:
             continue
-        dist = here - bisect_right(starts, sentence_start(doc, root))
+        counted, subject = feat  # type: ignore[misc]
+        dist = here - counted
         if dist > WINDOW:
             continue
-        subject = dep[root] in ("nsubj", "nsubjpass")
         ranked.append(((max(dist, 0), not subject, -m_start), actor.id))
     ranked.sort()
     return ranked
@@ -130,10 +139,10 @@ def _candidates(table: "ActorTable", tok: "Token", kinds: set[str]) -> list[tupl
 _UNSEEN = object()
 
 
-def _mention_roots(doc: "Doc") -> dict[tuple[int, int], object]:
+def _mention_roots(doc: "Doc", key: str = "wirecoder.mention_roots") -> dict[tuple, object]:
     """(start, end) of a mention → the root token index of its span (None when the offsets
-    make no span), kept per Doc (`doc.user_data`, cleared by build_report)."""
-    key = "wirecoder.mention_roots"
+    make no span), kept per Doc (`doc.user_data`, cleared by build_report); under another
+    key, another such per-Doc map of mentions."""
     got = doc.user_data.get(key)
     if got is None or got[0] != len(doc):
         got = doc.user_data[key] = (len(doc), {})
