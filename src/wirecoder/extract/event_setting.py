@@ -55,7 +55,9 @@ def measures_record(prep: "Token") -> bool:
 
 def _outside_other_clauses(tok: "Token", sent: "SpacySpan") -> set[int]:
     """The sentence's tokens minus the subordinate clauses that do not hold `tok` ("…, a day
-    after the group attacked Tel Aviv": Tel Aviv is the other attack's place)."""
+    after the group attacked Tel Aviv": Tel Aviv is the other attack's place). The predicates
+    of a sentence mostly leave out the same clauses: one set per sentence and clauses left
+    out, shared (callers must not change it)."""
     doc = sent.doc
     hs = heads(doc)
     # Token.ancestors: the head links up to the root (at most len(doc) steps)
@@ -68,21 +70,23 @@ def _outside_other_clauses(tok: "Token", sent: "SpacySpan") -> set[int]:
     # per Doc: each sentence's clause heads and their subtrees (spaCy's walk), made once
     memo = doc.user_data.get("wirecoder.clause_subtrees")
     if memo is None or memo[0] != len(doc):
-        memo = doc.user_data["wirecoder.clause_subtrees"] = (len(doc), {}, {})
-    clauses, subtrees = memo[1], memo[2]
+        memo = doc.user_data["wirecoder.clause_subtrees"] = (len(doc), {}, {}, {})
+    clauses, subtrees, outside = memo[1], memo[2], memo[3]
     found = clauses.get(sent.start)
     if found is None:
         dep = token_table(doc).dep
         found = clauses[sent.start] = [i for i in range(sent.start, sent.end)
                                        if dep[i] in _SUBORDINATE]
-    everything = set(range(sent.start, sent.end))
-    for i in found:
-        if i not in ancestors:
+    others = tuple(i for i in found if i not in ancestors)
+    everything = outside.get((sent.start, sent.end, others))
+    if everything is None:
+        everything = outside[sent.start, sent.end, others] = set(range(sent.start, sent.end))
+        for i in others:
             sub = subtrees.get(i)
             if sub is None:
                 sub = subtrees[i] = _subtree(doc, i)
             everything.difference_update(sub)
-    return everything
+    return everything  # type: ignore[no-any-return]
 
 
 def _subtree(doc: "Doc", i: int) -> list[int]:
@@ -109,6 +113,7 @@ class ArticleSetting:
         self.by_i = index.by_i
         self._sent_dates: dict[int, list[tuple[int, int, EventDate]]] = {}
         self._attrib: dict[int, list[Attribution]] = {}
+        self._date_spans: dict[tuple[int, int], "SpacySpan | None"] = {}
 
     @cached_property
     def _main_place(self) -> Location | None:
@@ -169,7 +174,7 @@ class ArticleSetting:
             if cur in self.by_i and cur in drafts:
                 return drafts[cur].date, drafts[cur].date_own
             for d in found:
-                toks = self.doc.char_span(d[0], d[1], alignment_mode="expand")
+                toks = self._date_span(d)
                 if toks is not None and any(
                     t.head.i == cur or (t.head.head.i == cur and t.head.dep_ == "prep")
                     for t in toks
@@ -181,17 +186,26 @@ class ArticleSetting:
             return others[0][2], True
         return publication_date(self.ctx.published), False
 
+    def _date_span(self, found: tuple) -> "SpacySpan | None":
+        """The tokens of a date phrase (char_span, expanded), once per phrase: every
+        predicate of its sentence asks about the same phrases."""
+        key = (found[0], found[1])
+        if key not in self._date_spans:
+            self._date_spans[key] = self.doc.char_span(found[0], found[1],
+                                                       alignment_mode="expand")
+        return self._date_spans[key]
+
     def _record_since(self, found: tuple) -> bool:
         """ "the largest displacements since October", "the first time since 2014": a
         "since" on a superlative or ordinal measures a record, it does not date the act."""
-        toks = self.doc.char_span(found[0], found[1], alignment_mode="expand")
+        toks = self._date_span(found)
         if toks is None or toks[0].lower_ != "since":
             return False
         return measures_record(toks[0])
 
     def _in_other_relative(self, found: tuple, pred: "Token") -> bool:
         """Does the date phrase hang in a relative clause on a noun other than `pred`?"""
-        toks = self.doc.char_span(found[0], found[1], alignment_mode="expand")
+        toks = self._date_span(found)
         if toks is None:
             return False
         cur = toks.root
@@ -231,7 +245,7 @@ class ArticleSetting:
         return None
 
     def _owned_by_other(self, d: tuple[int, int, EventDate], hit: PredicateHit) -> bool:
-        toks = self.doc.char_span(d[0], d[1], alignment_mode="expand")
+        toks = self._date_span(d)
         if toks is None:
             return False
         for t in toks:
