@@ -16,6 +16,7 @@ from .coref import span_text  # Span.text joins its tokens again on every use
 from .phrases import (DOCUMENT_NOUNS, POSS_PRON, PRONOUNS, QUANTITY_NOUNS, appos_parts,
                       base_name, clean, core, demonym, drop_det, institution_prefix, of_phrase,
                       trim, with_place, without_possessive)
+from .token_table import children, token_table
 from .kb import (KBActor, country_code, country_display, countries, kb_lookup, norm, role_of,
                  roles)
 
@@ -220,16 +221,23 @@ class ActorTable:
                 and self._covering(root) is None:  # a bare demonym ("Israeli") → the state
             iso = countries().demonyms[norm(root.text)]
             return [self.add(country_display(iso), ActorKind.state, country=iso, sector="GOV")]
+        # the root's children as indices, their labels from the token table: a Token only for
+        # the children asked about
+        doc = span.doc
+        table = token_table(doc)
+        dep, pos = table.dep, table.pos
+        kids = children(doc, root.i)
         if root.pos_ in ("VERB", "AUX"):  # a misparse made a verb the head: its subject
-            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
-                         and span.start <= c.i < span.end), None)
-            if subj is None:
+            k = next((c for c in kids if dep[c] in ("nsubj", "nsubjpass")
+                      and span.start <= c < span.end), None)
+            if k is None:
                 return []
-            sub = trim(span.doc[max(span.start, subj.left_edge.i):min(span.end, subj.i + 1)])
+            subj = doc[k]
+            sub = trim(doc[max(span.start, subj.left_edge.i):min(span.end, subj.i + 1)])
             return self._resolve(sub, depth + 1) if sub is not None else []
         # Coordination of the head: "Israel and Hamas", "Kenya, along with Ethiopia".
-        conjs = [c for c in root.children if c.dep_ == "conj" and span.start <= c.i < span.end
-                 and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")]
+        conjs = [doc[c] for c in kids if dep[c] == "conj" and span.start <= c < span.end
+                 and pos[c] in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")]
         if conjs:
             out: list[str] = []
             first_end = min(min(t.i for t in c.subtree) for c in conjs)
@@ -248,9 +256,9 @@ class ActorTable:
         if named is not None:
             return [named]
         # "the Palestinian movement Hamas": an apposed name decides.
-        for c in root.children:
-            if c.dep_ in ("appos", "compound") and c.i > root.i and span.start <= c.i < span.end:
-                hit = self._covering(c)
+        for c in kids:
+            if dep[c] in ("appos", "compound") and c > root.i and span.start <= c < span.end:
+                hit = self._covering(doc[c])
                 if hit is not None:
                     return [hit]
         return self._resolve_role(span, root, depth)
