@@ -144,12 +144,20 @@ def test_date_matches_tried_at_word_starts_are_finditers() -> None:
              "lateMay", "the", "end", "day", "before", "yesterday", "a", "week", "ago", "since",
              "in", "Jan.", "Sept", "between", "and", "to", "\u0663", "\u017fince", "\u0130n",
              "earlier", "this", "month", "past", "few", "days", ",", "'s", "endMarch", "Mayday",
-             "2019-03-12", "tonight", "last", "night", "two", "years", "May", "x"]
+             "2019-03-12", "tonight", "last", "night", "two", "years", "May", "x", "Summer",
+             "winter", "fall", "over", "weekend", "next", "October", "spring"]
     rng = random.Random(11)
 
     def key(ms):  # type: ignore[no-untyped-def]
         return [(m.span(), m.lastgroup, m.groups()) for m in ms]
 
+
+    # every pattern opens one of these phrases: a new pattern needs its own example here
+    examples = ("2024-03-12: between 3 and 5 May, 12 March 2024, Oct. 7, late October, March "
+                "2024, on Monday, last October, the summer of 2004, over the weekend, two days "
+                "ago, by June, in 2019. Winter 2019, this spring, mid-July, yesterday.")
+    assert key(dates._date_matches(examples)) == key(dates._RX.finditer(examples))
+    assert {m.lastgroup for m in dates._RX.finditer(examples)} == {n for n, _ in dates._PATTERNS}
     found = 0
     for _ in range(3000):
         text = "".join(rng.choice(words) + rng.choice([" ", "", "-", ".", "\n"])

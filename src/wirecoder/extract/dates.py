@@ -102,10 +102,18 @@ _FIRST_WORDS = frozenset({
     "the", "end",  # part_month ("the end of", "end"); early/mid/late: _FIRST_PREFIXES
     "last", "next", "this", "on", "past", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday",  # weekday
+    "spring", "summer", "autumn", "fall", "winter",  # season (rel_month: "last" …)
     "yesterday", "today", "tonight", "tomorrow", "overnight", "earlier", "later",  # rel
+    "over",  # rel: "over the weekend"
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "in", "since", "during", "until", "of", "by"})  # ago; bare_month, year
 _FIRST_PREFIXES = ("early", "mid", "late", "end")
+# the patterns whose opening words the sets above hold: a new pattern must add its own
+_OPENINGS_KNOWN = frozenset({"iso", "range_dmy", "dmy", "mdy", "part_month", "month_year",
+                             "weekday", "rel_month", "season", "rel", "ago", "bare_month",
+                             "year"})
+assert {name for name, _ in _PATTERNS} <= _OPENINGS_KNOWN, \
+    "a new date pattern: add the words it can open with to _FIRST_WORDS, then its name here"
 _WORD_RUN = re.compile(r"\w+")
 
 
