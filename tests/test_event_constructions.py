@@ -199,3 +199,17 @@ def test_a_time_chosen_to_act_is_no_actor(coded) -> None:
 def test_the_month_of_march_is_no_march(coded) -> None:
     assert "PROTEST" not in _types(coded("The journalist was jailed in March."))
     assert "PROTEST" in _types(coded("On 16 March, farmers marched to the parliament in Tarsa."))
+
+
+@pytest.mark.model
+def test_it_said_demanding_is_the_speaker_told_before(coded) -> None:
+    events = coded("UNRWA warned of a cholera outbreak in the camps on Friday. “The outbreak "
+                   "is a disaster,” it said in a statement, demanding an immediate end to the "
+                   "siege.")
+    assert any(t == "REQUEST" and a == ["UNRWA"] for t, a, _ in events)
+
+
+@pytest.mark.model
+def test_should_be_able_to_is_no_demand(coded) -> None:
+    assert "REQUEST" not in _types(coded("The minister suggested Ruritania should be able to "
+                                         "meet its own needs."))

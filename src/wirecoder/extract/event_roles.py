@@ -111,7 +111,9 @@ def find_requests(doc: "Doc") -> dict[int, "Token"]:
             if act is not None:
                 out[act.i] = head
             continue
-        if head.lemma_ in REPORTING_VERBS or head.lemma_ in _DEMAND_HEADS:
+        # "should be able to meet its needs" tells a capacity, not a demand
+        able = any(c.dep_ == "acomp" and c.lower_ == "able" for c in tok.children)
+        if (head.lemma_ in REPORTING_VERBS or head.lemma_ in _DEMAND_HEADS) and not able:
             out[tok.i] = head
     return out
 

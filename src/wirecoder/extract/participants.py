@@ -17,7 +17,9 @@ from .arguments import (
     phrase,
     verb_subjects,
 )
+from .attribution import resolve_pronoun
 from .context import ExtractionContext
+from .coref import quote_regions
 from .event_roles import REPORTING_VERBS, VERBAL_TYPES
 from .predicates import PredicateHit, load_lexicon_file
 from .recipients import outcome_arguments, refine_recipients
@@ -82,6 +84,12 @@ def resolve_actors(ctx: ExtractionContext, predicates: dict[int, PredicateHit],
         if t.i in predicates and predicates[t.i].nominal and not agentive:
             continue  # an event is no actor
         span = phrase(t)
+        if agentive and t.lower_ == "it" and t.dep_ == "nsubj" and t.head.lemma_ in _SPEAKING:
+            # "“…,” it said in a statement, demanding …": the speaker told before
+            found = resolve_pronoun(ctx, t, quote_regions(t.doc))
+            if found and found not in ids:
+                ids.append(found)
+            continue
         if t.pos_ == "PRON" and t.lower_ in ("who", "which", "that", "it", "there"):
             continue
         if not (
@@ -116,6 +124,11 @@ def resolve_actors(ctx: ExtractionContext, predicates: dict[int, PredicateHit],
             if a not in ids:
                 ids.append(a)
     return ids
+
+
+# verbs of a statement whose "it" is the speaker told before ("what it called terrorist
+# targets" is a label, and "it suggested" a view)
+_SPEAKING = frozenset({"say", "add", "state", "tell", "write", "announce"})
 
 
 def _by_agents(noun: "Token") -> list["Token"]:
