@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from .coref import doc_text, span_text
 from .habits import told_as_habit
+from .non_acts import (absent_act, campaign_effect, interpretation, public_advice, shared_view,
+                       time_served)
 from .quotes import quote_segments
 from .token_table import (
     add_governors,
@@ -488,116 +490,13 @@ _NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
         ty == "REQUEST" and t.dep_ == "ccomp" and t.head.lemma_ in ("want", "wish"))),
     ("charge", lambda t, _: _charge_of_the_held(t)),
     ("preparation", _prepared_attack),
-    ("absent", lambda t, _: _absent_act(t)),
-    ("time served", lambda t, _: _time_served(t)),
-    ("public advice", lambda t, ty: ty == "REQUEST" and _public_advice(t)),
-    ("shared view", lambda t, ty: ty == "AGREE" and _shared_view(t)),
-    ("interpretation", lambda t, _: _interpretation(t)),
-    ("campaign effect", lambda t, _: _campaign_effect(t)),
+    ("absent", lambda t, _: absent_act(t)),
+    ("time served", lambda t, _: time_served(t)),
+    ("public advice", lambda t, ty: ty == "REQUEST" and public_advice(t)),
+    ("shared view", lambda t, ty: ty == "AGREE" and shared_view(t)),
+    ("interpretation", lambda t, _: interpretation(t)),
+    ("campaign effect", lambda t, _: campaign_effect(t)),
 )
-
-
-_ABSENCE_NOUNS = frozenset({"lack", "absence", "dearth"})
-
-
-def _absent_act(tok: "Token") -> bool:
-    """ "without talks between the two sides", "absent negotiations", "the lack of
-    negotiations": an act named as missing did not happen."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if any(c.dep_ == "amod" and c.lower_ == "absent" for c in tok.children):
-        return True  # "absent negotiations" (the parser's adjective)
-    if tok.dep_ != "pobj":
-        return False
-    prep = tok.head
-    if prep.lower_ in ("without", "absent"):
-        return True
-    return prep.lower_ == "of" and prep.head.lemma_.lower() in _ABSENCE_NOUNS
-
-
-def _time_served(tok: "Token") -> bool:
-    """ "the time he has spent in detention", "served ten years in prison": a stay measured,
-    not an arrest or a jailing that happens."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ != "in":
-        return False
-    verb = tok.head.head
-    return verb.lemma_.lower() in ("spend", "serve") and verb.pos_ == "VERB"
-
-
-# addressees that are everyone: advice to them is a public service message, not a demand
-# on a party ("urged people to stay calm", "asking parents to talk to their children")
-_PUBLIC = frozenset({"people", "public", "reader", "viewer", "listener", "parent", "everyone",
-                     "everybody", "anyone", "anybody", "consumer", "traveler", "traveller",
-                     "motorist", "driver", "user", "customer", "fan", "shopper", "visitor",
-                     "individual", "person", "household", "family", "country"})
-# "the public" is everyone; "the country", "the parents" point back to a party told before
-
-
-def _public_advice(tok: "Token") -> bool:
-    """A request addressed only to the public at large (its object, or the object of "call
-    on")."""
-    kids = list(tok.children)
-    addressees = [c for c in kids if c.dep_ in ("dobj", "dative")]
-    addressees += [g for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                   for g in c.children if g.dep_ == "pobj"]
-    # "asked parents to talk …": the parser may make the addressee the clause's subject
-    addressees += [g for c in kids if c.dep_ in ("xcomp", "ccomp") for g in c.children
-                   if g.dep_ == "nsubj"]
-    # a named or counted group is a party: "Israeli people", "the two countries", "its users"
-    return bool(addressees) and all(
-        a.lemma_.lower() in _PUBLIC and not any(
-            c.dep_ in ("compound", "amod", "poss", "nummod", "appos", "conj")
-            or (c.dep_ == "det" and c.lower_ not in ("all", "any")
-                and not (c.lower_ == "the" and a.lower_ == "public"))
-            for c in a.children)
-        for a in addressees)
-
-
-_UNDERTAKING_AUX = frozenset({"will", "would", "should", "shall", "must", "could", "can"})
-
-
-def _shared_view(tok: "Token") -> bool:
-    """ "The senator agrees that the law is unfair": agreeing with a view is an opinion; an
-    agreement binds someone to act ("agreed that talks would resume", "agreed to a truce")."""
-    if tok.lemma_.lower() != "agree":
-        return False
-    kids = list(tok.children)
-    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with", "upon"))
-           for c in kids):
-        return False
-    views = [c for c in kids if c.dep_ == "ccomp"]
-    return bool(views) and not any(g.dep_ == "aux" and g.lower_ in _UNDERTAKING_AUX
-                                   for v in views for g in v.children)
-
-
-_INTERPRETIVE = frozenset({"essentially", "effectively", "basically", "virtually",
-                           "practically", "de facto"})
-
-
-def _interpretation(tok: "Token") -> bool:
-    """ "He is essentially asking Ukraine to give up territory": the writer's reading of
-    what someone does, not an act told."""
-    return any(c.dep_ == "advmod" and c.lower_ in _INTERPRETIVE for c in tok.children)
-
-
-_CAMPAIGN_EFFECTS = frozenset({"force", "cause", "prompt", "disrupt", "lead", "push", "drive",
-                               "raise", "fuel", "spark", "trigger", "affect", "hamper", "halt",
-                               "reduce", "increase", "cost", "slow", "deter", "complicate"})
-
-
-def _campaign_effect(tok: "Token") -> bool:
-    """ "The Houthi attacks in the Red Sea have forced shipping firms to reroute": many acts
-    named by a plural noun, subject of a perfect that tells their effect with no date — a
-    campaign's consequence, not an incident."""
-    if tok.tag_ != "NNS" or tok.dep_ != "nsubj":
-        return False
-    verb = tok.head
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    # (a toll is told of an incident: "gun attacks have left seven dead" is one)
-    if not perfect or verb.tag_ != "VBN" or verb.lemma_.lower() not in _CAMPAIGN_EFFECTS:
-        return False
-    sent = sentence_of(tok.doc, tok.i)
-    return not any(t.ent_type_ in ("DATE", "TIME") for t in sent)
 
 
 _READER_VERBS = frozenset({"click", "tap", "subscribe", "sign", "visit", "follow", "read",
