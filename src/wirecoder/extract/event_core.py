@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..schema import Event
-from .candidates import find_candidates
 from .arguments import phrase
 from .attribution import is_reporting_verb
+from .candidates import find_candidates
 from .context import ExtractionContext
 from .decision import DEFAULT_MIN_CONFIDENCE, decide
 from .event_output import apply_stated_toll, to_event
