@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.extract.acled import acled_view, is_armed, weapon_mode
+from wirecoder.extract.acled import is_armed, weapon_mode
+from wirecoder.extract.acled_view import acled_view
 from wirecoder.schema import ACLED_EVENT_TYPES
 
 

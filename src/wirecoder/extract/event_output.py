@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..schema import AcledView, DatePrecision, Event, EventDate, Status
-from .acled import acled_view
+from .acled_view import acled_view
 from .context import ExtractionContext
 from .merge_mentions import Draft
 from .token_table import sentences

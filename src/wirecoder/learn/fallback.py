@@ -120,7 +120,7 @@ def fallback_event(text: str, model: TypesModel, *, event_id: str = "e1",
         acled = AcledView(event_type=model.acled_parents.get(got.acled_sub) or ACLED_PARENT.get(got.acled_sub),
                           sub_event_type=got.acled_sub)
     else:
-        from ..extract.acled import acled_view
+        from ..extract.acled_view import acled_view
 
         acled = acled_view(got.type, got.mode)
     mentioned = sorted((a for a in actors or () if a.mentions),

@@ -6,7 +6,8 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ...schema import AcledView, Event
-from ..acled import acled_view, load_cues
+from ..acled import load_cues
+from ..acled_view import acled_view
 from .lexicon import load, mapping
 
 if TYPE_CHECKING:
