@@ -70,6 +70,12 @@ def test_last_month_name_counts_by_calendar_year() -> None:
     assert resolve_date("since last March", dt.date(2024, 7, 20)).start == "2023-03-01"
 
 
+def test_a_season_with_its_year_sets_the_year_of_later_months(nlp) -> None:
+    doc = nlp("After denying the rumours in the summer of 2004, he announced his resignation "
+              "in mid-August.")
+    assert [d.start for _, _, d in find_dates(doc, PUB)] == ["2004-06-01", "2004-08-11"]
+
+
 def test_a_season_without_year_or_relative_word_is_no_date(nlp) -> None:
     doc = nlp("Rebels launched a winter offensive after the fall of the city last October 7.")
     assert [d.text for _, _, d in find_dates(doc, PUB)] == ["October 7"]

@@ -489,7 +489,8 @@ def find_dates(span: Union["Span", "Doc"], published: dt.date | None
         year_group = _YEARLESS.get(m.lastgroup or "", "-")
         if year_group != "-" and ed.start and not (year_group and m.group(year_group)):
             ed = _in_told_year(ed, told, published)
-        elif m.lastgroup in _YEARLESS or m.lastgroup in ("iso", "month_year", "year"):
+        elif m.lastgroup in _YEARLESS or m.lastgroup in ("iso", "month_year", "year") or (
+                m.lastgroup == "season" and m.group("sy")):  # "in the summer of 2004"
             if ed.start:
                 told = (int(ed.start[:4]), int(ed.start[5:7]))
         if re.match(r"(?i)since\b", phrase):
