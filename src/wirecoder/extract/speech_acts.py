@@ -40,9 +40,11 @@ class Evaluations:
 def evaluations() -> Evaluations:
     data = load_lexicon_file("evaluations.yaml")
     neg = [str(w).lower() for w in data.get("negative") or []]
+    # the parser splits "pro-war" into "pro", "-", "war": a hyphenated word is also a phrase
+    split = [w.replace("-", " - ") for w in neg if "-" in w]
     return Evaluations(frozenset(str(v) for v in data.get("reporting_verbs") or []),
                        frozenset(w for w in neg if " " not in w),
-                       tuple(tuple(w.split()) for w in neg if " " in w))
+                       tuple(tuple(w.split()) for w in neg + split if " " in w))
 
 
 def _judges(toks: list["Token"], ev: Evaluations) -> bool:
@@ -52,6 +54,10 @@ def _judges(toks: list["Token"], ev: Evaluations) -> bool:
     firsts = ev.firsts
     return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) if w in firsts
                for p in firsts[w])
+
+
+_COLLECTIVES = frozenset({"bunch", "band", "gang", "group", "pack", "lot", "kind", "sort",
+                          "collection", "clique", "cabal", "horde"})
 
 
 def _judgment(comp: "Token") -> list["Token"]:
@@ -72,13 +78,17 @@ def _judgment(comp: "Token") -> list["Token"]:
                                                               "nsubjpass", "dobj")]
         if comp.pos_ in ("NOUN", "ADJ") or comp.tag_ == "VBN":
             heads.append(ci)  # "was a sham", "said he was shocked by …"
+    # "they're a bunch of thugs": a collective head judges by what it collects
+    heads += [x for h in heads if lower[h] in _COLLECTIVES
+              for c in children(doc, h) if dep[c] == "prep" and lower[c] == "of"
+              for x in children(doc, c) if dep[x] == "pobj"]
     out: list[int] = []
     for h in heads:
         group = [h] + [c for c in children(doc, h) if dep[c] == "conj"]
         for g in group:
             kids = children(doc, g)
             out.append(g)
-            out += [c for c in kids if dep[c] in ("amod", "compound", "acomp", "neg")]
+            out += [c for c in kids if dep[c] in ("amod", "compound", "nmod", "acomp", "neg")]
             out += [c for c in kids if dep[c] in ("oprd", "attr", "acomp")]
             if dep[ci] == "dobj":  # "called the plan “a farce”", parsed as an apposition
                 out += [c for c in kids if dep[c] == "appos"]
@@ -347,11 +357,97 @@ _FIRST_PERSON = frozenset({"we", "i"})
 
 def _speakers(verb: "Token") -> list["Token"]:
     """The reporting verb's subject, or the subject it shares as a conjoined verb ("X,
-    reelected Thursday, called the trip a mission": the parser hangs "called" on "reelected")."""
+    reelected Thursday, called the trip a mission": the parser hangs "called" on "reelected"),
+    or, for a gerund, the subject of the clause it qualifies ("X angered allies by claiming
+    that …")."""
     own = [c for c in verb.children if c.dep_ == "nsubj"]
-    if own or verb.dep_ != "conj":
+    if own:
         return own
-    return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "conj":
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "advcl"):
+        gov = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if gov.pos_ in ("VERB", "AUX"):
+            return [c for c in gov.children if c.dep_ == "nsubj"]
+    return []
+
+
+# first-person views that hand on their content: "“I believe X committed crimes,” Y said"
+_VIEWS = frozenset({"believe", "think", "know", "feel", "consider", "suspect"})
+
+
+def _own_view(comp: "Token") -> list["Token"]:
+    """A complement that is the speaker's own first-person belief ("I believe that …") stands
+    for what is believed: the speaker says it."""
+    if comp.dep_ == "ccomp" and comp.lemma_.lower() in _VIEWS and any(
+            c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in comp.children):
+        inner = [c for c in comp.children if c.dep_ == "ccomp"]
+        if inner:
+            return inner
+    return [comp]
+
+
+# verbs that pin a label on someone: a label the speaker puts in quotes is a charge
+# ("labelled the protesters “traitors”") whether or not the lexicon knows the word
+_LABELLING = frozenset({"brand", "label", "frame", "portray", "paint", "dub", "depict",
+                        "characterize", "characterise"})
+
+
+_OPENING = frozenset({"“", '"', "‘", "«", "'"})
+_CLOSING_MARKS = frozenset({"”", '"', "’", "»", "'"})
+
+
+def _in_marks(tok: "Token") -> bool:
+    """A word set in quotation marks of its own ("as “fascist”", "“enemies of the people”")."""
+    doc = tok.doc
+    # the word with its own modifiers, not a clause or apposition hung on it
+    words = [tok.i] + [c.i for c in tok.children if c.dep_ in ("amod", "compound", "det")]
+    left, right = min(words), max(words)
+    return (left > 0 and doc[left - 1].text in _OPENING
+            and (right + 1 < len(doc) and doc[right + 1].text in _CLOSING_MARKS
+                 or right + 2 < len(doc) and doc[right + 2].text in _CLOSING_MARKS))
+
+
+def _labelled(verb: "Token", comps: list["Token"]) -> list["Token"]:
+    """The people a labelling verb pins a quoted label on ("branded the strikers
+    “saboteurs”", "framed his rivals as “fascist”"); a thing so labelled ("labelled the bill
+    “historic”") is no charge against anyone."""
+    if verb.lemma_.lower() not in _LABELLING:
+        return []
+    labels = [x for c in comps if c.dep_ == "prep"
+              for x in c.children if x.dep_ in ("pobj", "amod", "acomp")]
+    labels += [c for c in comps if c.dep_ == "oprd"]
+    # "branded the dockers “saboteurs”", parsed as one object: the quoted word its head, the
+    # people named before the mark its modifiers
+    doc = verb.doc
+    merged = [m for c in comps if c.dep_ == "dobj" and c.i > 0 and doc[c.i - 1].text in _OPENING
+              for m in c.children if m.dep_ in ("nmod", "compound") and m.i < c.i - 1]
+    if merged and any(_in_marks(c) for c in comps if c.dep_ == "dobj"):
+        comps = merged
+    elif not any(_in_marks(x) for x in labels):
+        return []
+    return [c for c in comps if c.dep_ in ("dobj", "nmod", "compound") and (
+        _named(c) or c.lower_ == "those" or c.tag_ == "NNS"
+        or (c.pos_ == "PRON" and c.lower_ not in ("it", "this", "that")))]
+
+
+def _antecedent_objects(verb: "Token", targets: list["Token"]) -> list["Token"]:
+    """ "condemned the ruling, calling it a sham": a gerund's "it" is the object of the verb
+    it qualifies."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return targets
+    objs = [c for c in verb.head.children if c.dep_ == "dobj"]
+    if not objs:
+        return targets
+    return [o for t in targets for o in (objs if t.lower_ in ("it", "them") else [t])]
+
+
+def _topic(subj: "Token") -> "Token":
+    """ "Hamas, they are thugs": a pronoun subject stands for the named phrase set before it."""
+    if subj.pos_ != "PRON":
+        return subj
+    return next((c for c in subj.head.children if c.dep_ in ("npadvmod", "dep")
+                 and c.i < subj.i and c.pos_ in ("NOUN", "PROPN")), subj)
 
 
 def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None,
@@ -373,12 +469,17 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
         speaker = _speakers(tok)
         if not speaker:
             continue
-        comps = [c for c in tok.children if (c.dep_ in ("ccomp", "oprd", "xcomp", "dobj", "attr")
+        comps = [v for c in tok.children if (c.dep_ in ("ccomp", "oprd", "xcomp", "dobj", "attr")
                                              or (c.dep_ == "prep" and c.lower_ == "as"))
+                 for v in _own_view(c)
                  # "said X does not arm the terror network" denies; "was not innocent" judges
-                 and not (c.dep_ == "ccomp" and c.lemma_ != "be"
-                          and any(g.dep_ == "neg" for g in c.children))]
+                 if not (v.dep_ == "ccomp" and v.lemma_ != "be"
+                         and any(g.dep_ == "neg" for g in v.children))]
         if not comps or any(_own_force(c) for c in comps if c.dep_ == "ccomp"):
+            continue
+        labelled = _labelled(tok, comps)
+        if labelled:
+            out[tok.i] = labelled
             continue
         if not _judges([t for c in comps for t in _judgment(c)], ev):
             accused = [a for c in comps if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
@@ -397,11 +498,11 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
                 for b in a.children if b.dep_ == "agent" or (b.dep_ == "prep" and b.lower_ == "by")
                 for g in b.children if g.dep_ == "pobj"]
         targets += felt
-        targets += [g for c in comps if c.dep_ == "ccomp" and not felt for g in c.children
-                    if g.dep_ in ("nsubj", "nsubjpass")]
+        targets += [_topic(g) for c in comps if c.dep_ == "ccomp" and not felt
+                    for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
         # "the court's ruling was a sham": who made what is judged is accused
         targets += [g for t in list(targets) for g in t.children if g.dep_ == "poss"]
-        out[tok.i] = targets
+        out[tok.i] = _antecedent_objects(tok, targets)
     for i, held in charged_holdings(doc).items():
         out.setdefault(i, held)
     return {i: with_owners(_not_addressed(doc[i], targets)) for i, targets in out.items()}
