@@ -55,3 +55,40 @@ def test_calling_it_a_sham_judges_the_object_of_the_verb_it_qualifies(coded) -> 
     events = coded("Foreign Minister Lena Varga rejected the tribunal's ruling on Friday, "
                    "calling it “a travesty.”")
     assert not any(t == "ACCUSE" and "Lena Varga" in r for t, _, r in events)
+
+
+def _coded_status(text: str) -> list[tuple[str, str]]:
+    from wirecoder.ingest import make_article
+    from wirecoder.pipeline import Pipeline
+
+    r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
+    return [(e.type, e.status) for e in r.events]
+
+
+@pytest.mark.model
+def test_a_repeated_act_with_no_day_told_is_no_incident(coded) -> None:
+    assert "ACCUSE" not in [t for t, a, _ in coded("Senator Ivo Laine repeatedly accused the "
+                                                   "mayor of Tarsa of taking bribes.") if a]
+    assert "SUPPORT" not in _types(coded("The former anchor Mara Olsen generally supported the "
+                                         "Labour Party during her years on television."))
+    assert "ASSAULT" in _types(coded("Ruritanian jets repeatedly struck the town of Osterby "
+                                     "on Monday."))
+
+
+@pytest.mark.model
+def test_agreeing_with_a_person_is_sharing_a_view(coded) -> None:
+    assert "AGREE" not in _types(coded("The voter Mara Olsen largely agreed with her neighbour "
+                                       "about the debate."))
+    assert "AGREE" not in _types(coded("The columnist agreed with Senator Ivo Laine about "
+                                       "the winner of the debate."))
+    assert "AGREE" in _types(coded("Ruritania agreed with Osterland on a three-day truce on "
+                                   "Monday."))
+
+
+@pytest.mark.model
+def test_neither_nor_subject_negates_and_no_victims_does_not() -> None:
+    assert ("ACCUSE", "negated") in _coded_status(
+        "Neither the mayor of Tarsa nor his aides have been charged with any crime.")
+    statuses = _coded_status("No soldiers were killed in the attack on the Osterby barracks on "
+                             "Monday.")
+    assert ("ASSAULT", "occurred") in statuses

@@ -16,6 +16,11 @@ _HABITUAL = frozenset({"weekly", "daily", "monthly", "nightly", "regularly", "ro
 _PERFECT_HABIT = frozenset({"long", "repeatedly", "often", "frequently", "always", "consistently",
                             "continually", "constantly", "routinely", "regularly"})
 _SPANS = frozenset({"years", "decades", "months"})
+# on a simple past with no date of its own: "repeatedly accused X of …", "generally
+# supported Democrats" — many acts or a stance, not one
+_PAST_HABIT = frozenset({"repeatedly", "often", "frequently", "consistently", "constantly",
+                         "continually", "generally", "routinely", "regularly", "always",
+                         "habitually", "usually", "typically"})
 
 
 def _perfect_habit(tok: "Token") -> bool:
@@ -33,14 +38,25 @@ def _perfect_habit(tok: "Token") -> bool:
         for c in kids)
 
 
+def _past_habit(tok: "Token") -> bool:
+    """ "X repeatedly accused Y of …" with no day told: a repeated or lasting act. A date on
+    the verb makes it one incident ("repeatedly struck the town on Monday")."""
+    if tok.tag_ != "VBD":
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for c in tok.children
+                   if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree)
+
+
 def told_as_habit(tok: "Token") -> bool:
     """Told as a habit: "every Friday", "weekly", "routinely" on the predicate, its noun or
     a clause describing it ("rallies which take place every Friday") — not in a clause of
     its own ("said that …", "after …")."""
     doc, i = tok.doc, tok.i
-    governs_habit, perfect_heads = _habit_heads(doc)
+    governs_habit, perfect_heads, past_heads = _habit_heads(doc)
     if tok.pos_ in ("VERB", "AUX") and _perfect_verb(doc, i) in perfect_heads \
             and _perfect_habit(tok):
+        return True
+    if i in past_heads and _past_habit(tok):
         return True
     if i not in governs_habit:
         return False  # no habit word below it: its subtree need not be walked
@@ -58,32 +74,37 @@ def told_as_habit(tok: "Token") -> bool:
 
 _HABIT_KEY = "wirecoder.habit_heads"
 _PERFECT_AUX = frozenset({"has", "have", "'ve"})
-_HABIT_SCAN = _HABITUAL | _PERFECT_AUX | {"every"}
+_HABIT_SCAN = _HABITUAL | _PERFECT_AUX | _PAST_HABIT | {"every"}
 
 
-def _habit_heads(doc: "Doc") -> tuple[set[int], set[int]]:
+def _habit_heads(doc: "Doc") -> tuple[set[int], set[int], set[int]]:
     """Per Doc, from the token table and head indices (no Token objects): the tokens with a
     habit word ("weekly", "every") at or below them through head links, and the heads of a
     perfect auxiliary ("has", "have"). `Token.subtree` and `.children` follow spaCy's child
     edges, which hold only true head links (they may miss some, never add one): a token in
-    neither set can skip the walk with the same answer."""
+    neither set can skip the walk with the same answer. Also the verbs a past-habit adverb
+    ("repeatedly") modifies."""
     got = doc.user_data.get(_HABIT_KEY)
     if got is not None and got[0] == len(doc):
-        return got[1], got[2]
+        return got[1], got[2], got[3]
     table = token_table(doc)
     lower, dep = table.lower, table.dep
     hs = heads(doc)
     governs: set[int] = set()
     perfect: set[int] = set()
+    past: set[int] = set()  # verbs a past-habit adverb modifies
     for k in positions(lower, _HABIT_SCAN):
         w = lower[k]
         if w in _PERFECT_AUX:
             if dep[k] == "aux" and hs[k] != k:
                 perfect.add(hs[k])
             continue
-        add_governors(hs, k, governs)
-    doc.user_data[_HABIT_KEY] = (len(doc), governs, perfect)
-    return governs, perfect
+        if w in _PAST_HABIT and dep[k] == "advmod" and hs[k] != k:
+            past.add(hs[k])
+        if w in _HABITUAL or w == "every":
+            add_governors(hs, k, governs)
+    doc.user_data[_HABIT_KEY] = (len(doc), governs, perfect, past)
+    return governs, perfect, past
 
 
 def _perfect_verb(doc: "Doc", i: int) -> int:

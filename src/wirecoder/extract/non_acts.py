@@ -71,15 +71,30 @@ def public_advice(tok: "Token") -> bool:
 _UNDERTAKING_AUX = frozenset({"will", "would", "should", "shall", "must", "could", "can"})
 
 
+_DEGREES = frozenset({"largely", "partly", "partially", "mostly", "broadly", "fully",
+                      "completely", "entirely", "wholeheartedly", "somewhat", "generally"})
+_VIEW_NOUNS = frozenset({"view", "assessment", "sentiment", "position", "analysis",
+                         "argument", "point", "opinion", "statement", "conclusion", "finding",
+                         "criticism", "characterization", "description", "premise"})
+
+
 def shared_view(tok: "Token") -> bool:
     """ "The senator agrees that the law is unfair": agreeing with a view is an opinion; an
     agreement binds someone to act ("agreed that talks would resume", "agreed to a truce")."""
     if tok.lemma_.lower() != "agree":
         return False
     kids = list(tok.children)
-    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with", "upon"))
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
            for c in kids):
         return False
+    withs = [g for c in kids if c.dep_ == "prep" and c.lower_ == "with"
+             for g in c.children if g.dep_ == "pobj"]
+    if withs:
+        # "largely agreed with her neighbour", "agrees with that assessment": sharing a
+        # person's view; "agreed with Hamas on a truce" binds (the "on" above)
+        return any(c.dep_ == "advmod" and c.lower_ in _DEGREES for c in kids) or all(
+            g.ent_type_ == "PERSON" or g.pos_ == "PRON" or g.lemma_.lower() in _VIEW_NOUNS
+            for g in withs)
     views = [c for c in kids if c.dep_ == "ccomp"]
     return bool(views) and not any(g.dep_ == "aux" and g.lower_ in _UNDERTAKING_AUX
                                    for v in views for g in v.children)

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _NEG = frozenset({"not", "n't", "never", "no", "nobody", "neither", "nor", "without"})
+_NO_ONE = frozenset({"nobody", "none", "nothing"})
 _POSSIBLE_AUX = frozenset({"could", "may", "might", "should", "can"})
 # "would" in reported speech is the future of the past ("said they would boycott")
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
@@ -151,6 +152,14 @@ def _own_verb_status(v: "Token") -> Status | None:
     kids = children(doc, v.i)
     aux = {lower[c] for c in kids if dep[c] in ("aux", "auxpass")}
     if any(dep[c] == "neg" or (lower[c] in _NEG and dep[c] in ("advmod", "det")) for c in kids):
+        return Status.negated
+    # "Neither X nor Y has been charged", "No one was arrested", "Nobody claimed it" — not
+    # "No soldiers were killed in the attack", where the attack still happened
+    subjects = [c for c in kids if dep[c] in ("nsubj", "nsubjpass")]
+    if any(lower[c] in _NO_ONE or any(
+            dep[g] in ("det", "preconj") and (lower[g] == "neither"
+                                              or (lower[g] == "no" and lower[c] == "one"))
+            for g in children(doc, c)) for c in subjects):
         return Status.negated
     if any(lower[c] in _HABITUAL and dep[c] in ("advmod", "npadvmod") for c in kids):
         return Status.historical
