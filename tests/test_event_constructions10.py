@@ -92,3 +92,42 @@ def test_neither_nor_subject_negates_and_no_victims_does_not() -> None:
     statuses = _coded_status("No soldiers were killed in the attack on the Osterby barracks on "
                              "Monday.")
     assert ("ASSAULT", "occurred") in statuses
+
+
+@pytest.mark.model
+def test_attacking_someone_as_a_fraud_or_in_a_speech_is_criticism(coded) -> None:
+    events = coded("Senator Mara Olsen attacked Governor Ivo Laine as a fraud during the "
+                   "debate on Monday night.")
+    assert "ACCUSE" in _types(events) and "ASSAULT" not in _types(events)
+    assert "ACCUSE" in _types(coded("Mara Olsen attacked Ivo Laine in a speech in Tarsa on "
+                                    "Friday."))
+    events = coded("Gunmen attacked a police post in Tarsa over the weekend, killing two "
+                   "officers.")
+    assert "ASSAULT" in _types(events) and "ACCUSE" not in _types(events)
+
+
+@pytest.mark.model
+def test_personal_attacks_and_uphill_battles_are_no_violence(coded) -> None:
+    assert "ASSAULT" not in _types(coded("The race has been defined by personal attacks "
+                                         "between Olsen and Laine."))
+    assert "ASSAULT" not in _types(coded("Mara Olsen acknowledged the uphill battle her party "
+                                         "faces in Tarsa."))
+    assert "ASSAULT" not in _types(coded("The two firms are locked in a legal battle over the "
+                                         "patent."))
+    assert "ASSAULT" in _types(coded("Rebels and soldiers fought a fierce battle near Tarsa on "
+                                     "Monday."))
+
+
+@pytest.mark.model
+def test_releasing_a_document_frees_nobody(coded) -> None:
+    assert "RETREAT" not in _types(coded("Governor Mara Olsen released her tax returns on "
+                                         "Friday."))
+    assert "RETREAT" in _types(coded("The Red Hand militia released two hostages on Friday."))
+
+
+@pytest.mark.model
+def test_a_man_who_shot_himself_was_attacked_by_nobody(coded) -> None:
+    assert "ASSAULT" not in _types(coded("Peter Olsen, 76, shot himself in the parking lot of "
+                                         "a veterans hospital last month."))
+    assert "ASSAULT" in _types(coded("A suicide bomber blew himself up at a checkpoint in "
+                                     "Tarsa on Monday, killing five soldiers."))
