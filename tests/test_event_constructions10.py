@@ -131,3 +131,14 @@ def test_a_man_who_shot_himself_was_attacked_by_nobody(coded) -> None:
                                          "a veterans hospital last month."))
     assert "ASSAULT" in _types(coded("A suicide bomber blew himself up at a checkpoint in "
                                      "Tarsa on Monday, killing five soldiers."))
+
+
+@pytest.mark.model
+def test_a_candidates_standing_promise_to_the_public_is_no_agreement(coded) -> None:
+    assert "AGREE" not in _types(coded("Senator Mara Olsen has vowed to bring back lost mining "
+                                       "jobs."))
+    assert "AGREE" not in _types(coded("Olsen is promising lower taxes and more jobs."))
+    assert "AGREE" in _types(coded("President Olsen has promised to send more weapons to "
+                                   "Osterland."))
+    assert "AGREE" in _types(coded("Ruritania has promised to withdraw its troops from the "
+                                   "border."))

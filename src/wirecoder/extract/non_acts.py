@@ -130,5 +130,44 @@ def campaign_effect(tok: "Token") -> bool:
     return not any(t.ent_type_ in ("DATE", "TIME") for t in sent)
 
 
+_PLEDGES = frozenset({"promise", "pledge", "vow"})
+
+
+def standing_pledge(tok: "Token") -> bool:
+    """ "Trump has vowed to bring back mining jobs", "Clinton is promising lower taxes": a
+    candidate's standing promise to the public — no party it binds itself to, no day it was
+    made — is a position, not an agreement (PLOVER AGREE promises cooperation to someone).
+    "pledged $50m to Ukraine on Monday", "has promised Kyiv more jets" stay AGREE."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _PLEDGES:
+        return False
+    kids = list(tok.children)
+    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    perfect = bool(aux & {"has", "have", "'ve"})
+    progressive = tok.tag_ == "VBG" and bool(aux & {"is", "are", "am", "'s", "'re"})
+    if not (perfect or progressive or tok.tag_ in ("VBZ", "VBP")):
+        return False
+    if any(c.dep_ in ("dative", "iobj") for c in kids):
+        return False  # "promised Kyiv more jets"
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in kids):
+        return False  # "pledged $50m to Ukraine"
+    if any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+                                 or c.pos_ == "PROPN") for c in kids):
+        return False  # "has promised Zelensky …" parsed as an object
+    if any(t.ent_type_ in ("DATE", "TIME") for c in kids
+           if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree):
+        return False
+    # a person's promise whose content names no other party ("to bring back mining jobs");
+    # a state's ("Ruritania has promised to withdraw its troops") or one naming another
+    # party ("to send more weapons to Ukraine") is an undertaking
+    subj = [c for c in kids if c.dep_ == "nsubj"]
+    if not subj or not all(c.ent_type_ == "PERSON" or c.pos_ == "PRON" for c in subj):
+        return False
+    return not any(t.ent_type_ in _PARTIES or t.pos_ == "PROPN" for c in kids
+                   if c.dep_ in ("xcomp", "dobj", "ccomp") for t in c.subtree)
+
+
+_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "FAC", "LOC"})
+
+
 __all__ = ["absent_act", "campaign_effect", "interpretation", "public_advice", "shared_view",
-           "time_served"]
+           "standing_pledge", "time_served"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .coref import doc_text, span_text
 from .habits import told_as_habit
 from .non_acts import (absent_act, campaign_effect, interpretation, public_advice, shared_view,
-                       time_served)
+                       standing_pledge, time_served)
 from .quotes import quote_segments
 from .token_table import (
     add_governors,
@@ -494,6 +494,7 @@ _NOT_A_REPORT: tuple[tuple[str, Callable[["Token", str | None], bool]], ...] = (
     ("time served", lambda t, _: time_served(t)),
     ("public advice", lambda t, ty: ty == "REQUEST" and public_advice(t)),
     ("shared view", lambda t, ty: ty == "AGREE" and shared_view(t)),
+    ("standing pledge", lambda t, ty: ty == "AGREE" and standing_pledge(t)),
     ("interpretation", lambda t, _: interpretation(t)),
     ("campaign effect", lambda t, _: campaign_effect(t)),
 )
