@@ -142,3 +142,28 @@ def test_a_candidates_standing_promise_to_the_public_is_no_agreement(coded) -> N
                                    "Osterland."))
     assert "AGREE" in _types(coded("Ruritania has promised to withdraw its troops from the "
                                    "border."))
+
+
+def _places(text: str) -> list[str | None]:
+    from wirecoder.ingest import make_article
+    from wirecoder.pipeline import Pipeline
+
+    r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-05"))
+    return [e.location.name if e.location else None for e in r.events]
+
+
+@pytest.mark.model
+def test_a_person_named_like_a_town_is_no_place() -> None:
+    # Clinton, Jordan and Lincoln are towns in the gazetteer too
+    assert "Clinton" not in _places("The nurses' union endorses Clinton.")
+    assert "Clinton" not in _places("Senator Ivo Laine criticized Hillary Clinton on Friday.")
+    assert "Ohio" not in _places("Rep. Mara Olsen (R-Ohio) criticized the immunity deals on "
+                                 "Friday.")
+    assert "Bakhmut" in _places("Ruritanian forces shelled positions near Bakhmut on Monday.")
+
+
+@pytest.mark.model
+def test_offering_advice_is_no_offer(coded) -> None:
+    assert "AGREE" not in _types(coded("Senator Ivo Laine offered some pointed advice to "
+                                       "Governor Mara Olsen on Friday."))
+    assert "AGREE" in _types(coded("Ruritania offered to host the peace talks on Friday."))

@@ -352,6 +352,15 @@ def _disambiguate(doc: "Doc", found: list[_Mention]) -> list[_Mention]:
     return out
 
 
+_IN_AT = frozenset({"in", "at", "near", "outside", "inside", "around"})
+_PARTY_LETTERS = frozenset({"R", "D", "I"})
+
+
+def _party_tag(doc: "Doc", start: int) -> bool:
+    """ "(R-Ohio)", "(D-Calif.)": a US lawmaker's party and state after the name."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text in _PARTY_LETTERS
+
+
 def place_mentions(doc: "Doc") -> list[_Mention]:
     """Every place mention of a Doc (cached on it), text order, overlaps resolved longest-first."""
     cached = doc.user_data.get(_CACHE_KEY)
@@ -368,6 +377,8 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
                 continue
         if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
             continue
+        if _party_tag(doc, ent.start):
+            continue  # "Sen. Jo Blake (R-Ohio)": a member's state, not where anything happens
         e = _entry(ent.text, fuzzy=ent.label_ != "NORP")
         if e is None or (ent.label_ == "NORP" and e.precision == "country"):
             continue  # a demonym is not a place
@@ -393,6 +404,10 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
         tok = doc[i]
         if tok.ent_type_ in _NOT_PLACE_ENTS:
             continue  # an outlet, a group, a month named where a place could stand
+        if tok.ent_type_ == "PERSON" and (d == "dobj" or lower[hs[i]] not in _IN_AT or any(
+                dep[k] == "compound" and k < i for k in range(max(0, i - 3), i)
+                if hs[k] == i)):
+            continue  # "endorses Clinton", "advice to Hillary Clinton": a person
         if tok.idx not in taken:
             left = min((c.i for c in tok.lefts if c.dep_ == "compound"), default=tok.i)
             span = doc[left:tok.i + 1]
