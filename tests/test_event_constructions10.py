@@ -167,3 +167,12 @@ def test_offering_advice_is_no_offer(coded) -> None:
     assert "AGREE" not in _types(coded("Senator Ivo Laine offered some pointed advice to "
                                        "Governor Mara Olsen on Friday."))
     assert "AGREE" in _types(coded("Ruritania offered to host the peace talks on Friday."))
+
+
+@pytest.mark.model
+def test_a_habit_word_in_an_aside_describes_the_aside(coded) -> None:
+    events = coded("At rallies this spring – usually noisy, crowded affairs – President Aldo "
+                   "Brenner has branded his rivals “traitors.”")
+    assert "ACCUSE" in _types(events)
+    assert "PROTEST" not in _types(coded("Supporters of Aldo Brenner usually rally in Tarsa "
+                                         "every Friday."))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .token_table import add_governors, heads, positions, token_table
+from .token_table import add_governors, heads, positions, sentence_of, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -47,6 +47,20 @@ def _past_habit(tok: "Token") -> bool:
                    if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree)
 
 
+_ASIDE_OPEN = frozenset({"–", "—", "("})
+_ASIDE_CLOSE = frozenset({"–", "—", ")"})
+
+
+def _in_aside(t: "Token", tok: "Token") -> bool:
+    """Is `t` inside a dash or bracket aside that does not hold the predicate `tok`?"""
+    doc = t.doc
+    sent = sentence_of(doc, t.i)
+    left = next((k for k in range(t.i - 1, sent.start - 1, -1) if doc[k].text in _ASIDE_OPEN),
+                None)
+    right = next((k for k in range(t.i + 1, sent.end) if doc[k].text in _ASIDE_CLOSE), None)
+    return left is not None and right is not None and not (left < tok.i < right)
+
+
 def told_as_habit(tok: "Token") -> bool:
     """Told as a habit: "every Friday", "weekly", "routinely" on the predicate, its noun or
     a clause describing it ("rallies which take place every Friday") — not in a clause of
@@ -64,8 +78,13 @@ def told_as_habit(tok: "Token") -> bool:
         if not (t.lower_ in _HABITUAL or (t.lower_ == "every" and t.dep_ == "det"
                                           and t.head.ent_type_ in ("DATE", "TIME"))):
             continue
+        if _in_aside(t, tok):
+            continue  # "at campaign events – usually rollicking affairs – X framed …"
         cur = t
-        while cur.i != tok.i and cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis"):
+        # not in a clause of its own, nor in a relative clause describing another noun
+        # ("at campaign events – usually rollicking affairs – X framed …")
+        while cur.i != tok.i and cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis") \
+                and not (cur.dep_ in ("relcl", "acl") and cur.head.i != tok.i):
             cur = cur.head
         if cur.i == tok.i:
             return True
