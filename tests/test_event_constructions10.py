@@ -176,3 +176,12 @@ def test_a_habit_word_in_an_aside_describes_the_aside(coded) -> None:
     assert "ACCUSE" in _types(events)
     assert "PROTEST" not in _types(coded("Supporters of Aldo Brenner usually rally in Tarsa "
                                          "every Friday."))
+
+
+@pytest.mark.model
+def test_in_what_x_dismissed_as_a_sham_is_asserted(coded) -> None:
+    events = coded("A verdict is expected in the spying case of the reporter, with prosecutors "
+                   "seeking a long sentence in what his newspaper has dismissed as a sham.")
+    assert "ACCUSE" in _types(events)
+    assert ("ACCUSE", "occurred") not in _coded_status(
+        "A verdict is expected in the spying case, which his newspaper may dismiss as a sham.")

@@ -349,6 +349,8 @@ class PredicateRoles:
             d = dep[cur]
             if d in ("relcl",) or hs[cur] == cur:
                 return False
+            if d == "pcomp" and any(lower[c] == "what" for c in children(doc, cur)):
+                return False  # "… in what his employer dismissed as a sham": asserted
             if (
                 d == "advcl"
                 and any(
@@ -386,6 +388,8 @@ class PredicateRoles:
         for _ in range(6):
             if cur.head.i == cur.i or cur.dep_ in ("relcl", "conj", "appos", "nsubj", "nsubjpass"):
                 return False
+            if cur.dep_ == "pcomp" and any(c.lower_ == "what" for c in cur.children):
+                return False  # "… in what his employer dismissed as a sham": a comment on it
             head = cur.head
             if head.i in self.by_i:
                 h = self.by_i[head.i]
