@@ -185,3 +185,9 @@ def test_in_what_x_dismissed_as_a_sham_is_asserted(coded) -> None:
     assert "ACCUSE" in _types(events)
     assert ("ACCUSE", "occurred") not in _coded_status(
         "A verdict is expected in the spying case, which his newspaper may dismiss as a sham.")
+
+
+@pytest.mark.model
+def test_an_imposed_blackout_is_censorship(coded) -> None:
+    assert "COERCE" in _types(coded("The junta imposed a blackout on Thursday."))
+    assert "COERCE" not in _types(coded("A power blackout hit the city of Tarsa on Thursday."))
