@@ -17,7 +17,7 @@ from .clauses import PredicateIndex, index_predicates, own_tokens
 from .context import ExtractionContext
 from .coref import span_text
 from .draft_links import link_drafts
-from .event_roles import find_requests, outcomes_by_event, predicate_roles
+from .event_roles import MATERIAL_CONFLICT, find_requests, outcomes_by_event, predicate_roles
 from .event_setting import ArticleSetting
 from .event_type import event_kind
 from .implicit_actors import host_state
@@ -122,7 +122,8 @@ def predicate_draft(ctx: ExtractionContext, index: PredicateIndex, setting: Arti
     )
     status = kind.status
     location = setting.place(tok, own, sent, _speaker_country(ctx, kind.type, actor),
-                             _authority_country(ctx, kind.type, actor))
+                             _authority_country(ctx, kind.type, actor),
+                             material=kind.type in MATERIAL_CONFLICT)
     return Draft(
         type=kind.type, mode=kind.mode, pred_i=tok.i, nominal=hit.nominal, sent_i=sent_n,
         actor=actor, recipient=recipient, mediator=mediator, date=date, date_own=date_own,

@@ -15,6 +15,7 @@ from .dates import anchored_days, find_dates, publication_date, shift
 from .event_roles import REPORTING_VERBS
 from .merge_mentions import Draft
 from .kb import country_display
+from .datelines import dateline
 from .places import country_of, find_place_in, lookup_place, main_place
 from .predicates import PredicateHit
 from .token_table import (char_offsets, children, entity_types, heads, sentence_of,
@@ -256,13 +257,16 @@ class ArticleSetting:
 
     def place(self, tok: "Token", own: list["Token"], sent: "SpacySpan",
               speaker_country: str | None = None,
-              authority_country: str | None = None) -> Location | None:
+              authority_country: str | None = None,
+              material: bool = False) -> Location | None:
         """Where the event happened: a locative phrase of the predicate, a place in its own
         clause, a territory or a target's nationality, the sentence, the article's main place.
         A speech act with no locative phrase of its own happened where its speaker is
         (`speaker_country`), not in the places its content names; an arrest or a ban by a
         state's government, police or courts with no place in its clause, in that state
-        (`authority_country`), not in the article's most named country."""
+        (`authority_country`), not in the article's most named country. A story's dateline
+        places what its lead tells and the violence, protest and coercion (`material`) it
+        tells without a place of their own."""
         loc = self.locative_place(tok)
         if loc is None and speaker_country:
             return Location(name=None, country=speaker_country, precision="country")
@@ -286,12 +290,26 @@ class ArticleSetting:
             if loc is None:  # "… injured in Israeli airstrikes on a Yemeni port"
                 loc = _territory(self.doc, sorted(outside))
         if loc is None:
+            filed = self._filed_at
+            if filed is not None and (material or self.sent_index[tok.i] <= 1):
+                return filed.model_copy()
             loc = self._main_place
             if loc is not None and self.sent_index[tok.i] > 1 and loc.precision in ("city", "point"):
                 # past the lead, an event told without a place is in the story's country;
                 # its main town is a guess the text does not make
                 loc = self._story_country
         return loc
+
+    @cached_property
+    def _filed_at(self) -> Location | None:
+        """The dateline's place ("CHARLOTTE, N.C. (AP) —"), when the story is about its
+        country (the article's main place is there, or there is none): the text's own
+        statement of where it is, where the main place is a count of names."""
+        line = dateline(self.doc)
+        if line is None:
+            return None
+        main = self._main_place
+        return line.place if main is None or main.country == line.place.country else None
 
     @cached_property
     def _story_country(self) -> Location | None:

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .coref import doc_text, span_text
+from .datelines import dateline
 from .token_table import dependents, heads, token_table
 from .kb import (countries, country_code, country_display, knowledge_base, pattern_tokenizer,
                  role_of, roles)
@@ -63,6 +64,11 @@ def _trim(span: "Span") -> "Span | None":
     punct, space, dep, lower = table.punct, table.space, table.dep, table.lower
     while start < end and (punct[start] or space[start]):
         start += 1
+    line = dateline(doc)
+    if line is not None and line.start <= doc[start].idx < line.end:
+        # "BRUSSELS - European leaders gathered …": the dateline is no part of the subject
+        while start < end and doc[start].idx < line.end:
+            start += 1
     # trailing punctuation, conjunctions and possessive markers ("Soleimani’s", "X and")
     while end > start and (punct[end - 1] or space[end - 1] or dep[end - 1] in ("cc", "case")
                            or lower[end - 1] in ("'s", "’s", "and", "or")):
