@@ -228,3 +228,20 @@ def test_find_dates_with_words_only_and_odd_case(nlp) -> None:
     # "ı" is "i" to the pattern's case folding, not to lowercasing: still a date
     odd = nlp("They struck tonıght.")
     assert [odd.text[a:b] for a, b, _ in find_dates(odd, dt.date(2024, 5, 10))] == ["tonıght"]
+
+
+@pytest.mark.model
+def test_an_undated_act_below_a_dated_lead_is_the_leads_day() -> None:
+    from wirecoder.ingest import make_article
+    from wirecoder.pipeline import Pipeline
+
+    text = ("A court in Tarsa sentenced the journalist Mara Olsen to eight years in prison on "
+            "Monday. Her lawyer condemned the verdict. The foreign ministry summoned the "
+            "Ruritanian ambassador.")
+    r = Pipeline(min_confidence=0.0).extract(make_article(text, published="2031-06-04"))
+    days = {e.type: e.date.start for e in r.events}
+    assert days.get("ACCUSE") == "2031-06-02"  # Monday, not the Wednesday it was published
+    # a lead dated long before publication is background, not today's news
+    old = text.replace("on Monday", "on May 12")
+    r = Pipeline(min_confidence=0.0).extract(make_article(old, published="2031-06-04"))
+    assert {e.type: e.date.start for e in r.events}.get("ACCUSE") == "2031-06-04"

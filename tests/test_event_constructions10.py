@@ -155,11 +155,13 @@ def _places(text: str) -> list[str | None]:
 @pytest.mark.model
 def test_a_person_named_like_a_town_is_no_place() -> None:
     # Clinton, Jordan and Lincoln are towns in the gazetteer too
-    assert "Clinton" not in _places("The nurses' union endorses Clinton.")
+    assert "Clinton" not in _places("The nurses' union endorses Clinton. Hillary Clinton "
+                                    "thanked the nurses on Friday.")
     assert "Clinton" not in _places("Senator Ivo Laine criticized Hillary Clinton on Friday.")
     assert "Ohio" not in _places("Rep. Mara Olsen (R-Ohio) criticized the immunity deals on "
                                  "Friday.")
     assert "Bakhmut" in _places("Ruritanian forces shelled positions near Bakhmut on Monday.")
+    assert "Riverton" in _places("Northland Army forces shelled Riverton on Monday.")
 
 
 @pytest.mark.model
@@ -191,3 +193,20 @@ def test_in_what_x_dismissed_as_a_sham_is_asserted(coded) -> None:
 def test_an_imposed_blackout_is_censorship(coded) -> None:
     assert "COERCE" in _types(coded("The junta imposed a blackout on Thursday."))
     assert "COERCE" not in _types(coded("A power blackout hit the city of Tarsa on Thursday."))
+
+
+@pytest.mark.model
+def test_a_first_person_speech_act_in_a_quote_is_the_speakers(coded) -> None:
+    events = coded("“We condemn this cowardly attack on our border post,” Defence Minister Aldo "
+                   "Brenner said on Monday.")
+    assert any(t == "ACCUSE" and a == ["Aldo Brenner"] for t, a, _ in events)
+    assert "ACCUSE" not in _types(coded("“We will condemn any attack,” Defence Minister Aldo "
+                                        "Brenner said on Monday."))
+
+
+@pytest.mark.model
+def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker(coded) -> None:
+    text = ("“In the report, I describe what the soldiers did in Osterby,” the investigator "
+            "Mara Olsen said on Monday.\n\n“Based on this work, I believe that Ruritanian "
+            "soldiers committed war crimes in Osterby.”")
+    assert any(t == "ACCUSE" and a == ["Mara Olsen"] for t, a, _ in coded(text))

@@ -16,13 +16,14 @@ from .context import ExtractionContext
 from .decision import DEFAULT_MIN_CONFIDENCE, decide
 from .event_output import apply_stated_toll, to_event
 from .event_setting import inherit_past_frame, mark_background
-from .event_roles import quoted_imperative, quoted_own_act
+from .event_roles import quoted_imperative, quoted_own_act, quoted_performative
 from .holders import link_holders
 from .implicit_actors import add_state_actor, town_actor_place
 from .incidents import group_incidents, state_side
 from .kb import norm, outlet_names
 from .merge_mentions import Draft, absorb
 from .places import main_place
+from .quotes import quote_speaker
 from .reportability import assess, quote_map
 from .tolls import is_attack_tally, is_campaign_summary, is_undated_campaign
 from .token_table import children, sentence_of, token_table
@@ -60,17 +61,30 @@ def candidate_drafts(ctx: ExtractionContext) -> list[Draft]:
             and d.sent_i > 1 and is_undated_campaign(tok))
         d.modal, d.conditional, d.assessed = r.modal, r.conditional, r.assessed
         # a quoted demand ("“Free him,” X said") is the speaker's act, not the quote's content
-        own_act = r.quoted and not d.nominal and quoted_own_act(tok)
+        own_act = r.quoted and not d.nominal and (
+            quoted_own_act(tok) or (d.type in _PERFORMATIVE and quoted_performative(tok)))
         d.quoted_only = r.quoted and not (d.type == "REQUEST" and quoted_imperative(tok)
                                           or own_act)
-        if own_act and not d.actor:  # "we" in the quote is its speaker
-            d.actor = [a.source for a in d.attribution[:1] if a.source] or _quote_speaker(ctx, tok)
+        if own_act and (not d.actor or _first_person(tok)):  # "we" in the quote is its speaker
+            d.actor = ([a.source for a in d.attribution[:1] if a.source]
+                       or _quote_speaker(ctx, tok)
+                       # a quote continued from the paragraph before: its speaker's
+                       or quote_speaker(ctx, tok.idx))
             d.recipient = [x for x in d.recipient if x not in d.actor]
         d.sequence = r.earlier
         d.another = _told_as_another(tok)
         d.singular = d.nominal and tok.tag_ in ("NN", "NNP")
         out.append(d)
     return out
+
+
+# speech acts a first-person present tense performs as it is said ("we condemn", "I
+# believe they committed …", "we demand"); "I discuss X in the interview" tells, it does not
+_PERFORMATIVE = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
+
+
+def _first_person(tok: "Token") -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children)
 
 
 def _quote_speaker(ctx: ExtractionContext, tok: "Token") -> list[str]:

@@ -181,6 +181,18 @@ def quoted_own_act(tok: "Token") -> bool:
     return any(c.lower_ in _FIRST_PERSON_SUBJECTS for c in subj)
 
 
+def quoted_performative(tok: "Token") -> bool:
+    """ "“We condemn this attack”", "“I believe they committed war crimes”": a first-person
+    present-tense speech act in a direct quote is the speaker's act as it is said (a
+    performative), not content to be reported."""
+    if tok.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") or tok.tag_ != "VBP":
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("neg", "mark") or (c.dep_ == "aux" and c.tag_ == "MD") for c in kids):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON_SUBJECTS for c in kids)
+
+
 def news_as_clause(tok: "Token") -> bool:
     """ "The handover came as X announced …", "the pressure comes as both sides have agreed":
     an as-clause under "come" is news in its own right, not background; so is the act behind
@@ -591,6 +603,7 @@ __all__ = [
     "VERBAL_TYPES",
     "PredicateRoles",
     "figurative_strike",
+    "quoted_performative",
     "Role",
     "find_requests",
     "news_as_clause",

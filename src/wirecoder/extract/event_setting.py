@@ -4,6 +4,7 @@ earlier year is historical (docs/extraction.md)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -185,7 +186,25 @@ class ArticleSetting:
                   and not self._in_other_relative(d, hit.token)]
         if len(others) == 1:
             return others[0][2], True
+        if not _told_now(hit.token) and self._lead_day is not None:
+            return self._lead_day, False
         return publication_date(self.ctx.published), False
+
+    @cached_property
+    def _lead_day(self) -> EventDate | None:
+        """The day the lead's news happened, when the lead names one in the days before
+        publication ("… a Moscow court said Monday"): an undated act told further down
+        is most likely that day's, not the publication day's."""
+        pub = self.ctx.published
+        if pub is None:
+            return None
+        for n in range(min(2, len(self.sents))):
+            for _, _, d in self._dates_of(n):
+                if d.precision == DatePrecision.day and d.start is not None and \
+                        d.start == d.end and \
+                        0 <= (pub - dt.date.fromisoformat(str(d.start))).days <= 3:
+                    return d
+        return None
 
     def _date_span(self, found: tuple) -> "SpacySpan | None":
         """The tokens of a date phrase (char_span, expanded), once per phrase: every
@@ -374,6 +393,21 @@ class ArticleSetting:
                     Attribution(source=ids[0] if ids else None, text=span.text, kind="named")
                 )
         return out[:2]
+
+
+_NOW = frozenset({"now", "currently", "today", "still"})
+
+
+def _told_now(tok: "Token") -> bool:
+    """ "is now investigating", "says", "are demanding": told in the present, so of the
+    publication day rather than of the lead's."""
+    if tok.tag_ in ("VBZ", "VBP"):
+        return True
+    kids = list(tok.children)
+    if any(c.dep_ == "advmod" and c.lower_ in _NOW for c in kids):
+        return True
+    return tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am")
+                                     for c in kids)
 
 
 def _target_country(tok: "Token") -> Location | None:

@@ -81,10 +81,7 @@ def told_as_habit(tok: "Token") -> bool:
         if _in_aside(t, tok):
             continue  # "at campaign events – usually rollicking affairs – X framed …"
         cur = t
-        # not in a clause of its own, nor in a relative clause describing another noun
-        # ("at campaign events – usually rollicking affairs – X framed …")
-        while cur.i != tok.i and cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis") \
-                and not (cur.dep_ in ("relcl", "acl") and cur.head.i != tok.i):
+        while cur.i != tok.i and cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis"):
             cur = cur.head
         if cur.i == tok.i:
             return True

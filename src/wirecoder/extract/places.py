@@ -352,7 +352,6 @@ def _disambiguate(doc: "Doc", found: list[_Mention]) -> list[_Mention]:
     return out
 
 
-_IN_AT = frozenset({"in", "at", "near", "outside", "inside", "around"})
 _PARTY_LETTERS = frozenset({"R", "D", "I"})
 
 
@@ -392,6 +391,10 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
     # Proper nouns after a locative preposition that NER missed ("attacked Kharkiv"):
     # one dict lookup per such token, never a search.
     taken = {i for m in found for i in range(m.start, m.end)}
+    # people named in full: their names, and their surnames wherever they stand alone
+    full_names = {t.i for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1
+                  and ent[-1].lower_ not in _PLACE_NOUNS for t in ent}
+    surnames = {doc[i].lower_ for i in full_names if doc[i].ent_iob_ != "B"}
     table, hs, event_nouns = token_table(doc), heads(doc), _event_nouns()
     lower, lemma, dep = table.lower, table.lemma, table.dep
     for i in positions(table.pos, _PROPN):
@@ -404,10 +407,9 @@ def place_mentions(doc: "Doc") -> list[_Mention]:
         tok = doc[i]
         if tok.ent_type_ in _NOT_PLACE_ENTS:
             continue  # an outlet, a group, a month named where a place could stand
-        if tok.ent_type_ == "PERSON" and (d == "dobj" or lower[hs[i]] not in _IN_AT or any(
-                dep[k] == "compound" and k < i for k in range(max(0, i - 3), i)
-                if hs[k] == i)):
-            continue  # "endorses Clinton", "advice to Hillary Clinton": a person
+        if tok.ent_type_ == "PERSON" and (i in full_names or lower[i] in surnames) \
+                and lower[i] not in _PLACE_NOUNS:
+            continue  # "advice to Hillary Clinton", then "endorses Clinton": a person
         if tok.idx not in taken:
             left = min((c.i for c in tok.lefts if c.dep_ == "compound"), default=tok.i)
             span = doc[left:tok.i + 1]

@@ -242,10 +242,33 @@ def _text(ctx: ExtractionContext) -> str:
     return doc.text
 
 
-def direct_quotes(ctx: ExtractionContext) -> list[tuple[Quote, tuple[int, int]]]:
-    """Quotes between quotation marks, with the character range they cover."""
-    doc, text = ctx.doc, _text(ctx)
-    out: list[tuple[Quote, tuple[int, int]]] = []
+# one direct quote: its marks' range (a, b), the stripped text range, its source, evidence
+QuoteSource = tuple[int, int, int, int, "Source | None", tuple[int, int]]
+_SOURCES_KEY = "wirecoder.quote_sources"
+
+
+def direct_quote_sources(doc: Doc, text: str) -> list[QuoteSource]:
+    """Every quote between quotation marks with who says it (a continued quote takes the
+    speaker of the one just before): found once per Doc, before any actor is resolved, so
+    the event stage can ask whose words a clause is."""
+    got = doc.user_data.get(_SOURCES_KEY)
+    if got is not None and got[0] == len(doc):
+        return got[1]  # type: ignore[no-any-return]
+    out = _direct_quote_sources(doc, text)
+    doc.user_data[_SOURCES_KEY] = (len(doc), out)
+    return out
+
+
+def quote_speaker_source(doc: Doc, text: str, char: int) -> "Source | None":
+    """The source of the direct quote holding character `char`, if any."""
+    for a, b, _, _, src, _ in direct_quote_sources(doc, text):
+        if a <= char < b:
+            return src
+    return None
+
+
+def _direct_quote_sources(doc: Doc, text: str) -> list[QuoteSource]:
+    out: list[QuoteSource] = []
     last: tuple[Source | None, int] | None = None  # previous speaker, its sentence index
     S = _Sents(doc)
     for a, b in quote_segments(text):
@@ -279,10 +302,28 @@ def direct_quotes(ctx: ExtractionContext) -> list[tuple[Quote, tuple[int, int]]]
         sb = _tok_at(doc, max(b - 1, a))
         ev = (S.of(sa).start_char if sa is not None else a - 1,
               S.of(sb).end_char if sb is not None else b + 1)
-        quote = _make(ctx, text[qa:qb], src, True, ev, [(a, b)])
-        out.append((quote, (qa, qb)))
+        out.append((a, b, qa, qb, src, ev))
         last = (src, S.index_at_char(b))
     return out
+
+
+def direct_quotes(ctx: ExtractionContext) -> list[tuple[Quote, tuple[int, int]]]:
+    """Quotes between quotation marks, with the character range they cover."""
+    text = _text(ctx)
+    return [(_make(ctx, text[qa:qb], src, True, ev, [(a, b)]), (qa, qb))
+            for a, b, qa, qb, src, ev in direct_quote_sources(ctx.doc, text)]
+
+
+def quote_speaker(ctx: ExtractionContext, char: int) -> list[str]:
+    """The resolved speaker of the direct quote holding character `char` ([] if none)."""
+    src = quote_speaker_source(ctx.doc, _text(ctx), char)
+    if src is None:
+        return []
+    for a, b, _, _, s, _ in direct_quote_sources(ctx.doc, _text(ctx)):
+        if s is src:
+            got = resolve_source(ctx, src.speaker, [(a, b)])
+            return [got] if got else []
+    return []
 
 
 def _previous_sentence(doc: Doc, sent: Span, S: _Sents) -> Span | None:
@@ -376,4 +417,6 @@ def find_quotes(ctx: ExtractionContext) -> list[Quote]:
     return quotes
 
 
-__all__ = ["direct_quotes", "find_quotes", "indirect_quotes", "quote_segments", "transcript_quotes"]
+__all__ = ["QuoteSource", "direct_quote_sources", "direct_quotes", "find_quotes",
+           "indirect_quotes", "quote_segments", "quote_speaker", "quote_speaker_source",
+           "transcript_quotes"]
