@@ -50,6 +50,8 @@ class AcledCues:
     mob_acts: frozenset[str]
     state_forces: frozenset[str]
     non_state: frozenset[str]
+    vacated: frozenset[str]
+    combat: frozenset[str]
 
 
 def _norm(word: str) -> str:
@@ -107,6 +109,8 @@ def load_cues() -> AcledCues:
             "mob_acts",
             "state_forces",
             "non_state",
+            "vacated",
+            "combat",
         )
     }
     longest = max((len(k.split()) for k in weapons), default=1)
@@ -141,6 +145,8 @@ def load_cues() -> AcledCues:
         sets["mob_acts"],
         sets["state_forces"],
         sets["non_state"],
+        sets["vacated"],
+        sets["combat"],
     )
 
 

@@ -34,7 +34,8 @@ def uses_chemical_agent(predicate: "Token") -> bool:
     """Does the attack's own clause name a chemical agent as what was used (ACLED's Chemical
     weapon), and not only tear gas, napalm or white phosphorus?"""
     cues = load_cues()
-    clause = _clause(predicate)
+    # what was struck is no weapon ("missiles targeting chemical weapons facilities")
+    clause = unstruck(predicate)
     if not has_cue(clause, cues.chemical_agents):
         return False
     # "tear gas attack" holds "gas attack": a crowd-control gas alone is not a chemical weapon
@@ -55,6 +56,19 @@ def taken_unopposed(predicate: "Token") -> bool:
     if has_cue(sent, cues.unopposed):
         return True
     return sent.end < len(doc) and has_cue(sentence_of(doc, sent.end), cues.unopposed)
+
+
+def taken_vacated(predicate: "Token") -> bool:
+    """Was the place taken after its holders left it, with no fight told (ACLED's
+    Non-violent transfer of territory: taken "after the previous occupying force voluntarily
+    vacates the area")? A withdrawal, a flight or a place abandoned in the sentence or one
+    beside it, and none of them tells of fighting, an attack or harm."""
+    cues = load_cues()
+    told = _neighbours(predicate)
+    if not any(has_cue(s, cues.vacated) for s in told):
+        return False
+    return not any(has_cue(s, cues.reciprocal) or has_cue(s, cues.harm)
+                   or has_cue(s, cues.combat) for s in told)
 
 
 def forces_moved(predicate: "Token") -> bool:
@@ -78,15 +92,23 @@ def clause_weapon(predicate: "Token") -> str | None:
     when-clause ("was killed when an IED detonated"), what was thrown or fired ("threw a hand
     grenade"), who struck ("military airplanes struck …") — never what was struck ("fired at
     a drone", "hit a tank")."""
+    return weapon_mode(unstruck(predicate))
+
+
+def unstruck(predicate: "Token") -> list["Token"]:
+    """The attack's clause without what was struck: objects of verbs that do not fire or
+    throw ("hit a tank", "targeting a depot"), at/on/against phrases ("fired at a drone")."""
     cues = load_cues()
     clause = _clause(predicate)
     struck: set[int] = set()
     for t in clause:
+        if t.i == predicate.i:
+            continue  # the event's own noun ("carried out a gas attack") is no target
         if (t.dep_ == "dobj" and t.head.lemma_.lower() not in cues.projectile_verbs) or (
             t.dep_ == "pobj" and t.head.lower_ in _STRUCK_PREPS
         ):
             struck.update(x.i for x in t.subtree)
-    return weapon_mode([t for t in clause if t.i not in struck])
+    return [t for t in clause if t.i not in struck]
 
 
 def _neighbours(predicate: "Token") -> list["Span"]:
@@ -149,6 +171,9 @@ def only_property_struck(predicate: "Token") -> bool:
     Looting/property destruction."""
     cues = load_cues()
     targets = [c for c in predicate.children if c.dep_ == "dobj"]
+    if not targets:  # "attacked and damaged the office": the object the conjoined verb names
+        targets = [g for c in predicate.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                   for g in c.children if g.dep_ == "dobj"]
     targets += [g for c in predicate.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                 for g in c.children if g.dep_ == "pobj"]
     targets += [g for t in targets for g in t.conjuncts]
@@ -175,6 +200,17 @@ def state_took(predicate: "Token", actor_state: bool) -> bool:
     if has_cue(side, cues.non_state):
         return False
     return actor_state or has_cue(side, cues.state_forces)
+
+
+def crowd_struck(predicate: "Token") -> bool:
+    """Is a crowd word (locals, villagers, supporters …) the one who struck: the subject or
+    agent, or, with neither, not the one struck ("three locals were wounded")?"""
+    mob = load_cues().mob
+    side = subject_side(predicate)
+    if side:
+        return has_cue(side, mob)
+    struck = [t for c in predicate.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    return not has_cue(struck, mob)
 
 
 def lynching(predicate: "Token") -> bool:
@@ -249,9 +285,8 @@ def acled_view(
         # the protest word that made the flag must be one ("16 March" is a date)
         excessive = excessive and protest_told(predicate, around=True)
         # a crowd word makes mob violence when the crowd struck, not when it was struck or
-        # spoke ("residents said hoodlums looted …")
-        side = subject_side(predicate)
-        mob = (mob and (not side or has_cue(side, load_cues().mob))) or lynching(predicate)
+        # spoke ("residents said hoodlums looted …", "three locals were wounded")
+        mob = (mob and crowd_struck(predicate)) or lynching(predicate)
     if (
         type_ == "ASSAULT"
         and excessive
@@ -266,12 +301,14 @@ def acled_view(
         and mob
         and not actor_armed
         and mode not in ("aerial", "drone", "heavy-weapons")
+        # a gunfight with armed forces is a battle, whoever the crowd was
+        and not (recipient_armed and mode == "firearms")
     ):
         return v("Riots", "Mob violence")
     if (
         type_ == "ASSAULT"
         and predicate is not None
-        and mode in (None, "primitive")
+        and mode in (None, "primitive", "firearms")
         and not excessive
         and only_property_struck(predicate)
     ):
@@ -330,7 +367,8 @@ def acled_view(
             # goods taken from a place are looted, the place is not taken
             return v("Strategic developments", "Looting/property destruction")
         if territory:
-            if predicate is not None and taken_unopposed(predicate):
+            if predicate is not None and (taken_unopposed(predicate)
+                                          or taken_vacated(predicate)):
                 return v("Strategic developments", "Non-violent transfer of territory")
             return v(
                 "Battles",
@@ -381,7 +419,8 @@ def acled_view(
     return AcledView()
 
 
-__all__ = ["acled_view", "uses_chemical_agent", "taken_unopposed", "forces_moved",
+__all__ = ["acled_view", "uses_chemical_agent", "taken_unopposed", "taken_vacated", "forces_moved",
            "clause_weapon", "protest_told", "crowd_fought", "sexual_violence", "goods_taken",
            "peace_talks", "protesters_act", "subject_side", "only_property_struck", "lynching",
+           "crowd_struck", "unstruck",
            "state_took"]
