@@ -109,3 +109,15 @@ def test_a_chemical_weapons_site_struck_is_no_chemical_attack(pipeline):
 def test_a_gas_attack_carried_out_stays_a_chemical_attack(pipeline):
     got = subs(pipeline, "On 10 March 2024, the army carried out a poisonous gas attack on Harn.")
     assert "Chemical weapon" in got
+
+
+def test_a_time_before_the_subject_hides_no_weapon(pipeline):
+    # the parser hangs "military airplanes" under "at 8:09 pm": a time is no target
+    got = subs(pipeline, "On 13 March 2024, at 8:09 pm military airplanes struck targets in "
+                         "Harn camp. Casualties unknown.")
+    assert "Air/drone strike" in got
+
+
+def test_a_drone_fired_at_is_still_what_was_struck(pipeline):
+    got = subs(pipeline, "On 13 March 2024, gunmen fired at a drone over Harn.")
+    assert "Air/drone strike" not in got

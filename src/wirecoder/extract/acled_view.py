@@ -105,10 +105,16 @@ def unstruck(predicate: "Token") -> list["Token"]:
         if t.i == predicate.i:
             continue  # the event's own noun ("carried out a gas attack") is no target
         if (t.dep_ == "dobj" and t.head.lemma_.lower() not in cues.projectile_verbs) or (
-            t.dep_ == "pobj" and t.head.lower_ in _STRUCK_PREPS
+            t.dep_ == "pobj" and t.head.lower_ in _STRUCK_PREPS and not _timed(t)
         ):
             struck.update(x.i for x in t.subtree)
     return [t for t in clause if t.i not in struck]
+
+
+def _timed(pobj: "Token") -> bool:
+    """Is the at/on phrase a time ("at 8:09 pm", "on Monday")? The parser may hang the
+    subject that follows it there ("At 21:00 military aircraft struck …")."""
+    return any(t.ent_type_ in ("TIME", "DATE") for t in pobj.subtree)
 
 
 def _neighbours(predicate: "Token") -> list["Span"]:
