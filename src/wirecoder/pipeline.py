@@ -2,6 +2,7 @@
 language, run that language's extractors."""
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
 from itertools import groupby
@@ -19,6 +20,25 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .learn.model import TypesModel
+
+
+# The collector's first threshold while extracting (Python's default: 700). Extraction makes
+# and frees tens of thousands of short-lived containers per article (token lists, dicts,
+# pydantic models) but keeps few: with 700 the young generation is collected ~10 times an
+# article and every tenth of those walks the older one, and every hundredth walks the whole
+# heap — the loaded model, lexicons and gazetteer, ~240,000 objects, 0.2 s — although these
+# collections find almost nothing (reports hold no cycles). Measured over 4 passes of the 64
+# CNN 2024-07 articles: 0.35 CPU s of collections at 700, 0.01 s at 10,000 (about a tenth
+# of the work beyond spaCy); the garbage cycles left wait a little longer (a few MB at most).
+_YOUNG_THRESHOLD = 10_000
+
+
+def tune_collector() -> None:
+    """Raise the collector's young-generation threshold for extraction, unless the
+    process has set its own thresholds (anything but Python's default)."""
+    first, second, third = gc.get_threshold()
+    if first == 700:
+        gc.set_threshold(_YOUNG_THRESHOLD, second, third)
 
 
 class Pipeline:
@@ -41,6 +61,7 @@ class Pipeline:
         from .learn.model import load_types_model, resolve_types_model
 
         self.nlp = load_model(model)
+        tune_collector()
         env = os.environ.get("WIRECODER_MIN_CONFIDENCE")
         self.min_confidence = min_confidence if min_confidence is not None else (
             float(env) if env else None)
@@ -90,4 +111,4 @@ def extract(text: str | Article, *, published: str | None = None, model: str | N
     return Pipeline(model, types_model=types_model).extract(text, published=published)
 
 
-__all__ = ["Pipeline", "extract"]
+__all__ = ["Pipeline", "extract", "tune_collector"]
