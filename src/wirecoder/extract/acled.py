@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Iterable
 
 from .predicates import load_lexicon_file
@@ -178,6 +179,9 @@ def _starts(vocab: frozenset[str]) -> frozenset[str]:
     return starts
 
 
+_POSITION = attrgetter("i")  # a Token's index, read in C (no Python step per token)
+
+
 def has_cue(tokens: "list[Token] | Span", vocab: frozenset[str]) -> bool:
     """Does the token run (a list of tokens, or a whole span such as a sentence) contain a
     word or phrase of `vocab` (lemma or surface form)? The same as `_grams(lemmas, lowers,
@@ -186,7 +190,7 @@ def has_cue(tokens: "list[Token] | Span", vocab: frozenset[str]) -> bool:
     # The same runs (a sentence, an actor phrase) are asked about many vocabularies: their
     # words are read once per Doc and run. A span gives its indices without a Token each.
     if isinstance(tokens, list):
-        key = tuple(t.i for t in tokens)
+        key = tuple(map(_POSITION, tokens))
         if not key:
             return False
         doc = tokens[0].doc
@@ -229,16 +233,39 @@ def _run_has(lem: list[str], low: list[str], words: frozenset[str],
     return False
 
 
+_ENTRY_STARTS: dict[int, tuple[dict[str, str], frozenset[str]]] = {}
+
+
+def _entry_starts(vocab: dict[str, str]) -> frozenset[str]:
+    """`_starts` of a phrase → value vocabulary, made once per vocabulary (kept by
+    identity with the vocabulary itself, so that a freed one is never mistaken)."""
+    got = _ENTRY_STARTS.get(id(vocab))
+    if got is None or got[0] is not vocab:
+        if len(_ENTRY_STARTS) > 64:
+            _ENTRY_STARTS.clear()
+        got = _ENTRY_STARTS[id(vocab)] = (vocab, _starts(frozenset(vocab)))
+    return got[1]
+
+
 def _longest_matches(tokens: list["Token"], vocab: dict[str, str], n: int) -> set[str]:
     """Values of the longest vocabulary phrases in a token run ("anti-aircraft guns" is not
     "aircraft"): scan left to right, longest phrase first, skip what a match covered."""
-    toks = sorted(set(tokens), key=lambda t: t.i)
-    lemmas = [t.lemma_.lower() for t in toks]
-    lowers = [t.lower_ for t in toks]
+    if not tokens:
+        return set()
+    # the run's positions, once each and in order; their words from the token table
+    table = token_table(tokens[0].doc)
+    toks = sorted(set(map(_POSITION, tokens)))
+    lemmas = [table.lemma[k] for k in toks]
+    lowers = [table.lower[k] for k in toks]
     found: set[str] = set()
+    # a phrase of the vocabulary can begin only at a word that begins one of its entries
+    starts = _entry_starts(vocab)
     i = 0
     while i < len(toks):
         step = 1
+        if lemmas[i] not in starts and lowers[i] not in starts:
+            i += 1
+            continue
         for size in range(min(n, len(toks) - i), 0, -1):
             keys = (
                 " ".join(lemmas[i : i + size]),

@@ -458,6 +458,21 @@ def publication_date(published: dt.date | None) -> EventDate:
     return EventDate(start=d, end=d, precision=DatePrecision.day)
 
 
+def _prep_window(text: str, start: int) -> int:
+    """Where a preposition ending at `start` (_WITH_PREP) can begin: its word (at most six
+    characters) and the white space after it, or "as … of" and the white space between.
+    Searching from there finds what a search from 0 finds (no match can begin earlier; `\b`
+    reads the character before the window), without trying every position of the text."""
+    k = start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    lo = k - 6
+    j = k - 2  # "as of": before an "of", its white space and a two-letter word
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return max(0, min(lo, j - 2))
+
+
 def find_dates(span: Union["Span", "Doc"], published: dt.date | None
                ) -> list[tuple[int, int, EventDate]]:
     """Every date phrase in a span: (start_char, end_char, EventDate), in text order.
@@ -479,7 +494,7 @@ def find_dates(span: Union["Span", "Doc"], published: dt.date | None
     for m in _date_matches(text):
         start, end = m.start(), m.end()
         if m.lastgroup not in ("bare_month", "year"):
-            pm = _WITH_PREP.search(text, 0, start)
+            pm = _WITH_PREP.search(text, _prep_window(text, start), start)
             if pm is not None and pm.end() == start:
                 start = pm.start()
         phrase = text[start:end]

@@ -19,8 +19,8 @@ from .kb import country_display
 from .datelines import dateline
 from .places import country_of, find_place_in, lookup_place, main_place
 from .predicates import PredicateHit
-from .token_table import (char_offsets, children, entity_types, heads, sentence_of,
-                          sentences, token_table)
+from .token_table import (char_offsets, children, entities, entity_types, heads,
+                          sentence_of, sentences, token_table)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -367,7 +367,10 @@ class ArticleSetting:
         out: list[Attribution] = []
         sent = sentence_of(tok.doc, tok.i)
         lower = token_table(self.doc).lower  # a Token only where "according" stands
-        for t in (self.doc[i] for i in range(sent.start, sent.end) if lower[i] == "according"):
+        words = lower[sent.start:sent.end]  # tested in C: most sentences hold none
+        found = ([sent.start + k for k, w in enumerate(words) if w == "according"]
+                 if "according" in words else [])
+        for t in (self.doc[i] for i in found):
             if (
                 t.i + 1 < len(self.doc)
                 and self.doc[t.i + 1].lower_ == "to"
@@ -566,7 +569,9 @@ def _continues_the_past(tok: "Token") -> bool:
 def _past_year_in(sent: "SpacySpan", year: int) -> bool:
     """Is the sentence set in an earlier year ("a swap in 2022 saw …"): every date it tells
     names a year before `year` ("took over last month … its 2016 motto" is not)?"""
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    # Span.ents: the Doc's entities inside the span (Doc.ents makes every Span again)
+    dates = [e for e in entities(sent.doc)
+             if e.start >= sent.start and e.end <= sent.end and e.label_ == "DATE"]
     return bool(dates) and all(
         any(t.shape_ == "dddd" and t.like_num and 1800 <= int(t.text) < year for t in e)
         for e in dates)
