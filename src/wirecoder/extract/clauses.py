@@ -70,6 +70,9 @@ def governing_hit(
     return None, doc[cur]
 
 
+_NESTED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
+
+
 def own_tokens(tok: "Token", hits: dict[int, PredicateHit]) -> list["Token"]:
     """The predicate and its dependents, minus nested clauses and other predicates' phrases."""
     # spaCy's children of each token (walked once per Doc), labels from the token table
@@ -82,9 +85,9 @@ def own_tokens(tok: "Token", hits: dict[int, PredicateHit]) -> list["Token"]:
         if t in hits and t != tok.i and not hits[t].nominal:
             continue
         out.append(t)
-        stack.extend(c for c in children(doc, t) if dep[c] not in ("relcl", "acl", "advcl", "ccomp"))
+        stack.extend([c for c in children(doc, t) if dep[c] not in _NESTED_DEPS])
     out.sort()
-    return [doc[i] for i in out]
+    return list(map(doc.__getitem__, out))  # the Tokens made in C
 
 
 __all__ = ["PredicateIndex", "governing_hit", "index_predicates", "own_tokens"]

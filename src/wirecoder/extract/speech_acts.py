@@ -324,10 +324,11 @@ def conditional_threats(doc: "Doc") -> dict[int, list["Token"]]:
     for i in positions(table.lemma, _THREAT_CUES):  # a scan in C, then the POS test
         if table.pos[i] not in ("VERB", "AUX"):
             continue
-        tok = doc[i]
-        if not any(c.dep_ == "nsubj" for c in tok.children):
+        kids = children(doc, i)  # indices; labels from the table
+        if not any(table.dep[c] == "nsubj" for c in kids):
             continue
-        for comp in (c for c in tok.children if c.dep_ == "ccomp"):
+        tok = doc[i]
+        for comp in [doc[c] for c in kids if table.dep[c] == "ccomp"]:
             # "we will continue to strike": the force is the aspect verb's complement
             force = next((c for c in comp.children if c.dep_ == "xcomp"
                           and c.lemma_.lower() in _coercive_verbs()), None) \
@@ -450,6 +451,9 @@ def _topic(subj: "Token") -> "Token":
                  and c.i < subj.i and c.pos_ in ("NOUN", "PROPN")), subj)
 
 
+_COMPLEMENTS = frozenset({"ccomp", "oprd", "xcomp", "dobj", "attr"})
+
+
 def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None,
                   ) -> dict[int, list["Token"]]:
     """Reporting verb index → the tokens naming what it condemns, for every reporting verb
@@ -469,12 +473,13 @@ def condemnations(doc: "Doc", quoted: "Callable[[int, int], bool] | None" = None
         speaker = _speakers(tok)
         if not speaker:
             continue
-        comps = [v for c in tok.children if (c.dep_ in ("ccomp", "oprd", "xcomp", "dobj", "attr")
-                                             or (c.dep_ == "prep" and c.lower_ == "as"))
-                 for v in _own_view(c)
+        dep, lower = table.dep, table.lower  # the children as indices: a Token for a complement
+        comps = [v for c in children(doc, i)
+                 if dep[c] in _COMPLEMENTS or (dep[c] == "prep" and lower[c] == "as")
+                 for v in _own_view(doc[c])
                  # "said X does not arm the terror network" denies; "was not innocent" judges
-                 if not (v.dep_ == "ccomp" and v.lemma_ != "be"
-                         and any(g.dep_ == "neg" for g in v.children))]
+                 if not (dep[v.i] == "ccomp" and any(dep[g] == "neg" for g in children(doc, v.i))
+                         and v.lemma_ != "be")]
         if not comps or any(_own_force(c) for c in comps if c.dep_ == "ccomp"):
             continue
         labelled = _labelled(tok, comps)
