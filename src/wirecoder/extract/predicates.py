@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .token_table import positions, token_table
+from .token_table import children, heads, positions, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -125,32 +125,43 @@ _PARTITIVES = frozenset({"many", "some", "several", "all", "most", "one", "each"
 
 def _cue_tokens(tok: "Token") -> list["Token"]:
     """Dependents (and objects of dependent prepositions) that can carry a verb's meaning."""
-    out: list["Token"] = []
-    for c in tok.children:
-        if c.dep_ in _CUE_DEPS:
+    # the walk over indices, labels and forms from the token table: a Token only for a cue
+    doc = tok.doc
+    table = token_table(doc)
+    dep, lower = table.dep, table.lower
+    i, head = tok.i, heads(doc)[tok.i]
+    kids = children(doc, i)
+    out: list[int] = []
+    for c in kids:
+        if dep[c] in _CUE_DEPS:
             out.append(c)
-            if c.dep_ in ("prep", "prt", "dobj", "xcomp", "nsubjpass", "advmod"):
-                for g in c.children:
-                    if g.dep_ in ("pobj", "dobj", "prep", "compound"):
+            if dep[c] in _CUE_GOVERNORS:
+                for g in children(doc, c):
+                    if dep[g] in _CUE_OBJECTS:
                         out.append(g)
-                        if g.dep_ == "pobj" and g.lower_ in _PARTITIVES:
+                        if dep[g] == "pobj" and lower[g] in _PARTITIVES:
                             # "hit back against many of the points": the of-object
-                            out.extend(x for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
-                                       for x in p.children if x.dep_ == "pobj")
+                            out.extend(x for p in children(doc, g)
+                                       if dep[p] == "prep" and lower[p] == "of"
+                                       for x in children(doc, p) if dep[x] == "pobj")
                         # "100kg of explosives were found": the measure's of-object
-                        if g.dep_ == "prep" and (g.lower_ == "of" or c.dep_ == "advmod"):
+                        if dep[g] == "prep" and (lower[g] == "of" or dep[c] == "advmod"):
                             # "fought back from a deficit": the adverb's phrase
-                            out.extend(x for x in g.children if x.dep_ == "pobj")
+                            out.extend(x for x in children(doc, g) if dep[x] == "pobj")
     # "called for X to be released": the parser makes "for" the mark of the clause
-    out.extend(g for c in tok.children if c.dep_ in ("advcl", "ccomp")
-               for g in c.children if g.dep_ == "mark" and g.lower_ == "for")
+    out.extend(g for c in kids if dep[c] in ("advcl", "ccomp")
+               for g in children(doc, c) if dep[g] == "mark" and lower[g] == "for")
     # "a video released by the army": the noun a participle modifies is its object
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
-        out.append(tok.head)
+    if dep[i] == "acl" and table.pos[head] == "NOUN" and tok.tag_ == "VBN":
+        out.append(head)
     # "hostages were identified … and taken to Gaza": a conjoined verb shares the subject
-    if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-        out.extend(c for c in tok.head.children if c.dep_ == "nsubjpass")
-    return out
+    if dep[i] == "conj" and not any(dep[c] in ("nsubj", "nsubjpass") for c in kids):
+        out.extend(c for c in children(doc, head) if dep[c] == "nsubjpass")
+    return [doc[k] for k in out]
+
+
+_CUE_GOVERNORS = frozenset({"prep", "prt", "dobj", "xcomp", "nsubjpass", "advmod"})
+_CUE_OBJECTS = frozenset({"pobj", "dobj", "prep", "compound"})
 
 
 def _has_patient(tok: "Token") -> bool:
