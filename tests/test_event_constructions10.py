@@ -210,3 +210,16 @@ def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker(coded) -> Non
             "Mara Olsen said on Monday.\n\n“Based on this work, I believe that Ruritanian "
             "soldiers committed war crimes in Osterby.”")
     assert any(t == "ACCUSE" and a == ["Mara Olsen"] for t, a, _ in coded(text))
+
+
+@pytest.mark.model
+def test_dozens_of_targets_struck_is_an_attack_and_a_score_is_not(coded) -> None:
+    assert "ASSAULT" in _types(coded("Ruritanian warplanes struck dozens of targets near Tarsa "
+                                     "on Monday."))
+    assert "ASSAULT" not in _types(coded("The Tarsa guard hit 40 of 50 shots on Monday."))
+
+
+@pytest.mark.model
+def test_a_house_set_ablaze_is_destroyed(coded) -> None:
+    assert "ASSAULT" in _types(coded("The mayor's house was set ablaze by an angry mob in Tarsa "
+                                     "on Monday."))

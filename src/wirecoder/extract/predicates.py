@@ -333,13 +333,19 @@ def _scored_object(tok: "Token") -> bool:
     for c in tok.children:
         if c.dep_ == "dobj" and (c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY")
                                  or c.lemma_ == "way"
-                                 # "killed two": people, not a score
-                                 or ((c.ent_type_ == "CARDINAL" or c.like_num) and not harm)):
+                                 # "killed two": people, not a score; "struck dozens of
+                                 # targets": a count of things struck
+                                 or ((c.ent_type_ == "CARDINAL" or c.like_num) and not harm
+                                     and not (c.lower_ in _COUNTS and any(
+                                         g.dep_ == "prep" and g.lower_ == "of"
+                                         for g in c.children)))):
             return True
     return False
 
 
 _HARM_VERBS = frozenset({"kill", "wound", "injure", "murder", "execute", "abduct", "kidnap"})
+# "dozens of targets": a count of what was struck (a score is "40 of 50 shots")
+_COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "dozen"})
 
 
 def _noun_hit(tok: "Token", lex: Lexicon) -> PredicateHit | None:
